@@ -1,0 +1,114 @@
+"""The one document model every reader produces and every writer renders.
+
+Offsets (``start``/``end``) index the document's ``text``: for plain text that is the decoded
+input with line endings normalised to ``\\n``; for Markdown and HTML it is the plain text of the
+blocks (inline markup removed, kept aside in :class:`Mark`), blocks separated by a blank line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+SEGMENT_STATUSES = ("mt", "tm", "edited", "approved")
+TERM_STATUSES = ("enforced", "missing")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Inline markup kept out of the sentence text: emphasis, code, a link (offsets in the block)."""
+
+    start: int
+    end: int
+    kind: str  # "strong", "em", "code", "link"
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One glossary name found in a segment, and what became of it in the target."""
+
+    entry: str  # the glossary entry's English form (msgid)
+    kind: str
+    source_start: int  # offsets into the segment's source
+    source_end: int
+    target: str  # the Arabic the glossary prescribes (with any proclitic as written)
+    target_start: int = -1  # offsets into the segment's target; -1 when missing
+    target_end: int = -1
+    status: str = "enforced"
+
+    @property
+    def enforced(self) -> bool:
+        return self.status == "enforced"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence: its source, its translation, where it came from."""
+
+    id: str
+    start: int
+    end: int
+    source: str
+    target: str = ""
+    status: str = "mt"
+    terms: tuple[TermMatch, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or list item, holding its sentences."""
+
+    id: str
+    kind: str  # "p", "h1".."h6", "li", "quote"
+    start: int
+    end: int
+    segments: tuple[Segment, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Head:
+    """What made the document: input, engine, model, glossary and tool."""
+
+    input_name: str = ""
+    input_sha256: str = ""
+    input_format: str = "txt"
+    engine: str = ""
+    model_name: str = ""
+    model_version: str = ""
+    model_checksum: str = ""
+    glossary_fingerprint: str = ""
+    tool_version: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as blocks of sentences, with its translation once there is one."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    head: Head = field(default_factory=Head)
+    src_lang: str = "en"
+    tgt_lang: str = "ar"
+
+    def segments(self) -> list[Segment]:
+        return [seg for block in self.blocks for seg in block.segments]
+
+    def with_segments(self, new: dict[str, Segment]) -> Document:
+        """A copy with the segments whose ids are keys of *new* replaced."""
+        blocks = tuple(
+            replace(b, segments=tuple(new.get(s.id, s) for s in b.segments)) for b in self.blocks
+        )
+        return replace(self, blocks=blocks)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found in a segment."""
+
+    segment_id: str
+    check: str  # the check's name
+    title: str  # the check's first docstring line
+    message: str
+    severity: str = "error"  # "error" or "warning"

@@ -1,0 +1,160 @@
+"""The Argos Translate engine: an installed Argos package run through CTranslate2 directly.
+
+The package is found through ``argostranslate.package``; its CTranslate2 model and its
+SentencePiece model are loaded here, once per process, and a whole document is translated
+in token-bounded batches sorted by length. ``argostranslate.translate`` is never imported
+(it pulls in stanza, torch and spaCy).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from bilingual import models
+from bilingual.engines import EngineOptions
+from bilingual.errors import EngineError, ModelError
+
+_LOADED: dict[tuple, tuple] = {}  # (model path, device, threads) -> (translator, sp)
+
+
+def _load(model_path: Path, device: str, threads: int):
+    key = (str(model_path), device, threads)
+    if key not in _LOADED:
+        import ctranslate2
+        import sentencepiece
+
+        if device == "auto":
+            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+        try:
+            translator = ctranslate2.Translator(
+                str(model_path / "model"), device=device, inter_threads=1,
+                intra_threads=threads, compute_type="auto",
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"cannot load the CTranslate2 model: {exc}", path=model_path / "model",
+                             hint="reinstall the package with bilingual models install") from exc
+        sp_path = model_path / "sentencepiece.model"
+        if not sp_path.is_file():
+            raise ModelError("package has no sentencepiece.model (BPE packages are not supported)",
+                             path=model_path)
+        try:
+            sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        except (RuntimeError, OSError) as exc:
+            raise ModelError(f"cannot load the SentencePiece model: {exc}", path=sp_path) from exc
+        _LOADED[key] = (translator, sp)
+    return _LOADED[key]
+
+
+def split_long(tokens: list[str], limit: int) -> list[list[str]]:
+    """Cut a token list longer than *limit* into pieces, at word starts where possible."""
+    if len(tokens) <= limit:
+        return [tokens]
+    pieces = []
+    start = 0
+    while start < len(tokens):
+        end = min(start + limit, len(tokens))
+        if end < len(tokens):
+            cut = end
+            while cut > start + limit // 2 and not tokens[cut].startswith("▁"):
+                cut -= 1
+            end = cut if cut > start + limit // 2 else end
+        pieces.append(tokens[start:end])
+        start = end
+    return pieces
+
+
+def plan_batches(lengths: list[int], budget: int) -> list[list[int]]:
+    """Indices sorted by length, grouped so that longest × count stays within *budget* tokens."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        longest = max(lengths[i], 1)
+        if current and longest * (len(current) + 1) > budget:
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def max_decoding_length(longest_source: int, cap: int = 512) -> int:
+    """How many target tokens a batch may produce: generous for Arabic, bounded for safety."""
+    return min(cap, math.ceil(longest_source * 1.5) + 10)
+
+
+class ArgosEngine:
+    """Translate with an installed Argos Translate package (CTranslate2 + SentencePiece)."""
+
+    name = "argos"
+
+    def __init__(self, options: EngineOptions | None = None, *, package_path: Path | None = None) -> None:
+        self.options = options or EngineOptions()
+        if package_path is not None:
+            model = models.InstalledModel(Path(package_path).name, Path(package_path),
+                                          self.options.from_code, self.options.to_code, "")
+        else:
+            model = models.find(self.options.from_code, self.options.to_code)
+            if model is None:
+                model = self._install_missing()
+        self.model = model
+        self.model_name = model.name
+        self.model_version = model.version
+        self.model_checksum = models.model_checksum(model)
+        self.translator, self.sp = _load(model.path, self.options.device, self.options.threads)
+
+    def _install_missing(self) -> models.InstalledModel:
+        pair = f"{self.options.from_code}→{self.options.to_code}"
+        if not self.options.download:
+            raise ModelError(f"no {pair} model is installed", hint=models.INSTALL_HINT)
+        try:
+            return models.install_from_index(self.options.from_code, self.options.to_code,
+                                             index=self.options.index, progress=self.options.on_download)
+        except ModelError as exc:
+            raise ModelError(f"no {pair} model is installed and none could be downloaded: {exc.message}",
+                             path=exc.path, hint=models.INSTALL_HINT) from exc
+
+    def tokenize(self, texts: list[str]) -> list[list[str]]:
+        return self.sp.encode(texts, out_type=str)
+
+    def detokenize(self, tokens: list[str]) -> str:
+        return self.sp.decode(tokens)
+
+    def translate_tokens(self, sources: list[list[str]]) -> list[list[str]]:
+        """Translate pre-tokenized inputs in sorted, token-bounded batches."""
+        results: list[list[str]] = [[] for _ in sources]
+        prefix = self.model.target_prefix
+        for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens):
+            inputs = [sources[i] for i in batch]
+            kwargs = {}
+            if prefix:
+                kwargs["target_prefix"] = [[prefix]] * len(inputs)
+            try:
+                out = self.translator.translate_batch(
+                    inputs, beam_size=self.options.beam_size, max_batch_size=0,
+                    max_decoding_length=max_decoding_length(max(len(s) for s in inputs)), **kwargs,
+                )
+            except RuntimeError as exc:
+                raise EngineError(f"CTranslate2 failed: {exc}") from exc
+            for i, result in zip(batch, out):
+                hyp = result.hypotheses[0]
+                results[i] = hyp[1:] if prefix and hyp[:1] == [prefix] else hyp
+        return results
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        if not texts:
+            return []
+        limit = self.options.max_input_tokens
+        pieces: list[list[str]] = []
+        owners: list[int] = []
+        for n, tokens in enumerate(self.tokenize(texts)):
+            for piece in split_long(tokens, limit):
+                pieces.append(piece)
+                owners.append(n)
+        translated = self.translate_tokens(pieces)
+        joined: list[list[str]] = [[] for _ in texts]
+        for owner, tokens in zip(owners, translated):
+            joined[owner].append(self.detokenize(tokens))
+        return [" ".join(p for p in parts if p) for parts in joined]

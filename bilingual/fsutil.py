@@ -1,0 +1,74 @@
+"""File-system helpers: atomic writes and advisory locks.
+
+Every file the tool writes goes through :func:`atomic_write`, so a crash or an error leaves
+either the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from bilingual.errors import BilingualError
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO]:
+    """Open a temporary file beside *path*; rename it over *path* only if the block succeeds."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise BilingualError(f"cannot write here: {exc.strerror}", path=path) from exc
+    try:
+        mode = "wb" if binary else "w"
+        with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding, "newline": ""})) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write *text* to *path* atomically (UTF-8, newlines as given)."""
+    with atomic_write(path) as handle:
+        handle.write(text)
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    """Write *data* to *path* atomically."""
+    with atomic_write(path, binary=True) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``path + '.lock'`` (for read-modify-write cycles)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock")
+    try:
+        with lock.acquire(timeout=timeout):
+            yield
+    except Timeout as exc:
+        raise BilingualError(
+            "another bilingual process holds the lock", path=path,
+            hint=f"wait for it to finish, or remove {path}.lock if no process is running",
+        ) from exc

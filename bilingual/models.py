@@ -1,0 +1,341 @@
+"""Argos Translate model packages: find, list, download (verified), install (checked), remove.
+
+Packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` or its settings), so
+models installed by Argos Translate or LibreTranslate are found as they are. We use
+``argostranslate.package`` for metadata and the index format, and own the download and the
+install: argostranslate reads a whole download into memory with no checksum, and extracts
+archives unchecked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from bilingual.errors import ModelError
+from bilingual.fsutil import locked
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total or 0)
+
+MAX_UNPACKED_BYTES = 8 * 1024**3
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_CHUNK = 1 << 16
+INSTALL_HINT = "install one from a file: bilingual models install --file PATH.argosmodel"
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    name: str
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+    target_prefix: str = ""
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}→{self.to_code}"
+
+
+def packages_dir() -> Path:
+    """The folder argostranslate installs packages into (``ARGOS_PACKAGES_DIR`` respected)."""
+    env = os.environ.get("ARGOS_PACKAGES_DIR")
+    if env:
+        return Path(env)
+    from argostranslate import settings
+
+    return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=settings.data_dir / "packages"))
+
+
+def default_index() -> str:
+    """The package index argostranslate would use (``ARGOS_PACKAGE_INDEX`` respected)."""
+    base = os.environ.get("ARGOS_PACKAGE_INDEX")
+    if base is None:
+        from argostranslate import settings
+
+        return settings.remote_package_index
+    if base.endswith(".json"):
+        return base
+    return base.rstrip("/") + "/index.json"
+
+
+def installed(directory: Path | None = None) -> list[InstalledModel]:
+    """Every installed translation package, read through ``argostranslate.package.Package``."""
+    from argostranslate.package import Package
+
+    directory = directory or packages_dir()
+    found = []
+    if not directory.is_dir():
+        return found
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or not (path / "metadata.json").is_file():
+            continue
+        try:
+            pkg = Package(path)
+        except (OSError, ValueError):
+            continue  # unreadable metadata: not a package we can use
+        if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
+            continue
+        found.append(InstalledModel(path.name, path, pkg.from_code, pkg.to_code,
+                                    pkg.package_version or "", getattr(pkg, "target_prefix", "") or ""))
+    return found
+
+
+def _version_key(version: str):
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(version))
+    except InvalidVersion:
+        return (0, version)
+
+
+def find(from_code: str = "en", to_code: str = "ar") -> InstalledModel | None:
+    """The newest installed package for the pair, or None."""
+    matches = [m for m in installed() if m.from_code == from_code and m.to_code == to_code]
+    if not matches:
+        return None
+    return max(matches, key=lambda m: _version_key(m.version))
+
+
+# --- the index ---------------------------------------------------------------------------
+
+def _open(location: str, timeout: float = 30.0):
+    parsed = urllib.parse.urlparse(location)
+    if parsed.scheme in ("http", "https"):
+        request = urllib.request.Request(location, headers={"User-Agent": "bilingual"})
+        return urllib.request.urlopen(request, timeout=timeout)
+    path = urllib.request.url2pathname(parsed.path) if parsed.scheme == "file" else location
+    return open(path, "rb")
+
+
+def load_index(location: str | None = None) -> list[dict]:
+    """Read an argospm-format index (a JSON list of package metadata) from a path or URL."""
+    location = location or default_index()
+    try:
+        with _open(location) as response:
+            data = response.read(64 * 1024 * 1024)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the package index: {getattr(exc, 'reason', exc)}",
+                         path=location, hint=INSTALL_HINT) from exc
+    try:
+        index = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ModelError(f"the package index is not valid JSON: {exc}", path=location) from exc
+    if not isinstance(index, list) or not all(isinstance(e, dict) for e in index):
+        raise ModelError("the package index must be a JSON list of package objects", path=location)
+    return index
+
+
+def available(index: list[dict], from_code: str | None = None, to_code: str | None = None):
+    """Index entries as ``argostranslate.package.AvailablePackage`` objects, filtered by pair."""
+    from argostranslate.package import AvailablePackage
+
+    pkgs = [AvailablePackage(meta) for meta in index if meta.get("type", "translate") == "translate"]
+    return [p for p in pkgs if (from_code is None or p.from_code == from_code)
+            and (to_code is None or p.to_code == to_code)]
+
+
+def expected_checksum(meta: dict) -> str | None:
+    """The SHA-256 an index entry promises, from ``sha256`` or ``checksum: sha256:HEX``."""
+    value = meta.get("sha256") or meta.get("checksum")
+    if not value:
+        return None
+    value = str(value).lower()
+    if value.startswith("sha256:"):
+        value = value[7:]
+    return value if re.fullmatch(r"[0-9a-f]{64}", value) else None
+
+
+# --- download ------------------------------------------------------------------------------
+
+def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None) -> Path:
+    """Stream the package to a file in *dest_dir*, checking its SHA-256 when the index has one.
+
+    Each link is tried in turn; a download that fails or whose checksum differs is deleted.
+    """
+    links = meta.get("links") or []
+    if not links:
+        raise ModelError(f"index entry {meta.get('code') or meta.get('from_code')} has no download links")
+    want = expected_checksum(meta)
+    errors = []
+    for link in links:
+        fd, part = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=dest_dir)
+        digest = hashlib.sha256()
+        try:
+            with os.fdopen(fd, "wb") as out, _open(link) as response:
+                total = int(getattr(response, "headers", {}).get("Content-Length") or 0) if hasattr(response, "headers") else 0
+                if not total:
+                    try:
+                        total = os.fstat(response.fileno()).st_size
+                    except (OSError, AttributeError, ValueError):
+                        total = 0
+                done = 0
+                while chunk := response.read(_CHUNK):
+                    out.write(chunk)
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+            if want and digest.hexdigest() != want:
+                raise ModelError(f"checksum mismatch: expected {want[:12]}…, got {digest.hexdigest()[:12]}…")
+            return Path(part)
+        except (OSError, ValueError, ModelError) as exc:
+            os.unlink(part)
+            errors.append(f"{link}: {getattr(exc, 'reason', None) or exc}")
+    raise ModelError("download failed: " + "; ".join(errors), hint=INSTALL_HINT)
+
+
+# --- verify and install ---------------------------------------------------------------------
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_archive(path: Path) -> tuple[str, dict]:
+    """Check a ``.argosmodel`` zip before anything is extracted; return (folder name, metadata)."""
+    if not zipfile.is_zipfile(path):
+        raise ModelError("not an Argos model package (not a zip archive)", path=path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            tops = set()
+            total = 0
+            for info in infos:
+                name = PurePosixPath(info.filename)
+                if info.filename.startswith("/") or "\\" in info.filename or ".." in name.parts or not name.parts:
+                    raise ModelError(f"unsafe path in archive: {info.filename!r}", path=path)
+                if stat.S_ISLNK(info.external_attr >> 16):
+                    raise ModelError(f"archive holds a symbolic link: {info.filename!r}", path=path)
+                tops.add(name.parts[0])
+                total += info.file_size
+            if total > MAX_UNPACKED_BYTES:
+                raise ModelError(f"archive unpacks to {total / 1024**3:.1f} GB, over the limit", path=path)
+            if len(tops) != 1:
+                raise ModelError("archive must hold exactly one top-level folder", path=path)
+            top = tops.pop()
+            if not _SAFE_NAME.match(top):
+                raise ModelError(f"bad package folder name {top!r}", path=path)
+            names = {i.filename.rstrip("/") for i in infos}
+            for required in ("metadata.json", "model/model.bin"):
+                if f"{top}/{required}" not in names:
+                    raise ModelError(f"package lacks {required}", path=path)
+            if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
+                raise ModelError("package lacks sentencepiece.model (or bpe.model)", path=path)
+            bad = archive.testzip()
+            if bad is not None:
+                raise ModelError(f"archive member {bad!r} is corrupt (CRC mismatch)", path=path)
+            try:
+                meta = json.loads(archive.read(f"{top}/metadata.json"))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise ModelError(f"metadata.json is not valid JSON: {exc}", path=path) from exc
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ModelError(f"damaged package archive: {exc}", path=path) from exc
+    if not isinstance(meta, dict):
+        raise ModelError("metadata.json must be a JSON object", path=path)
+    for key in ("from_code", "to_code"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            raise ModelError(f"metadata.json lacks {key}", path=path)
+    if meta.get("type", "translate") != "translate":
+        raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
+    return top, meta
+
+
+def install_file(path: Path, *, expected_sha256: str | None = None,
+                 directory: Path | None = None) -> InstalledModel:
+    """Verify and install a package file; an existing package of the same name is replaced."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError("no such package file", path=path)
+    if expected_sha256 and sha256_file(path) != expected_sha256.lower():
+        raise ModelError("checksum mismatch", path=path, hint="download the package again")
+    top, meta = verify_archive(path)
+    directory = directory or packages_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    with locked(directory / ".bilingual-install"):
+        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=directory))
+        try:
+            with zipfile.ZipFile(path) as archive:
+                for info in archive.infolist():
+                    target = (staging / info.filename).resolve()
+                    if not str(target).startswith(str(staging.resolve()) + os.sep):
+                        raise ModelError(f"unsafe path in archive: {info.filename!r}", path=path)
+                    if info.is_dir():
+                        target.mkdir(parents=True, exist_ok=True)
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with archive.open(info) as src, open(target, "wb") as dst:
+                        shutil.copyfileobj(src, dst, _CHUNK)
+            (staging / top / ".bilingual-source.json").write_text(json.dumps(
+                {"archive": path.name, "sha256": sha256_file(path)}))
+            final = directory / top
+            old = None
+            if final.exists():
+                old = Path(tempfile.mkdtemp(prefix=".replaced-", dir=directory))
+                os.replace(final, old / top)
+            os.replace(staging / top, final)
+            if old:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return InstalledModel(top, final, meta["from_code"], meta["to_code"],
+                          str(meta.get("package_version", "")), meta.get("target_prefix", "") or "")
+
+
+def install_from_index(from_code: str, to_code: str, *, index: str | None = None,
+                       progress: Progress | None = None) -> InstalledModel:
+    """Find the pair in the index, download it (verified) and install it."""
+    entries = load_index(index)
+    candidates = [m for m in entries if m.get("from_code") == from_code and m.get("to_code") == to_code
+                  and m.get("type", "translate") == "translate"]
+    if not candidates:
+        raise ModelError(f"the package index has no {from_code}→{to_code} package",
+                         path=index or default_index(), hint=INSTALL_HINT)
+    meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", ""))))
+    directory = packages_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    part = download(meta, directory, progress=progress)
+    try:
+        return install_file(part, directory=directory)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def remove(name_or_pair: str) -> list[InstalledModel]:
+    """Remove installed packages by folder name or by pair (``en-ar``/``en_ar``)."""
+    pair = re.fullmatch(r"([a-z]{2,3})[-_→]([a-z]{2,3})", name_or_pair)
+    targets = [m for m in installed()
+               if m.name == name_or_pair or (pair and (m.from_code, m.to_code) == pair.groups())]
+    if not targets:
+        raise ModelError(f"no installed package named {name_or_pair!r}", hint="see bilingual models list")
+    directory = packages_dir()
+    with locked(directory / ".bilingual-install"):
+        for model in targets:
+            trash = Path(tempfile.mkdtemp(prefix=".removing-", dir=directory))
+            os.replace(model.path, trash / model.name)
+            shutil.rmtree(trash, ignore_errors=True)
+    return targets
+
+
+def model_checksum(model: InstalledModel) -> str:
+    """``sha256:HEX`` of the installed archive (recorded at install) or of ``model/model.bin``."""
+    record = model.path / ".bilingual-source.json"
+    try:
+        return "sha256:" + json.loads(record.read_text())["sha256"]
+    except (OSError, ValueError, KeyError):
+        return "sha256:" + sha256_file(model.path / "model" / "model.bin")

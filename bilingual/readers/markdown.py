@@ -1,0 +1,81 @@
+"""Markdown (CommonMark via markdown-it-py): headings, paragraphs, list items and quotes.
+
+Inline markup (emphasis, code, links) is kept out of the sentence text and recorded as
+:class:`~bilingual.document.Mark` spans, so the text translates cleanly and nothing is lost.
+Code blocks are not prose and are not translated.
+"""
+
+from __future__ import annotations
+
+from bilingual.document import Mark
+from bilingual.readers import RawBlock
+
+_MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
+
+
+def _inline(children) -> tuple[str, list[Mark]]:
+    parts: list[str] = []
+    marks: list[Mark] = []
+    open_marks: list[tuple[str, int, str]] = []
+    length = 0
+    for tok in children or ():
+        if tok.type == "text":
+            parts.append(tok.content)
+            length += len(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+            length += 1
+        elif tok.type == "code_inline":
+            marks.append(Mark(length, length + len(tok.content), "code"))
+            parts.append(tok.content)
+            length += len(tok.content)
+        elif tok.type.endswith("_open") and tok.type[:-5] in _MARK_KINDS:
+            href = str(tok.attrs.get("href", "")) if tok.attrs else ""
+            open_marks.append((_MARK_KINDS[tok.type[:-5]], length, href))
+        elif tok.type.endswith("_close") and open_marks:
+            kind, start, href = open_marks.pop()
+            if length > start:
+                marks.append(Mark(start, length, kind, href))
+        elif tok.type == "image":
+            alt = tok.content or ""
+            parts.append(alt)
+            length += len(alt)
+    return "".join(parts), marks
+
+
+def parse(text: str) -> tuple[str, list[RawBlock]]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(text)
+    pieces: list[str] = []
+    blocks: list[RawBlock] = []
+    pos = 0
+    context: list[str] = []
+    for tok in tokens:
+        if tok.type in ("heading_open",):
+            context.append(tok.tag)
+        elif tok.type == "list_item_open":
+            context.append("li")
+        elif tok.type == "blockquote_open":
+            context.append("quote")
+        elif tok.type in ("heading_close", "list_item_close", "blockquote_close") and context:
+            context.pop()
+        elif tok.type == "inline":
+            plain, marks = _inline(tok.children)
+            stripped = plain.strip()
+            if not stripped:
+                continue
+            lead = len(plain) - len(plain.lstrip())
+            marks = [Mark(m.start - lead, m.end - lead, m.kind, m.href) for m in marks]
+            kind = context[-1] if context else "p"
+            if pieces:
+                pieces.append("\n\n")
+                pos += 2
+            pieces.append(stripped)
+            offset_marks = tuple(
+                Mark(max(0, m.start) + pos, min(len(stripped), m.end) + pos, m.kind, m.href)
+                for m in marks if m.end > 0 and m.start < len(stripped)
+            )
+            blocks.append(RawBlock(kind, pos, pos + len(stripped), offset_marks))
+            pos += len(stripped)
+    return "".join(pieces), blocks
