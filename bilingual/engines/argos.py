@@ -56,9 +56,10 @@ def split_long(tokens: list[str], limit: int) -> list[list[str]]:
         end = min(start + limit, len(tokens))
         if end < len(tokens):
             cut = end
-            while cut > start + limit // 2 and not tokens[cut].startswith("▁"):
+            while cut > start + 1 and not tokens[cut].startswith("▁"):
                 cut -= 1
-            end = cut if cut > start + limit // 2 else end
+            if tokens[cut].startswith("▁") and cut > start:
+                end = cut
         pieces.append(tokens[start:end])
         start = end
     return pieces

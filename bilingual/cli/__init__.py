@@ -1,0 +1,76 @@
+"""The command line: a thin click layer over the library.
+
+Every :class:`~bilingual.errors.BilingualError` becomes one line on stderr and its exit code
+here, in one place. Heavy libraries are imported inside commands, never at import time, so
+``bilingual --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from bilingual import __version__
+from bilingual.errors import BilingualError
+from bilingual.i18n import _
+
+EXIT_INTERNAL = 70
+
+
+class BilingualGroup(click.Group):
+    """A click group that reports our errors as one line and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BilingualError as exc:
+            click.echo(f"bilingual: {_('error')}: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(f"bilingual: {_('interrupted')}", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            ctx.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"bilingual: {_('error')}: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
+        except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+            if os.environ.get("BILINGUAL_DEBUG"):
+                raise
+            click.echo(f"bilingual: {_('internal error')}: {type(exc).__name__}: {exc} "
+                       f"({_('set BILINGUAL_DEBUG=1 for the traceback')})", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("Offline English→Arabic translation and bilingual publishing.\n\n"
+                    "Exit codes: 0 success, 1 bad input or file error, 2 bad command line, "
+                    "3 model or engine problem, 4 glossary problem, 5 translation memory problem, "
+                    "6 violations found (--strict, check)."))
+@click.version_option(__version__, "-V", "--version", prog_name="bilingual", message="%(prog)s %(version)s")
+def cli() -> None:
+    pass
+
+
+def _register() -> None:
+    from bilingual.cli import export, glossary, memory, models, translate
+
+    for module in (translate, models, glossary, export, memory):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli.main(prog_name="bilingual")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bilingual.i18n import _
+
+
+def glossary_option(func):
+    return click.option(
+        "--glossary", "glossary_path", type=click.Path(dir_okay=True, file_okay=True), default=None,
+        help=_("Glossary: a PO file or a folder of them (default: ./glossary when it exists)."),
+    )(func)
+
+
+def memory_options(func):
+    func = click.option("--no-memory", is_flag=True, help=_("Neither read nor write the translation memory."))(func)
+    return click.option(
+        "--memory", "memory_path", type=click.Path(dir_okay=False), default=None,
+        help=_("Translation memory file (default: bilingual/memory.sqlite3 in the user data folder)."),
+    )(func)
+
+
+def wants_progress(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty()
+
+
+class DownloadBar:
+    """A download progress callback that draws a click progress bar on stderr."""
+
+    def __init__(self, enabled: bool, label: str) -> None:
+        self.enabled = enabled
+        self.label = label
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total or None, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def say(message: str, quiet: bool = False) -> None:
+    """A status line on stderr (results go to stdout or files)."""
+    if not quiet:
+        click.echo(message, err=True)
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write *data* to *path* atomically, or to stdout for ``-``."""
+    from bilingual.fsutil import write_bytes
+
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(path, data)

@@ -1,0 +1,65 @@
+"""XML helpers shared by the XML formats: safe parsing and forbidden-character handling."""
+
+from __future__ import annotations
+
+import re
+
+from bilingual.errors import FormatError
+
+# Characters XML 1.0 cannot carry, not even as character references.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def parse_xml(data: bytes, *, path: str):
+    """Parse XML without network access or entity expansion; a malformed file is one error."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise FormatError(f"not well-formed XML: {exc.msg}", path=path, line=line) from exc
+
+
+def append_text(element, text: str, cp_tag: str | None) -> None:
+    """Append *text* to *element*; forbidden characters become ``<cp hex=…/>`` children.
+
+    With ``cp_tag=None`` (formats with no such element) they become U+FFFD.
+    """
+    from lxml import etree
+
+    pieces = FORBIDDEN.split(text)
+    chars = FORBIDDEN.findall(text)
+    if cp_tag is None:
+        text = FORBIDDEN.sub("\ufffd", text)
+        pieces, chars = [text], []
+    last = element[-1] if len(element) else None
+    for i, piece in enumerate(pieces):
+        if piece:
+            if last is None:
+                element.text = (element.text or "") + piece
+            else:
+                last.tail = (last.tail or "") + piece
+        if i < len(chars):
+            last = etree.SubElement(element, cp_tag, hex=f"{ord(chars[i]):04X}")
+
+
+def read_text(element, cp_local_name: str = "cp") -> str:
+    """The text of *element*, with ``<cp hex=…/>`` children turned back into characters."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == cp_local_name:
+            try:
+                parts.append(chr(int(child.get("hex", ""), 16)))
+            except ValueError:
+                pass
+        elif isinstance(child.tag, str):
+            parts.append(read_text(child, cp_local_name))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def strip_forbidden(text: str) -> str:
+    """Replace characters XML 1.0 forbids with U+FFFD (for attribute values)."""
+    return FORBIDDEN.sub("\ufffd", text)

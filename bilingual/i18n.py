@@ -1,0 +1,85 @@
+"""The tool's own messages through gettext (``LANGUAGE=ar bilingual --help`` speaks Arabic).
+
+Catalogs live in ``locales/<lang>/LC_MESSAGES/bilingual.po`` at the top of the project.
+A compiled ``bilingual/locale/<lang>/LC_MESSAGES/bilingual.mo`` is used when the build made
+one; otherwise the ``.po`` is compiled with polib on first use into the user cache folder
+(keyed by the catalog's hash, so an edited catalog is recompiled).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import hashlib
+import os
+from pathlib import Path
+
+DOMAIN = "bilingual"
+PACKAGE_LOCALE = Path(__file__).resolve().parent / "locale"
+SOURCE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
+
+
+def _languages() -> list[str]:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return [v.split(".")[0] for v in value.split(":") if v]
+    return []
+
+
+def _compiled_catalog(lang: str) -> Path | None:
+    for candidate in (lang, lang.split("_")[0]):
+        built = PACKAGE_LOCALE / candidate / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if built.is_file():
+            return built
+        po = SOURCE_LOCALES / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.is_file():
+            return compile_catalog(po)
+    return None
+
+
+def compile_catalog(po: Path) -> Path | None:
+    """Compile *po* to a cached ``.mo`` (once per catalog content); None if that fails."""
+    from platformdirs import user_cache_dir
+
+    data = po.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    out = Path(user_cache_dir("bilingual")) / "locale" / f"{po.parent.parent.name}-{digest}.mo"
+    if out.is_file():
+        return out
+    try:
+        import polib
+
+        from bilingual.fsutil import atomic_write
+
+        catalog = polib.pofile(data.decode("utf-8"))
+        with atomic_write(out, binary=True) as handle:
+            handle.write(catalog.to_binary())
+        return out
+    except (OSError, ValueError, ImportError):
+        return None
+
+
+def _load() -> _gettext.NullTranslations:
+    for lang in _languages():
+        if lang in ("C", "POSIX") or lang.startswith("en"):
+            break
+        mo = _compiled_catalog(lang)
+        if mo is not None:
+            try:
+                with open(mo, "rb") as handle:
+                    return _gettext.GNUTranslations(handle)
+            except (OSError, _gettext.error):
+                continue
+    return _gettext.NullTranslations()
+
+
+_translations = _load()
+
+
+def _(message: str) -> str:
+    """Translate a UI message."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)

@@ -1,0 +1,70 @@
+"""The Argos engine, run on the real fixture model through the real loading code."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from bilingual.engines import EngineOptions, available_engines, load_engine
+from bilingual.engines.argos import max_decoding_length, plan_batches, split_long
+from bilingual.errors import EngineError, ModelError
+
+
+def test_translates_in_order_and_deterministically(argos_packages):
+    engine = load_engine("argos", EngineOptions(beam_size=2))
+    texts = ["Haftar met Al-Sisi.", "Derna is in eastern Libya, on the coast.", "Yes."]
+    first = engine.translate_batch(texts)
+    assert len(first) == 3 and all(isinstance(t, str) and t for t in first)
+    assert engine.translate_batch(texts) == first
+    assert engine.translate_batch(list(reversed(texts))) == list(reversed(first))
+    assert engine.model_name == "translate-en_ar-fixture"
+    assert engine.model_checksum.startswith("sha256:")
+    assert "argostranslate.translate" not in sys.modules
+
+
+def test_long_input_is_split_and_joined(argos_packages):
+    engine = load_engine("argos", EngineOptions(beam_size=1, max_input_tokens=32))
+    text = " ".join(["word"] * 300)
+    out = engine.translate_batch([text])
+    assert len(out) == 1 and out[0]
+
+
+def test_missing_model_without_download(empty_packages):
+    with pytest.raises(ModelError, match="no en→ar model is installed"):
+        load_engine("argos", EngineOptions(download=False))
+
+
+def test_missing_model_offline_names_the_fix(empty_packages):
+    with pytest.raises(ModelError) as info:
+        load_engine("argos", EngineOptions())
+    assert "bilingual models install --file" in str(info.value)
+    assert not empty_packages.exists() or not [p for p in empty_packages.iterdir() if not p.name.startswith(".")]
+
+
+def test_plan_batches_sorts_and_bounds():
+    lengths = [5, 50, 7, 49, 6, 1]
+    batches = plan_batches(lengths, budget=100)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(6))
+    assert [lengths[i] for i in flat] == sorted(lengths)
+    for b in batches:
+        assert max(lengths[i] for i in b) * len(b) <= 100 or len(b) == 1
+
+
+def test_split_long_prefers_word_starts():
+    tokens = ["▁a", "b", "c", "▁d", "e", "▁f", "g", "h", "▁i"]
+    pieces = split_long(tokens, 4)
+    assert sum(pieces, []) == tokens
+    assert all(p[0].startswith("▁") for p in pieces)
+    assert max_decoding_length(10) == 25 and max_decoding_length(10_000) == 512
+
+
+def test_unknown_engine_and_plugin_path():
+    assert "argos" in available_engines()
+    with pytest.raises(EngineError, match="unknown engine"):
+        load_engine("nope")
+    with pytest.raises(EngineError, match="cannot import"):
+        load_engine("no_such_module_xyz:factory")
+    engine = load_engine("fake_engines:UpperEngine")
+    assert engine.translate_batch(["abc"]) == ["ABC"]

@@ -1,0 +1,81 @@
+"""Sentence segmentation of English news prose, with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.segment import split_sentences
+from conftest import EXAMPLES, SHARED
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Col. Ahmed Al-Mismari spoke. He left.", ["Col. Ahmed Al-Mismari spoke.", "He left."]),
+    ("Maj. Gen. Khalifa Haftar arrived. Talks began.", ["Maj. Gen. Khalifa Haftar arrived.", "Talks began."]),
+    ("Dr. Ziad Akl and Mr. Salame met at St. Mark's. It rained.",
+     ["Dr. Ziad Akl and Mr. Salame met at St. Mark's.", "It rained."]),
+    ("Khalifa B. Haftar said so. Then he left.", ["Khalifa B. Haftar said so.", "Then he left."]),
+    ("The U.S. envoy arrived. The U.N. Security Council met.",
+     ["The U.S. envoy arrived.", "The U.N. Security Council met."]),
+    ("Washington stepped back from the U.S. The region noticed.",
+     ["Washington stepped back from the U.S.", "The region noticed."]),
+    ("Some 2.5 million people and 1,000 vehicles. Done.", ["Some 2.5 million people and 1,000 vehicles.", "Done."]),
+    ("He waited... Nothing came. Then… More.", ["He waited...", "Nothing came.", "Then…", "More."]),
+    ("He said: “Derna is a lair.” Al-Mismari left.", ["He said: “Derna is a lair.”", "Al-Mismari left."]),
+    ("“One. Two. Three,” he said. Next.", ["“One.", "Two.", "Three,” he said.", "Next."]),
+    ("“Why?” he asked. Nobody knew.", ["“Why?” he asked.", "Nobody knew."]),
+    ("It ended (as expected.) New talks follow.", ["It ended (as expected.)", "New talks follow."]),
+    ("It was No. 5 on the list. No. That was wrong.", ["It was No. 5 on the list.", "No.", "That was wrong."]),
+    ("Really?! Yes.", ["Really?!", "Yes."]),
+    ("See e.g. the report. It helps.", ["See e.g. the report.", "It helps."]),
+    ("no terminal punctuation here", ["no terminal punctuation here"]),
+    ("   padded.   ", ["padded."]),
+])
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_cover_everything_but_whitespace():
+    text = (EXAMPLES / "benghazi-talks.txt").read_text(encoding="utf-8")
+    spans = split_sentences(text)
+    pos = 0
+    for s, e in spans:
+        assert text[pos:s].strip() == ""
+        pos = e
+    assert text[pos:].strip() == ""
+
+
+def test_our_example_matches_reviewed_golden():
+    """tests/data/benghazi-talks.sentences: one sentence per line, reviewed by hand.
+
+    Regenerate with: python tools/golden.py segments
+    """
+    text = (EXAMPLES / "benghazi-talks.txt").read_text(encoding="utf-8")
+    golden = (EXAMPLES.parent / "tests" / "data" / "benghazi-talks.sentences").read_text(encoding="utf-8")
+    assert sentences(text) == golden.splitlines()
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "al-ahram-weekly-derna.txt").exists(),
+                    reason="shared example not beside the checkout")
+def test_shared_example_sentence_boundaries():
+    text = (SHARED / "examples" / "al-ahram-weekly-derna.txt").read_text(encoding="utf-8")
+    got = sentences(text)
+    assert len(got) == 53
+    # The quotation holding three sentences is split into three, closing quote kept.
+    assert got[10].startswith("In a statement to the press he said: “The joint")
+    assert got[10].endswith("defeat terrorism.")
+    assert got[11].startswith("Derna has become a terrorist lair")
+    assert got[12].endswith("eliminate this terrorist lair.”")
+    # A quote ending in ”. keeps the full stop in the same sentence.
+    assert got[25].endswith("in Abu Dhabi”.")
+    # Quoted sentences attributed after the quote are not split at the comma.
+    assert got[17] == "“Only one missile was fired from the camp and it did not explode,” said Al-Musiri."
+    assert got[51] == "“During the last three months alone 300 vehicles were destroyed.”"
+
+
+def test_long_sentence_without_full_stop_is_linear():
+    text = " ".join(["word"] * 30000)
+    assert split_sentences(text) == [(0, len(text))]
