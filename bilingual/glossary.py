@@ -1,5 +1,450 @@
-"""Glossary placeholder."""
+"""The names glossary: PO files that editors own, loaded, validated and edited safely.
+
+One entry per English form: ``msgid`` the English, ``msgstr`` the Arabic, ``msgctxt`` the
+kind (person, place, org, other). Translator comments hold notes, and three structured lines:
+
+    # forbidden: حفطر, هفتر        known wrong spellings the check flags
+    # variant-of: Khalifa Haftar    this form is a variant of another entry's name
+    # source: Al-Ahram Weekly style guide
+
+Flags: ``fuzzy`` (not reviewed: not enforced until an editor clears it) and ``no-translate``
+(kept in Latin script, wrapped in bidi isolates). Validation follows DeepL's glossary rules:
+no duplicates, no empty sides, no control characters or edge whitespace, length bounds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from bilingual.errors import GlossaryError
+
+KINDS = ("person", "place", "org", "other")
+KIND_FILES = {"person": "people.po", "place": "places.po", "org": "organisations.po", "other": "other.po"}
+MAX_TERM_CHARS = 200
+NO_TRANSLATE_FLAG = "no-translate"
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_FIELD = re.compile(r"^(forbidden|variant-of|source)\s*:\s*(.*)$", re.IGNORECASE)
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
-def load_default_glossary(path=None):
+@dataclass(frozen=True)
+class Entry:
+    english: str
+    arabic: str
+    kind: str = "person"
+    notes: str = ""
+    forbidden: tuple[str, ...] = ()
+    variant_of: str = ""
+    sources: tuple[str, ...] = ()
+    fuzzy: bool = False
+    no_translate: bool = False
+    file: str = ""
+    line: int | None = None
+
+    @property
+    def key(self) -> str:
+        return normalize_key(self.english)
+
+    @property
+    def rendering(self) -> str:
+        """What goes into the Arabic text: the Arabic, or the Latin form in bidi isolates."""
+        return f"\u2066{self.arabic}\u2069" if self.no_translate else self.arabic
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" | "warning"
+    message: str
+    file: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else (f"{self.file}: " if self.file else "")
+        return f"{where}{self.severity}: {self.message}"
+
+
+def normalize_key(english: str) -> str:
+    """Case-, hyphen- and space-insensitive key of an English form (what matching compares)."""
+    text = unicodedata.normalize("NFC", english).replace("’", "'")
+    text = re.sub(r"[\s\-‐‑–]+", " ", text)
+    return text.strip().casefold()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def _parse_comment(tcomment: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+    notes, forbidden, variant_of, sources = [], [], "", []
+    for line in (tcomment or "").splitlines():
+        m = _FIELD.match(line.strip())
+        if not m:
+            notes.append(line)
+            continue
+        name, value = m.group(1).lower(), m.group(2).strip()
+        if name == "forbidden":
+            forbidden.extend(v.strip() for v in re.split(r"[,،]", value) if v.strip())
+        elif name == "variant-of":
+            variant_of = value
+        else:
+            sources.append(value)
+    return "\n".join(notes).strip(), tuple(forbidden), variant_of, tuple(sources)
+
+
+def _compose_comment(entry: Entry) -> str:
+    lines = [entry.notes] if entry.notes else []
+    if entry.forbidden:
+        lines.append("forbidden: " + ", ".join(entry.forbidden))
+    if entry.variant_of:
+        lines.append("variant-of: " + entry.variant_of)
+    lines.extend("source: " + s for s in entry.sources)
+    return "\n".join(lines)
+
+
+def _pofile(path: Path):
+    import polib
+
+    try:
+        return polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        line = _POLIB_LINE.search(str(exc))
+        message = str(exc).split(" (line")[0].replace(str(path), "").strip() or "unreadable PO file"
+        raise GlossaryError(f"malformed PO file: {message}", path=path,
+                            line=int(line.group(1)) if line else None,
+                            hint="fix the line shown, or open the file in Poedit") from exc
+
+
+def entries_from_po(path: Path) -> list[Entry]:
+    entries = []
+    for po_entry in _pofile(path):
+        if po_entry.obsolete:
+            continue
+        notes, forbidden, variant_of, sources = _parse_comment(po_entry.tcomment)
+        entries.append(Entry(
+            english=po_entry.msgid, arabic=po_entry.msgstr, kind=po_entry.msgctxt or "other",
+            notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
+            fuzzy="fuzzy" in po_entry.flags, no_translate=NO_TRANSLATE_FLAG in po_entry.flags,
+            file=str(path), line=po_entry.linenum,
+        ))
+    return entries
+
+
+def po_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(path.glob("*.po"))
+    if path.is_file():
+        return [path]
+    raise GlossaryError("no such glossary file or folder", path=path)
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+def validate_entry(entry: Entry) -> list[Finding]:
+    """Rules for one entry, as DeepL applies to glossary entries, plus our script rules."""
+    found: list[Finding] = []
+
+    def err(message: str, severity: str = "error") -> None:
+        found.append(Finding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))
+
+    for side, text in (("English", entry.english), ("Arabic", entry.arabic)):
+        if not text.strip():
+            err(f"empty {side} side")
+            continue
+        if text != text.strip():
+            err(f"{side} side has leading or trailing whitespace")
+        if CONTROL.search(text):
+            err(f"{side} side holds a control character")
+        if BIDI_CONTROLS.search(text):
+            err(f"{side} side holds a stray bidi control character")
+        if len(text) > MAX_TERM_CHARS:
+            err(f"{side} side is over {MAX_TERM_CHARS} characters")
+    if entry.kind not in KINDS:
+        err(f"unknown kind {entry.kind!r} (use one of {', '.join(KINDS)})")
+    if entry.arabic.strip() and not entry.no_translate:
+        if LATIN_LETTER.search(entry.arabic):
+            err("Arabic side holds Latin letters (mark the entry no-translate to keep a Latin form)")
+        elif not ARABIC_LETTER.search(entry.arabic):
+            err("Arabic side holds no Arabic letters")
+    for wrong in entry.forbidden:
+        if wrong == entry.arabic:
+            err(f"forbidden form {wrong!r} is the entry's own spelling")
+    return found
+
+
+def _related(a: Entry, b: Entry) -> bool:
+    """Whether two entries are variants of one name (explicitly, or surname/Al- forms)."""
+    if normalize_key(a.variant_of) == b.key or normalize_key(b.variant_of) == a.key:
+        return True
+    if a.kind != b.kind or a.kind != "person":
+        return False
+    short, long_ = sorted((a, b), key=lambda e: len(e.key))
+    return long_.key.endswith(" " + short.key) and " " not in short.key
+
+
+def check_entries(entries: list[Entry]) -> list[Finding]:
+    """Every finding over a set of entries: per-entry rules, duplicates, conflicts, variants."""
+    found: list[Finding] = []
+    by_key: dict[str, Entry] = {}
+    for entry in entries:
+        found.extend(validate_entry(entry))
+        other = by_key.get(entry.key)
+        if other is not None:
+            where = f"{other.file}:{other.line}" if other.file else "another entry"
+            if other.arabic == entry.arabic:
+                found.append(Finding("error", f"{entry.english!r}: duplicate of the entry at {where}",
+                                     entry.file, entry.line))
+            else:
+                found.append(Finding("error", f"{entry.english!r}: conflicts with the entry at {where} "
+                                     f"({other.arabic} ≠ {entry.arabic})", entry.file, entry.line))
+        else:
+            by_key[entry.key] = entry
+    for entry in entries:
+        if entry.variant_of and normalize_key(entry.variant_of) not in by_key:
+            found.append(Finding("warning", f"{entry.english!r}: variant-of {entry.variant_of!r} names no entry",
+                                 entry.file, entry.line))
+    # Variants that disagree: the short form's Arabic should end the long form's Arabic,
+    # and explicit variants should share their Arabic.
+    persons = [e for e in entries if e.kind == "person" and " " not in e.key]
+    surnames = {e.key: e for e in persons}
+    for entry in entries:
+        if entry.kind == "person" and " " in entry.key:
+            last = entry.key.rsplit(" ", 1)[1]
+            short = surnames.get(last)
+            if short and not entry.arabic.endswith(short.arabic):
+                found.append(Finding("warning", f"variants disagree: {entry.english!r} → {entry.arabic} but "
+                                     f"{short.english!r} → {short.arabic}", entry.file, entry.line))
+        if entry.variant_of:
+            target = by_key.get(normalize_key(entry.variant_of))
+            if target and target.arabic != entry.arabic and not target.arabic.endswith(entry.arabic) \
+                    and not entry.arabic.endswith(target.arabic):
+                found.append(Finding("warning", f"variants disagree: {entry.english!r} → {entry.arabic} but "
+                                     f"{target.english!r} → {target.arabic}", entry.file, entry.line))
+    return found
+
+
+# --- the glossary -------------------------------------------------------------------------------
+
+@dataclass
+class Glossary:
+    """Entries from one PO file or a folder of them, with the matcher built on demand."""
+
+    entries: list[Entry]
+    paths: list[Path] = field(default_factory=list)
+    root: Path | None = None
+    _matcher: object = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def enforced_entries(self) -> list[Entry]:
+        return [e for e in self.entries if not e.fuzzy]
+
+    @property
+    def fingerprint(self) -> str:
+        """``sha256:HEX`` over the enforced entries (what a translation depends on)."""
+        digest = hashlib.sha256()
+        for e in sorted(self.enforced_entries, key=lambda e: (e.key, e.kind)):
+            digest.update("\x1f".join((e.kind, e.key, e.arabic, str(e.no_translate),
+                                       ",".join(e.forbidden))).encode("utf-8") + b"\x1e")
+        return "sha256:" + digest.hexdigest()
+
+    def matcher(self):
+        if self._matcher is None:
+            from bilingual.matching import Matcher
+
+            self._matcher = Matcher(self.enforced_entries)
+        return self._matcher
+
+    def find(self, text: str):
+        """Every glossary name in *text*, longest first, non-overlapping (TermSpan list)."""
+        if not self.entries:
+            return []
+        return self.matcher().find(text)
+
+    def get(self, english: str) -> Entry | None:
+        key = normalize_key(english)
+        return next((e for e in self.entries if e.key == key), None)
+
+
+def load_glossary(path: str | Path, *, validate: bool = True) -> Glossary:
+    """Load a PO file or a folder of them; invalid entries or conflicts are a GlossaryError."""
+    path = Path(path)
+    files = po_files(path)
+    entries: list[Entry] = []
+    for file in files:
+        entries.extend(entries_from_po(file))
+    if validate:
+        errors = [f for f in check_entries(entries) if f.severity == "error" and "fuzzy" not in f.message]
+        hard = [f for f in errors if not _entry_is_fuzzy(entries, f)]
+        if hard:
+            first = hard[0]
+            more = f" and {len(hard) - 1} more" if len(hard) > 1 else ""
+            raise GlossaryError(first.message + more, path=first.file or path, line=first.line,
+                                hint="run bilingual glossary check")
+    return Glossary(entries, files, path)
+
+
+def _entry_is_fuzzy(entries: list[Entry], finding: Finding) -> bool:
+    """Fuzzy (unreviewed) entries are not enforced, so their own problems do not block loading."""
+    return any(e.fuzzy and e.file == finding.file and e.line == finding.line for e in entries)
+
+
+def default_glossary_path(explicit: str | None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    here = Path("glossary")
+    return here if here.is_dir() else None
+
+
+def load_default_glossary(explicit: str | None = None) -> Glossary | None:
+    path = default_glossary_path(explicit)
+    if path is None:
+        return None
+    if explicit and not path.exists():
+        raise GlossaryError("no such glossary file or folder", path=path,
+                            hint="create it with bilingual glossary add, or pass another --glossary")
+    return load_glossary(path)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+PO_HEADER = {
+    "Project-Id-Version": "bilingual names glossary",
+    "Language": "ar",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "Plural-Forms": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+}
+
+
+def _new_pofile(path: Path):
+    import polib
+
+    from bilingual import __version__
+
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = dict(PO_HEADER, **{"X-Generator": f"bilingual {__version__}"})
+    po.header = "Names glossary: English form → Arabic spelling. Edit with Poedit or `bilingual glossary`."
+    po.fpath = str(path)
+    return po
+
+
+def _apply(po_entry, entry: Entry) -> None:
+    po_entry.msgid = entry.english
+    po_entry.msgstr = entry.arabic
+    po_entry.msgctxt = entry.kind
+    po_entry.tcomment = _compose_comment(entry)
+    flags = [f for f in po_entry.flags if f not in ("fuzzy", NO_TRANSLATE_FLAG)]
+    if entry.fuzzy:
+        flags.append("fuzzy")
+    if entry.no_translate:
+        flags.append(NO_TRANSLATE_FLAG)
+    po_entry.flags = flags
+
+
+class GlossaryFile:
+    """One PO file opened for editing under a lock; saved atomically by :func:`edit`."""
+
+    def __init__(self, path: Path) -> None:
+        import polib
+
+        self.path = path
+        self.po = _pofile(path) if path.exists() else _new_pofile(path)
+        self._polib = polib
+
+    def find(self, english: str):
+        key = normalize_key(english)
+        return next((e for e in self.po if not e.obsolete and normalize_key(e.msgid) == key), None)
+
+    def upsert(self, entry: Entry) -> None:
+        existing = self.find(entry.english)
+        if existing is None:
+            existing = self._polib.POEntry(msgid=entry.english, msgstr=entry.arabic)
+            self.po.append(existing)
+        _apply(existing, entry)
+
+    def remove(self, english: str) -> bool:
+        existing = self.find(english)
+        if existing is None:
+            return False
+        self.po.remove(existing)
+        return True
+
+    def entries(self) -> list[Entry]:
+        out = []
+        for e in self.po:
+            if e.obsolete:
+                continue
+            notes, forbidden, variant_of, sources = _parse_comment(e.tcomment)
+            out.append(Entry(e.msgid, e.msgstr, e.msgctxt or "other", notes, forbidden, variant_of, sources,
+                             "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum))
+        return out
+
+    def text(self) -> str:
+        from bilingual import __version__
+
+        self.po.metadata["X-Generator"] = f"bilingual {__version__}"
+        return str(self.po)
+
+
+@contextmanager
+def edit(path: Path, *, others: list[Entry] | None = None) -> Iterator[GlossaryFile]:
+    """Lock *path*, re-read it, let the caller change it, validate, and write it atomically.
+
+    *others* are entries of the other files of the glossary, checked for conflicts too.
+    """
+    from bilingual.fsutil import locked, write_text
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        gfile = GlossaryFile(path)
+        yield gfile
+        entries = gfile.entries()
+        findings = [f for f in check_entries((others or []) + entries) if f.severity == "error"]
+        mine = [f for f in findings if f.file in ("", str(path)) or f.file == str(path)]
+        relevant = [f for f in (mine or findings) if not _entry_is_fuzzy(entries, f)]
+        if relevant:
+            raise GlossaryError(relevant[0].message, path=path, hint="nothing was written")
+        write_text(path, gfile.text())
+
+
+def file_for(root: Path, entry_or_kind: str) -> Path:
+    """The PO file an entry of this kind goes to, when the glossary is a folder."""
+    if root.suffix == ".po":
+        return root
+    return root / KIND_FILES.get(entry_or_kind, "other.po")
+
+
+def locate(root: Path, english: str) -> tuple[Path, Entry] | None:
+    """The file and entry holding *english* in the glossary at *root*."""
+    if not root.exists():
+        return None
+    for file in po_files(root):
+        for entry in entries_from_po(file):
+            if entry.key == normalize_key(english):
+                return file, entry
     return None
+
+
+def entries_except(root: Path, file: Path) -> list[Entry]:
+    if not root.exists() or root.suffix == ".po":
+        return []
+    return [e for f in po_files(root) if f != file for e in entries_from_po(f)]
+
+
+def set_arabic(entry: Entry, arabic: str) -> Entry:
+    return replace(entry, arabic=arabic, fuzzy=False)
+
+
+def environ_glossary() -> str | None:
+    return os.environ.get("BILINGUAL_GLOSSARY")

@@ -1,32 +1,265 @@
-"""Placeholder masking of glossary names (filled in by the glossary work; no names yet)."""
+"""Mask glossary names with placeholders, and put the glossary Arabic back after translation.
+
+Engines mistreat placeholders: they drop them, repeat them, move them, glue Arabic
+proclitics onto them, write their digits as Arabic-Indic digits, put spaces inside the
+brackets. :func:`restore` detects each case: repeats are removed, moves are harmless (each
+placeholder carries its number), decorations are undone and proclitics re-attached as Arabic
+writes them. When a placeholder is lost, the pipeline retries with another placeholder form,
+then translates the sentence unmasked and :func:`restore` replaces the model's own spelling
+of each name (exact, a known forbidden form, or the closest spelling) with the glossary's.
+Whatever cannot be placed is reported ``missing``, never silently wrong.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from bilingual import arabic
 from bilingual.document import TermMatch
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_D = "[0-9٠-٩۰-۹]+"
+_GLUED = "([\u0621-\u064a\u0640]*)"
+# Placeholder forms, tried in order. Each pattern tolerates the decorations engines add.
+STYLES = (
+    ("[{n}]", re.compile(_GLUED + r"[\[［]\s*(" + _D + r")\s*[\]］]")),
+    ("ZX{n}", re.compile(_GLUED + r"(?<![A-Za-z])[Zz]\s?[Xx]\s?(" + _D + r")(?![0-9٠-٩۰-۹])")),
+    ("{{{n}}}", re.compile(_GLUED + r"[{｛]\s*(" + _D + r")\s*[}｝]")),
+)
+SIMILARITY_THRESHOLD = 0.7
+_WORD = re.compile(r"\S+")
+_LOOSE_PROCLITIC = re.compile(r"(^|\s)([وف][بلك]?|[بلك])\s+$")
 
 
 @dataclass(frozen=True)
 class MaskJob:
+    """A source sentence with its names replaced by numbered placeholders."""
+
     source: str
     masked: str
-    matches: tuple = ()
-    slots: tuple = ()
+    matches: tuple = ()  # TermSpan, in source order
     style: int = 0
+
+    @property
+    def slots(self) -> tuple[int, ...]:
+        return tuple(range(1, len(self.matches) + 1))
 
 
 def mask(source: str, matches, style: int = 0) -> MaskJob:
-    return MaskJob(source, source, tuple(matches), (), style)
+    """Replace each matched name (possessive included) with placeholder 1, 2, … of *style*."""
+    matches = tuple(matches)
+    if not matches:
+        return MaskJob(source, source, (), style)
+    while style < len(STYLES) - 1 and STYLES[style][1].search(source):
+        style += 1  # the text already holds something that looks like this placeholder
+    template = STYLES[style][0]
+    parts, pos = [], 0
+    for n, span in enumerate(matches, start=1):
+        parts.append(source[pos:span.start])
+        parts.append(template.format(n=n))
+        pos = span.end
+    parts.append(source[pos:])
+    return MaskJob(source, "".join(parts), matches, style)
+
+
+def _placeholders(output: str, job: MaskJob) -> list[tuple[int, int, int, str]]:
+    """(start, end, number, glued prefix) of each valid placeholder in *output*."""
+    found = []
+    for m in STYLES[job.style][1].finditer(output):
+        n = int(m.group(2).translate(_DIGITS))
+        if 1 <= n <= len(job.matches):
+            found.append((m.start(), m.end(), n, m.group(1)))
+    return found
 
 
 def placeholders_intact(output: str, job: MaskJob) -> bool:
-    return True
+    """Whether every placeholder survived (repeats and moves are repairable, losses are not)."""
+    return {n for _s, _e, n, _p in _placeholders(output, job)} >= set(job.slots)
 
 
-def restore(output: str, job: MaskJob, *, unmasked: str | None = None, glossary=None) -> tuple[str, tuple[TermMatch, ...]]:
-    return output, ()
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" ([،,.:;؛!?؟)\]])", r"\1", text)
+    return text.strip()
+
+
+def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatch]]:
+    pieces: list[str] = []
+    spans: dict[int, tuple[int, int, str]] = {}
+    pos = 0
+    length = 0
+    for start, end, n, prefix in _placeholders(output, job):
+        before = output[pos:start]
+        if n in spans:  # a repeat: drop it, and proclitics glued to it
+            pieces.append(before)
+            length += len(before)
+            pos = end
+            continue
+        entry = job.matches[n - 1].entry
+        loose = _LOOSE_PROCLITIC.search(before) if not prefix else None
+        if loose:  # "و [1]": a proclitic left standing alone belongs on the name
+            prefix, before = loose.group(2), before[:loose.start(2)]
+        name = arabic.attach(prefix, entry.rendering)
+        if before and not before[-1].isspace() and not prefix and not before[-1] in "([«\"'“":
+            before += " "
+        pieces.append(before)
+        length += len(before)
+        offset = name.rfind(entry.rendering)
+        spans[n] = (length + max(offset, 0), length + max(offset, 0) + len(entry.rendering), name)
+        pieces.append(name)
+        length += len(name)
+        pos = end
+    pieces.append(output[pos:])
+    raw = "".join(pieces)
+    target = _tidy(raw)
+    return target, _locate_after_tidy(raw, target, job, spans)
+
+
+def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans) -> list[TermMatch]:
+    """Term matches with target offsets found again in the tidied text, in order of occurrence.
+
+    A term's target span covers the name as written, proclitics included (وللجفرة).
+    """
+    terms = []
+    cursor: dict[str, int] = {}
+    positions: dict[int, tuple[int, int]] = {}
+    for n, (_s, _e, written) in sorted(spans.items(), key=lambda item: item[1][0]):
+        start = target.find(written, cursor.get(written, 0))
+        if start >= 0:
+            cursor[written] = start + len(written)
+            positions[n] = (start, start + len(written))
+    for n, span in enumerate(job.matches, start=1):
+        e = span.entry
+        if n in positions:
+            start, end = positions[n]
+            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering, start, end, "enforced"))
+        else:
+            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering, -1, -1, "missing"))
+    return terms
+
+
+def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], entry,
+               model_spelling: str = "") -> tuple[int, int, str] | None:
+    """The span of *entry*'s name as the model wrote it: (start, end, proclitic prefix).
+
+    Tried in order: the model's own spelling of the name (from translating it alone), the
+    glossary spelling, a known forbidden form, then the closest spelling above a threshold.
+    """
+    width = len(entry.arabic.split())
+    sizes = {width, width + 1, max(1, width - 1)}
+    if model_spelling:
+        sizes.add(len(model_spelling.split()) or 1)
+    best = None
+    for size in sorted(sizes):
+        for i in range(len(words) - size + 1):
+            start, end = words[i][0], words[i + size - 1][1]
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            text = " ".join(w for _s, _e, w in words[i:i + size])
+            text = text.strip("،,.:;؛!?؟()[]«»\"'“”")
+            for prefix in _prefixes(text):
+                body = text[len(prefix):]
+                if body == entry.arabic or (model_spelling and body == model_spelling):
+                    return start, end, prefix
+                if entry.forbidden and body in entry.forbidden:
+                    return start, end, prefix
+                if entry.no_translate:
+                    continue
+                score = arabic.similarity(body, entry.arabic)
+                if score >= SIMILARITY_THRESHOLD and (best is None or score > best[0]):
+                    best = (score, start, end, prefix)
+    return None if best is None else best[1:]
+
+
+def _prefixes(word: str) -> list[str]:
+    """Possible proclitic prefixes of *word*: none, then the proclitic sequences it starts with."""
+    out = [""]
+    for length in (1, 2, 3):
+        prefix = word[:length]
+        if len(word) > length + 1 and arabic.split_proclitics(prefix) is not None:
+            out.append(prefix)
+    return out
+
+
+def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> tuple[str, list[TermMatch]]:
+    """Replace the model's own spelling of each name in an unmasked translation."""
+    target = unmasked
+    replacements = []  # (start, end, text, n)
+    taken: list[tuple[int, int]] = []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unmasked)]
+    for n, span in enumerate(job.matches, start=1):
+        if span.entry.no_translate:
+            start = unmasked.find(span.entry.arabic)
+            found = (start, start + len(span.entry.arabic), "") if start >= 0 and not any(
+                start < e and s < start + len(span.entry.arabic) for s, e in taken) else None
+        else:
+            surface = job.source[span.start:span.end]
+            found = _find_name(words, taken, span.entry, spellings.get(surface, ""))
+        if found is None:
+            continue
+        start, end, prefix = found
+        text = unmasked[start:end]
+        # Keep punctuation stuck to the words we replace.
+        lead = len(text) - len(text.lstrip("«\"'“("))
+        trail = len(text) - len(text.rstrip("،,.:;؛!?؟)»\"'”"))
+        start, end = start + lead, end - trail
+        taken.append((start, end))
+        replacements.append((start, end, arabic.attach(prefix, span.entry.rendering), n))
+    spans = {}
+    pieces, pos, length = [], 0, 0
+    for start, end, text, n in sorted(replacements):
+        pieces.append(target[pos:start])
+        length += start - pos
+        entry = job.matches[n - 1].entry
+        offset = text.rfind(entry.rendering)
+        spans[n] = (length + offset, length + offset + len(entry.rendering), text)
+        pieces.append(text)
+        length += len(text)
+        pos = end
+    pieces.append(target[pos:])
+    raw = "".join(pieces)
+    tidy = _tidy(raw)
+    return tidy, _locate_after_tidy(raw, tidy, job, spans)
+
+
+def restore(output: str, job: MaskJob, *, unmasked: str | None = None,
+            spellings: dict[str, str] | None = None) -> tuple[str, tuple[TermMatch, ...]]:
+    """The final Arabic for a masked sentence, and the fate of every name in it.
+
+    *unmasked* is the engine's translation of the sentence without placeholders, and
+    *spellings* maps each name as written in the source to the engine's translation of it
+    alone; both are used only when placeholders were lost.
+    """
+    if not job.matches:
+        return output, ()
+    if placeholders_intact(output, job) or unmasked is None:
+        target, terms = _restore_placeholders(output, job)
+    else:
+        target, terms = _repair_unmasked(unmasked, job, spellings or {})
+    return target, tuple(terms)
 
 
 def check_terms(source: str, target: str, matches) -> tuple[str, tuple[TermMatch, ...]]:
-    return target, ()
+    """Check an existing translation: is each name in *source* written as the glossary says?"""
+    terms = []
+    cursor: dict[str, int] = {}
+    for span in matches:
+        e = span.entry
+        start = target.find(e.rendering, cursor.get(e.rendering, 0))
+        if start < 0 and e.rendering.startswith("ال"):
+            contracted = "لل" + e.rendering[2:]  # ل + ال → لل
+            pos = target.find(contracted, cursor.get(e.rendering, 0))
+            if pos >= 0:
+                start = pos
+                terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering,
+                                       pos, pos + len(contracted), "enforced"))
+                cursor[e.rendering] = pos + len(contracted)
+                continue
+        if start >= 0:
+            cursor[e.rendering] = start + len(e.rendering)
+            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering,
+                                   start, start + len(e.rendering), "enforced"))
+        else:
+            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering, -1, -1, "missing"))
+    return target, tuple(terms)

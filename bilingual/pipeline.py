@@ -70,32 +70,7 @@ def translate_document(
         todo.append(seg)
 
     for group in _chunks(todo, chunk_size):
-        jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else [])
-                for seg in group]
-        outputs = engine.translate_batch([job.masked for job in jobs])
-        report.engine_calls += 1
-        retry_jobs = [(i, job) for i, (job, out) in enumerate(zip(jobs, outputs))
-                      if job.slots and not masking.placeholders_intact(out, job)]
-        retry_outputs: dict[int, str] = {}
-        if retry_jobs:
-            # Second chance: another placeholder form the engine may carry better.
-            alt = [masking.mask(group[i].source, job.matches, style=1) for i, job in retry_jobs]
-            outs = engine.translate_batch([a.masked for a in alt])
-            report.engine_calls += 1
-            for (i, _), a, out in zip(retry_jobs, alt, outs):
-                if masking.placeholders_intact(out, a):
-                    jobs[i], retry_outputs[i] = a, out
-        unmasked_needed = [i for i, job in enumerate(jobs) if job.slots and i not in retry_outputs
-                           and not masking.placeholders_intact(outputs[i], job)]
-        unmasked: dict[int, str] = {}
-        if unmasked_needed:
-            # Last resort: translate without placeholders and replace the model's own spellings.
-            outs = engine.translate_batch([group[i].source for i in unmasked_needed])
-            report.engine_calls += 1
-            unmasked = dict(zip(unmasked_needed, outs))
-        for i, (seg, job) in enumerate(zip(group, jobs)):
-            raw = retry_outputs.get(i, outputs[i])
-            target, terms = masking.restore(raw, job, unmasked=unmasked.get(i), glossary=glossary)
+        for seg, (target, terms) in zip(group, _translate_group(group, engine, glossary, report)):
             done[seg.id] = replace(seg, target=target, status="mt", terms=terms)
             report.from_engine += 1
         if progress:
@@ -122,6 +97,41 @@ def translate_document(
     if memory is not None:
         memory.record_document(doc.with_segments(done), origin=_origin(engine), glossary_fingerprint=fingerprint)
     return replace(doc.with_segments(done), head=head), report
+
+
+def _translate_group(group: list[Segment], engine: Engine, glossary, report: Report):
+    """Translate a group of segments with names masked, repairing what the engine breaks.
+
+    Placeholders lost by the engine are retried in the next placeholder form; sentences that
+    still lose one are translated unmasked, with each affected name also translated alone so
+    its spelling by the engine can be found and replaced.
+    """
+    from bilingual import masking
+
+    jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else [])
+            for seg in group]
+    outputs = engine.translate_batch([job.masked for job in jobs])
+    report.engine_calls += 1
+    for style in range(1, len(masking.STYLES)):
+        broken = [i for i, job in enumerate(jobs) if job.matches and not masking.placeholders_intact(outputs[i], job)]
+        if not broken:
+            break
+        retry = [masking.mask(jobs[i].source, jobs[i].matches, style=style) for i in broken]
+        for i, job, out in zip(broken, retry, engine.translate_batch([j.masked for j in retry])):
+            if masking.placeholders_intact(out, job):
+                jobs[i], outputs[i] = job, out
+        report.engine_calls += 1
+    broken = [i for i, job in enumerate(jobs) if job.matches and not masking.placeholders_intact(outputs[i], job)]
+    unmasked: dict[int, str] = {}
+    spellings: dict[str, str] = {}
+    if broken:
+        names = sorted({group[i].source[span.start:span.end] for i in broken for span in jobs[i].matches})
+        outs = engine.translate_batch([group[i].source for i in broken] + names)
+        report.engine_calls += 1
+        unmasked = dict(zip(broken, outs[:len(broken)]))
+        spellings = {name: out.strip().strip(".،,") for name, out in zip(names, outs[len(broken):])}
+    return [masking.restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
+            for i, job in enumerate(jobs)]
 
 
 def _origin(engine) -> str:

@@ -27,6 +27,14 @@ REGISTRY = {
 }
 
 
+# Glossary exchange formats (entries in, entries out), same lazy scheme.
+TERM_FORMATS = {
+    "csv": "bilingual.formats.glossary_csv:CsvTerms",
+    "tsv": "bilingual.formats.glossary_csv:TsvTerms",
+    "tbx": "bilingual.formats.tbx:TbxTerms",
+}
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """Options every exporter receives (each uses what applies to it)."""
@@ -55,13 +63,27 @@ class Format:
         raise NotImplementedError
 
 
-def get_format(name: str) -> Format:
-    """Instantiate the format registered as *name*."""
-    dotted = REGISTRY.get(name)
+def _instantiate(registry: dict[str, str], name: str, what: str):
+    dotted = registry.get(name)
     if dotted is None:
-        raise BilingualError(f"unknown format {name!r}", hint="use one of: " + ", ".join(REGISTRY))
+        raise BilingualError(f"unknown {what} {name!r}", hint="use one of: " + ", ".join(registry))
     module_name, _, cls = dotted.partition(":")
     return getattr(importlib.import_module(module_name), cls)()
+
+
+def get_format(name: str) -> Format:
+    """Instantiate the document format registered as *name*."""
+    return _instantiate(REGISTRY, name, "format")
+
+
+def get_term_format(name: str):
+    """Instantiate the glossary exchange format registered as *name*."""
+    return _instantiate(TERM_FORMATS, name, "glossary format")
+
+
+def term_format_for_path(path: str) -> str | None:
+    lower = path.lower()
+    return next((name for name in TERM_FORMATS if lower.endswith("." + name)), None)
 
 
 def format_for_path(path: str) -> str | None:

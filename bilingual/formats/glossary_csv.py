@@ -1,0 +1,71 @@
+"""Glossary entries as CSV or TSV (the layout DeepL and spreadsheet users exchange).
+
+Columns: english, arabic, kind, notes, forbidden (``|``-separated), variant_of, fuzzy,
+no_translate. A file with just two columns (source, target), DeepL's layout, is read too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bilingual.errors import GlossaryError
+from bilingual.glossary import Entry
+
+COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "fuzzy", "no_translate")
+_TRUE = {"1", "yes", "true", "y", "x"}
+
+
+class CsvTerms:
+    name = "csv"
+    extensions = (".csv",)
+    delimiter = ","
+
+    def render(self, entries: list[Entry]) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for e in entries:
+            writer.writerow([e.english, e.arabic, e.kind, e.notes, "|".join(e.forbidden), e.variant_of,
+                             "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
+        return out.getvalue().encode("utf-8")
+
+    def parse(self, data: bytes, *, path: str) -> list[Entry]:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise GlossaryError(f"not valid UTF-8 at byte offset {exc.start}", path=path,
+                                hint="save the sheet as CSV UTF-8") from exc
+        rows = list(csv.reader(io.StringIO(text), delimiter=self.delimiter))
+        if not rows:
+            return []
+        header = [h.strip().lower() for h in rows[0]]
+        if header[:2] == ["english", "arabic"]:
+            index = {name: header.index(name) for name in COLUMNS if name in header}
+            body, first_line = rows[1:], 2
+        else:
+            index = {"english": 0, "arabic": 1}
+            body, first_line = rows, 1
+        entries = []
+        for line, row in enumerate(body, start=first_line):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 2:
+                raise GlossaryError("a row needs at least an English and an Arabic column", path=path, line=line)
+
+            def get(name: str) -> str:
+                i = index.get(name)
+                return row[i] if i is not None and i < len(row) else ""
+
+            entries.append(Entry(
+                english=get("english"), arabic=get("arabic"), kind=get("kind") or "other",
+                notes=get("notes"), forbidden=tuple(f for f in get("forbidden").split("|") if f.strip()),
+                variant_of=get("variant_of"), fuzzy=get("fuzzy").strip().lower() in _TRUE,
+                no_translate=get("no_translate").strip().lower() in _TRUE, file=path, line=line))
+        return entries
+
+
+class TsvTerms(CsvTerms):
+    name = "tsv"
+    extensions = (".tsv", ".tab")
+    delimiter = "\t"
