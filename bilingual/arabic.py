@@ -63,10 +63,14 @@ def normalize_letters(text: str) -> str:
             .replace("ة", "ه").replace("ى", "ي"))
 
 
+# Letters that romanisation confuses, folded into one class each (ح/ه/خ, س/ص/ث, ت/ط, د/ض/ذ/ظ/ز, ق/ك, ع/ء/ا, غ/ج).
+_CLASSES = str.maketrans("حخصثطضذظزقعءغ", "ههسستددددكااج")
+
+
 def skeleton(text: str) -> str:
-    """Consonant skeleton: normalised letters without long vowels (after the first letter)."""
+    """Consonant skeleton: normalised letters in sound classes, without long vowels after the first letter."""
     words = []
-    for word in normalize_letters(text).split():
+    for word in normalize_letters(text).translate(_CLASSES).split():
         words.append(word[:1] + re.sub("[اوي]", "", word[1:]))
     return " ".join(words)
 

@@ -27,7 +27,7 @@ STYLES = (
     ("ZX{n}", re.compile(_GLUED + r"(?<![A-Za-z])[Zz]\s?[Xx]\s?(" + _D + r")(?![0-9٠-٩۰-۹])")),
     ("{{{n}}}", re.compile(_GLUED + r"[{｛]\s*(" + _D + r")\s*[}｝]")),
 )
-SIMILARITY_THRESHOLD = 0.7
+SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")
 _LOOSE_PROCLITIC = re.compile(r"(^|\s)([وف][بلك]?|[بلك])\s+$")
 
@@ -97,9 +97,10 @@ def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatc
             pos = end
             continue
         entry = job.matches[n - 1].entry
-        loose = _LOOSE_PROCLITIC.search(before) if not prefix else None
-        if loose:  # "و [1]": a proclitic left standing alone belongs on the name
-            prefix, before = loose.group(2), before[:loose.start(2)]
+        loose = _LOOSE_PROCLITIC.search(before)
+        if loose and arabic.split_proclitics(loose.group(2) + prefix) is not None:
+            # "و [1]", "و ب[1]": a proclitic left standing alone belongs on the name
+            prefix, before = loose.group(2) + prefix, before[:loose.start(2)]
         name = arabic.attach(prefix, entry.rendering)
         if before and not before[-1].isspace() and not prefix and not before[-1] in "([«\"'“":
             before += " "
@@ -143,42 +144,56 @@ def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], 
                model_spelling: str = "") -> tuple[int, int, str] | None:
     """The span of *entry*'s name as the model wrote it: (start, end, proclitic prefix).
 
-    Tried in order: the model's own spelling of the name (from translating it alone), the
-    glossary spelling, a known forbidden form, then the closest spelling above a threshold.
+    Windows of the name's word count (then one more, one fewer) are compared with: the
+    model's own spelling of the name (from translating it alone), the glossary spelling and
+    the known forbidden forms (exact), then by consonant-skeleton similarity.
     """
     width = len(entry.arabic.split())
-    sizes = {width, width + 1, max(1, width - 1)}
+    sizes = [width, width + 1, max(1, width - 1)]
     if model_spelling:
-        sizes.add(len(model_spelling.split()) or 1)
+        sizes.insert(0, len(model_spelling.split()) or 1)
+    exact = {entry.arabic, model_spelling} - {""}
     best = None
-    for size in sorted(sizes):
+    for rank, size in enumerate(dict.fromkeys(sizes)):
         for i in range(len(words) - size + 1):
             start, end = words[i][0], words[i + size - 1][1]
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            text = " ".join(w for _s, _e, w in words[i:i + size])
-            text = text.strip("،,.:;؛!?؟()[]«»\"'“”")
-            for prefix in _prefixes(text):
-                body = text[len(prefix):]
-                if body == entry.arabic or (model_spelling and body == model_spelling):
-                    return start, end, prefix
-                if entry.forbidden and body in entry.forbidden:
+            text = " ".join(w for _s, _e, w in words[i:i + size]).strip("،,.:;؛!?؟()[]«»\"'“”")
+            for prefix, body in _prefixes(text):
+                if body in exact:
                     return start, end, prefix
                 if entry.no_translate:
                     continue
-                score = arabic.similarity(body, entry.arabic)
+                for wrong in entry.forbidden:  # a wrong spelling of the name or of one of its words
+                    if wrong in body.split() or wrong == body:
+                        body = body.replace(wrong, _closest_word(wrong, entry.arabic))
+                score = arabic.similarity(body, entry.arabic) - 0.01 * rank
                 if score >= SIMILARITY_THRESHOLD and (best is None or score > best[0]):
                     best = (score, start, end, prefix)
     return None if best is None else best[1:]
 
 
-def _prefixes(word: str) -> list[str]:
-    """Possible proclitic prefixes of *word*: none, then the proclitic sequences it starts with."""
-    out = [""]
-    for length in (1, 2, 3):
-        prefix = word[:length]
-        if len(word) > length + 1 and arabic.split_proclitics(prefix) is not None:
-            out.append(prefix)
+def _closest_word(wrong: str, arabic_name: str) -> str:
+    if len(wrong.split()) != 1:
+        return arabic_name
+    return max(arabic_name.split(), key=lambda w: arabic.similarity(w, wrong))
+
+
+def _prefixes(word: str) -> list[tuple[str, str]]:
+    """(proclitics, rest) readings of *word*: as it is, and without و/ف and ب/ل/ك before it.
+
+    ل before the article contracts (للسيسي), so that reading restores the article.
+    """
+    out = [("", word)]
+    conj = word[:1] if word[:1] in arabic.CONJUNCTIONS else ""
+    rest = word[len(conj):]
+    if conj and len(rest) > 1:
+        out.append((conj, rest))
+    if rest.startswith("لل") and len(rest) > 3:
+        out.append((conj + "ل", "ال" + rest[2:]))
+    elif rest[:1] in arabic.PREPOSITIONS and len(rest) > 2:
+        out.append((conj + rest[0], rest[1:]))
     return out
 
 

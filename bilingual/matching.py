@@ -41,18 +41,21 @@ def _is_word_char(ch: str) -> bool:
 class Matcher:
     """An Aho–Corasick automaton over the folded English forms of the entries."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], automaton=None) -> None:
+        """Build the automaton over *entries*, or adopt a saved one built from the same list."""
         import ahocorasick
 
         self.entries = entries
-        self.automaton = ahocorasick.Automaton()
-        for index, entry in enumerate(entries):
-            key = fold(entry.english)
-            if key.strip() and key not in self.automaton:
-                self.automaton.add_word(key, (index, len(key)))
-        self.empty = len(self.automaton) == 0
-        if not self.empty:
-            self.automaton.make_automaton()
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for index, entry in enumerate(entries):
+                key = fold(entry.english)
+                if key.strip() and key not in automaton:
+                    automaton.add_word(key, (index, len(key)))
+            if len(automaton):
+                automaton.make_automaton()
+        self.automaton = automaton
+        self.empty = len(automaton) == 0
 
     def find(self, text: str) -> list[TermSpan]:
         if self.empty or not text:

@@ -58,9 +58,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from bilingual.cli import export, glossary, memory, models, translate
+    from bilingual.cli import check, export, glossary, memory, models, translate
 
-    for module in (translate, models, glossary, export, memory):
+    for module in (translate, models, glossary, check, export, memory):
         for command in module.COMMANDS:
             cli.add_command(command)
 

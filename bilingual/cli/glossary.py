@@ -1,2 +1,228 @@
-"""placeholder"""
-COMMANDS = []
+"""``bilingual glossary``: the editors' commands over the names glossary (PO files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bilingual.cli.common import glossary_option, say, write_output
+from bilingual.i18n import _
+
+KIND_CHOICE = click.Choice(["person", "place", "org", "other"])
+
+
+def _root(glossary_path: str | None) -> Path:
+    return Path(glossary_path) if glossary_path else Path("glossary")
+
+
+def _load(glossary_path: str | None, *, validate: bool = True):
+    from bilingual.errors import GlossaryError
+    from bilingual.glossary import load_glossary
+
+    root = _root(glossary_path)
+    if not root.exists():
+        raise GlossaryError(_("no glossary here"), path=root,
+                            hint=_("pass --glossary PATH, or start one with bilingual glossary add"))
+    return load_glossary(root, validate=validate)
+
+
+def _upsert(root: Path, entry, *, must_exist: bool = False, must_not_exist: bool = False) -> None:
+    from bilingual import glossary as g
+    from bilingual.errors import GlossaryError
+
+    found = g.locate(root, entry.english)
+    if must_exist and found is None:
+        raise GlossaryError(_("no entry {english!r}").format(english=entry.english), path=root,
+                            hint=_("add it with bilingual glossary add"))
+    if must_not_exist and found is not None:
+        raise GlossaryError(_("{english!r} is already in the glossary").format(english=entry.english),
+                            path=found[0], line=found[1].line, hint=_("correct it with bilingual glossary set"))
+    path = found[0] if found else g.file_for(root, entry.kind)
+    with g.edit(path, others=g.entries_except(root, path)) as gfile:
+        gfile.upsert(entry)
+
+
+@click.group(help=_("Edit and check the names glossary (PO files, also editable in Poedit)."))
+def glossary() -> None:
+    pass
+
+
+@glossary.command("list", help=_("List glossary entries."))
+@click.option("--kind", type=KIND_CHOICE, default=None, help=_("Only entries of this kind."))
+@click.option("--fuzzy", is_flag=True, help=_("Only entries not yet reviewed."))
+@glossary_option
+def list_entries(kind, fuzzy, glossary_path):
+    for e in _load(glossary_path, validate=False).entries:
+        if (kind and e.kind != kind) or (fuzzy and not e.fuzzy):
+            continue
+        flags = ",".join(f for f, on in (("fuzzy", e.fuzzy), ("no-translate", e.no_translate)) if on)
+        click.echo(f"{e.english}\t{e.arabic}\t{e.kind}" + (f"\t[{flags}]" if flags else ""))
+
+
+@glossary.command("add", help=_("Add an entry: English form, Arabic spelling."))
+@click.argument("english")
+@click.argument("arabic")
+@click.option("--kind", type=KIND_CHOICE, required=True, help=_("What the name is."))
+@click.option("--note", default="", help=_("A note for editors (source, who the person is …)."))
+@click.option("--forbidden", multiple=True, help=_("A known wrong Arabic spelling to flag (repeatable)."))
+@click.option("--variant-of", default="", help=_("The entry this form is a variant of."))
+@click.option("--no-translate", is_flag=True, help=_("Keep this name in Latin script (bidi-isolated)."))
+@click.option("--fuzzy", is_flag=True, help=_("Mark as not yet reviewed (not enforced)."))
+@glossary_option
+def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy, glossary_path):
+    from bilingual.glossary import Entry
+
+    entry = Entry(english.strip(), arabic.strip() if not no_translate else (arabic.strip() or english.strip()),
+                  kind, note, tuple(forbidden), variant_of, fuzzy=fuzzy, no_translate=no_translate)
+    _upsert(_root(glossary_path), entry, must_not_exist=True)
+    say(_("added {english} → {arabic}").format(english=entry.english, arabic=entry.arabic))
+
+
+@glossary.command("set", help=_("Correct an entry's Arabic spelling (marks it reviewed)."))
+@click.argument("english")
+@click.argument("arabic")
+@click.option("--kind", type=KIND_CHOICE, default=None, help=_("Change the kind too."))
+@click.option("--note", default=None, help=_("Replace the note."))
+@click.option("--forbid-old", is_flag=True, help=_("Record the previous spelling as forbidden."))
+@glossary_option
+def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
+    from dataclasses import replace
+
+    from bilingual import glossary as g
+    from bilingual.errors import GlossaryError
+
+    root = _root(glossary_path)
+    found = g.locate(root, english)
+    if found is None:
+        raise GlossaryError(_("no entry {english!r}").format(english=english), path=root,
+                            hint=_("add it with bilingual glossary add"))
+    old = found[1]
+    forbidden = old.forbidden + ((old.arabic,) if forbid_old and old.arabic not in old.forbidden else ())
+    entry = replace(g.set_arabic(old, arabic.strip()), kind=kind or old.kind,
+                    notes=old.notes if note is None else note, forbidden=tuple(f for f in forbidden if f != arabic))
+    _upsert(root, entry, must_exist=True)
+    say(_("set {english}: {old} → {new}").format(english=old.english, old=old.arabic, new=entry.arabic))
+
+
+@glossary.command("remove", help=_("Remove an entry."))
+@click.argument("english")
+@glossary_option
+def remove(english, glossary_path):
+    from bilingual import glossary as g
+    from bilingual.errors import GlossaryError
+
+    root = _root(glossary_path)
+    found = g.locate(root, english)
+    if found is None:
+        raise GlossaryError(_("no entry {english!r}").format(english=english), path=root)
+    with g.edit(found[0], others=g.entries_except(root, found[0])) as gfile:
+        gfile.remove(english)
+    say(_("removed {english}").format(english=found[1].english))
+
+
+@glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
+@glossary_option
+def check(glossary_path):
+    from bilingual.errors import ViolationsFound
+    from bilingual.glossary import check_entries
+
+    gl = _load(glossary_path, validate=False)
+    findings = check_entries(gl.entries)
+    for f in findings:
+        click.echo(str(f))
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    say(_("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors, warnings=warnings))
+    if errors:
+        raise ViolationsFound(_("the glossary has {n} errors").format(n=errors))
+
+
+@glossary.command("import", help=_("Import entries from CSV, TSV or TBX (existing entries are updated)."))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "tbx"]), default=None,
+              help=_("File format (default: from the extension)."))
+@glossary_option
+def import_entries(file, fmt, glossary_path):
+    from bilingual import glossary as g
+    from bilingual.errors import GlossaryError
+    from bilingual.formats import get_term_format, term_format_for_path
+
+    fmt = fmt or term_format_for_path(file)
+    if fmt is None:
+        raise GlossaryError(_("cannot tell the format from the extension"), path=file, hint="--format csv|tsv|tbx")
+    entries = get_term_format(fmt).parse(Path(file).read_bytes(), path=file)
+    bad = [f for f in g.check_entries(entries) if f.severity == "error"]
+    if bad:
+        raise GlossaryError(bad[0].message, path=file, line=bad[0].line, hint=_("nothing was imported"))
+    root = _root(glossary_path)
+    by_file: dict[Path, list] = {}
+    for entry in entries:
+        found = g.locate(root, entry.english)
+        by_file.setdefault(found[0] if found else g.file_for(root, entry.kind), []).append(entry)
+    for path, group in by_file.items():
+        with g.edit(path, others=g.entries_except(root, path)) as gfile:
+            for entry in group:
+                gfile.upsert(entry)
+    say(_("imported {n} entries from {file}").format(n=len(entries), file=file))
+
+
+@glossary.command("export", help=_("Export the glossary as CSV, TSV or TBX (- for stdout)."))
+@click.argument("output")
+@click.option("--to", "fmt", type=click.Choice(["csv", "tsv", "tbx"]), default=None,
+              help=_("Format (default: from the extension)."))
+@glossary_option
+def export_entries(output, fmt, glossary_path):
+    from bilingual.errors import GlossaryError
+    from bilingual.formats import get_term_format, term_format_for_path
+
+    fmt = fmt or term_format_for_path(output)
+    if fmt is None:
+        raise GlossaryError(_("cannot tell the format from the extension"), path=output, hint="--to csv|tsv|tbx")
+    gl = _load(glossary_path, validate=False)
+    write_output(output, get_term_format(fmt).render(gl.entries))
+    if output != "-":
+        say(_("exported {n} entries to {file}").format(n=len(gl), file=output))
+
+
+@glossary.command("suggest", help=_("Find names in an article that the glossary lacks and propose Arabic spellings "
+                                    "(written as fuzzy entries for review)."))
+@click.argument("article")
+@click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
+@glossary_option
+def suggest(article, dry_run, glossary_path):
+    from bilingual import glossary as g
+    from bilingual.glossary import Entry, Glossary
+    from bilingual.readers import read_document
+    from bilingual.transliterate import find_candidates, transliterate_name
+
+    root = _root(glossary_path)
+    gl = g.load_glossary(root, validate=False) if root.exists() else Glossary([])
+    doc = read_document(article)
+    # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
+    known = Glossary(gl.entries)
+    covered = []
+    if gl.entries:
+        from bilingual.matching import Matcher
+
+        covered = [(s.start, s.end) for s in Matcher(known.entries).find(doc.text)]
+    proposals = [(name, kind, transliterate_name(name)) for name, kind in find_candidates(doc.text, covered)]
+    proposals = [p for p in proposals if p[2]]
+    for name, kind, arabic in proposals:
+        click.echo(f"{name}\t{arabic}\t{kind}")
+    if dry_run or not proposals:
+        say(_("{n} names missing from the glossary").format(n=len(proposals)))
+        return
+    by_file: dict[Path, list] = {}
+    for name, kind, arabic in proposals:
+        entry = Entry(name, arabic, kind, _("suggested by bilingual glossary suggest from {file}").format(
+            file=Path(article).name), fuzzy=True)
+        by_file.setdefault(g.file_for(root, kind), []).append(entry)
+    for path, group in by_file.items():
+        with g.edit(path, others=g.entries_except(root, path)) as gfile:
+            for entry in group:
+                gfile.upsert(entry)
+    say(_("{n} names missing from the glossary: written as fuzzy entries for review").format(n=len(proposals)))
+
+
+COMMANDS = [glossary]

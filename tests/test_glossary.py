@@ -1,0 +1,126 @@
+"""The glossary store: loading, validation, safe editing, PO round trip."""
+
+from __future__ import annotations
+
+import shutil
+
+import polib
+import pytest
+
+from bilingual import glossary as g
+from bilingual.errors import GlossaryError
+from conftest import ROOT
+
+GLOSSARY = ROOT / "glossary"
+
+
+def entry(english="Haftar", arabic="حفتر", kind="person", **kw):
+    return g.Entry(english, arabic, kind, **kw)
+
+
+def test_shipped_glossary_is_clean():
+    gl = g.load_glossary(GLOSSARY)
+    assert len(gl) >= 70
+    assert g.check_entries(gl.entries) == []
+    assert gl.get("haftar").arabic == "حفتر"
+    assert gl.get("Al Sisi").arabic == "السيسي"
+    assert gl.fingerprint.startswith("sha256:")
+
+
+@pytest.mark.parametrize("bad, message", [
+    (entry(arabic=""), "empty Arabic side"),
+    (entry(english=" Haftar"), "leading or trailing whitespace"),
+    (entry(arabic="حفتر\x07"), "control character"),
+    (entry(arabic="\u200fحفتر"), "stray bidi control"),
+    (entry(arabic="Haftar"), "Latin letters"),
+    (entry(arabic="123"), "no Arabic letters"),
+    (entry(kind="animal"), "unknown kind"),
+    (entry(english="H" * 201), "over 200 characters"),
+    (entry(forbidden=("حفتر",)), "is the entry's own spelling"),
+])
+def test_entry_rules(bad, message):
+    assert any(message in f.message for f in g.check_entries([bad]))
+
+
+def test_duplicates_and_conflicts_are_errors():
+    found = g.check_entries([entry(), entry(english="HAFTAR")])
+    assert found[0].severity == "error" and "duplicate" in found[0].message
+    found = g.check_entries([entry(), entry(english="haftar", arabic="هفتر")])
+    assert "conflicts" in found[0].message
+
+
+def test_variants_that_disagree_warn():
+    found = g.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "هفتر")])
+    assert [f.severity for f in found] == ["warning"] and "variants disagree" in found[0].message
+    found = g.check_entries([entry("Al-Musiri", "المسيري"), entry("Al-Mussiri", "المصيري", variant_of="Al-Musiri")])
+    assert any("variants disagree" in f.message for f in found)
+    assert g.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "حفتر")]) == []
+
+
+def test_no_translate_keeps_latin_in_isolates():
+    e = entry("Al-Ahram Weekly", "Al-Ahram Weekly", "other", no_translate=True)
+    assert g.check_entries([e]) == []
+    assert e.rendering == "\u2066Al-Ahram Weekly\u2069"
+
+
+def test_malformed_po_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "person"\nmsgid "Haftar"\nmsgstr "حفتر\n', encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        g.load_glossary(bad)
+    assert str(bad) in str(info.value) and ":" in str(info.value) and "malformed PO" in str(info.value)
+    assert info.value.line is not None
+
+
+def test_conflict_across_files_fails_loading(tmp_path):
+    folder = tmp_path / "gl"
+    folder.mkdir()
+    for name, arabic in (("a.po", "حفتر"), ("b.po", "هفتر")):
+        with g.edit(folder / name) as f:
+            f.upsert(entry(arabic=arabic))
+    with pytest.raises(GlossaryError, match="conflicts"):
+        g.load_glossary(folder)
+
+
+def test_fast_reader_agrees_with_polib():
+    for path in sorted(GLOSSARY.glob("*.po")):
+        fields = lambda es: [(e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.sources,
+                              e.fuzzy, e.no_translate, e.line) for e in es]
+        assert fields(g.entries_from_po(path)) == fields(g._entries_with_polib(path))
+
+
+def test_edit_round_trips_through_polib_keeping_comments_and_order(tmp_path):
+    path = tmp_path / "people.po"
+    shutil.copy(GLOSSARY / "people.po", path)
+    before = polib.pofile(str(path))
+    with g.edit(path) as f:
+        old = next(e for e in f.entries() if e.english == "Haftar")
+        f.upsert(g.set_arabic(old, "حفتر"))  # same spelling: nothing should change
+    assert path.read_text(encoding="utf-8") == (GLOSSARY / "people.po").read_text(encoding="utf-8")
+    with g.edit(path) as f:
+        f.upsert(entry("Zaid Test", "زيد تست", notes="new one"))
+    after = polib.pofile(str(path))
+    assert [e.msgid for e in after][:-1] == [e.msgid for e in before]
+    assert [e.tcomment for e in after][:-1] == [e.tcomment for e in before]
+    assert after[-1].tcomment == "new one" and after[-1].msgctxt == "person"
+
+
+def test_invalid_edit_writes_nothing(tmp_path):
+    path = tmp_path / "people.po"
+    shutil.copy(GLOSSARY / "people.po", path)
+    original = path.read_bytes()
+    with pytest.raises(GlossaryError, match="nothing was written"):
+        with g.edit(path) as f:
+            f.upsert(entry("Someone", "Latin"))
+    assert path.read_bytes() == original
+
+
+def test_fuzzy_entries_are_not_enforced():
+    gl = g.Glossary([entry(), entry("Derna", "درنة", "place", fuzzy=True)])
+    assert [s.entry.english for s in gl.find("Haftar reached Derna.")] == ["Haftar"]
+
+
+def test_fingerprint_follows_the_spellings():
+    a = g.Glossary([entry()]).fingerprint
+    assert a == g.Glossary([entry()]).fingerprint
+    assert a != g.Glossary([entry(arabic="هفتر")]).fingerprint
