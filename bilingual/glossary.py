@@ -63,6 +63,10 @@ class Entry:
         return f"\u2066{self.arabic}\u2069" if self.no_translate else self.arabic
 
 
+_ENTRY_DEFAULTS = {"kind": "person", "notes": "", "forbidden": (), "variant_of": "", "sources": (),
+                   "fuzzy": False, "no_translate": False, "file": "", "line": None}
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: str  # "error" | "warning"
@@ -88,6 +92,8 @@ def normalize_key(english: str) -> str:
 # --- reading ------------------------------------------------------------------------------------
 
 def _parse_comment(tcomment: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+    if ":" not in (tcomment or ""):
+        return (tcomment or "").strip(), (), "", ()
     notes, forbidden, variant_of, sources = [], [], "", []
     for line in (tcomment or "").splitlines():
         m = _FIELD.match(line.strip())
@@ -165,6 +171,69 @@ def _unquote_at(literal: str, path: Path, line: int) -> str:
         return _unquote(literal)
     except ValueError:
         raise _syntax("a string is not closed with a double quote", path, line) from None
+
+
+_Q = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'
+# A whole file of entries as polib writes them when every string fits on one line.
+_SIMPLE_ENTRY = re.compile(r"(?m)^((?:#[^\n]*\n)*)(?:msgctxt " + _Q + r"\n)?msgid " + _Q + r"\nmsgstr " + _Q + "$")
+
+
+def _make_entry(**fields) -> Entry:
+    """Build an Entry without the frozen dataclass's per-field ``object.__setattr__`` (hot path)."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(_ENTRY_DEFAULTS, **fields)
+    return entry
+
+
+def _unescape(value: str | None) -> str | None:
+    if value and "\\" in value:
+        return _ESCAPES.sub(lambda e: _ESCAPE_MAP.get(e.group(1), e.group(1)), value)
+    return value
+
+
+def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
+    """One regular-expression pass over a file made only of simple entries; None otherwise."""
+    body_start = 0
+    if text.startswith(("#", 'msgid ""')) and 'msgid ""\nmsgstr ""' in text[:2000]:
+        end = text.find("\n\n")
+        body_start = len(text) if end < 0 else end + 2
+    entries = []
+    pos = body_start
+    line = text.count("\n", 0, body_start) + 1
+    file = str(path)
+    new, defaults, entry_dict = object.__new__, _ENTRY_DEFAULTS, None
+    for m in _SIMPLE_ENTRY.finditer(text, body_start):
+        start = m.start()
+        if start != pos:
+            gap = text[pos:start]
+            if gap.strip():
+                return None
+            line += gap.count("\n")
+        hashes, ctx, msgid, msgstr = m.groups()
+        notes, forbidden, variant_of, sources, flags = "", (), "", (), ""
+        if hashes:
+            comments = []
+            for c in hashes.split("\n"):
+                if c.startswith("#,"):
+                    flags = c
+                elif c.startswith(("#~", "#|")):
+                    return None
+                elif c and not c.startswith(("#.", "#:")):
+                    comments.append(c[2:] if c.startswith("# ") else c[1:])
+            if comments:
+                notes, forbidden, variant_of, sources = _parse_comment("\n".join(comments))
+        entry = new(Entry)
+        entry_dict = entry.__dict__
+        entry_dict.update(defaults)
+        entry_dict.update(english=_unescape(msgid), arabic=_unescape(msgstr), kind=_unescape(ctx) or "other",
+                          notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
+                          fuzzy="fuzzy" in flags, no_translate=NO_TRANSLATE_FLAG in flags, file=file, line=line)
+        entries.append(entry)
+        line += m.group().count("\n")
+        pos = m.end()
+    if text[pos:].strip():
+        return None
+    return entries
 
 
 def _fast_entries(path: Path, text: str) -> list[Entry] | None:
@@ -248,7 +317,10 @@ def entries_from_po(path: Path) -> list[Entry]:
                             hint="save the PO file as UTF-8") from exc
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
-    fast = _fast_entries(path, text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n")
+    fast = _whole_file_entries(path, text)
+    if fast is None:
+        fast = _fast_entries(path, text)
     if fast is not None:
         return fast
     return _entries_with_polib(path)
@@ -408,7 +480,8 @@ class Glossary:
                 except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
                     self._matcher = None
             if self._matcher is None:
-                self._matcher = Matcher(entries)
+                with _no_gc():
+                    self._matcher = Matcher(entries)
                 if cache is not None:
                     _write_cache(cache.name, self._matcher.automaton)
         return self._matcher
@@ -433,9 +506,13 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("bilingual")) / "glossary"
 
 
+_CACHED_FIELDS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy",
+                  "no_translate", "file", "line")
+
+
 def _read_cached(files: list[Path]) -> tuple[str, tuple | None]:
     """The cache key of these files' contents, and the cached (entries, findings) if any."""
-    import pickle
+    import marshal
 
     digest = hashlib.sha256(CACHE_VERSION.encode())
     for file in files:
@@ -446,20 +523,29 @@ def _read_cached(files: list[Path]) -> tuple[str, tuple | None]:
         digest.update(str(file.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
     key = digest.hexdigest()
     try:
-        with open(_cache_dir() / f"{key}.pickle", "rb") as handle:
-            return key, pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        with open(_cache_dir() / f"{key}.marshal", "rb") as handle:
+            rows, finding_rows = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
         return key, None
+    names = _CACHED_FIELDS
+    entries = []
+    for row in rows:
+        entry = object.__new__(Entry)
+        entry.__dict__.update(zip(names, row))
+        entries.append(entry)
+    return key, (entries, [Finding(*row) for row in finding_rows])
 
 
-def _write_cache(name: str, value) -> None:
+def _write_cache(name: str, value, *, marshal: bool = False) -> None:
     import contextlib
+    import marshal as marshal_module
     import pickle
 
     from bilingual.fsutil import write_bytes
 
+    data = marshal_module.dumps(value) if marshal else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, BilingualError):
-        write_bytes(_cache_dir() / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes(_cache_dir() / name, data)
 
 
 def load_glossary(path: str | Path, *, validate: bool = True) -> Glossary:
@@ -470,13 +556,33 @@ def load_glossary(path: str | Path, *, validate: bool = True) -> Glossary:
     """
     path = Path(path)
     files = po_files(path)
+    with _no_gc():  # building 100,000 objects otherwise triggers repeated full collections
+        return _load(path, files, validate)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(path: Path, files: list[Path], validate: bool) -> Glossary:
     key, cached = _read_cached(files)
     if cached is None:
         entries: list[Entry] = []
         for file in files:
             entries.extend(entries_from_po(file))
         findings = check_entries(entries)
-        _write_cache(f"{key}.pickle", (entries, findings))
+        rows = [tuple(e.__dict__[name] for name in _CACHED_FIELDS) for e in entries]
+        _write_cache(f"{key}.marshal", (rows, [(f.severity, f.message, f.file, f.line) for f in findings]),
+                     marshal=True)
     else:
         entries, findings = cached
     if validate:

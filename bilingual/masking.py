@@ -210,7 +210,10 @@ def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> 
                 start < e and s < start + len(span.entry.arabic) for s, e in taken) else None
         else:
             surface = job.source[span.start:span.end]
-            found = _find_name(words, taken, span.entry, spellings.get(surface, ""))
+            spelling = spellings.get(surface, "")
+            if spelling and unmasked.strip(" .،") == spelling and len(job.source.split()) > len(surface.split()):
+                spelling = ""  # the whole sentence came out as the name's spelling: not a spelling
+            found = _find_name(words, taken, span.entry, spelling)
         if found is None:
             continue
         start, end, prefix = found

@@ -129,9 +129,25 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
         outs = engine.translate_batch([group[i].source for i in broken] + names)
         report.engine_calls += 1
         unmasked = dict(zip(broken, outs[:len(broken)]))
-        spellings = {name: out.strip().strip(".،,") for name, out in zip(names, outs[len(broken):])}
+        spellings = _trusted_spellings(names, outs[len(broken):], glossary)
     return [masking.restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
             for i, job in enumerate(jobs)]
+
+
+def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[str, str]:
+    """The engine's spelling of each name alone, kept only when it is specific to that name.
+
+    An engine that answers everything with the same words would otherwise "find" every name.
+    """
+    entry_of = {}
+    for name in names:
+        spans = glossary.find(name) if glossary is not None else []
+        entry_of[name] = spans[0].entry.key if spans else name
+    spelled = {name: out.strip().strip(".،,!؟?") for name, out in zip(names, outputs)}
+    owners: dict[str, set[str]] = {}
+    for name, spelling in spelled.items():
+        owners.setdefault(spelling, set()).add(entry_of[name])
+    return {name: sp for name, sp in spelled.items() if sp and len(owners[sp]) == 1}
 
 
 def _origin(engine) -> str:

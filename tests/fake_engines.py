@@ -84,6 +84,15 @@ class UpperEngine(_Base):
         return text.upper()
 
 
+class MumbleEngine(_Base):
+    """Loses everything: every sentence becomes the same word."""
+
+    name = "mumble"
+
+    def one(self, text: str) -> str:
+        return "كلام"
+
+
 class PseudoArabicEngine(_Base):
     """Keeps every placeholder as it is."""
 

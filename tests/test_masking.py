@@ -128,3 +128,11 @@ def test_check_terms_accepts_contracted_article():
     gl = Glossary([Entry("Al-Sisi", "السيسي")])
     _, terms = check_terms("for Al-Sisi", "للسيسي", gl.find("for Al-Sisi"))
     assert terms[0].enforced
+
+
+def test_engine_that_loses_everything_enforces_nothing():
+    """An engine answering every input with the same word must not 'find' any name."""
+    doc, report = translate_document(read_document(str(ARTICLES[0])), engine=fake_engines.MumbleEngine(),
+                                     glossary=GLOSSARY)
+    assert report.terms_found == report.terms_missing == 33
+    assert all(seg.target == "كلام" for seg in doc.segments())
