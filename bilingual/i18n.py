@@ -27,6 +27,7 @@ def _languages() -> list[str]:
 
 
 def _compiled_catalog(lang: str) -> Path | None:
+    """The ``.mo`` for *lang*: built into the package, or compiled from locales/ on first use."""
     for candidate in (lang, lang.split("_")[0]):
         built = PACKAGE_LOCALE / candidate / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if built.is_file():
@@ -38,12 +39,17 @@ def _compiled_catalog(lang: str) -> Path | None:
 
 
 def compile_catalog(po: Path) -> Path | None:
-    """Compile *po* to a cached ``.mo`` (once per catalog content); None if that fails."""
+    """Compile *po* to a cached ``.mo`` (once per catalog content); None if that fails.
+
+    The cache keeps gettext's layout (``<dir>/<lang>/LC_MESSAGES/bilingual.mo``) so the
+    folder can be bound as a locale directory.
+    """
     from platformdirs import user_cache_dir
 
     data = po.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
-    out = Path(user_cache_dir("bilingual")) / "locale" / f"{po.parent.parent.name}-{digest}.mo"
+    lang = po.parent.parent.name
+    out = Path(user_cache_dir("bilingual")) / "locale" / digest / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if out.is_file():
         return out
     try:
@@ -59,7 +65,11 @@ def compile_catalog(po: Path) -> Path | None:
         return None
 
 
+_active_mo: Path | None = None
+
+
 def _load() -> _gettext.NullTranslations:
+    global _active_mo
     for lang in _languages():
         if lang in ("C", "POSIX") or lang.startswith("en"):
             break
@@ -67,13 +77,22 @@ def _load() -> _gettext.NullTranslations:
         if mo is not None:
             try:
                 with open(mo, "rb") as handle:
-                    return _gettext.GNUTranslations(handle)
+                    translations = _gettext.GNUTranslations(handle)
+                _active_mo = mo
+                return translations
             except (OSError, _gettext.error):
                 continue
     return _gettext.NullTranslations()
 
 
 _translations = _load()
+
+
+def activate_globally() -> None:
+    """Make our catalog the process's gettext domain, so click's own messages translate too."""
+    if _active_mo is not None:
+        _gettext.bindtextdomain(DOMAIN, str(_active_mo.parent.parent.parent))
+        _gettext.textdomain(DOMAIN)
 
 
 def _(message: str) -> str:

@@ -1,5 +1,292 @@
-"""Memory placeholder."""
+"""The translation memory: every translation the tool or an editor made, in one SQLite file.
+
+One file per user or project (``--memory PATH``; default ``memory.sqlite3`` in the user data
+folder, or ``$BILINGUAL_MEMORY``), in WAL mode so readers never block the writer. A row holds
+the source sentence, its target, its status (``mt``, ``edited``, ``approved``), its origin
+(engine and model, or the file it was imported from), the glossary fingerprint and the names
+enforced in it, and timestamps. Exact matches are found by a normalised key (whitespace and
+quotes folded); near matches are offered as notes through SQLite's FTS5 index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import time
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from bilingual.errors import MemoryStoreError
+
+SCHEMA_VERSION = 1
+STATUS_RANK = {"mt": 0, "edited": 1, "approved": 2}
+FUZZY_THRESHOLD = 0.75
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_WORDS = re.compile(r"\w+")
+
+SCHEMA = (
+    """CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        source_key TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('mt', 'edited', 'approved')),
+        origin TEXT NOT NULL DEFAULT '',
+        glossary_fingerprint TEXT NOT NULL DEFAULT '',
+        terms TEXT NOT NULL DEFAULT '[]',
+        created REAL NOT NULL,
+        updated REAL NOT NULL)""",
+)
+FTS_SCHEMA = (
+    "CREATE VIRTUAL TABLE segments_fts USING fts5(source_key, content='segments', content_rowid='id')",
+    """CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+        INSERT INTO segments_fts(rowid, source_key) VALUES (new.id, new.source_key); END""",
+    """CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
+        INSERT INTO segments_fts(segments_fts, rowid, source_key) VALUES ('delete', old.id, old.source_key); END""",
+    """CREATE TRIGGER segments_au AFTER UPDATE OF source_key ON segments BEGIN
+        INSERT INTO segments_fts(segments_fts, rowid, source_key) VALUES ('delete', old.id, old.source_key);
+        INSERT INTO segments_fts(rowid, source_key) VALUES (new.id, new.source_key); END""",
+)
 
 
-def open_memory(path=None):
-    return None
+def normalize(source: str) -> str:
+    """The exact-match key: NFC, quotes unified, whitespace collapsed, outer space stripped."""
+    if not source.isascii():
+        source = unicodedata.normalize("NFC", source).translate(_QUOTES)
+    return " ".join(source.split())
+
+
+def default_path() -> Path:
+    env = os.environ.get("BILINGUAL_MEMORY")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bilingual")) / "memory.sqlite3"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What the memory knows about a source sentence."""
+
+    source: str
+    target: str
+    status: str
+    origin: str = ""
+    terms: tuple[tuple[str, str, str], ...] = ()  # (entry, glossary Arabic, status) when stored
+    score: float = 1.0
+    glossary_fingerprint: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 1.0
+
+    @property
+    def human(self) -> bool:
+        return self.status in ("edited", "approved")
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list[tuple[str, str, str]] = None  # (source, target in memory, target in file)
+
+    def __post_init__(self) -> None:
+        self.conflicts = self.conflicts or []
+
+
+class Memory:
+    """A translation memory file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        except OSError as exc:
+            raise MemoryStoreError(f"cannot open the translation memory: {exc.strerror}", path=self.path) from exc
+
+    def _error(self, exc: Exception) -> MemoryStoreError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return MemoryStoreError("the translation memory is locked by another process", path=self.path,
+                                    hint="wait for it to finish and try again")
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return MemoryStoreError("the translation memory is damaged (not a readable SQLite database)",
+                                    path=self.path, hint="restore it from a backup, or pass another --memory")
+        return MemoryStoreError(f"translation memory error: {text}", path=self.path)
+
+    def _migrate(self) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is not None and int(row[0]) > SCHEMA_VERSION:
+                raise MemoryStoreError(
+                    f"the translation memory was written by a newer bilingual (schema {row[0]}, this one reads "
+                    f"{SCHEMA_VERSION})", path=self.path, hint="upgrade bilingual; the file was not changed")
+            if row is None:
+                for statement in SCHEMA:
+                    db.execute(statement)
+                try:
+                    db.execute("SAVEPOINT fts")
+                    for statement in FTS_SCHEMA:
+                        db.execute(statement)
+                    db.execute("RELEASE fts")
+                except sqlite3.OperationalError:
+                    db.execute("ROLLBACK TO fts")  # no FTS5 in this SQLite: near matches are skipped
+                    db.execute("RELEASE fts")
+                db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM segments").fetchone()[0]
+
+    # --- reading --------------------------------------------------------------------------
+
+    def get(self, source: str) -> Hit | None:
+        """The exact match for *source*, or None."""
+        try:
+            row = self.db.execute("SELECT source, target, status, origin, terms, glossary_fingerprint FROM segments"
+                                  " WHERE source_key=?", (normalize(source),)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        if row is None:
+            return None
+        return Hit(row[0], row[1], row[2], row[3], tuple(tuple(t) for t in json.loads(row[4])),
+                   glossary_fingerprint=row[5])
+
+    def near(self, source: str, *, limit: int = 20) -> Hit | None:
+        """The best near match above the threshold (FTS5 candidates, ranked by edit similarity)."""
+        if not self.has_fts:
+            return None
+        key = normalize(source)
+        words = list(dict.fromkeys(w for w in _WORDS.findall(key.lower()) if len(w) > 2))[:24]
+        if not words:
+            return None
+        query = " OR ".join(f'"{w}"' for w in words)
+        try:
+            rows = self.db.execute(
+                "SELECT s.source, s.target, s.status, s.origin, s.source_key FROM segments_fts f "
+                "JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        best = None
+        for src, tgt, status, origin, skey in rows:
+            if skey == key:
+                continue
+            score = SequenceMatcher(None, key, skey).ratio()
+            if score >= FUZZY_THRESHOLD and (best is None or score > best.score):
+                best = Hit(src, tgt, status, origin, score=score)
+        return best
+
+    def rows(self):
+        yield from self.db.execute("SELECT source, target, status, origin, glossary_fingerprint, updated FROM segments")
+
+    # --- writing --------------------------------------------------------------------------
+
+    def put(self, source: str, target: str, status: str, *, origin: str = "", glossary_fingerprint: str = "",
+            terms: list[tuple[str, str]] | tuple = (), overwrite: bool = True) -> str:
+        """Store a translation; a human one is never replaced by a machine one.
+
+        Returns ``added``, ``updated``, ``unchanged``, or ``conflict`` (an approved target
+        differs and *overwrite* is false).
+        """
+        if not target.strip():
+            return "unchanged"
+        key = normalize(source)
+        now = time.time()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                row = self.db.execute("SELECT target, status FROM segments WHERE source_key=?", (key,)).fetchone()
+                result = self._decide(row, target, status, overwrite)
+                if result == "added":
+                    self.db.execute(
+                        "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint,"
+                        " terms, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (key, source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, now))
+                elif result == "updated":
+                    self.db.execute(
+                        "UPDATE segments SET source=?, target=?, status=?, origin=?, glossary_fingerprint=?, terms=?,"
+                        " updated=? WHERE source_key=?",
+                        (source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, key))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        return result
+
+    @staticmethod
+    def _decide(row, target: str, status: str, overwrite: bool) -> str:
+        if row is None:
+            return "added"
+        old_target, old_status = row
+        if old_target == target and STATUS_RANK[old_status] >= STATUS_RANK[status]:
+            return "unchanged"
+        if STATUS_RANK[status] < STATUS_RANK[old_status]:
+            return "unchanged"  # a machine translation never replaces an editor's
+        if old_status == "approved" and status == "approved" and old_target != target and not overwrite:
+            return "conflict"
+        return "updated"
+
+    def record_document(self, doc, *, origin: str, glossary_fingerprint: str) -> None:
+        """Store every machine-translated segment of *doc* (one transaction)."""
+        now = time.time()
+        rows = []
+        for seg in doc.segments():
+            if seg.status != "mt" or not seg.target.strip():
+                continue
+            terms = [(t.entry, t.target, t.status) for t in seg.terms]
+            rows.append((normalize(seg.source), seg.source, seg.target, "mt", origin, glossary_fingerprint,
+                         json.dumps(terms), now, now))
+        if not rows:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                # Machine output replaces only machine output; human rows stay as they are.
+                self.db.executemany(
+                    "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint, terms,"
+                    " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET"
+                    " target=excluded.target, origin=excluded.origin, glossary_fingerprint=excluded.glossary_fingerprint,"
+                    " terms=excluded.terms, updated=excluded.updated WHERE segments.status='mt'", rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+
+
+def open_memory(path: str | Path | None = None) -> Memory:
+    """Open (creating if needed) the memory at *path* or the default location."""
+    return Memory(Path(path) if path else default_path())

@@ -55,18 +55,19 @@ def translate_document(
     fingerprint = glossary.fingerprint if glossary is not None else ""
 
     for seg in segments:
-        hit = memory.lookup(seg.source) if memory is not None else None
-        if hit is not None and hit.reusable:
-            matches = glossary.find(seg.source) if glossary is not None else []
-            target, terms = masking.check_terms(seg.source, hit.target, matches)
-            done[seg.id] = replace(seg, target=target, status="tm", terms=terms)
+        hit = memory.get(seg.source) if memory is not None else None
+        reused = _reuse(seg, hit, glossary) if hit is not None else None
+        if reused is not None:
+            done[seg.id] = reused
             report.from_memory += 1
             if progress:
                 progress(1)
             continue
-        if hit is not None and hit.fuzzy_note:
-            seg = replace(seg, note=hit.fuzzy_note)
-            report.fuzzy_notes += 1
+        if memory is not None and hit is None:
+            near = memory.near(seg.source)
+            if near is not None:
+                seg = replace(seg, note=f"memory {near.score:.0%} ({near.status}): {near.source} → {near.target}")
+                report.fuzzy_notes += 1
         todo.append(seg)
 
     for group in _chunks(todo, chunk_size):
@@ -132,6 +133,33 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
         spellings = _trusted_spellings(names, outs[len(broken):], glossary)
     return [masking.restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
             for i, job in enumerate(jobs)]
+
+
+def _reuse(seg: Segment, hit, glossary) -> Segment | None:
+    """The segment from a memory hit, its names re-patched to the current glossary; None to re-translate.
+
+    An editor's translation (edited, approved) is always reused. A machine one is reused
+    unless a name it should carry can no longer be found: a name whose spelling changed and
+    could not be patched, or one the glossary did not have when it was translated.
+    """
+    from bilingual import arabic, masking
+
+    target = hit.target
+    if glossary is not None:
+        for entry_name, old, _status in hit.terms:
+            current = glossary.get(entry_name)
+            if current is None or current.rendering == old:
+                continue
+            target = target.replace(old, current.rendering)
+            if old.startswith("ال"):  # the contracted form after ل
+                target = target.replace("لل" + old[2:], arabic.attach("ل", current.rendering))
+    matches = glossary.find(seg.source) if glossary is not None else []
+    target, terms = masking.check_terms(seg.source, target, matches)
+    if not hit.human:
+        was_missing = {name for name, _old, status in hit.terms if status == "missing"}
+        if any(not t.enforced and t.entry not in was_missing for t in terms):
+            return None
+    return replace(seg, target=target, status="tm", terms=terms)
 
 
 def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[str, str]:

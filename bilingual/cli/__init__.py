@@ -14,7 +14,9 @@ import click
 
 from bilingual import __version__
 from bilingual.errors import BilingualError
-from bilingual.i18n import _
+from bilingual.i18n import _, activate_globally
+
+activate_globally()
 
 EXIT_INTERNAL = 70
 

@@ -49,7 +49,13 @@ class EngineOptions:
 
 
 def _resolve(dotted: str):
+    """Import ``package.module:attr``; the current folder is importable, as with uvicorn's app path."""
+    import os
+    import sys
+
     module_name, _, attr = dotted.partition(":")
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:

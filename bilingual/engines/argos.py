@@ -104,7 +104,20 @@ class ArgosEngine:
         self.model_name = model.name
         self.model_version = model.version
         self.model_checksum = models.model_checksum(model)
-        self.translator, self.sp = _load(model.path, self.options.device, self.options.threads)
+        self._loaded = None  # the model loads on first use: a run served from memory never loads it
+
+    @property
+    def translator(self):
+        return self._load()[0]
+
+    @property
+    def sp(self):
+        return self._load()[1]
+
+    def _load(self):
+        if self._loaded is None:
+            self._loaded = _load(self.model.path, self.options.device, self.options.threads)
+        return self._loaded
 
     def _install_missing(self) -> models.InstalledModel:
         pair = f"{self.options.from_code}→{self.options.to_code}"

@@ -45,6 +45,18 @@ class ExportOptions:
     title: str = ""
     typography: bool = True
     arabic_only: bool = False
+    glossary_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit read from an exchange file (PO, XLIFF, TMX)."""
+
+    id: str
+    source: str
+    target: str
+    status: str  # mt | edited | approved
+    line: int | None = None
 
 
 class Format:
@@ -59,8 +71,18 @@ class Format:
     def render(self, doc, options: ExportOptions) -> bytes:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def parse(self, data: bytes, *, path: str):  # pragma: no cover - abstract
+    def parse(self, data: bytes, *, path: str) -> list[Unit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    @staticmethod
+    def stamp(doc) -> dict[str, str]:
+        """What made the document, for the exporter's header (tool, engine, model, glossary)."""
+        from bilingual import __version__
+
+        h = doc.head
+        return {"tool": "bilingual", "tool_version": h.tool_version or __version__, "engine": h.engine,
+                "model": h.model_name, "model_version": h.model_version, "model_checksum": h.model_checksum,
+                "glossary": h.glossary_fingerprint, "input": h.input_name}
 
 
 def _instantiate(registry: dict[str, str], name: str, what: str):

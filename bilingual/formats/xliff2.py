@@ -1,0 +1,76 @@
+"""XLIFF 2.1 export and import (OASIS; validated against xliff_core_2.0.xsd in the tests).
+
+One ``unit`` per segment (id = segment id) in a ``group`` per paragraph. Status maps to the
+segment ``state``: ``mt`` initial, ``tm`` and ``edited`` translated, ``approved`` final;
+``subState`` keeps ours (``bilingual:mt`` …). On import, ``final`` is approved and
+``reviewed``/``translated`` are edited. XML-forbidden characters use XLIFF 2's ``<cp hex=…/>``.
+"""
+
+from __future__ import annotations
+
+from bilingual.errors import FormatError
+from bilingual.formats import ExportOptions, Format, Unit
+from bilingual.formats.xmltext import append_text, parse_xml, read_text
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+STATES = {"mt": "initial", "tm": "translated", "edited": "translated", "approved": "final"}
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+class Xliff2Format(Format):
+    name = "xliff2"
+    extensions = (".xlf", ".xliff")
+    media_type = "application/xliff+xml"
+    can_import = True
+
+    def render(self, doc, options: ExportOptions | None = None) -> bytes:
+        from lxml import etree
+
+        stamp = self.stamp(doc)
+        root = etree.Element(_q("xliff"), nsmap={None: NS}, version="2.1", srcLang=doc.src_lang, trgLang=doc.tgt_lang)
+        file = etree.SubElement(root, _q("file"), id="f1", original=doc.head.input_name or "document")
+        notes = etree.SubElement(file, _q("notes"))
+        etree.SubElement(notes, _q("note"), category="generator").text = (
+            f"bilingual {stamp['tool_version']}; engine {stamp['engine'] or '-'}; model {stamp['model'] or '-'} "
+            f"{stamp['model_version']} {stamp['model_checksum']}; glossary {stamp['glossary'] or '-'}")
+        for block in doc.blocks:
+            group = etree.SubElement(file, _q("group"), id=block.id, type=f"bilingual:{block.kind}")
+            for seg in block.segments:
+                unit = etree.SubElement(group, _q("unit"), id=seg.id)
+                names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
+                if names:
+                    unit_notes = etree.SubElement(unit, _q("notes"))
+                    etree.SubElement(unit_notes, _q("note"), category="names").text = "; ".join(names)
+                segment = etree.SubElement(unit, _q("segment"), id="s1", state=STATES[seg.status],
+                                           subState=f"bilingual:{seg.status}")
+                append_text(etree.SubElement(segment, _q("source")), seg.source, _q("cp"))
+                append_text(etree.SubElement(segment, _q("target")), seg.target, _q("cp"))
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+        root = parse_xml(data, path=path)
+        if root.tag != _q("xliff") or not str(root.get("version", "")).startswith("2"):
+            raise FormatError("not an XLIFF 2 file", path=path, hint="for XLIFF 1.2 use the xliff format")
+        units = []
+        for unit in root.iter(_q("unit")):
+            segments = unit.findall(_q("segment"))
+            if not segments:
+                continue
+            source = "".join(read_text(s.find(_q("source"))) for s in segments if s.find(_q("source")) is not None)
+            targets = [s.find(_q("target")) for s in segments]
+            if any(t is None for t in targets):
+                continue
+            target = "".join(read_text(t) for t in targets)
+            states = {s.get("state", "initial") for s in segments}
+            sub = {s.get("subState", "") for s in segments}
+            if states == {"final"}:
+                status = "approved"
+            elif states == {"initial"} and sub <= {"bilingual:mt", ""}:
+                status = "mt"
+            else:
+                status = "edited"
+            units.append(Unit(unit.get("id", ""), source, target, status, unit.sourceline))
+        return units
