@@ -41,11 +41,16 @@ class ImportResult:
 
 
 def import_units(units: list[Unit], memory, *, origin: str, glossary=None, overwrite: bool = False) -> ImportResult:
-    """Store the translated units in the memory; an approved target never silently replaces another."""
+    """Store the editors' units (edited, approved) in the memory.
+
+    Units still marked as machine output (fuzzy PO entries, initial XLIFF states) are not
+    corrections and are skipped; an approved target never silently replaces another.
+    """
     result = ImportResult()
     fingerprint = glossary.fingerprint if glossary is not None else ""
     for unit in units:
-        if not unit.target.strip():
+        if not unit.target.strip() or unit.status == "mt":
+            result.unchanged += 1  # untranslated or still machine output: not a correction
             continue
         terms = []
         if glossary is not None:

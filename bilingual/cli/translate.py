@@ -18,9 +18,11 @@ def default_output(input_path: str) -> str:
     return str(p.with_name(p.stem + ".en-ar.xml"))
 
 
-@click.command(help=_("Translate an article (txt, md, html or - for stdin) into aligned English/Arabic XML."))
-@click.argument("input_path", metavar="INPUT")
-@click.option("-o", "--output", default=None, help=_("Output file (default: INPUT stem + .en-ar.xml beside it; - for stdout)."))
+@click.command(help=_("Translate articles (txt, md, html or - for stdin) into aligned English/Arabic XML. "
+                      "Several inputs are translated in one run, with one model load."))
+@click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True)
+@click.option("-o", "--output", default=None, help=_("Output file (default: INPUT stem + .en-ar.xml beside it; - for stdout). "
+                                                     "With several inputs: a folder."))
 @click.option("--from", "input_format", type=click.Choice(["txt", "md", "html"]), default=None,
               help=_("Input format (default: from the extension)."))
 @click.option("--encoding", default=None, help=_("Input encoding when it is not UTF-8 (e.g. cp1252, latin-1)."))
@@ -41,16 +43,19 @@ def default_output(input_path: str) -> str:
 @click.option("--max-size", type=click.FloatRange(0.001, 1024), default=5.0, show_default=True,
               help=_("Largest input accepted, in MB."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
-def translate(input_path, output, input_format, encoding, engine_name, beam_size, threads, device,
+def translate(input_paths, output, input_format, encoding, engine_name, beam_size, threads, device,
               batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index, max_size, quiet):
     from bilingual.engines import EngineOptions, load_engine
-    from bilingual.formats.aligned import render_aligned
+    from bilingual.errors import InputError, ViolationsFound
     from bilingual.glossary import load_default_glossary
-    from bilingual.pipeline import translate_document
     from bilingual.readers import read_document
 
-    output = output or default_output(input_path)
-    doc = read_document(input_path, fmt=input_format, encoding=encoding, max_bytes=int(max_size * 1024 * 1024))
+    if len(input_paths) > 1 and output and (output == "-" or not Path(output).is_dir()):
+        raise InputError(_("with several inputs, -o must be an existing folder"), path=output)
+    max_bytes = int(max_size * 1024 * 1024)
+    # Read every input first: a bad one fails the run before any model is loaded or file written.
+    docs = [(path, read_document(path, fmt=input_format, encoding=encoding, max_bytes=max_bytes))
+            for path in input_paths]
     glossary = load_default_glossary(glossary_path)
     memory = None
     if not no_memory:
@@ -64,6 +69,23 @@ def translate(input_path, output, input_format, encoding, engine_name, beam_size
         engine = load_engine(engine_name, options)
     finally:
         bar.close()
+    missing = 0
+    try:
+        for path, doc in docs:
+            out = default_output(path) if not output else (
+                str(Path(output) / Path(default_output(path)).name) if len(docs) > 1 else output)
+            missing += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory, quiet=quiet)
+    finally:
+        if memory is not None:
+            memory.close()
+    if strict and missing:
+        raise ViolationsFound(_("{n} glossary names missing from the translation (--strict)").format(n=missing))
+
+
+def _translate_one(doc, output: str, *, engine, glossary, memory, quiet: bool) -> int:
+    from bilingual.formats.aligned import render_aligned
+    from bilingual.pipeline import translate_document
+
     n = len(doc.segments())
     if wants_progress(quiet) and n > 20:
         with click.progressbar(length=n, label=_("Translating"), file=sys.stderr) as progress:
@@ -71,8 +93,6 @@ def translate(input_path, output, input_format, encoding, engine_name, beam_size
                                                     progress=progress.update)
     else:
         translated, report = translate_document(doc, engine=engine, glossary=glossary, memory=memory)
-    if memory is not None:
-        memory.close()
     write_output(output, render_aligned(translated))
     where = _("standard output") if output == "-" else output
     say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
@@ -82,10 +102,7 @@ def translate(input_path, output, input_format, encoding, engine_name, beam_size
             found=report.terms_found, ok=report.terms_enforced, missing=report.terms_missing), quiet)
         for seg_id, entry in report.missing:
             say(_("  missing: {entry} in segment {seg}").format(entry=entry, seg=seg_id), quiet)
-    if strict and report.terms_missing:
-        from bilingual.errors import ViolationsFound
-
-        raise ViolationsFound(_("{n} glossary names missing from the translation (--strict)").format(n=report.terms_missing))
+    return report.terms_missing
 
 
 COMMANDS = [translate]

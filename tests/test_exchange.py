@@ -1,0 +1,189 @@
+"""TMX, XLIFF 1.2, XLIFF 2.1 and PO: valid against the official schemas, lossless round trips,
+and the editors' round trip through the memory."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import polib
+import pytest
+from lxml import etree
+
+import fake_engines
+from bilingual.document import Head, TermMatch
+from bilingual.exchange import apply_units, import_units, read_units
+from bilingual.formats import get_format
+from bilingual.formats.aligned import parse_aligned
+from bilingual.glossary import load_glossary
+from bilingual.memory import Memory
+from bilingual.pipeline import translate_document
+from bilingual.readers import RawBlock, build_document, read_document
+from conftest import EXAMPLES, ROOT, SCHEMAS
+
+HOSTILE = "Use <b> & \"quotes\" ]]> and \u202eRLO\u202c, a tab\t, a \x0b vertical tab and \x01 here."
+
+
+def hostile_doc():
+    text = HOSTILE + " Derna waits."
+    doc = build_document(text, [RawBlock("p", 0, len(text))], head=Head(input_name="x<&>.txt", tool_version="0"))
+    a, b = doc.segments()
+    return doc.with_segments({
+        a.id: replace(a, target="استخدم <b> & \"علامات\" ]]> و\u202eRLO\u202c \x0b و\x01 هنا.", status="approved"),
+        b.id: replace(b, target="درنة تنتظر.", status="mt",
+                      terms=(TermMatch("Derna", "place", 0, 5, "درنة", 0, 4, "enforced"),))})
+
+
+VALIDATORS = {
+    "tmx": lambda: etree.DTD(str(SCHEMAS / "tmx14.dtd")),
+    "xliff": lambda: etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-1.2-strict.xsd"))),
+    "xliff2": lambda: etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff_core_2.0.xsd"))),
+}
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "xliff", "xliff2"])
+def test_exports_validate_even_with_hostile_text(fmt):
+    for doc in (hostile_doc(), translate_document(read_document(str(EXAMPLES / "benghazi-talks.txt")),
+                                                  engine=fake_engines.PseudoArabicEngine(),
+                                                  glossary=load_glossary(ROOT / "glossary"))[0]):
+        data = get_format(fmt).render(doc, None)
+        VALIDATORS[fmt]().assertValid(etree.fromstring(data).getroottree())
+
+
+@pytest.mark.parametrize("fmt, path", [("tmx", "x.tmx"), ("xliff", "x.xlf"), ("xliff2", "x.xlf"), ("po", "x.po")])
+def test_export_then_import_gives_back_the_segments(fmt, path):
+    doc = hostile_doc()
+    fmt_obj = get_format(fmt)
+    units = fmt_obj.parse(fmt_obj.render(doc, None), path=path)
+    assert [(u.id, u.source, u.target) for u in units] == [(s.id, s.source, s.target) for s in doc.segments()]
+    assert [u.status for u in units] == ["approved", "mt"]
+
+
+def test_po_export_marks_mt_fuzzy_and_lists_names(tmp_path):
+    data = get_format("po").render(hostile_doc(), None)
+    po = polib.pofile(data.decode("utf-8"))
+    assert po.metadata["X-Generator"].startswith("bilingual")
+    second = po[1]
+    assert second.msgctxt == "p1.s2" and "fuzzy" in second.flags and "Derna → درنة" in second.tcomment
+    assert "fuzzy" not in po[0].flags
+
+
+def test_editor_round_trip_through_po(tmp_path):
+    """translate → export PO → edit two entries → import → translate again."""
+    article = str(EXAMPLES / "benghazi-talks.txt")
+    glossary = load_glossary(ROOT / "glossary")
+    first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(), glossary=glossary)
+    po = polib.pofile(get_format("po").render(first, None).decode("utf-8"))
+    edits = {"p1.s1": "استؤنفت المحادثات بين الفصائل الليبية المتنافسة في القاهرة يوم الثلاثاء.",
+             "p4.s3": "سافر سلامة لاحقًا إلى طبرق لإطلاع عقيلة صالح رئيس مجلس النواب."}
+    for entry in po:
+        if entry.msgctxt in edits:
+            entry.msgstr = edits[entry.msgctxt]
+            entry.flags.remove("fuzzy")
+    corrected = tmp_path / "corrected.po"
+    po.save(str(corrected))
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        result = import_units(read_units(str(corrected)), memory, origin="import:corrected.po", glossary=glossary)
+        assert result.added == 2 and not result.conflicts  # fuzzy entries are not imported
+        engine = fake_engines.PseudoArabicEngine()
+        second, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
+    reused = {s.id: s for s in second.segments() if s.status == "tm"}
+    assert {k: s.target for k, s in reused.items()} == edits
+    sent = [text for call in engine.calls for text in call]
+    assert len(sent) == len(second.segments()) - 2 and report.from_memory == 2
+    assert not any("Talks between rival" in t for t in sent)
+
+
+def test_rerun_comes_from_memory_without_the_engine(tmp_path):
+    article = str(EXAMPLES / "benghazi-talks.txt")
+    glossary = load_glossary(ROOT / "glossary")
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        first, _ = translate_document(read_document(article), engine=fake_engines.DecorateEngine(),
+                                      glossary=glossary, memory=memory)
+        engine = fake_engines.DecorateEngine()
+        again, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
+    assert engine.calls == [] and report.from_memory == 17
+    assert [s.target for s in again.segments()] == [s.target for s in first.segments()]
+    assert {s.status for s in again.segments()} == {"tm"}
+
+
+def test_glossary_change_repatches_only_affected_segments(tmp_path):
+    import shutil
+
+    from bilingual import glossary as g
+
+    article = str(EXAMPLES / "benghazi-talks.txt")
+    gl_dir = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", gl_dir)
+    with g.edit(gl_dir / "places.po") as f:
+        f.remove("Tunis")  # added back below, as a name the glossary did not have
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(),
+                                      glossary=load_glossary(gl_dir), memory=memory)
+        # An editor respells a name: segments with it are re-patched from memory, no engine call.
+        path, entry = g.locate(gl_dir, "Derna")
+        with g.edit(path) as f:
+            f.upsert(replace(entry, arabic="درنه", forbidden=()))
+        engine = fake_engines.PseudoArabicEngine()
+        second, report = translate_document(read_document(article), engine=engine,
+                                            glossary=load_glossary(gl_dir), memory=memory)
+        assert engine.calls == [] and report.terms_missing == 0
+        changed = [s.id for s, t in zip(first.segments(), second.segments()) if s.target != t.target]
+        with_derna = [s.id for s in first.segments() if "Derna" in s.source]
+        assert changed == with_derna and all("درنه" in s.target for s in second.segments() if s.id in changed)
+        # A name the glossary did not have: only segments with it go back to the engine.
+        with g.edit(gl_dir / "places.po") as f:
+            f.upsert(g.Entry("Tunis", "تونس", "place"))
+        engine = fake_engines.PseudoArabicEngine()
+        third, _ = translate_document(read_document(article), engine=engine, glossary=load_glossary(gl_dir),
+                                      memory=memory)
+    sent = [text for call in engine.calls for text in call]
+    assert sent and all("[" in t or "Tunis" in t for t in sent)
+    assert len(engine.calls[0]) == sum("Tunis" in s.source for s in first.segments())
+
+
+def test_apply_writes_corrections_back(tmp_path):
+    doc = hostile_doc()
+    xliff = get_format("xliff2").render(doc, None).replace(
+        "درنة تنتظر.".encode(), "مدينة درنة تنتظر.".encode()).replace(b'state="initial"', b'state="final"')
+    path = tmp_path / "c.xlf"
+    path.write_bytes(xliff)
+    updated, result = apply_units(doc, read_units(str(path)))
+    assert result.changed == ["p1.s2"]
+    seg = updated.segments()[1]
+    assert seg.target == "مدينة درنة تنتظر." and seg.status == "approved"
+
+
+def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
+    out = tmp_path / "a.xml"
+    article = tmp_path / "a.txt"
+    article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
+    memory = tmp_path / "m.sqlite3"
+    assert run_cli("translate", article, "-o", out, "--engine", "fake_engines:PseudoArabicEngine",
+                   "--memory", memory, "-q").exit_code == 0
+    assert run_cli("export", out, "--to", "po").exit_code == 0
+    po_path = tmp_path / "a.en-ar.po" if (tmp_path / "a.en-ar.po").exists() else tmp_path / "a.po"
+    po = polib.pofile(str(po_path))
+    po[0].msgstr = "ترجمة المحرر"
+    po[0].flags.remove("fuzzy")
+    po.save()
+    r = run_cli("import", po_path, "--memory", memory)
+    assert "1 added" in r.stdout or "1 updated" in r.stdout, r.stdout
+    po[0].msgstr = "ترجمة أخرى"
+    po.save()
+    r = run_cli("import", po_path, "--memory", memory)
+    assert "1 conflicts" in r.stdout and "conflict: p1.s1" in r.stdout
+    assert run_cli("apply", out, po_path).exit_code == 0
+    doc = parse_aligned(out.read_bytes())
+    assert doc.segments()[0].target == "ترجمة أخرى" and doc.segments()[0].status == "approved"
+
+
+def test_corrupt_memory_from_the_cli(run_cli, tmp_path):
+    from conftest import assert_one_line_error
+
+    memory = tmp_path / "m.sqlite3"
+    memory.write_bytes(b"garbage" * 200)
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    err = assert_one_line_error(run_cli("translate", article, "--memory", memory,
+                                        "--engine", "fake_engines:PseudoArabicEngine"), 5)
+    assert "damaged" in err and not (tmp_path / "a.en-ar.xml").exists()
