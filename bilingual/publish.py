@@ -1,0 +1,102 @@
+"""What every side-by-side exporter lays out: rows of English and Arabic, names marked.
+
+Pure functions over the document model. A row is one sentence (``align="sentence"``) or one
+paragraph (``align="paragraph"``); each side is a list of pieces, plain or a glossary name.
+The Arabic goes through the typography post-edit (``arabic.typeset_*``) unless switched off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilingual import arabic
+from bilingual.document import Document, Segment
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    term: str = ""  # for a glossary name: the other language's form (the tooltip)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    kind: str
+    block_id: str
+    en: tuple[Piece, ...]
+    ar: tuple[Piece, ...]
+    segment_ids: tuple[str, ...]
+
+    @property
+    def en_text(self) -> str:
+        return "".join(p.text for p in self.en)
+
+    @property
+    def ar_text(self) -> str:
+        return "".join(p.text for p in self.ar)
+
+    @property
+    def heading(self) -> bool:
+        return self.kind in HEADINGS
+
+
+def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
+    out, pos = [], 0
+    for start, end, other in sorted(spans):
+        if start < pos or end > len(text) or start < 0:
+            continue
+        if start > pos:
+            out.append(Piece(text[pos:start]))
+        out.append(Piece(text[start:end], other))
+        pos = end
+    if pos < len(text):
+        out.append(Piece(text[pos:]))
+    return out
+
+
+def segment_sides(seg: Segment, *, typography: bool, digits: str) -> tuple[list[Piece], list[Piece]]:
+    en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms])
+    target = arabic.typeset_inline(seg.target, digits=digits) if typography else seg.target
+    ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
+    if typography:
+        ar = [Piece(arabic.typeset_piece(p.text), p.term) for p in ar]
+    return en, ar
+
+
+def rows(doc: Document, *, align: str = "sentence", typography: bool = True, digits: str = "western") -> list[Row]:
+    """The document as rows to lay out side by side."""
+    out = []
+    for block in doc.blocks:
+        sides = [(seg, *segment_sides(seg, typography=typography, digits=digits)) for seg in block.segments]
+        if align == "paragraph":
+            en, ar = [], []
+            for i, (_seg, e, a) in enumerate(sides):
+                if i:
+                    en.append(Piece(" "))
+                    ar.append(Piece(" "))
+                en.extend(e)
+                ar.extend(a)
+            out.append(Row(block.id, block.kind, block.id, tuple(en), tuple(ar), tuple(s.id for s in block.segments)))
+        else:
+            for seg, e, a in sides:
+                out.append(Row(seg.id, block.kind, block.id, tuple(e), tuple(a), (seg.id,)))
+    return out
+
+
+def title_of(doc: Document, explicit: str = "") -> str:
+    if explicit:
+        return explicit
+    for block in doc.blocks:
+        if block.kind in HEADINGS and block.segments:
+            return " ".join(s.source for s in block.segments)
+    return doc.head.input_name or "Bilingual document"
+
+
+def arabic_title_of(doc: Document) -> str:
+    for block in doc.blocks:
+        if block.kind in HEADINGS and block.segments:
+            return " ".join(s.target for s in block.segments)
+    return ""
