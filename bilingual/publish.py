@@ -92,7 +92,8 @@ def title_of(doc: Document, explicit: str = "") -> str:
     for block in doc.blocks:
         if block.kind in HEADINGS and block.segments:
             return " ".join(s.source for s in block.segments)
-    return doc.head.input_name or "Bilingual document"
+    name = doc.head.input_name or "Bilingual document"
+    return name.rsplit(".", 1)[0] if "." in name and not name.startswith(".") else name
 
 
 def arabic_title_of(doc: Document) -> str:

@@ -13,10 +13,11 @@ EXTENSIONS = {"tmx": ".tmx", "xliff": ".xlf", "xliff2": ".xliff2.xlf", "po": ".p
               "pdf": ".pdf", "docx": ".docx", "md": ".md", "report": ".report.html"}
 
 
-def default_output(doc_path: str, fmt: str, suffix: str = "") -> str:
+def default_output(doc_path: str, fmt: str, *, arabic_only: bool = False) -> str:
+    """ARTICLE.en-ar.xml → ARTICLE.en-ar.EXT beside it, or ARTICLE.ar.EXT for the Arabic-only one."""
     p = Path(doc_path)
-    stem = p.name[: -len(".xml")] if p.name.endswith(".xml") else p.stem
-    return str(p.with_name(stem + suffix + EXTENSIONS[fmt]))
+    stem = p.name.removesuffix(".xml").removesuffix(".en-ar")
+    return str(p.with_name(stem + (".ar" if arabic_only else ".en-ar") + EXTENSIONS[fmt]))
 
 
 @click.command(help=_("Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
@@ -39,21 +40,25 @@ def export(document, fmt, output, layout, align, digits, title, no_typography, a
     from bilingual.formats import ExportOptions, get_format
     from bilingual.formats.aligned import read_aligned
 
+    if arabic_only and fmt not in ("html", "pdf", "docx", "md"):
+        raise click.UsageError(_("--arabic-only applies to html, pdf, docx and md"))
     doc = read_aligned(document)
     options = ExportOptions(layout=layout, align=align, digits=digits, title=title, typography=not no_typography,
                             glossary_path=glossary_path)
     exporter = get_format(fmt)
+    explicit = output is not None
     output = output or default_output(document, fmt)
     write_output(output, exporter.render(doc, options))
     if output != "-":
         say(_("wrote {path}").format(path=output))
     if arabic_only:
-        if fmt not in ("html", "pdf", "docx", "md"):
-            raise click.UsageError(_("--arabic-only applies to html, pdf, docx and md"))
         from dataclasses import replace
 
-        target = default_output(document, fmt, ".ar") if output == "-" or not output else \
-            str(Path(output).with_name(Path(output).stem + ".ar" + Path(output).suffix))
+        if explicit and output != "-":
+            stem = Path(output).name.removesuffix(EXTENSIONS[fmt]).removesuffix(".en-ar")
+            target = str(Path(output).with_name(stem + ".ar" + EXTENSIONS[fmt]))
+        else:
+            target = default_output(document, fmt, arabic_only=True)
         write_output(target, exporter.render(doc, replace(options, arabic_only=True)))
         say(_("wrote {path}").format(path=target))
 

@@ -1,0 +1,229 @@
+"""Side-by-side publishing: typography, HTML in a real browser, PDF, DOCX, Markdown, report."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+import fake_engines
+from bilingual import arabic
+from bilingual.document import Head, TermMatch
+from bilingual.formats import ExportOptions, get_format
+from bilingual.glossary import load_glossary
+from bilingual.pipeline import translate_document
+from bilingual.readers import RawBlock, build_document, read_document
+from conftest import EXAMPLES, ROOT
+
+HOSTILE = 'Derna said <script>window.pwned=1</script> and " onmouseover="window.pwned=2" x.'
+
+
+def translated(name="border-patrols.md"):
+    doc, _ = translate_document(read_document(str(EXAMPLES / name)), engine=fake_engines.PseudoArabicEngine(),
+                                glossary=load_glossary(ROOT / "glossary"))
+    return doc
+
+
+def hostile_doc():
+    text = "Heading here\n\n" + HOSTILE + " Second sentence with 74 dead in 2015."
+    doc = build_document(text, [RawBlock("h1", 0, 12), RawBlock("p", 14, len(text))],
+                         head=Head(input_name="<b>x</b>.txt", tool_version="0"))
+    s0, s1, s2 = doc.segments()
+    return doc.with_segments({
+        s0.id: replace(s0, target="عنوان هنا"),
+        s1.id: replace(s1, target='قالت درنة <script>window.pwned=3</script> "اقتباس" ؟?',
+                       terms=(TermMatch("Derna", "place", 0, 5, "درنة", 5, 9, "enforced"),)),
+        s2.id: replace(s2, target="جملة ثانية مع ٧٤ قتيلا."),
+    })
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لماذا؟?", "لماذا؟"), ("لماذا ??", "لماذا؟"), ("قال, ثم ذهب ; انتهى", "قال، ثم ذهب؛ انتهى"),
+    ('قال "نعم" أمس', "قال «نعم» أمس"), ("وصل 1,000 جندي", "وصل 1,000 جندي"),
+    ("عام ٢٠١٥", "عام 2015"), ("مع GNA أمس", "مع \u2066GNA\u2069 أمس"),
+    ("صحيفة \u2066Al-Ahram Weekly\u2069 قالت", "صحيفة \u2066Al-Ahram Weekly\u2069 قالت"),
+])
+def test_typography(text, expected):
+    assert arabic.typeset_piece(arabic.typeset_inline(text)) == expected
+
+
+def test_arabic_indic_digits_on_request():
+    assert arabic.typeset_inline("عام 2015 و 12", digits="arabic-indic") == "عام ٢٠١٥ و ١٢"
+    assert arabic.typeset_inline("\u2066GNA 2\u2069 و 3", digits="arabic-indic") == "\u2066GNA 2\u2069 و ٣"
+
+
+def test_html_is_escaped_and_semantic():
+    html = get_format("html").render(hostile_doc(), ExportOptions()).decode()
+    assert "<script>window.pwned" not in html and "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html
+    assert 'onmouseover="window' not in html
+    assert '<div class="ar" lang="ar" dir="rtl">' in html and "<article>" in html
+    assert '<span class="term" title="Derna">درنة</span>' in html
+    assert 'id="ar-p2.s1"' in html and "@page" in html and "font-family: \"Amiri\"" in html
+    assert "<h1 class=\"seg\"" in html  # the heading block is a heading on both sides
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PROBE = """
+<script>
+window.addEventListener("load", function () {
+  var pairs = Array.from(document.querySelectorAll(".pair"));
+  var result = {
+    pwned: window.pwned === undefined ? null : window.pwned,
+    html_dir: getComputedStyle(document.documentElement).direction,
+    ar_dirs: Array.from(document.querySelectorAll("div.ar")).map(function (e) { return getComputedStyle(e).direction; }),
+    ar_align: Array.from(document.querySelectorAll("div.ar")).map(function (e) { return getComputedStyle(e).textAlign; }),
+    rows: pairs.map(function (p) {
+      var en = p.querySelector(".en") || p.querySelector(".ar"), ar = p.querySelector(".ar");
+      return {en_top: en.getBoundingClientRect().top, ar_top: ar.getBoundingClientRect().top,
+              en_bottom: en.getBoundingClientRect().bottom, en_left: en.getBoundingClientRect().left,
+              ar_left: ar.getBoundingClientRect().left};
+    }),
+    text: document.body.innerText,
+    font: document.fonts.check("16px Amiri")
+  };
+  document.body.setAttribute("data-probe", JSON.stringify(result));
+});
+</script>
+"""
+
+
+def run_chromium(html_path, width, *, screenshot=None):
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={html_path.parent / 'chromium-profile'}", f"--window-size={width},1000",
+            "--virtual-time-budget=3000"]
+    if screenshot:
+        subprocess.run(args + [f"--screenshot={screenshot}", html_path.as_uri()], capture_output=True, timeout=120)
+    done = subprocess.run(args + ["--dump-dom", html_path.as_uri()], capture_output=True, text=True, timeout=120)
+    match = re.search(r'data-probe="([^"]*)"', done.stdout)
+    assert match, done.stderr[-2000:]
+    return json.loads(match.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+                      .replace("&amp;", "&"))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
+def test_html_in_a_real_browser(tmp_path):
+    html = get_format("html").render(hostile_doc(), ExportOptions()).decode()
+    page = tmp_path / "page.html"
+    page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    wide = run_chromium(page, 1280, screenshot=tmp_path / "wide.png")
+    assert wide["pwned"] is None  # nothing in the source ran as script
+    assert "<script>window.pwned=1</script>" in wide["text"] and 'onmouseover="window.pwned=2"' in wide["text"]
+    assert set(wide["ar_dirs"]) == {"rtl"} and set(wide["ar_align"]) == {"right"}
+    assert wide["html_dir"] == "ltr"
+    for row in wide["rows"]:  # each English sentence's partner is on the same row, to its right
+        assert abs(row["en_top"] - row["ar_top"]) < 2 and row["ar_left"] > row["en_left"]
+    narrow = run_chromium(page, 420)
+    for row in narrow["rows"]:  # on a phone the columns stack: Arabic under English
+        assert row["ar_top"] >= row["en_bottom"] - 1
+    assert (tmp_path / "wide.png").stat().st_size > 5000
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
+def test_arabic_only_html_is_rtl(tmp_path):
+    html = get_format("html").render(translated(), ExportOptions(arabic_only=True)).decode()
+    page = tmp_path / "ar.html"
+    page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    result = run_chromium(page, 1000)
+    assert result["html_dir"] == "rtl" and "Egypt tightens" not in result["text"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by .ci/run")
+def test_pdf_text_is_logical_and_joined(tmp_path):
+    doc = translated()
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(get_format("pdf").render(doc, ExportOptions()))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Egyptian border guards" in text
+    for word in ("جبل العوينات", "السلوم", "ليبيا", "القاهرة"):
+        assert word in text  # logical order, and real letters
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text)  # no isolated presentation forms
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:" in info and "A4" in info
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "Amiri" in fonts
+
+
+def test_docx_bidi_properties(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    doc = translated()
+    path = tmp_path / "out.docx"
+    path.write_bytes(get_format("docx").render(doc, ExportOptions()))
+    reopened = docx.Document(str(path))
+    table = reopened.tables[0]
+    assert len(table.rows) == len(doc.segments())
+    for row, seg in zip(table.rows, doc.segments()):
+        en, ar = row.cells
+        assert en.text == seg.source
+        paragraph = ar.paragraphs[0]
+        assert paragraph._p.pPr.find(qn("w:bidi")) is not None
+        for run in paragraph.runs:
+            assert run._r.rPr.find(qn("w:rtl")) is not None
+            assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:cs")) == "Amiri"
+    arabic_text = "".join(row.cells[1].text for row in table.rows)
+    assert "جبل العوينات" in arabic_text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler are installed by .ci/run")
+def test_docx_converts_with_libreoffice_without_loss(tmp_path):
+    doc = translated("sirte-report.html")
+    path = tmp_path / "out.docx"
+    path.write_bytes(get_format("docx").render(doc, ExportOptions()))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "out.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    # Lines of right-to-left text come out of pdftotext with their end punctuation moved: compare letters.
+    squeezed = re.sub(r"[\s\u202a-\u202e\u2066-\u2069.,،؛:!?؟«»\"]+", "", text)
+    for seg in doc.segments():
+        for term in seg.terms:
+            if term.enforced:
+                assert term.target.replace(" ", "") in squeezed
+
+
+def test_markdown_table_and_escaping():
+    md = get_format("md").render(hostile_doc(), ExportOptions()).decode()
+    lines = md.splitlines()
+    assert lines[2] == "| English | العربية |"
+    rows = [line for line in lines if line.startswith("| ") and "English" not in line and "---" not in line]
+    assert len(rows) == 3 and all(line.count(" | ") == 1 for line in rows)
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    interleaved = get_format("md").render(hostile_doc(), ExportOptions(layout="interleaved")).decode()
+    assert '<div dir="rtl" lang="ar">' in interleaved
+
+
+def test_paragraph_alignment_joins_sentences():
+    doc = translated()
+    html = get_format("html").render(doc, ExportOptions(align="paragraph")).decode()
+    assert html.count('class="pair') == len(doc.blocks)
+
+
+def test_review_report_lists_what_to_check():
+    doc = hostile_doc()
+    s = doc.segments()
+    doc = doc.with_segments({s[0].id: replace(s[0], target=""),
+                             s[2].id: replace(s[2], terms=(TermMatch("Derna", "place", 0, 5, "درنة", -1, -1, "missing"),))})
+    html = get_format("report").render(doc, ExportOptions(glossary_path=str(ROOT / "glossary"))).decode()
+    assert "Empty translation" in html
+    assert "Numbers differ between source and translation: missing 2015" in html
+    assert "Derna → <span lang=\"ar\">درنة</span> (missing)" in html
+    assert "&lt;script&gt;" in html and "<script>window" not in html
+
+
+def test_export_cli_writes_bilingual_and_arabic_only(run_cli, tmp_path):
+    from bilingual.formats.aligned import render_aligned
+
+    doc_path = tmp_path / "a.en-ar.xml"
+    doc_path.write_bytes(render_aligned(translated()))
+    r = run_cli("export", doc_path, "--to", "html", "--arabic-only", "--digits", "arabic-indic")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "a.en-ar.html").exists() and (tmp_path / "a.ar.html").exists()
+    assert "٤٠" in (tmp_path / "a.en-ar.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in (tmp_path / "a.ar.html").read_text(encoding="utf-8")[:200]
