@@ -132,11 +132,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=20_000)
-    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--articles", type=int, default=100, help="0 skips the re-run measurement")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     lookups(args, work)
-    rerun(args, work)
+    if args.articles:
+        rerun(args, work)
 
 
 if __name__ == "__main__":

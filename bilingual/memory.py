@@ -186,7 +186,8 @@ class Memory:
         if not self.has_fts:
             return None
         key = normalize(source)
-        words = list(dict.fromkeys(w for w in _WORDS.findall(key.lower()) if len(w) > 2))[:24]
+        # The longest words are the rarest: a few of them find the candidates quickly.
+        words = sorted(dict.fromkeys(w for w in _WORDS.findall(key.lower()) if len(w) > 3), key=len, reverse=True)[:6]
         if not words:
             return None
         query = " OR ".join(f'"{w}"' for w in words)
