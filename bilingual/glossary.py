@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from bilingual.i18n import _
 from bilingual.errors import BilingualError, GlossaryError
 
 KINDS = ("person", "place", "org", "other")
@@ -162,8 +163,8 @@ def _simple_fields(m: re.Match) -> tuple[str, str | None, str, str, str]:
 
 
 def _syntax(message: str, path: Path, line: int) -> GlossaryError:
-    return GlossaryError(f"malformed PO file: {message}", path=path, line=line,
-                         hint="fix the line shown, or open the file in Poedit")
+    return GlossaryError(_("malformed PO file: {problem}").format(problem=message), path=path, line=line,
+                         hint=_("fix the line shown, or open the file in Poedit"))
 
 
 def _unquote_at(literal: str, path: Path, line: int) -> str:
@@ -285,7 +286,7 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
                     raise _syntax("a string outside any msgid or msgstr", path, where)
                 fields[current] += _unquote_at(line, path, where)
                 continue
-            keyword, _, literal = line.partition(" ")
+            keyword, _sep, literal = line.partition(" ")
             if keyword.startswith(("msgid_plural", "msgstr[")):
                 return None  # plural entries: polib reads them
             if keyword not in ("msgctxt", "msgid", "msgstr"):
@@ -346,7 +347,7 @@ def po_files(path: Path) -> list[Path]:
         return sorted(path.glob("*.po"))
     if path.is_file():
         return [path]
-    raise GlossaryError("no such glossary file or folder", path=path)
+    raise GlossaryError(_("no such glossary file or folder"), path=path)
 
 
 # --- validation ---------------------------------------------------------------------------------
@@ -591,7 +592,7 @@ def _load(path: Path, files: list[Path], validate: bool) -> Glossary:
             first = hard[0]
             more = f" and {len(hard) - 1} more" if len(hard) > 1 else ""
             raise GlossaryError(first.message + more, path=first.file or path, line=first.line,
-                                hint="run bilingual glossary check")
+                                hint=_("run bilingual glossary check"))
     return Glossary(entries, files, path, cache_key=key)
 
 
@@ -612,8 +613,8 @@ def load_default_glossary(explicit: str | None = None) -> Glossary | None:
     if path is None:
         return None
     if explicit and not path.exists():
-        raise GlossaryError("no such glossary file or folder", path=path,
-                            hint="create it with bilingual glossary add, or pass another --glossary")
+        raise GlossaryError(_("no such glossary file or folder"), path=path,
+                            hint=_("create it with bilingual glossary add, or pass another --glossary"))
     return load_glossary(path)
 
 
@@ -716,7 +717,7 @@ def edit(path: Path, *, others: list[Entry] | None = None) -> Iterator[GlossaryF
         mine = [f for f in findings if f.file in ("", str(path)) or f.file == str(path)]
         relevant = [f for f in (mine or findings) if not _entry_is_fuzzy(entries, f)]
         if relevant:
-            raise GlossaryError(relevant[0].message, path=path, hint="nothing was written")
+            raise GlossaryError(relevant[0].message, path=path, hint=_("nothing was written"))
         write_text(path, gfile.text())
 
 

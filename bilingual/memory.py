@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from bilingual.i18n import _
 from bilingual.errors import MemoryStoreError
 
 SCHEMA_VERSION = 1
@@ -120,11 +121,11 @@ class Memory:
     def _error(self, exc: Exception) -> MemoryStoreError:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return MemoryStoreError("the translation memory is locked by another process", path=self.path,
-                                    hint="wait for it to finish and try again")
+            return MemoryStoreError(_("the translation memory is locked by another process"), path=self.path,
+                                    hint=_("wait for it to finish and try again"))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return MemoryStoreError("the translation memory is damaged (not a readable SQLite database)",
-                                    path=self.path, hint="restore it from a backup, or pass another --memory")
+            return MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
+                                    path=self.path, hint=_("restore it from a backup, or pass another --memory"))
         return MemoryStoreError(f"translation memory error: {text}", path=self.path)
 
     def _migrate(self) -> None:
@@ -135,8 +136,9 @@ class Memory:
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is not None and int(row[0]) > SCHEMA_VERSION:
                 raise MemoryStoreError(
-                    f"the translation memory was written by a newer bilingual (schema {row[0]}, this one reads "
-                    f"{SCHEMA_VERSION})", path=self.path, hint="upgrade bilingual; the file was not changed")
+                    _("the translation memory was written by a newer bilingual (schema {found}, this one reads "
+                      "{known})").format(found=row[0], known=SCHEMA_VERSION),
+                    path=self.path, hint=_("upgrade bilingual; the file was not changed"))
             if row is None:
                 for statement in SCHEMA:
                     db.execute(statement)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bilingual.i18n import _
 from bilingual.errors import ModelError
 from bilingual.fsutil import locked
 
@@ -31,7 +32,7 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes total or 0)
 MAX_UNPACKED_BYTES = 8 * 1024**3
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _CHUNK = 1 << 16
-INSTALL_HINT = "install one from a file: bilingual models install --file PATH.argosmodel"
+INSTALL_HINT = _("install one from a file: bilingual models install --file PATH.argosmodel")
 
 
 @dataclass(frozen=True)
@@ -127,14 +128,14 @@ def load_index(location: str | None = None) -> list[dict]:
         with _open(location) as response:
             data = response.read(64 * 1024 * 1024)
     except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the package index: {getattr(exc, 'reason', exc)}",
+        raise ModelError(_("cannot read the package index: {reason}").format(reason=getattr(exc, "reason", exc)),
                          path=location, hint=INSTALL_HINT) from exc
     try:
         index = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(f"the package index is not valid JSON: {exc}", path=location) from exc
+        raise ModelError(_("the package index is not valid JSON: {error}").format(error=exc), path=location) from exc
     if not isinstance(index, list) or not all(isinstance(e, dict) for e in index):
-        raise ModelError("the package index must be a JSON list of package objects", path=location)
+        raise ModelError(_("the package index must be a JSON list of package objects"), path=location)
     return index
 
 
@@ -189,12 +190,13 @@ def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None) ->
                     if progress:
                         progress(done, total)
             if want and digest.hexdigest() != want:
-                raise ModelError(f"checksum mismatch: expected {want[:12]}…, got {digest.hexdigest()[:12]}…")
+                raise ModelError(_("checksum mismatch: expected {want}…, got {got}…").format(
+                    want=want[:12], got=digest.hexdigest()[:12]))
             return Path(part)
         except (OSError, ValueError, ModelError) as exc:
             os.unlink(part)
             errors.append(f"{link}: {getattr(exc, 'reason', None) or exc}")
-    raise ModelError("download failed: " + "; ".join(errors), hint=INSTALL_HINT)
+    raise ModelError(_("download failed: {errors}").format(errors="; ".join(errors)), hint=INSTALL_HINT)
 
 
 # --- verify and install ---------------------------------------------------------------------
@@ -210,7 +212,7 @@ def sha256_file(path: Path) -> str:
 def verify_archive(path: Path) -> tuple[str, dict]:
     """Check a ``.argosmodel`` zip before anything is extracted; return (folder name, metadata)."""
     if not zipfile.is_zipfile(path):
-        raise ModelError("not an Argos model package (not a zip archive)", path=path)
+        raise ModelError(_("not an Argos model package (not a zip archive)"), path=path)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -219,38 +221,38 @@ def verify_archive(path: Path) -> tuple[str, dict]:
             for info in infos:
                 name = PurePosixPath(info.filename)
                 if info.filename.startswith("/") or "\\" in info.filename or ".." in name.parts or not name.parts:
-                    raise ModelError(f"unsafe path in archive: {info.filename!r}", path=path)
+                    raise ModelError(_("unsafe path in archive: {name!r}").format(name=info.filename), path=path)
                 if stat.S_ISLNK(info.external_attr >> 16):
-                    raise ModelError(f"archive holds a symbolic link: {info.filename!r}", path=path)
+                    raise ModelError(_("archive holds a symbolic link: {name!r}").format(name=info.filename), path=path)
                 tops.add(name.parts[0])
                 total += info.file_size
             if total > MAX_UNPACKED_BYTES:
                 raise ModelError(f"archive unpacks to {total / 1024**3:.1f} GB, over the limit", path=path)
             if len(tops) != 1:
-                raise ModelError("archive must hold exactly one top-level folder", path=path)
+                raise ModelError(_("archive must hold exactly one top-level folder"), path=path)
             top = tops.pop()
             if not _SAFE_NAME.match(top):
                 raise ModelError(f"bad package folder name {top!r}", path=path)
             names = {i.filename.rstrip("/") for i in infos}
             for required in ("metadata.json", "model/model.bin"):
                 if f"{top}/{required}" not in names:
-                    raise ModelError(f"package lacks {required}", path=path)
+                    raise ModelError(_("package lacks {name}").format(name=required), path=path)
             if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
-                raise ModelError("package lacks sentencepiece.model (or bpe.model)", path=path)
+                raise ModelError(_("package lacks sentencepiece.model (or bpe.model)"), path=path)
             bad = archive.testzip()
             if bad is not None:
-                raise ModelError(f"archive member {bad!r} is corrupt (CRC mismatch)", path=path)
+                raise ModelError(_("archive member {name!r} is corrupt (CRC mismatch)").format(name=bad), path=path)
             try:
                 meta = json.loads(archive.read(f"{top}/metadata.json"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise ModelError(f"metadata.json is not valid JSON: {exc}", path=path) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ModelError(f"damaged package archive: {exc}", path=path) from exc
+        raise ModelError(_("damaged package archive: {error}").format(error=exc), path=path) from exc
     if not isinstance(meta, dict):
         raise ModelError("metadata.json must be a JSON object", path=path)
     for key in ("from_code", "to_code"):
         if not isinstance(meta.get(key), str) or not meta[key]:
-            raise ModelError(f"metadata.json lacks {key}", path=path)
+            raise ModelError(_("metadata.json lacks {key}").format(key=key), path=path)
     if meta.get("type", "translate") != "translate":
         raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
     return top, meta
@@ -261,9 +263,9 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
     """Verify and install a package file; an existing package of the same name is replaced."""
     path = Path(path)
     if not path.is_file():
-        raise ModelError("no such package file", path=path)
+        raise ModelError(_("no such package file"), path=path)
     if expected_sha256 and sha256_file(path) != expected_sha256.lower():
-        raise ModelError("checksum mismatch", path=path, hint="download the package again")
+        raise ModelError(_("checksum mismatch"), path=path, hint=_("download the package again"))
     top, meta = verify_archive(path)
     directory = directory or packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
@@ -304,7 +306,7 @@ def install_from_index(from_code: str, to_code: str, *, index: str | None = None
     candidates = [m for m in entries if m.get("from_code") == from_code and m.get("to_code") == to_code
                   and m.get("type", "translate") == "translate"]
     if not candidates:
-        raise ModelError(f"the package index has no {from_code}→{to_code} package",
+        raise ModelError(_("the package index has no {pair} package").format(pair=f"{from_code}→{to_code}"),
                          path=index or default_index(), hint=INSTALL_HINT)
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", ""))))
     directory = packages_dir()
@@ -322,7 +324,7 @@ def remove(name_or_pair: str) -> list[InstalledModel]:
     targets = [m for m in installed()
                if m.name == name_or_pair or (pair and (m.from_code, m.to_code) == pair.groups())]
     if not targets:
-        raise ModelError(f"no installed package named {name_or_pair!r}", hint="see bilingual models list")
+        raise ModelError(_("no installed package named {name!r}").format(name=name_or_pair), hint=_("see bilingual models list"))
     directory = packages_dir()
     with locked(directory / ".bilingual-install"):
         for model in targets:

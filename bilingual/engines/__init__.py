@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
+from bilingual.i18n import _
 from bilingual.errors import EngineError
 
 ENTRY_POINT_GROUP = "bilingual.engines"
@@ -53,14 +54,14 @@ def _resolve(dotted: str):
     import os
     import sys
 
-    module_name, _, attr = dotted.partition(":")
+    module_name, _sep, attr = dotted.partition(":")
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise EngineError(f"cannot import engine module {module_name!r}: {exc}",
-                          hint="check the --engine value and that the module is installed") from exc
+        raise EngineError(_("cannot import engine module {name!r}: {error}").format(name=module_name, error=exc),
+                          hint=_("check the --engine value and that the module is installed")) from exc
     try:
         return getattr(module, attr)
     except AttributeError as exc:
@@ -83,8 +84,9 @@ def load_engine(spec: str, options: EngineOptions | None = None) -> Engine:
     else:
         engines = available_engines()
         if spec not in engines:
-            raise EngineError(f"unknown engine {spec!r}",
-                              hint="known engines: " + ", ".join(sorted(engines)) + "; or give package.module:factory")
+            raise EngineError(_("unknown engine {name!r}").format(name=spec),
+                              hint=_("known engines: {names}; or give package.module:factory").format(
+                                  names=", ".join(sorted(engines))))
         factory = _resolve(engines[spec])
     engine = factory(options)
     if not callable(getattr(engine, "translate_batch", None)):

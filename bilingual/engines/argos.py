@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bilingual import models
 from bilingual.engines import EngineOptions
+from bilingual.i18n import _
 from bilingual.errors import EngineError, ModelError
 
 _LOADED: dict[tuple, tuple] = {}  # (model path, device, threads) -> (translator, sp)
@@ -122,12 +123,13 @@ class ArgosEngine:
     def _install_missing(self) -> models.InstalledModel:
         pair = f"{self.options.from_code}→{self.options.to_code}"
         if not self.options.download:
-            raise ModelError(f"no {pair} model is installed", hint=models.INSTALL_HINT)
+            raise ModelError(_("no {pair} model is installed").format(pair=pair), hint=models.INSTALL_HINT)
         try:
             return models.install_from_index(self.options.from_code, self.options.to_code,
                                              index=self.options.index, progress=self.options.on_download)
         except ModelError as exc:
-            raise ModelError(f"no {pair} model is installed and none could be downloaded: {exc.message}",
+            raise ModelError(_("no {pair} model is installed and none could be downloaded: {reason}").format(
+                pair=pair, reason=exc.message),
                              path=exc.path, hint=models.INSTALL_HINT) from exc
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
@@ -138,7 +140,7 @@ class ArgosEngine:
 
     def translate_tokens(self, sources: list[list[str]]) -> list[list[str]]:
         """Translate pre-tokenized inputs in sorted, token-bounded batches."""
-        results: list[list[str]] = [[] for _ in sources]
+        results: list[list[str]] = [[] for _source in sources]
         prefix = self.model.target_prefix
         for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens):
             inputs = [sources[i] for i in batch]
@@ -168,7 +170,7 @@ class ArgosEngine:
                 pieces.append(piece)
                 owners.append(n)
         translated = self.translate_tokens(pieces)
-        joined: list[list[str]] = [[] for _ in texts]
+        joined: list[list[str]] = [[] for _text in texts]
         for owner, tokens in zip(owners, translated):
             joined[owner].append(self.detokenize(tokens))
         return [" ".join(p for p in parts if p) for parts in joined]

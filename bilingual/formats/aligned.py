@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bilingual.document import Block, Document, Head, Mark, Segment, TermMatch
+from bilingual.i18n import _
 from bilingual.errors import FormatError
 from bilingual.formats import ExportOptions, Format
 from bilingual.formats.xmltext import append_text, parse_xml, read_text, strip_forbidden
@@ -38,7 +39,7 @@ def validate(root, *, path: str = "<document>") -> None:
     rng = schema()
     if not rng.validate(root):
         err = rng.error_log.last_error
-        raise FormatError(f"not a valid aligned document: {err.message}", path=path, line=err.line)
+        raise FormatError(_("not a valid aligned document: {error}").format(error=err.message), path=path, line=err.line)
 
 
 def to_tree(doc: Document):
@@ -98,7 +99,8 @@ def _int(el, name: str, path: str) -> int:
 def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
     root = parse_xml(data, path=path)
     if root.tag != _q("document"):
-        raise FormatError(f"not an aligned document (root is {root.tag!r}, expected document in {NS})", path=path)
+        raise FormatError(_("not an aligned document (root is {root!r}, expected document in {ns})").format(
+            root=root.tag, ns=NS), path=path)
     validate(root, path=path)
     head_el = root.find(_q("head"))
     inp, eng, glo, tool = (head_el.find(_q(n)) for n in ("input", "engine", "glossary", "tool"))
@@ -158,7 +160,7 @@ def read_aligned(path: str) -> Document:
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError as exc:
-        raise FormatError("no such file", path=path) from exc
+        raise FormatError(_("no such file"), path=path) from exc
     except OSError as exc:
         raise FormatError(f"cannot read: {exc.strerror}", path=path) from exc
     return parse_aligned(data, path=path)

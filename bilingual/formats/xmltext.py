@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bilingual.i18n import _
 from bilingual.errors import FormatError
 
 # Characters XML 1.0 cannot carry, not even as character references.
@@ -19,7 +20,7 @@ def parse_xml(data: bytes, *, path: str):
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise FormatError(f"not well-formed XML: {exc.msg}", path=path, line=line) from exc
+        raise FormatError(_("not well-formed XML: {error}").format(error=exc.msg), path=path, line=line) from exc
 
 
 def append_text(element, text: str, cp_tag: str | None) -> None:

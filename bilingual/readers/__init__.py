@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.document import Block, Document, Head, Mark, Segment
+from bilingual.i18n import _
 from bilingual.errors import InputError
 from bilingual.segment import split_sentences
 
@@ -49,11 +50,11 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
         try:
             text = data.decode(encoding)
         except LookupError as exc:
-            raise InputError(f"unknown encoding {encoding!r}", path=path,
-                             hint="pass a Python codec name such as latin-1 or cp1256") from exc
+            raise InputError(_("unknown encoding {encoding!r}").format(encoding=encoding), path=path,
+                             hint=_("pass a Python codec name such as latin-1 or cp1256")) from exc
         except UnicodeDecodeError as exc:
-            raise InputError(f"not valid {encoding} at byte offset {exc.start}", path=path,
-                             hint="check the --encoding value") from exc
+            raise InputError(_("not valid {encoding} at byte offset {offset}").format(encoding=encoding, offset=exc.start),
+                             path=path, hint=_("check the --encoding value")) from exc
     else:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
@@ -61,9 +62,10 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"not valid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x})",
+                _("not valid UTF-8 at byte offset {offset} (byte 0x{byte:02x})").format(
+                    offset=exc.start, byte=data[exc.start]),
                 path=path,
-                hint="re-save the file as UTF-8, or name its encoding with --encoding, e.g. --encoding cp1252",
+                hint=_("re-save the file as UTF-8, or name its encoding with --encoding, e.g. --encoding cp1252"),
             ) from exc
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -72,15 +74,15 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
 def format_for(path: str, explicit: str | None = None) -> str:
     if explicit:
         if explicit not in READERS:
-            raise InputError(f"unknown input format {explicit!r}", path=path,
-                             hint="use one of: " + ", ".join(READERS))
+            raise InputError(_("unknown input format {name!r}").format(name=explicit), path=path,
+                             hint=_("use one of: {names}").format(names=", ".join(READERS)))
         return explicit
     if path == "-":
         return "txt"
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
-        raise InputError(f"cannot tell the format from the extension {suffix!r}", path=path,
-                         hint="pass --from txt|md|html")
+        raise InputError(_("cannot tell the format from the extension {suffix!r}").format(suffix=suffix), path=path,
+                         hint=_("pass --from txt|md|html"))
     return EXTENSIONS[suffix]
 
 
@@ -92,21 +94,22 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         else:
             p = Path(path)
             if p.is_dir():
-                raise InputError("is a folder, not an article", path=path)
+                raise InputError(_("is a folder, not an article"), path=path)
             size = p.stat().st_size
             if size > max_bytes:
                 raise InputError(
-                    f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit",
-                    path=path, hint="split the article, or raise the limit with --max-size",
+                    _("file is {size:.1f} MB, over the {limit:.1f} MB limit").format(
+                        size=size / 1048576, limit=max_bytes / 1048576),
+                    path=path, hint=_("split the article, or raise the limit with --max-size"),
                 )
             data = p.read_bytes()
     except FileNotFoundError as exc:
-        raise InputError("no such file", path=path) from exc
+        raise InputError(_("no such file"), path=path) from exc
     except PermissionError as exc:
-        raise InputError("permission denied", path=path) from exc
+        raise InputError(_("permission denied"), path=path) from exc
     if len(data) > max_bytes:
-        raise InputError(f"input is over the {max_bytes / 1048576:.1f} MB limit", path=path,
-                         hint="split the article, or raise the limit with --max-size")
+        raise InputError(_("input is over the {limit:.1f} MB limit").format(limit=max_bytes / 1048576), path=path,
+                         hint=_("split the article, or raise the limit with --max-size"))
     return data
 
 
@@ -137,7 +140,7 @@ def read_document(
     data = read_bytes(path, max_bytes=max_bytes)
     text = decode(data, path=path, encoding=encoding)
     if not text.strip():
-        raise InputError("nothing to translate: the file is empty or whitespace only", path=path)
+        raise InputError(_("nothing to translate: the file is empty or whitespace only"), path=path)
     module = importlib.import_module(READERS[fmt])
     try:
         plain, raw_blocks = module.parse(text)
@@ -151,5 +154,5 @@ def read_document(
     )
     doc = build_document(plain, raw_blocks, head=head)
     if not doc.blocks:
-        raise InputError("nothing to translate: no text found", path=path)
+        raise InputError(_("nothing to translate: no text found"), path=path)
     return doc
