@@ -84,37 +84,43 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatch]]:
-    pieces: list[str] = []
-    spans: dict[int, tuple[int, int, str]] = {}
-    pos = 0
-    length = 0
-    for start, end, n, prefix in _placeholders(output, job):
-        before = output[pos:start]
-        if n in spans:  # a repeat: drop it, and proclitics glued to it
-            pieces.append(before)
-            length += len(before)
-            pos = end
-            continue
-        entry = job.matches[n - 1].entry
-        loose = _LOOSE_PROCLITIC.search(before)
-        if loose and arabic.split_proclitics(loose.group(2) + prefix) is not None:
-            # "و [1]", "و ب[1]": a proclitic left standing alone belongs on the name
-            prefix, before = loose.group(2) + prefix, before[:loose.start(2)]
-        name = arabic.attach(prefix, entry.rendering)
-        if before and not before[-1].isspace() and not prefix and not before[-1] in "([«\"'“":
-            before += " "
-        pieces.append(before)
-        length += len(before)
-        offset = name.rfind(entry.rendering)
-        spans[n] = (length + max(offset, 0), length + max(offset, 0) + len(entry.rendering), name)
-        pieces.append(name)
-        length += len(name)
+def _splice(text: str, job: MaskJob, replacements) -> tuple[str, list[TermMatch]]:
+    """Replace ``(start, end, written, n)`` ranges of *text* (n None: just delete), tidy, locate terms."""
+    pieces, spans, pos = [], {}, 0
+    for start, end, written, n in sorted(replacements, key=lambda r: r[0]):
+        pieces.append(text[pos:start])
+        if n is not None:
+            spans[n] = (sum(map(len, pieces)), 0, written.strip())
+        pieces.append(written)
         pos = end
-    pieces.append(output[pos:])
+    pieces.append(text[pos:])
     raw = "".join(pieces)
     target = _tidy(raw)
     return target, _locate_after_tidy(raw, target, job, spans)
+
+
+def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatch]]:
+    replacements, seen, pos = [], set(), 0
+    for start, end, n, prefix in _placeholders(output, job):
+        before = output[pos:start]
+        pos = end
+        if n in seen:  # a repeat: drop it, and proclitics glued to it
+            replacements.append((start - len(prefix), end, "", None))
+            continue
+        seen.add(n)
+        entry = job.matches[n - 1].entry
+        loose = _LOOSE_PROCLITIC.search(before)
+        cut = start - len(prefix)
+        if loose and arabic.split_proclitics(loose.group(2) + prefix) is not None:
+            # "و [1]", "و ب[1]": a proclitic left standing alone belongs on the name
+            prefix = loose.group(2) + prefix
+            cut = start - len(before) + loose.start(2)
+        written = arabic.attach(prefix, entry.rendering)
+        prior = output[cut - 1] if cut > 0 else ""
+        if prior and not prior.isspace() and prior not in "([«\"'“":
+            written = " " + written
+        replacements.append((cut, end, written, n))
+    return _splice(output, job, replacements)
 
 
 def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans) -> list[TermMatch]:
@@ -199,7 +205,6 @@ def _prefixes(word: str) -> list[tuple[str, str]]:
 
 def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> tuple[str, list[TermMatch]]:
     """Replace the model's own spelling of each name in an unmasked translation."""
-    target = unmasked
     replacements = []  # (start, end, text, n)
     taken: list[tuple[int, int]] = []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unmasked)]
@@ -224,21 +229,7 @@ def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> 
         start, end = start + lead, end - trail
         taken.append((start, end))
         replacements.append((start, end, arabic.attach(prefix, span.entry.rendering), n))
-    spans = {}
-    pieces, pos, length = [], 0, 0
-    for start, end, text, n in sorted(replacements):
-        pieces.append(target[pos:start])
-        length += start - pos
-        entry = job.matches[n - 1].entry
-        offset = text.rfind(entry.rendering)
-        spans[n] = (length + offset, length + offset + len(entry.rendering), text)
-        pieces.append(text)
-        length += len(text)
-        pos = end
-    pieces.append(target[pos:])
-    raw = "".join(pieces)
-    tidy = _tidy(raw)
-    return tidy, _locate_after_tidy(raw, tidy, job, spans)
+    return _splice(unmasked, job, replacements)
 
 
 def restore(output: str, job: MaskJob, *, unmasked: str | None = None,

@@ -10,6 +10,7 @@ quotes folded); near matches are offered as notes through SQLite's FTS5 index.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -128,10 +129,22 @@ class Memory:
                                     path=self.path, hint=_("restore it from a backup, or pass another --memory"))
         return MemoryStoreError(f"translation memory error: {text}", path=self.path)
 
-    def _migrate(self) -> None:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
+    @contextlib.contextmanager
+    def _transaction(self):
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any failure; SQLite errors become ours."""
         try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+
+    def _migrate(self) -> None:
+        with self._transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is not None and int(row[0]) > SCHEMA_VERSION:
@@ -151,10 +164,7 @@ class Memory:
                     db.execute("ROLLBACK TO fts")  # no FTS5 in this SQLite: near matches are skipped
                     db.execute("RELEASE fts")
                 db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        db = self.db
         self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
 
     def close(self) -> None:
@@ -225,27 +235,19 @@ class Memory:
             return "unchanged"
         key = normalize(source)
         now = time.time()
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                row = self.db.execute("SELECT target, status FROM segments WHERE source_key=?", (key,)).fetchone()
-                result = self._decide(row, target, status, overwrite)
-                if result == "added":
-                    self.db.execute(
-                        "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint,"
-                        " terms, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (key, source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, now))
-                elif result == "updated":
-                    self.db.execute(
-                        "UPDATE segments SET source=?, target=?, status=?, origin=?, glossary_fingerprint=?, terms=?,"
-                        " updated=? WHERE source_key=?",
-                        (source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, key))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as exc:
-            raise self._error(exc) from exc
+        with self._transaction() as db:
+            row = db.execute("SELECT target, status FROM segments WHERE source_key=?", (key,)).fetchone()
+            result = self._decide(row, target, status, overwrite)
+            if result == "added":
+                db.execute(
+                    "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint,"
+                    " terms, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (key, source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, now))
+            elif result == "updated":
+                db.execute(
+                    "UPDATE segments SET source=?, target=?, status=?, origin=?, glossary_fingerprint=?, terms=?,"
+                    " updated=? WHERE source_key=?",
+                    (source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, key))
         return result
 
     @staticmethod
@@ -273,21 +275,13 @@ class Memory:
                          json.dumps(terms), now, now))
         if not rows:
             return
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                # Machine output replaces only machine output; human rows stay as they are.
-                self.db.executemany(
-                    "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint, terms,"
-                    " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET"
-                    " target=excluded.target, origin=excluded.origin, glossary_fingerprint=excluded.glossary_fingerprint,"
-                    " terms=excluded.terms, updated=excluded.updated WHERE segments.status='mt'", rows)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as exc:
-            raise self._error(exc) from exc
+        with self._transaction() as db:
+            # Machine output replaces only machine output; human rows stay as they are.
+            db.executemany(
+                "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint, terms,"
+                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET"
+                " target=excluded.target, origin=excluded.origin, glossary_fingerprint=excluded.glossary_fingerprint,"
+                " terms=excluded.terms, updated=excluded.updated WHERE segments.status='mt'", rows)
 
 
 def open_memory(path: str | Path | None = None) -> Memory:

@@ -27,6 +27,30 @@ def _load(glossary_path: str | None, *, validate: bool = True):
     return load_glossary(root, validate=validate)
 
 
+def _term_format(path: str, fmt: str | None, flag: str) -> str:
+    from bilingual.errors import GlossaryError
+    from bilingual.formats import term_format_for_path
+
+    fmt = fmt or term_format_for_path(path)
+    if fmt is None:
+        raise GlossaryError(_("cannot tell the format from the extension"), path=path, hint=f"{flag} csv|tsv|tbx")
+    return fmt
+
+
+def _write_entries(root: Path, entries) -> None:
+    """Upsert *entries*, each into the file that holds it or the file for its kind (one lock per file)."""
+    from bilingual import glossary as g
+
+    by_file: dict[Path, list] = {}
+    for entry in entries:
+        found = g.locate(root, entry.english)
+        by_file.setdefault(found[0] if found else g.file_for(root, entry.kind), []).append(entry)
+    for path, group in by_file.items():
+        with g.edit(path, others=g.entries_except(root, path)) as gfile:
+            for entry in group:
+                gfile.upsert(entry)
+
+
 def _upsert(root: Path, entry, *, must_exist: bool = False, must_not_exist: bool = False) -> None:
     from bilingual import glossary as g
     from bilingual.errors import GlossaryError
@@ -146,24 +170,14 @@ def check(glossary_path):
 def import_entries(file, fmt, glossary_path):
     from bilingual import glossary as g
     from bilingual.errors import GlossaryError
-    from bilingual.formats import get_term_format, term_format_for_path
+    from bilingual.formats import get_term_format
 
-    fmt = fmt or term_format_for_path(file)
-    if fmt is None:
-        raise GlossaryError(_("cannot tell the format from the extension"), path=file, hint="--format csv|tsv|tbx")
+    fmt = _term_format(file, fmt, "--format")
     entries = get_term_format(fmt).parse(Path(file).read_bytes(), path=file)
     bad = [f for f in g.check_entries(entries) if f.severity == "error"]
     if bad:
         raise GlossaryError(bad[0].message, path=file, line=bad[0].line, hint=_("nothing was imported"))
-    root = _root(glossary_path)
-    by_file: dict[Path, list] = {}
-    for entry in entries:
-        found = g.locate(root, entry.english)
-        by_file.setdefault(found[0] if found else g.file_for(root, entry.kind), []).append(entry)
-    for path, group in by_file.items():
-        with g.edit(path, others=g.entries_except(root, path)) as gfile:
-            for entry in group:
-                gfile.upsert(entry)
+    _write_entries(_root(glossary_path), entries)
     say(_("imported {n} entries from {file}").format(n=len(entries), file=file))
 
 
@@ -173,12 +187,9 @@ def import_entries(file, fmt, glossary_path):
               help=_("Format (default: from the extension)."))
 @glossary_option
 def export_entries(output, fmt, glossary_path):
-    from bilingual.errors import GlossaryError
-    from bilingual.formats import get_term_format, term_format_for_path
+    from bilingual.formats import get_term_format
 
-    fmt = fmt or term_format_for_path(output)
-    if fmt is None:
-        raise GlossaryError(_("cannot tell the format from the extension"), path=output, hint="--to csv|tsv|tbx")
+    fmt = _term_format(output, fmt, "--to")
     gl = _load(glossary_path, validate=False)
     write_output(output, get_term_format(fmt).render(gl.entries))
     if output != "-":
@@ -213,15 +224,8 @@ def suggest(article, dry_run, glossary_path):
     if dry_run or not proposals:
         say(_("{n} names missing from the glossary").format(n=len(proposals)))
         return
-    by_file: dict[Path, list] = {}
-    for name, kind, arabic in proposals:
-        entry = Entry(name, arabic, kind, _("suggested by bilingual glossary suggest from {file}").format(
-            file=Path(article).name), fuzzy=True)
-        by_file.setdefault(g.file_for(root, kind), []).append(entry)
-    for path, group in by_file.items():
-        with g.edit(path, others=g.entries_except(root, path)) as gfile:
-            for entry in group:
-                gfile.upsert(entry)
+    note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(article).name)
+    _write_entries(root, [Entry(name, arabic, kind, note, fuzzy=True) for name, kind, arabic in proposals])
     say(_("{n} names missing from the glossary: written as fuzzy entries for review").format(n=len(proposals)))
 
 

@@ -11,7 +11,7 @@ import re
 
 from bilingual.errors import FormatError
 from bilingual.formats import ExportOptions, Format, Unit
-from bilingual.formats.xmltext import FORBIDDEN, parse_xml
+from bilingual.formats.xmltext import append_text, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CP = re.compile(r"^U\+([0-9A-F]{4})$")
@@ -20,24 +20,12 @@ _CP = re.compile(r"^U\+([0-9A-F]{4})$")
 def _seg(parent, text: str) -> None:
     from lxml import etree
 
-    seg = etree.SubElement(parent, "seg")
-    last = None
-    for piece, char in _split(text):
-        if last is None:
-            seg.text = (seg.text or "") + piece
-        else:
-            last.tail = (last.tail or "") + piece
-        if char:
-            last = etree.SubElement(seg, "ph", type="x-cp")
-            last.text = f"U+{ord(char):04X}"
+    def placeholder(seg, char: str):
+        ph = etree.SubElement(seg, "ph", type="x-cp")
+        ph.text = f"U+{ord(char):04X}"
+        return ph
 
-
-def _split(text: str):
-    pos = 0
-    for m in FORBIDDEN.finditer(text):
-        yield text[pos:m.start()], m.group()
-        pos = m.end()
-    yield text[pos:], ""
+    append_text(etree.SubElement(parent, "seg"), text, placeholder)
 
 
 def _read_seg(seg) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bilingual.errors import FormatError
 from bilingual.formats import ExportOptions, Format, Unit
-from bilingual.formats.xmltext import FORBIDDEN, parse_xml
+from bilingual.formats.xmltext import append_text, parse_xml
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -27,21 +27,13 @@ def _q(tag: str) -> str:
 def _fill(element, text: str, counter: list[int]) -> None:
     from lxml import etree
 
-    pos, last = 0, None
-    for m in FORBIDDEN.finditer(text):
-        piece = text[pos:m.start()]
-        if last is None:
-            element.text = (element.text or "") + piece
-        else:
-            last.tail = (last.tail or "") + piece
+    def placeholder(parent, char: str):
         counter[0] += 1
-        last = etree.SubElement(element, _q("ph"), id=f"cp{counter[0]}", ctype="x-cp")
-        last.text = f"{ord(m.group()):04X}"
-        pos = m.end()
-    if last is None:
-        element.text = (element.text or "") + text[pos:]
-    else:
-        last.tail = (last.tail or "") + text[pos:]
+        ph = etree.SubElement(parent, _q("ph"), id=f"cp{counter[0]}", ctype="x-cp")
+        ph.text = f"{ord(char):04X}"
+        return ph
+
+    append_text(element, text, placeholder)
 
 
 def _read(element) -> str:

@@ -23,18 +23,19 @@ def parse_xml(data: bytes, *, path: str):
         raise FormatError(_("not well-formed XML: {error}").format(error=exc.msg), path=path, line=line) from exc
 
 
-def append_text(element, text: str, cp_tag: str | None) -> None:
-    """Append *text* to *element*; forbidden characters become ``<cp hex=…/>`` children.
+def append_text(element, text: str, cp) -> None:
+    """Append *text* to *element*; each character XML 1.0 forbids becomes a child element.
 
-    With ``cp_tag=None`` (formats with no such element) they become U+FFFD.
+    *cp* is a tag (written as ``<cp hex="000B"/>``, XLIFF 2's form), a callable
+    ``(parent, char) -> element`` for formats with their own placeholder element, or None
+    (the character becomes U+FFFD).
     """
     from lxml import etree
 
+    if cp is None:
+        text = FORBIDDEN.sub("\ufffd", text)
     pieces = FORBIDDEN.split(text)
     chars = FORBIDDEN.findall(text)
-    if cp_tag is None:
-        text = FORBIDDEN.sub("\ufffd", text)
-        pieces, chars = [text], []
     last = element[-1] if len(element) else None
     for i, piece in enumerate(pieces):
         if piece:
@@ -43,7 +44,7 @@ def append_text(element, text: str, cp_tag: str | None) -> None:
             else:
                 last.tail = (last.tail or "") + piece
         if i < len(chars):
-            last = etree.SubElement(element, cp_tag, hex=f"{ord(chars[i]):04X}")
+            last = cp(element, chars[i]) if callable(cp) else etree.SubElement(element, cp, hex=f"{ord(chars[i]):04X}")
 
 
 def read_text(element, cp_local_name: str = "cp") -> str:
