@@ -26,6 +26,14 @@ KNOWN = {
     "fattah": "فتاح", "rahman": "رحمن", "aziz": "عزيز", "razek": "رازق", "rahim": "رحيم",
     "moscow": "موسكو", "cairo": "القاهرة", "libya": "ليبيا", "egypt": "مصر", "russia": "روسيا",
     "europe": "أوروبا", "africa": "أفريقيا", "america": "أمريكا", "washington": "واشنطن",
+    # Countries and cities the Arabic press names daily, spelled as it spells them.
+    "sudan": "السودان", "turkey": "تركيا", "qatar": "قطر", "iran": "إيران", "iraq": "العراق",
+    "syria": "سوريا", "afghanistan": "أفغانستان", "chad": "تشاد", "tripoli": "طرابلس", "benghazi": "بنغازي",
+    "tunis": "تونس", "tunisia": "تونس", "algeria": "الجزائر", "morocco": "المغرب", "jordan": "الأردن",
+    "lebanon": "لبنان", "israel": "إسرائيل", "gaza": "غزة", "yemen": "اليمن", "kuwait": "الكويت",
+    "bahrain": "البحرين", "oman": "عمان", "london": "لندن", "paris": "باريس", "rome": "روما",
+    "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
+    "riyadh": "الرياض", "doha": "الدوحة", "dhabi": "ظبي", "qaeda": "قاعدة", "niger": "النيجر",
 }
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),

@@ -217,10 +217,13 @@ def suggest(article, dry_run, glossary_path):
         from bilingual.matching import Matcher
 
         covered = [(s.start, s.end) for s in Matcher(known.entries).find(doc.text)]
-    proposals = [(name, kind, transliterate_name(name)) for name, kind in find_candidates(doc.text, covered)]
-    proposals = [p for p in proposals if p[2]]
+    # Organisations are translated, not transliterated: they are proposed with an empty
+    # Arabic side (untranslated in Poedit) for an editor to fill in.
+    proposals = [(name, kind, "" if kind == "org" else transliterate_name(name))
+                 for name, kind in find_candidates(doc.text, covered)]
+    proposals = [p for p in proposals if p[2] or p[1] == "org"]
     for name, kind, arabic in proposals:
-        click.echo(f"{name}\t{arabic}\t{kind}")
+        click.echo(f"{name}\t{arabic or _('(to translate)')}\t{kind}")
     if dry_run or not proposals:
         say(_("{n} names missing from the glossary").format(n=len(proposals)))
         return
