@@ -163,6 +163,7 @@ def test_docx_bidi_properties(tmp_path):
         assert en.text == seg.source
         paragraph = ar.paragraphs[0]
         assert paragraph._p.pPr.find(qn("w:bidi")) is not None
+        assert paragraph._p.pPr.find(qn("w:jc")) is None  # start edge of an RTL paragraph: the right
         for run in paragraph.runs:
             assert run._r.rPr.find(qn("w:rtl")) is not None
             assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:cs")) == "Amiri"

@@ -17,7 +17,8 @@ ARABIC_FONT = "Amiri"
 
 
 def _rtl_paragraph(paragraph) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """Mark the paragraph right-to-left. No ``w:jc``: in a bidi paragraph Word and LibreOffice
+    read left/right relative to the direction, and the default (start) is the right edge."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -25,7 +26,6 @@ def _rtl_paragraph(paragraph) -> None:
     bidi = OxmlElement("w:bidi")
     bidi.set(qn("w:val"), "1")
     ppr.insert(0, bidi)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _rtl_run(run, size_pt: float) -> None:
