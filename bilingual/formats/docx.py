@@ -53,8 +53,10 @@ def _rtl_run(run, size_pt: float) -> None:
 
 
 def _write(paragraph, pieces, *, arabic: bool, size: float, bold: bool = False) -> None:
+    from bilingual.formats.xmltext import strip_forbidden
+
     for piece in pieces:
-        run = paragraph.add_run(piece.text)
+        run = paragraph.add_run(strip_forbidden(piece.text))  # WordprocessingML is XML 1.0 too
         run.bold = bold or None
         if piece.term:
             run.underline = True
