@@ -15,10 +15,15 @@ from bilingual.document import Document, Segment
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+SAFE_LINK = ("http://", "https://", "mailto:", "#", "/")
+
+
 @dataclass(frozen=True)
 class Piece:
     text: str
     term: str = ""  # for a glossary name: the other language's form (the tooltip)
+    marks: tuple[str, ...] = ()  # inline markup of the source: strong, em, code, strike, link
+    href: str = ""  # for a link: its target, only when it is a safe scheme
 
 
 @dataclass(frozen=True)
@@ -43,22 +48,31 @@ class Row:
         return self.kind in HEADINGS
 
 
-def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
-    out, pos = [], 0
-    for start, end, other in sorted(spans):
-        if start < pos or end > len(text) or start < 0:
-            continue
-        if start > pos:
-            out.append(Piece(text[pos:start]))
-        out.append(Piece(text[start:end], other))
-        pos = end
-    if pos < len(text):
-        out.append(Piece(text[pos:]))
+def _pieces(text: str, spans: list[tuple[int, int, str]], marks=()) -> list[Piece]:
+    """Cut *text* at every term and mark boundary; each piece knows its term and marks."""
+    spans = [(s, e, o) for s, e, o in spans if 0 <= s < e <= len(text)]
+    marks = [(max(0, m.start), min(len(text), m.end), m) for m in marks if m.end > 0 and m.start < len(text)]
+    cuts = sorted({0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marks for p in (s, e))})
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        term = next((o for s, e, o in spans if s <= start and end <= e), "")
+        covering = [m for s, e, m in marks if s <= start and end <= e]
+        link = next((m.href for m in covering if m.kind == "link" and m.href.startswith(SAFE_LINK)), "")
+        kinds = tuple(m.kind for m in covering if m.kind != "link" or link)
+        out.append(Piece(text[start:end], term, kinds, link))
     return out
 
 
-def segment_sides(seg: Segment, *, typography: bool, digits: str) -> tuple[list[Piece], list[Piece]]:
-    en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms])
+def _segment_marks(seg: Segment, marks) -> list:
+    from bilingual.document import Mark
+
+    return [Mark(m.start - seg.start, m.end - seg.start, m.kind, m.href) for m in marks
+            if m.end > seg.start and m.start < seg.end]
+
+
+def segment_sides(seg: Segment, *, typography: bool, digits: str, marks=()) -> tuple[list[Piece], list[Piece]]:
+    en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms],
+                 _segment_marks(seg, marks))
     target = arabic.typeset_inline(seg.target, digits=digits) if typography else seg.target
     ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
     if typography:
@@ -70,7 +84,8 @@ def rows(doc: Document, *, align: str = "sentence", typography: bool = True, dig
     """The document as rows to lay out side by side."""
     out = []
     for block in doc.blocks:
-        sides = [(seg, *segment_sides(seg, typography=typography, digits=digits)) for seg in block.segments]
+        sides = [(seg, *segment_sides(seg, typography=typography, digits=digits, marks=block.marks))
+                 for seg in block.segments]
         if align == "paragraph":
             en, ar = [], []
             for i, (_seg, e, a) in enumerate(sides):

@@ -228,3 +228,16 @@ def test_export_cli_writes_bilingual_and_arabic_only(run_cli, tmp_path):
     assert (tmp_path / "a.en-ar.html").exists() and (tmp_path / "a.ar.html").exists()
     assert "٤٠" in (tmp_path / "a.en-ar.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in (tmp_path / "a.ar.html").read_text(encoding="utf-8")[:200]
+
+
+def test_inline_markup_of_the_source_is_carried_to_html(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text("Colonel **Ahmed Al-Mismari** spoke *today*. See [the text](https://example.org/x) "
+                  "and [this](javascript:alert(1)).\n", encoding="utf-8")
+    doc, _ = translate_document(read_document(str(md)), engine=fake_engines.PseudoArabicEngine(),
+                                glossary=load_glossary(ROOT / "glossary"))
+    html = get_format("html").render(doc, ExportOptions()).decode()
+    assert '<strong><span class="term" title="أحمد المسماري">Ahmed Al-Mismari</span></strong>' in html
+    assert "<em>today</em>" in html
+    assert '<a href="https://example.org/x" rel="noopener">the text</a>' in html
+    assert 'href="javascript' not in html  # an unsafe link is never a link

@@ -57,8 +57,9 @@ def _write(paragraph, pieces, *, arabic: bool, size: float, bold: bool = False) 
 
     for piece in pieces:
         run = paragraph.add_run(strip_forbidden(piece.text))  # WordprocessingML is XML 1.0 too
-        run.bold = bold or None
-        if piece.term:
+        run.bold = bold or "strong" in piece.marks or None
+        run.italic = "em" in piece.marks or None
+        if piece.term or piece.href:
             run.underline = True
         if arabic:
             _rtl_run(run, size)
