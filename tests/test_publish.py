@@ -241,3 +241,12 @@ def test_inline_markup_of_the_source_is_carried_to_html(tmp_path):
     assert "<em>today</em>" in html
     assert '<a href="https://example.org/x" rel="noopener">the text</a>' in html
     assert 'href="javascript' not in html  # an unsafe link is never a link
+
+
+def test_unsafe_link_from_html_source_is_dropped(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text('<p>Read <a href="javascript:alert(1)">this</a> and <a href="https://x.org">that</a>.</p>',
+                    encoding="utf-8")
+    doc, _ = translate_document(read_document(str(page)), engine=fake_engines.PseudoArabicEngine())
+    html = get_format("html").render(doc, ExportOptions()).decode()
+    assert 'href="javascript' not in html and '<a href="https://x.org" rel="noopener">that</a>' in html
