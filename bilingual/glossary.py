@@ -622,6 +622,9 @@ def load_default_glossary(explicit: str | None = None) -> Glossary | None:
 
 PO_HEADER = {
     "Project-Id-Version": "bilingual names glossary",
+    "PO-Revision-Date": "",
+    "Last-Translator": "newsroom editors",
+    "Language-Team": "Arabic desk",
     "Language": "ar",
     "MIME-Version": "1.0",
     "Content-Type": "text/plain; charset=UTF-8",
@@ -693,9 +696,17 @@ class GlossaryFile:
                              "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum))
         return out
 
+    def snapshot(self) -> list[tuple]:
+        return [(e.msgctxt, e.msgid, e.msgstr, e.tcomment, tuple(e.flags), e.obsolete) for e in self.po]
+
     def text(self) -> str:
+        import time
+
         from bilingual import __version__
 
+        for key, value in PO_HEADER.items():
+            self.po.metadata.setdefault(key, value)
+        self.po.metadata["PO-Revision-Date"] = time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime())
         self.po.metadata["X-Generator"] = f"bilingual {__version__}"
         return str(self.po)
 
@@ -711,7 +722,10 @@ def edit(path: Path, *, others: list[Entry] | None = None) -> Iterator[GlossaryF
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         gfile = GlossaryFile(path)
+        before = gfile.snapshot() if path.exists() else None
         yield gfile
+        if gfile.snapshot() == before:
+            return  # nothing changed: the file stays as it is, byte for byte
         entries = gfile.entries()
         findings = [f for f in check_entries((others or []) + entries) if f.severity == "error"]
         mine = [f for f in findings if f.file in ("", str(path)) or f.file == str(path)]

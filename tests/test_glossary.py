@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import polib
 import pytest
@@ -124,3 +125,16 @@ def test_fingerprint_follows_the_spellings():
     a = g.Glossary([entry()]).fingerprint
     assert a == g.Glossary([entry()]).fingerprint
     assert a != g.Glossary([entry(arabic="هفتر")]).fingerprint
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is installed by .ci/run")
+def test_po_files_pass_msgfmt_check(tmp_path):
+    """msgfmt --check is what Poedit runs on save: our files and our edits must pass it."""
+    path = tmp_path / "people.po"
+    shutil.copy(GLOSSARY / "people.po", path)
+    with g.edit(path) as f:
+        f.upsert(entry("Zaid Test", "زيد تست", notes="line one\nline two", forbidden=("زيد",)))
+    files = [*GLOSSARY.glob("*.po"), path, ROOT / "locales" / "ar" / "LC_MESSAGES" / "bilingual.po"]
+    for po in files:
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+        assert done.returncode == 0 and "warning" not in done.stderr, (po, done.stderr)

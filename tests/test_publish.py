@@ -83,6 +83,13 @@ window.addEventListener("load", function () {
               ar_left: ar.getBoundingClientRect().left};
     }),
     text: document.body.innerText,
+    hover: (function () {
+      var ar = document.querySelector('.ar [data-seg]');
+      if (!ar) return null;
+      ar.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+      var partner = document.querySelector('.en [data-seg="' + ar.dataset.seg + '"]');
+      return partner ? partner.classList.contains("hl") : null;
+    })(),
     font: document.fonts.check("16px Amiri")
   };
   document.body.setAttribute("data-probe", JSON.stringify(result));
@@ -115,6 +122,7 @@ def test_html_in_a_real_browser(tmp_path):
     assert "<script>window.pwned=1</script>" in wide["text"] and 'onmouseover="window.pwned=2"' in wide["text"]
     assert set(wide["ar_dirs"]) == {"rtl"} and set(wide["ar_align"]) == {"right"}
     assert wide["html_dir"] == "ltr"
+    assert wide["hover"] is True  # pointing at an Arabic sentence highlights its English partner
     for row in wide["rows"]:  # each English sentence's partner is on the same row, to its right
         assert abs(row["en_top"] - row["ar_top"]) < 2 and row["ar_left"] > row["en_left"]
     narrow = run_chromium(page, 420)

@@ -25,6 +25,12 @@ def main() -> None:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             filled += 1
+    if filled:
+        import time
+
+        po.metadata["PO-Revision-Date"] = time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime())
+    po.metadata.setdefault("Last-Translator", "bilingual developers")
+    po.metadata.setdefault("Language-Team", "Arabic")
     po.save(po_path)
     print(f"{po_path}: {filled} filled, {len(po.untranslated_entries())} untranslated left")
 
