@@ -357,32 +357,32 @@ def validate_entry(entry: Entry) -> list[Finding]:
     found: list[Finding] = []
 
     def err(message: str, severity: str = "error") -> None:
-        found.append(Finding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))
+        found.append(Finding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))  # noqa
 
-    for side, text in (("English", entry.english), ("Arabic", entry.arabic)):
+    for side, text in ((_("English"), entry.english), (_("Arabic"), entry.arabic)):
         if text and text == text.strip() and len(text) <= MAX_TERM_CHARS and not _BAD_CHARS.search(text):
             continue  # the common case: nothing to report on this side
         if not text.strip():
-            err(f"empty {side} side")
+            err(_("empty {side} side").format(side=side))
             continue
         if text != text.strip():
-            err(f"{side} side has leading or trailing whitespace")
+            err(_("{side} side has leading or trailing whitespace").format(side=side))
         if CONTROL.search(text):
-            err(f"{side} side holds a control character")
+            err(_("{side} side holds a control character").format(side=side))
         if BIDI_CONTROLS.search(text):
-            err(f"{side} side holds a stray bidi control character")
+            err(_("{side} side holds a stray bidi control character").format(side=side))
         if len(text) > MAX_TERM_CHARS:
-            err(f"{side} side is over {MAX_TERM_CHARS} characters")
+            err(_("{side} side is over {n} characters").format(side=side, n=MAX_TERM_CHARS))
     if entry.kind not in KINDS:
-        err(f"unknown kind {entry.kind!r} (use one of {', '.join(KINDS)})")
+        err(_("unknown kind {kind!r} (use one of {kinds})").format(kind=entry.kind, kinds=", ".join(KINDS)))
     if entry.arabic.strip() and not entry.no_translate:
         if LATIN_LETTER.search(entry.arabic):
-            err("Arabic side holds Latin letters (mark the entry no-translate to keep a Latin form)")
+            err(_("Arabic side holds Latin letters (mark the entry no-translate to keep a Latin form)"))
         elif not ARABIC_LETTER.search(entry.arabic):
-            err("Arabic side holds no Arabic letters")
+            err(_("Arabic side holds no Arabic letters"))
     for wrong in entry.forbidden:
         if wrong == entry.arabic:
-            err(f"forbidden form {wrong!r} is the entry's own spelling")
+            err(_("forbidden form {form!r} is the entry's own spelling").format(form=wrong))
     return found
 
 
@@ -396,6 +396,10 @@ def _related(a: Entry, b: Entry) -> bool:
     return long_.key.endswith(" " + short.key) and " " not in short.key
 
 
+def _variants_message() -> str:
+    return _("variants disagree: {a!r} → {a_ar} but {b!r} → {b_ar}")
+
+
 def check_entries(entries: list[Entry]) -> list[Finding]:
     """Every finding over a set of entries: per-entry rules, duplicates, conflicts, variants."""
     found: list[Finding] = []
@@ -404,19 +408,19 @@ def check_entries(entries: list[Entry]) -> list[Finding]:
         found.extend(validate_entry(entry))
         other = by_key.get(entry.key)
         if other is not None:
-            where = f"{other.file}:{other.line}" if other.file else "another entry"
+            where = f"{other.file}:{other.line}" if other.file else _("another entry")
             if other.arabic == entry.arabic:
-                found.append(Finding("error", f"{entry.english!r}: duplicate of the entry at {where}",
-                                     entry.file, entry.line))
+                found.append(Finding("error", _("{english!r}: duplicate of the entry at {where}").format(
+                    english=entry.english, where=where), entry.file, entry.line))
             else:
-                found.append(Finding("error", f"{entry.english!r}: conflicts with the entry at {where} "
-                                     f"({other.arabic} ≠ {entry.arabic})", entry.file, entry.line))
+                found.append(Finding("error", _("{english!r}: conflicts with the entry at {where} ({a} ≠ {b})").format(
+                    english=entry.english, where=where, a=other.arabic, b=entry.arabic), entry.file, entry.line))
         else:
             by_key[entry.key] = entry
     for entry in entries:
         if entry.variant_of and normalize_key(entry.variant_of) not in by_key:
-            found.append(Finding("warning", f"{entry.english!r}: variant-of {entry.variant_of!r} names no entry",
-                                 entry.file, entry.line))
+            found.append(Finding("warning", _("{english!r}: variant-of {name!r} names no entry").format(
+                english=entry.english, name=entry.variant_of), entry.file, entry.line))
     # Variants that disagree: the short form's Arabic should end the long form's Arabic,
     # and explicit variants should share their Arabic.
     persons = [e for e in entries if e.kind == "person" and " " not in e.key]
@@ -426,14 +430,14 @@ def check_entries(entries: list[Entry]) -> list[Finding]:
             last = entry.key.rsplit(" ", 1)[1]
             short = surnames.get(last)
             if short and not entry.arabic.endswith(short.arabic):
-                found.append(Finding("warning", f"variants disagree: {entry.english!r} → {entry.arabic} but "
-                                     f"{short.english!r} → {short.arabic}", entry.file, entry.line))
+                found.append(Finding("warning", _variants_message().format(
+                    a=entry.english, a_ar=entry.arabic, b=short.english, b_ar=short.arabic), entry.file, entry.line))
         if entry.variant_of:
             target = by_key.get(normalize_key(entry.variant_of))
             if target and target.arabic != entry.arabic and not target.arabic.endswith(entry.arabic) \
                     and not entry.arabic.endswith(target.arabic):
-                found.append(Finding("warning", f"variants disagree: {entry.english!r} → {entry.arabic} but "
-                                     f"{target.english!r} → {target.arabic}", entry.file, entry.line))
+                found.append(Finding("warning", _variants_message().format(
+                    a=entry.english, a_ar=entry.arabic, b=target.english, b_ar=target.arabic), entry.file, entry.line))
     return found
 
 

@@ -70,10 +70,9 @@ def run_cli():
     return run
 
 
-def require_schemas() -> None:
-    """The official schemas live in ../shared/schemas (beside the checkout in CI)."""
-    if not (SCHEMAS / "tmx14.dtd").exists():
-        pytest.skip("official schemas not beside the checkout (../shared/schemas)")
+# The official schemas live in ../shared/schemas (beside the checkout in CI).
+needs_schemas = pytest.mark.skipif(not (SCHEMAS / "tmx14.dtd").exists(),
+                                   reason="official schemas not beside the checkout (../shared/schemas)")
 
 
 def assert_one_line_error(result, code: int | None = None) -> str:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from bilingual.formats.aligned import parse_aligned
 from bilingual.glossary import load_glossary
-from conftest import EXAMPLES, ROOT, SCHEMAS, SHARED, assert_one_line_error, require_schemas
+from conftest import EXAMPLES, ROOT, SCHEMAS, SHARED, assert_one_line_error, needs_schemas
 
 
 @pytest.fixture
@@ -77,15 +77,19 @@ def test_malformed_po_is_one_line_with_file_and_line(run_cli, gl, tmp_path):
 def test_export_import_round_trip(run_cli, gl, tmp_path, fmt):
     out = tmp_path / f"terms.{fmt}"
     assert run_cli("glossary", "export", out, "--glossary", gl).exit_code == 0
-    if fmt == "tbx":
-        require_schemas()
-        rng = etree.RelaxNG(etree.parse(str(SCHEMAS / "TBXcoreStructV03.rng")))
-        rng.assertValid(etree.parse(str(out)))
     fresh = tmp_path / "fresh"
     r = run_cli("glossary", "import", out, "--glossary", fresh)
     assert r.exit_code == 0, r.stderr
     key = lambda e: (e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.fuzzy, e.no_translate)
     assert sorted(map(key, load_glossary(fresh).entries)) == sorted(map(key, load_glossary(gl).entries))
+
+
+@needs_schemas
+def test_tbx_export_validates_against_tbx_v3(run_cli, gl, tmp_path):
+    out = tmp_path / "terms.tbx"
+    assert run_cli("glossary", "export", out, "--glossary", gl).exit_code == 0
+    rng = etree.RelaxNG(etree.parse(str(SCHEMAS / "TBXcoreStructV03.rng")))
+    rng.assertValid(etree.parse(str(out)))
 
 
 def test_import_deepl_two_column_csv(run_cli, tmp_path):

@@ -18,7 +18,7 @@ from bilingual.glossary import load_glossary
 from bilingual.memory import Memory
 from bilingual.pipeline import translate_document
 from bilingual.readers import RawBlock, build_document, read_document
-from conftest import EXAMPLES, ROOT, SCHEMAS, require_schemas
+from conftest import EXAMPLES, ROOT, SCHEMAS, needs_schemas
 
 HOSTILE = "Use <b> & \"quotes\" ]]> and \u202eRLO\u202c, a tab\t, a \x0b vertical tab and \x01 here."
 
@@ -40,9 +40,9 @@ VALIDATORS = {
 }
 
 
+@needs_schemas
 @pytest.mark.parametrize("fmt", ["tmx", "xliff", "xliff2"])
 def test_exports_validate_even_with_hostile_text(fmt):
-    require_schemas()
     for doc in (hostile_doc(), translate_document(read_document(str(EXAMPLES / "benghazi-talks.txt")),
                                                   engine=fake_engines.PseudoArabicEngine(),
                                                   glossary=load_glossary(ROOT / "glossary"))[0]):
