@@ -55,10 +55,11 @@ def glossary_missing(seg: Segment, ctx: Context) -> None:
 @_register(GLOSSARY_CHECKS)
 def forbidden_spelling(seg: Segment, ctx: Context) -> None:
     """Forbidden spelling of a name"""
+    # Only the names in this sentence's source: a glossary may hold 100,000 entries.
     if ctx.glossary is None or not seg.target:
         return
     found = []
-    for entry in ctx.glossary.enforced_entries:
+    for entry in {span.entry.key: span.entry for span in ctx.glossary.find(seg.source)}.values():
         for wrong in entry.forbidden:
             if re.search(rf"(?<![\u0621-\u064a]){re.escape(wrong)}(?![\u0621-\u064a])", _strip_proclitics(seg.target, wrong)):
                 found.append(f"{wrong} (write {entry.arabic})")

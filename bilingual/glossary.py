@@ -452,6 +452,7 @@ class Glossary:
     root: Path | None = None
     cache_key: str = ""
     _matcher: object = None
+    _by_key: dict | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -498,8 +499,12 @@ class Glossary:
         return self.matcher().find(text)
 
     def get(self, english: str) -> Entry | None:
-        key = normalize_key(english)
-        return next((e for e in self.entries if e.key == key), None)
+        """The entry for an English form (case/hyphen/space-insensitive), from a dict built once."""
+        if self._by_key is None:
+            self._by_key = {}
+            for entry in self.entries:
+                self._by_key.setdefault(entry.key, entry)
+        return self._by_key.get(normalize_key(english))
 
 
 CACHE_VERSION = "1"
