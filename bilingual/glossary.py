@@ -226,7 +226,9 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
         entry = new(Entry)
         entry_dict = entry.__dict__
         entry_dict.update(defaults)
-        entry_dict.update(english=_unescape(msgid), arabic=_unescape(msgstr), kind=_unescape(ctx) or "other",
+        english = _unescape(msgid)
+        entry_dict["key"] = normalize_key(english)  # fills the cached property up front (hot path)
+        entry_dict.update(english=english, arabic=_unescape(msgstr), kind=_unescape(ctx) or "other",
                           notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
                           fuzzy="fuzzy" in flags, no_translate=NO_TRANSLATE_FLAG in flags, file=file, line=line)
         entries.append(entry)
@@ -359,9 +361,10 @@ def validate_entry(entry: Entry) -> list[Finding]:
     def err(message: str, severity: str = "error") -> None:
         found.append(Finding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))  # noqa
 
-    for side, text in ((_("English"), entry.english), (_("Arabic"), entry.arabic)):
+    for is_english, text in ((True, entry.english), (False, entry.arabic)):
         if text and text == text.strip() and len(text) <= MAX_TERM_CHARS and not _BAD_CHARS.search(text):
             continue  # the common case: nothing to report on this side
+        side = _("English") if is_english else _("Arabic")
         if not text.strip():
             err(_("empty {side} side").format(side=side))
             continue
