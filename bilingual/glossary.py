@@ -15,6 +15,7 @@ no duplicates, no empty sides, no control characters or edge whitespace, length 
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import re
 import unicodedata
@@ -226,9 +227,10 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
         entry = new(Entry)
         entry_dict = entry.__dict__
         entry_dict.update(defaults)
-        english = _unescape(msgid)
+        english = _unescape(msgid) if "\\" in msgid else msgid
         entry_dict["key"] = normalize_key(english)  # fills the cached property up front (hot path)
-        entry_dict.update(english=english, arabic=_unescape(msgstr), kind=_unescape(ctx) or "other",
+        entry_dict.update(english=english, arabic=_unescape(msgstr) if "\\" in msgstr else msgstr,
+                          kind=(_unescape(ctx) if "\\" in ctx else ctx) if ctx else "other",
                           notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
                           fuzzy="fuzzy" in flags, no_translate=NO_TRANSLATE_FLAG in flags, file=file, line=line)
         entries.append(entry)
@@ -593,7 +595,8 @@ def _load(path: Path, files: list[Path], validate: bool) -> Glossary:
         for file in files:
             entries.extend(entries_from_po(file))
         findings = check_entries(entries)
-        rows = [tuple(e.__dict__[name] for name in _CACHED_FIELDS) for e in entries]
+        row_of = operator.itemgetter(*_CACHED_FIELDS)
+        rows = [row_of(e.__dict__) for e in entries]
         _write_cache(f"{key}.marshal", (rows, [(f.severity, f.message, f.file, f.line) for f in findings]),
                      marshal=True)
     else:
