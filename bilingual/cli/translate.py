@@ -72,8 +72,8 @@ def translate(input_paths, output, input_format, encoding, engine_name, beam_siz
     missing = 0
     try:
         for path, doc in docs:
-            out = default_output(path) if not output else (
-                str(Path(output) / Path(default_output(path)).name) if len(docs) > 1 else output)
+            into_folder = output and output != "-" and (len(docs) > 1 or Path(output).is_dir())
+            out = str(Path(output) / Path(default_output(path)).name) if into_folder else (output or default_output(path))
             missing += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory, quiet=quiet)
     finally:
         if memory is not None:
