@@ -43,7 +43,7 @@ def main() -> None:
     from argosmodel import BASE, build_package
 
     t0 = time.perf_counter()
-    package = build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench")
+    package = build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench", kind="random")
     print(f"built stand-in model in {time.perf_counter() - t0:.1f} s "
           f"({package.stat().st_size / 1e6:.1f} MB package)")
 

@@ -39,6 +39,10 @@ def test_translate_example_gives_valid_aligned_document(run_cli, argos_packages,
         pos = seg.end
     assert "".join(rebuilt) + source[pos:] == source
     assert all(s.target and s.status == "mt" for s in doc.segments())
+    # The fixture copies its input through a real CTranslate2 decode: names come back as the glossary says.
+    first = doc.segments()[0]
+    assert first.target.startswith("Talks between rival Libyan factions resumed in القاهرة on Tuesday")
+    assert all(t.enforced for s in doc.segments() for t in s.terms)
     assert doc.head.engine == "argos" and doc.head.model_name == "translate-en_ar-fixture"
     assert "translated 17 segments" in result.stderr
 
@@ -137,7 +141,7 @@ def test_models_cli(run_cli, empty_packages):
 
     assert run_cli("models", "install", "--file", FIXTURE_MODEL).exit_code == 0
     listed = run_cli("models", "list")
-    assert "translate-en_ar-fixture\ten→ar\t0.1" in listed.stdout
+    assert "translate-en_ar-fixture\ten→ar\t0.2" in listed.stdout
     bad = run_cli("models", "install", "--file", ROOT / "pyproject.toml")
     assert "not a zip" in assert_one_line_error(bad, 3)
     assert run_cli("models", "remove", "en-ar").exit_code == 0

@@ -36,7 +36,7 @@ def test_install_fixture_from_file(empty_packages):
     assert model.path == empty_packages / "translate-en_ar-fixture"
     assert (model.path / "model" / "model.bin").is_file()
     found = models.find("en", "ar")
-    assert found is not None and found.version == "0.1"
+    assert found is not None and found.version == "0.2"
     assert models.model_checksum(found) == "sha256:" + hashlib.sha256(FIXTURE_MODEL.read_bytes()).hexdigest()
     # Reinstalling replaces the package in place.
     models.install_file(FIXTURE_MODEL)
@@ -82,7 +82,7 @@ def test_corrupt_member_crc(tmp_path, empty_packages):
 
 def write_index(tmp_path, sha256: str | None, link: str) -> str:
     entry = {"type": "translate", "from_code": "en", "to_code": "ar", "from_name": "English",
-             "to_name": "Arabic", "package_version": "0.1", "argos_version": "1.9", "links": [link]}
+             "to_name": "Arabic", "package_version": "0.2", "argos_version": "1.9", "links": [link]}
     if sha256:
         entry["sha256"] = sha256
     index = tmp_path / "index.json"

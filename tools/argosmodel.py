@@ -2,10 +2,18 @@
 
 A package is a zip of one folder holding ``metadata.json``, ``sentencepiece.model`` and a
 CTranslate2 ``model/`` directory. The SentencePiece model is trained here on our own example
-articles and Arabic sentences; the Transformer's weights are drawn from a seeded normal
-distribution and written through ``ctranslate2.specs``, so the model runs through exactly the
-same loading and decoding code as a real Argos model. It does not translate well: it is not
-trained. Dimensions are parameters: the test fixture is tiny, the bench model is "base"-sized.
+articles and Arabic sentences. The Transformer's weights are written through
+``ctranslate2.specs``, so the model runs through exactly the same loading and decoding code as a
+real Argos model. Two kinds:
+
+- ``copy`` (the test fixture): weights set by hand so the model copies its input, token by
+  token, and ends with </s>. Token identities and positions live in separate dimensions; the
+  decoder's cross-attention matches its own position against the encoder's, and its value path
+  carries the token across. Output depends on input (order bugs show), placeholders such as
+  ``[1]`` pass through a real decode, and decoding stops like a real model's.
+- ``random`` (the bench's "base"-sized stand-in): seeded random weights, for timing only.
+
+Neither translates: they are not trained.
 
 Needs only ``ctranslate2``, ``sentencepiece`` and ``numpy`` (all runtime dependencies already).
 """
@@ -14,6 +22,8 @@ from __future__ import annotations
 
 import io
 import json
+import math
+import string
 import shutil
 import tempfile
 import zipfile
@@ -22,6 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = [*sorted((ROOT / "examples").glob("*.*")), ROOT / "tools" / "data" / "arabic-news.txt"]
+# Every printable ASCII character and every Arabic letter and digit, so none is unknown.
+COVERAGE = (string.printable.strip() + " " + "".join(map(chr, range(0x0621, 0x064B)))
+            + "٠١٢٣٤٥٦٧٨٩،؛؟«»")
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 
 
@@ -45,6 +58,7 @@ def train_sentencepiece(out_prefix: Path, vocab_size: int = 800) -> Path:
     text = io.StringIO()
     for path in CORPUS:
         text.write(path.read_text(encoding="utf-8") + "\n")
+    text.write(" ".join(COVERAGE) + "\n")
     corpus = out_prefix.parent / "corpus.txt"
     corpus.write_text(text.getvalue(), encoding="utf-8")
     spm.SentencePieceTrainer.train(
@@ -116,8 +130,81 @@ def build_ct2_model(out_dir: Path, vocab: list[str], dims: Dims, *, seed: int = 
     spec.save(str(out_dir))
 
 
+
+def build_copy_model(out_dir: Path, vocab: list[str], *, seed: int = 7) -> None:
+    """Write a 1+1-layer CTranslate2 Transformer whose set weights copy the input (see module doc)."""
+    import numpy as np
+    from ctranslate2.specs import transformer_spec
+
+    d, token_dims, pairs = 128, 96, 8
+    rng = np.random.default_rng(seed)
+    tokens = np.zeros((len(vocab), d), np.float32)
+    for row in tokens:  # balanced ±1 codes: mean zero, so layer norms only rescale them
+        code = np.array([1.0, -1.0] * (token_dims // 2))
+        rng.shuffle(code)
+        row[:token_dims] = code
+    positions = np.zeros((1024, d), np.float32)
+    for k, period in enumerate(np.geomspace(2.5, 2000, pairs)):
+        angle = 2 * math.pi / period * np.arange(1024)
+        for i, column in enumerate((np.cos(angle), np.sin(angle), -np.cos(angle), -np.sin(angle))):
+            positions[:, token_dims + 4 * k + i] = column
+    pos_part = np.zeros((d, d), np.float32)
+    pos_part[token_dims:, token_dims:] = np.eye(d - token_dims)
+    tok_part = np.zeros((d, d), np.float32)
+    tok_part[:token_dims, :token_dims] = np.eye(token_dims)
+
+    def zeros(*shape):
+        return np.zeros(shape, np.float32)
+
+    def norm(spec):
+        spec.gamma, spec.beta = np.ones(d, np.float32), zeros(d)
+
+    def linear(spec, weight):
+        spec.weight, spec.bias = weight.astype(np.float32), zeros(weight.shape[0])
+
+    def silent(attention, parts):  # a sublayer that adds nothing to the residual stream
+        norm(attention.layer_norm)
+        for lin, rows in zip(attention.linear, parts):
+            linear(lin, zeros(rows, d))
+
+    def silent_ffn(ffn):
+        norm(ffn.layer_norm)
+        linear(ffn.linear_0, zeros(4, d))
+        linear(ffn.linear_1, zeros(d, 4))
+
+    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1, pre_norm=True)
+    spec.encoder.embeddings[0].weight = tokens / math.sqrt(d)  # CTranslate2 scales by √d
+    spec.encoder.position_encodings.encodings = positions
+    norm(spec.encoder.layer_norm)
+    for layer in spec.encoder.layer:
+        silent(layer.self_attention, (3 * d, d))
+        silent_ffn(layer.ffn)
+    spec.decoder.embeddings.weight = zeros(len(vocab), d)  # the decoder sees positions only
+    spec.decoder.position_encodings.encodings = positions
+    norm(spec.decoder.layer_norm)
+    for layer in spec.decoder.layer:
+        silent(layer.self_attention, (3 * d, d))
+        norm(layer.attention.layer_norm)
+        linear(layer.attention.linear[0], 3.0 * pos_part)  # query: where am I
+        linear(layer.attention.linear[1], np.concatenate([3.0 * pos_part, tok_part]))  # keys: where; values: what
+        linear(layer.attention.linear[2], 4.0 * tok_part)
+        silent_ffn(layer.ffn)
+    linear(spec.decoder.projection, tokens)
+    spec.config.add_source_eos = True  # the source's </s> is copied last: decoding stops
+    _save(spec, vocab, out_dir)
+
+
+def _save(spec, vocab: list[str], out_dir: Path) -> None:
+    spec.register_source_vocabulary(vocab)
+    spec.register_target_vocabulary(vocab)
+    spec.validate()
+    spec.optimize(quantization="int8")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec.save(str(out_dir))
+
+
 def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-en_ar-fixture",
-                  version: str = "0.1", seed: int = 1234, sp_vocab: int = 800) -> Path:
+                  version: str = "0.2", seed: int = 1234, sp_vocab: int = 800, kind: str = "copy") -> Path:
     """Build ``out_file`` (.argosmodel): SentencePiece + CTranslate2 model + metadata, zipped."""
     work = Path(tempfile.mkdtemp(prefix="argosmodel-"))
     try:
@@ -127,16 +214,22 @@ def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-e
         shutil.copy(sp_model, pkg / "sentencepiece.model")
         vocab = _pieces(sp_model)
         vocab += [f"<filler_{i}>" for i in range(max(0, dims.vocab - len(vocab)))]
-        build_ct2_model(pkg / "model", vocab, dims, seed=seed)
+        if kind == "copy":
+            build_copy_model(pkg / "model", vocab)
+        else:
+            build_ct2_model(pkg / "model", vocab, dims, seed=seed)
         (pkg / "metadata.json").write_text(json.dumps({
             "package_version": version, "argos_version": "1.9", "type": "translate",
             "from_code": "en", "from_name": "English", "to_code": "ar", "to_name": "Arabic",
             "code": name, "links": [],
         }, indent=2) + "\n")
+        what = ("a 1+1-layer Transformer (d_model 128) whose hand-set weights copy the input"
+                if kind == "copy" else
+                f"{dims.layers}+{dims.layers} layers, d_model {dims.d_model}, seeded random weights (seed {seed})")
         (pkg / "README.md").write_text(
-            f"# {name}\n\nAn untrained English→Arabic test model built by bilingual's tools/argosmodel.py "
-            f"({dims.layers}+{dims.layers} layers, d_model {dims.d_model}, vocabulary {len(vocab)}, seed {seed}).\n"
-            "It exercises the real loading and decoding code; its output is not a translation.\n")
+            f"# {name}\n\nAn untrained test model built by bilingual's tools/argosmodel.py: {what}; "
+            f"vocabulary {len(vocab)}.\nIt exercises the real loading and decoding code; "
+            "its output is not a translation.\n")
         out_file.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(out_file, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(pkg.rglob("*")):

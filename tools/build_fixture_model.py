@@ -2,12 +2,15 @@
 
     python tools/build_fixture_model.py [--out PATH]
 
-What it is: a genuine Argos Translate package (CTranslate2 Transformer, 2+2 layers,
-d_model 64, int8; SentencePiece unigram model of about 800 pieces) whose weights are seeded
-random numbers, not trained. Data: the SentencePiece model is trained on our own example
-articles (examples/) and our own Arabic sentences (tools/data/arabic-news.txt).
+What it is: a genuine Argos Translate package (CTranslate2 Transformer, 1+1 layers,
+d_model 128, int8; SentencePiece unigram model of about 650 pieces) whose weights are set by
+hand, not trained, so that it copies its input and stops with </s> (tools/argosmodel.py
+explains how). It does not translate: its "Arabic" is the English copied, so placeholders pass
+through a real decode and output depends on input. Data: the SentencePiece model is trained on
+our own example articles (examples/), our own Arabic sentences (tools/data/arabic-news.txt) and
+one line holding every printable ASCII character and Arabic letter.
 Time: about two seconds on one core. Size: under 1 MB. Rebuilding gives the same model
-(same seed, one SentencePiece thread), though zip bytes may differ between library versions.
+(fixed seeds, one SentencePiece thread), though zip bytes may differ between library versions.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from argosmodel import ROOT, TINY, build_package  # noqa: E402
+from argosmodel import ROOT, build_package  # noqa: E402
 
 
 def main() -> None:
@@ -26,7 +29,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "translate-en_ar-fixture.argosmodel")
     args = parser.parse_args()
     started = time.perf_counter()
-    path = build_package(args.out, dims=TINY)
+    path = build_package(args.out, kind="copy")
     print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB) in {time.perf_counter() - started:.1f} s")
 
 
