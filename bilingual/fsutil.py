@@ -52,10 +52,21 @@ def write_text(path: str | Path, text: str) -> None:
         handle.write(text)
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Write *data* to *path* atomically."""
+def write_bytes(path: str | Path, data: bytes) -> bool:
+    """Write *data* to *path* atomically; a file that already holds exactly *data* is left untouched.
+
+    Returns whether the file was written. (Re-running on unchanged input rewrites nothing, and
+    file times stay as they were for make-style tools.)
+    """
+    path = Path(path)
+    try:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
     with atomic_write(path, binary=True) as handle:
         handle.write(data)
+    return True
 
 
 @contextlib.contextmanager

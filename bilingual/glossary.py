@@ -458,6 +458,7 @@ class Glossary:
     cache_key: str = ""
     _matcher: object = None
     _by_key: dict | None = None
+    _fingerprint: str | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -468,7 +469,12 @@ class Glossary:
 
     @property
     def fingerprint(self) -> str:
-        """``sha256:HEX`` over the enforced entries (what a translation depends on)."""
+        """``sha256:HEX`` over the enforced entries (what a translation depends on), computed once."""
+        if self._fingerprint is None:
+            self._fingerprint = self._compute_fingerprint()
+        return self._fingerprint
+
+    def _compute_fingerprint(self) -> str:
         digest = hashlib.sha256()
         for e in sorted(self.enforced_entries, key=lambda e: (e.key, e.kind)):
             digest.update("\x1f".join((e.kind, e.key, e.arabic, str(e.no_translate),
