@@ -782,7 +782,3 @@ def entries_except(root: Path, file: Path) -> list[Entry]:
 
 def set_arabic(entry: Entry, arabic: str) -> Entry:
     return replace(entry, arabic=arabic, fuzzy=False)
-
-
-def environ_glossary() -> str | None:
-    return os.environ.get("BILINGUAL_GLOSSARY")

@@ -92,17 +92,6 @@ class Hit:
         return self.status in ("edited", "approved")
 
 
-@dataclass
-class ImportReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: list[tuple[str, str, str]] = None  # (source, target in memory, target in file)
-
-    def __post_init__(self) -> None:
-        self.conflicts = self.conflicts or []
-
-
 class Memory:
     """A translation memory file."""
 

@@ -106,16 +106,3 @@ def get_term_format(name: str):
 def term_format_for_path(path: str) -> str | None:
     lower = path.lower()
     return next((name for name in TERM_FORMATS if lower.endswith("." + name)), None)
-
-
-def format_for_path(path: str) -> str | None:
-    """The registered format whose extension *path* has (checks each module's class attributes)."""
-    lower = path.lower()
-    for name in REGISTRY:
-        try:
-            fmt = get_format(name)
-        except ImportError:
-            continue
-        if fmt.can_import and any(lower.endswith(ext) for ext in fmt.extensions):
-            return name
-    return None
