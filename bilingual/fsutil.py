@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,20 @@ from bilingual.errors import BilingualError
 
 @contextlib.contextmanager
 def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside *path*; rename it over *path* only if the block succeeds."""
+    """Open a temporary file beside *path*; rename it over *path* only if the block succeeds.
+
+    A path that exists and is not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO) is
+    written directly: renaming over it would replace the device with a file.
+    """
     path = Path(path)
+    try:
+        special = path.exists() and not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
+    except OSError:
+        special = False
+    if special:
+        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": ""})) as handle:
+            yield handle
+        return
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)

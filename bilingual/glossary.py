@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import operator
-import os
 import re
 import unicodedata
 from collections.abc import Iterator

@@ -45,7 +45,6 @@ def translate_document(
     chunk_size: int = 256,
 ) -> tuple[Document, Report]:
     """Translate every segment of *doc*; return the translated document and a report."""
-    from bilingual import masking
 
     report = Report()
     segments = doc.segments()

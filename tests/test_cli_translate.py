@@ -173,3 +173,24 @@ def test_shared_example_translates(run_cli, argos_packages, tmp_path):
     assert result.exit_code == 0, result.stderr
     doc = parse_aligned(out.read_bytes())
     assert len(doc.blocks) == 1 and len(doc.segments()) == 53
+
+
+def test_writing_to_a_device_does_not_replace_it(run_cli, tmp_path):
+    """-o /dev/null (or a FIFO) is written directly: an atomic rename would replace the device."""
+    import stat as st
+
+    path = tmp_path / "in.txt"
+    path.write_text("The city waits.")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader.start()
+    result = run_cli("translate", path, "-o", fifo, "--engine", "fake_engines:UpperEngine", "--no-memory", "-q")
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    assert st.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a regular file
+    assert b"THE CITY WAITS." in received[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "pipe"]

@@ -53,15 +53,12 @@ class CsvTerms:
             if len(row) < 2:
                 raise GlossaryError("a row needs at least an English and an Arabic column", path=path, line=line)
 
-            def get(name: str) -> str:
-                i = index.get(name)
-                return row[i] if i is not None and i < len(row) else ""
-
+            cell = {name: row[index[name]] if name in index and index[name] < len(row) else "" for name in COLUMNS}
             entries.append(Entry(
-                english=get("english"), arabic=get("arabic"), kind=get("kind") or "other",
-                notes=get("notes"), forbidden=tuple(f for f in get("forbidden").split("|") if f.strip()),
-                variant_of=get("variant_of"), fuzzy=get("fuzzy").strip().lower() in _TRUE,
-                no_translate=get("no_translate").strip().lower() in _TRUE, file=path, line=line))
+                english=cell["english"], arabic=cell["arabic"], kind=cell["kind"] or "other", notes=cell["notes"],
+                forbidden=tuple(f for f in cell["forbidden"].split("|") if f.strip()),
+                variant_of=cell["variant_of"], fuzzy=cell["fuzzy"].strip().lower() in _TRUE,
+                no_translate=cell["no_translate"].strip().lower() in _TRUE, file=path, line=line))
         return entries
 
 

@@ -35,6 +35,6 @@ class MarkdownFormat(Format):
             lines += [f"| {_md(row.en)} | {_md(row.ar)} |" for row in laid]
         else:
             for row in laid:
-                lines += [f'<a id="{row.id}"></a>', "", _md(row.en), "", f'<div dir="rtl" lang="ar">', "",
+                lines += [f'<a id="{row.id}"></a>', "", _md(row.en), "", '<div dir="rtl" lang="ar">', "",
                           _md(row.ar), "", "</div>", ""]
         return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
