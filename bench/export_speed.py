@@ -26,10 +26,11 @@ def main() -> None:
     import fake_engines
 
     from bilingual.document import Head
-    from bilingual.formats import ExportOptions, get_format
-    from bilingual.glossary import load_glossary
+    from bilingual.formats import ExportOptions, exporter
+    from bilingual.names.load import load_glossary
     from bilingual.pipeline import translate_document
-    from bilingual.readers import RawBlock, build_document
+    from bilingual.document import RawBlock
+    from bilingual.read import build_document
     from bilingual.segment import split_sentences
 
     paragraphs = [p for p in (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8").split("\n\n")
@@ -52,7 +53,7 @@ def main() -> None:
     print(f"document of {n} segments in {len(doc.blocks)} paragraphs")
     targets = {"html": 1.0, "docx": 3.0, "pdf": 20.0}
     for fmt in ("html", "md", "tmx", "xliff", "xliff2", "docx", "pdf"):
-        exporter = get_format(fmt)
+        exporter = exporter(fmt)
         t0 = time.perf_counter()
         data = exporter.render(doc, ExportOptions())
         seconds = time.perf_counter() - t0

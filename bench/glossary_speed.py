@@ -39,7 +39,7 @@ def main() -> None:
 
     import polib
 
-    from bilingual.glossary import load_glossary
+    from bilingual.names.load import load_glossary
 
     rng = random.Random(7)
     letters, arabic = "abcdefghijklmnopqrstuvwxyz", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"

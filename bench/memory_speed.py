@@ -46,7 +46,7 @@ TEMPLATES = [
 
 
 def articles(count: int, rng: random.Random) -> list[str]:
-    from bilingual.glossary import load_glossary
+    from bilingual.names.load import load_glossary
 
     gl = load_glossary(ROOT / "glossary")
     people = [e.english for e in gl.entries if e.kind == "person"]
@@ -68,7 +68,7 @@ def articles(count: int, rng: random.Random) -> list[str]:
 
 
 def lookups(args, work: Path) -> None:
-    from bilingual.memory import Memory, normalize
+    from bilingual.memory.store import Memory, normalize
 
     rng = random.Random(3)
     words = [("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))))
@@ -106,7 +106,7 @@ def lookups(args, work: Path) -> None:
 
 
 def rerun(args, work: Path) -> None:
-    from bilingual import models
+    from bilingual.engines.argos import packages as models
 
     batch = work / "batch"
     batch.mkdir()

@@ -47,13 +47,13 @@ def main() -> None:
     print(f"built stand-in model in {time.perf_counter() - t0:.1f} s "
           f"({package.stat().st_size / 1e6:.1f} MB package)")
 
-    from bilingual import models
+    from bilingual.engines.argos import packages as models
     from bilingual.engines import EngineOptions, load_engine
-    from bilingual.engines.argos import max_decoding_length, plan_batches
+    from bilingual.engines.argos.engine import max_decoding_length, plan_batches
     from bilingual.formats.aligned import render_aligned
     from bilingual.fsutil import write_bytes
     from bilingual.pipeline import translate_document
-    from bilingual.readers import read_document
+    from bilingual.read import read_document
     from bilingual.segment import split_sentences
 
     models.install_file(package)

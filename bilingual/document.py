@@ -8,9 +8,18 @@ blocks (inline markup removed, kept aside in :class:`Mark`), blocks separated by
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
-SEGMENT_STATUSES = ("mt", "tm", "edited", "approved")
-TERM_STATUSES = ("enforced", "missing")
+#: Where a segment's target came from. The aligned schema (schemas/aligned.rng), the exchange
+#: formats and the memory use exactly these values (a test holds the schema to them).
+SegmentStatus = Literal["mt", "tm", "edited", "approved"]
+#: What became of a glossary name in the target.
+TermStatus = Literal["enforced", "missing"]
+#: What a check finding is.
+Severity = Literal["error", "warning"]
+SEGMENT_STATUSES: tuple[SegmentStatus, ...] = get_args(SegmentStatus)
+TERM_STATUSES: tuple[TermStatus, ...] = get_args(TermStatus)
+HUMAN_STATUSES: frozenset[str] = frozenset({"edited", "approved"})
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,7 @@ class TermMatch:
     target: str  # the Arabic the glossary prescribes (with any proclitic as written)
     target_start: int = -1  # offsets into the segment's target; -1 when missing
     target_end: int = -1
-    status: str = "enforced"
+    status: TermStatus = "enforced"
 
     @property
     def enforced(self) -> bool:
@@ -50,9 +59,19 @@ class Segment:
     end: int
     source: str
     target: str = ""
-    status: str = "mt"
+    status: SegmentStatus = "mt"
     terms: tuple[TermMatch, ...] = ()
     note: str = ""
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A block as a reader found it, before segmentation (offsets into the plain text)."""
+
+    kind: str
+    start: int
+    end: int
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,4 +130,4 @@ class Finding:
     check: str  # the check's name
     title: str  # the check's first docstring line
     message: str
-    severity: str = "error"  # "error" or "warning"
+    severity: Severity = "error"

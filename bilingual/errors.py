@@ -6,6 +6,8 @@ nothing else in the package calls ``sys.exit``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Exit codes, documented in the README ("Exit codes").
@@ -83,3 +85,69 @@ class ViolationsFound(BilingualError):
     """A check found problems the user asked to fail on."""
 
     exit_code = EXIT_VIOLATIONS
+
+
+class Sqlite:
+    """SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF), https://sqlite.org/rescode.html."""
+
+    BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def dependency_error(exc: BaseException, *, path: str | Path | None = None) -> BilingualError | None:
+    """Our error for an exception a dependency raised, decided by its type and code, never its text.
+
+    The one mapping of foreign exceptions (httpx's ``map_exceptions`` is the model): SQLite's
+    result codes, the operating system's errno values. None when it is not a known failure.
+    """
+    import errno
+    import sqlite3
+
+    from bilingual.i18n import _
+
+    if isinstance(exc, BilingualError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (Sqlite.BUSY, Sqlite.LOCKED):
+            return MemoryStoreError(_("the translation memory is locked by another process"), path=path,
+                                    hint=_("wait for it to finish and try again"))
+        if code in (Sqlite.CORRUPT, Sqlite.NOTADB):
+            return MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
+                                    path=path, hint=_("restore it from a backup, or pass another --memory"))
+        if code == Sqlite.FULL:
+            return MemoryStoreError(_("no space left on the device holding the translation memory"), path=path,
+                                    hint=_("free some space and run the command again; nothing was written"))
+        if code in (Sqlite.READONLY, Sqlite.CANTOPEN):
+            return MemoryStoreError(_("the translation memory cannot be opened for writing"), path=path,
+                                    hint=_("check the file's permissions, or pass another --memory"))
+        return MemoryStoreError(_("translation memory error: {error}").format(error=exc), path=path)
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else path
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return BilingualError(_("no space left on the device"), path=where,
+                                  hint=_("free some space and run the command again; files already there were "
+                                         "left as they were"))
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return BilingualError(_("permission denied"), path=where,
+                                  hint=_("check the file's and its folder's permissions"))
+        if exc.errno == errno.ENOENT:
+            return BilingualError(_("no such file or folder"), path=where)
+        if exc.errno == errno.EROFS:
+            return BilingualError(_("the file system is read-only"), path=where,
+                                  hint=_("write the output somewhere else with -o"))
+        return BilingualError(exc.strerror or str(exc), path=where)
+    return None
+
+
+@contextmanager
+def map_errors(*, path: str | Path | None = None) -> Iterator[None]:
+    """Turn a dependency's exception raised inside the block into our error (see :func:`dependency_error`)."""
+    try:
+        yield
+    except BilingualError:
+        raise
+    except Exception as exc:
+        mapped = dependency_error(exc, path=path)
+        if mapped is None:
+            raise
+        raise mapped from exc

@@ -4,6 +4,10 @@ Catalogs live in ``locales/<lang>/LC_MESSAGES/bilingual.po`` at the top of the p
 A compiled ``bilingual/locale/<lang>/LC_MESSAGES/bilingual.mo`` is used when the build made
 one; otherwise the ``.po`` is compiled with polib on first use into the user cache folder
 (keyed by the catalog's hash, so an edited catalog is recompiled).
+
+Importing this module loads nothing: the command line calls :func:`activate` once, at its
+edge, before it builds its help texts; until then (in a library caller, say) messages are
+English.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import gettext as _gettext
 import hashlib
 import os
 from pathlib import Path
+
+from bilingual.errors import BilingualError
 
 DOMAIN = "bilingual"
 PACKAGE_LOCALE = Path(__file__).resolve().parent / "locale"
@@ -57,19 +63,22 @@ def compile_catalog(po: Path) -> Path | None:
 
         from bilingual.fsutil import atomic_write
 
-        catalog = polib.pofile(data.decode("utf-8"))
+        from bilingual.names.po import polib_from_text
+
+        catalog = polib_from_text(data.decode("utf-8"), path=po)
         with atomic_write(out, binary=True) as handle:
             handle.write(catalog.to_binary())
         return out
-    except (OSError, ValueError, ImportError):
+    except (OSError, ValueError, ImportError, BilingualError):
         return None
 
 
 _active_mo: Path | None = None
+_language = "en"
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
 
 
-def _load() -> _gettext.NullTranslations:
-    global _active_mo
+def _load() -> tuple[_gettext.NullTranslations, str, Path | None]:
     for lang in _languages():
         if lang in ("C", "POSIX") or lang.startswith("en"):
             break
@@ -77,22 +86,27 @@ def _load() -> _gettext.NullTranslations:
         if mo is not None:
             try:
                 with open(mo, "rb") as handle:
-                    translations = _gettext.GNUTranslations(handle)
-                _active_mo = mo
-                return translations
+                    return _gettext.GNUTranslations(handle), mo.parent.parent.name, mo
             except (OSError, _gettext.error):
                 continue
-    return _gettext.NullTranslations()
+    return _gettext.NullTranslations(), "en", None
 
 
-_translations = _load()
+def activate() -> None:
+    """Load the catalog for the user's language and make it the process's gettext domain.
 
-
-def activate_globally() -> None:
-    """Make our catalog the process's gettext domain, so click's own messages translate too."""
+    click's own messages then translate too.
+    """
+    global _translations, _language, _active_mo
+    _translations, _language, _active_mo = _load()
     if _active_mo is not None:
         _gettext.bindtextdomain(DOMAIN, str(_active_mo.parent.parent.parent))
         _gettext.textdomain(DOMAIN)
+
+
+def language() -> str:
+    """The language messages are in now (``en`` until :func:`activate` finds a catalog)."""
+    return _language
 
 
 def _(message: str) -> str:

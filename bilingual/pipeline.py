@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, replace
 from bilingual import __version__
 from bilingual.document import Document, Segment
 from bilingual.engines import Engine
+from bilingual.memory.reuse import reuse_hit
+from bilingual.names import mask as masking
+from bilingual.names.restore import restore
 
 Progress = Callable[[int], None]  # called with the number of segments just finished
 
@@ -55,7 +58,7 @@ def translate_document(
 
     for seg in segments:
         hit = memory.get(seg.source) if memory is not None else None
-        reused = _reuse(seg, hit, glossary) if hit is not None else None
+        reused = reuse_hit(seg, hit, glossary) if hit is not None else None
         if reused is not None:
             done[seg.id] = reused
             report.from_memory += 1
@@ -106,8 +109,6 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
     still lose one are translated unmasked, with each affected name also translated alone so
     its spelling by the engine can be found and replaced.
     """
-    from bilingual import masking
-
     jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else [])
             for seg in group]
     outputs = engine.translate_batch([job.masked for job in jobs])
@@ -130,35 +131,8 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
         report.engine_calls += 1
         unmasked = dict(zip(broken, outs[:len(broken)]))
         spellings = _trusted_spellings(names, outs[len(broken):], glossary)
-    return [masking.restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
+    return [restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
             for i, job in enumerate(jobs)]
-
-
-def _reuse(seg: Segment, hit, glossary) -> Segment | None:
-    """The segment from a memory hit, its names re-patched to the current glossary; None to re-translate.
-
-    An editor's translation (edited, approved) is always reused. A machine one is reused
-    unless a name it should carry can no longer be found: a name whose spelling changed and
-    could not be patched, or one the glossary did not have when it was translated.
-    """
-    from bilingual import arabic, masking
-
-    target = hit.target
-    if glossary is not None:
-        for entry_name, old, _status in hit.terms:
-            current = glossary.get(entry_name)
-            if current is None or current.rendering == old:
-                continue
-            target = target.replace(old, current.rendering)
-            if old.startswith("ال"):  # the contracted form after ل
-                target = target.replace("لل" + old[2:], arabic.attach("ل", current.rendering))
-    matches = glossary.find(seg.source) if glossary is not None else []
-    target, terms = masking.check_terms(seg.source, target, matches)
-    if not hit.human:
-        was_missing = {name for name, _old, status in hit.terms if status == "missing"}
-        if any(not t.enforced and t.entry not in was_missing for t in terms):
-            return None
-    return replace(seg, target=target, status="tm", terms=terms)
 
 
 def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[str, str]:

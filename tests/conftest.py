@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 @pytest.fixture(scope="session")
 def installed_model_dir(tmp_path_factory) -> Path:
     """A packages folder with the fixture model installed through our own installer."""
-    from bilingual import models
+    from bilingual.engines.argos import packages as models
 
     directory = tmp_path_factory.mktemp("argos-packages")
     models.install_file(FIXTURE_MODEL, directory=directory)

@@ -10,7 +10,8 @@ from lxml import etree
 from bilingual.document import Head, TermMatch
 from bilingual.errors import FormatError
 from bilingual.formats.aligned import parse_aligned, render_aligned, schema
-from bilingual.readers import RawBlock, build_document
+from bilingual.document import RawBlock
+from bilingual.read import build_document
 
 
 def sample_doc(source: str = "Haftar met Al-Sisi. Derna waits."):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bilingual.checks import numbers_in, run_checks
+from bilingual.checks import run_checks
+from bilingual.checks.qa import numbers_in
 from bilingual.document import Head, TermMatch
-from bilingual.glossary import Entry, Glossary
-from bilingual.readers import RawBlock, build_document
+from bilingual.names.entry import Entry
+from bilingual.names.glossary import Glossary
+from bilingual.document import RawBlock
+from bilingual.read import build_document
 
 GLOSSARY = Glossary([Entry("Haftar", "حفتر", forbidden=("هفتر",)), Entry("Derna", "درنة", "place")])
 

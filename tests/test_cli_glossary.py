@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from bilingual.formats.aligned import parse_aligned
-from bilingual.glossary import load_glossary
+from bilingual.names.load import load_glossary
 from conftest import EXAMPLES, ROOT, SCHEMAS, SHARED, assert_one_line_error, needs_schemas
 
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bilingual.engines import EngineOptions, available_engines, load_engine
-from bilingual.engines.argos import max_decoding_length, plan_batches, split_long
+from bilingual.engines.argos.engine import max_decoding_length, plan_batches, split_long
 from bilingual.errors import EngineError, ModelError
 
 
@@ -36,14 +36,28 @@ def test_batches_of_mixed_lengths_keep_their_order(argos_packages):
     assert engine.translate_batch(texts) == texts
 
 
+def test_the_engine_never_downloads(empty_packages, monkeypatch):
+    from bilingual.engines.argos import packages
+
+    monkeypatch.setattr(packages, "install_from_index", lambda *a, **k: pytest.fail("the engine downloaded"))
+    with pytest.raises(ModelError, match="no en→ar model is installed") as info:
+        load_engine("argos", EngineOptions())
+    assert "bilingual models install --file" in str(info.value)
+
+
 def test_missing_model_without_download(empty_packages):
+    from bilingual.engines.argos import packages
+
     with pytest.raises(ModelError, match="no en→ar model is installed"):
-        load_engine("argos", EngineOptions(download=False))
+        packages.ensure_installed("en", "ar", download=False)
 
 
 def test_missing_model_offline_names_the_fix(empty_packages):
+    from bilingual.engines.argos import packages
+
     with pytest.raises(ModelError) as info:
-        load_engine("argos", EngineOptions())
+        packages.ensure_installed("en", "ar", download=True)
+    assert "none could be downloaded" in str(info.value)
     assert "bilingual models install --file" in str(info.value)
     assert not empty_packages.exists() or not [p for p in empty_packages.iterdir() if not p.name.startswith(".")]
 

@@ -11,13 +11,14 @@ from lxml import etree
 
 import fake_engines
 from bilingual.document import Head, TermMatch
-from bilingual.exchange import apply_units, import_units, read_units
-from bilingual.formats import get_format
+from bilingual.memory.exchange import apply_units, import_units, read_units
+from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
-from bilingual.glossary import load_glossary
-from bilingual.memory import Memory
+from bilingual.names.load import load_glossary
+from bilingual.memory.store import Memory
 from bilingual.pipeline import translate_document
-from bilingual.readers import RawBlock, build_document, read_document
+from bilingual.document import RawBlock
+from bilingual.read import build_document, read_document
 from conftest import EXAMPLES, ROOT, SCHEMAS, needs_schemas
 
 HOSTILE = "Use <b> & \"quotes\" ]]> and \u202eRLO\u202c, a tab\t, a \x0b vertical tab and \x01 here."
@@ -46,21 +47,21 @@ def test_exports_validate_even_with_hostile_text(fmt):
     for doc in (hostile_doc(), translate_document(read_document(str(EXAMPLES / "benghazi-talks.txt")),
                                                   engine=fake_engines.PseudoArabicEngine(),
                                                   glossary=load_glossary(ROOT / "glossary"))[0]):
-        data = get_format(fmt).render(doc, None)
+        data = exporter(fmt).render(doc, None)
         VALIDATORS[fmt]().assertValid(etree.fromstring(data).getroottree())
 
 
 @pytest.mark.parametrize("fmt, path", [("tmx", "x.tmx"), ("xliff", "x.xlf"), ("xliff2", "x.xlf"), ("po", "x.po")])
 def test_export_then_import_gives_back_the_segments(fmt, path):
     doc = hostile_doc()
-    fmt_obj = get_format(fmt)
+    fmt_obj = exporter(fmt)
     units = fmt_obj.parse(fmt_obj.render(doc, None), path=path)
     assert [(u.id, u.source, u.target) for u in units] == [(s.id, s.source, s.target) for s in doc.segments()]
     assert [u.status for u in units] == ["approved", "mt"]
 
 
 def test_po_export_marks_mt_fuzzy_and_lists_names(tmp_path):
-    data = get_format("po").render(hostile_doc(), None)
+    data = exporter("po").render(hostile_doc(), None)
     po = polib.pofile(data.decode("utf-8"))
     assert po.metadata["X-Generator"].startswith("bilingual")
     second = po[1]
@@ -73,7 +74,7 @@ def test_editor_round_trip_through_po(tmp_path):
     article = str(EXAMPLES / "benghazi-talks.txt")
     glossary = load_glossary(ROOT / "glossary")
     first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(), glossary=glossary)
-    po = polib.pofile(get_format("po").render(first, None).decode("utf-8"))
+    po = polib.pofile(exporter("po").render(first, None).decode("utf-8"))
     edits = {"p1.s1": "استؤنفت المحادثات بين الفصائل الليبية المتنافسة في القاهرة يوم الثلاثاء.",
              "p4.s3": "سافر سلامة لاحقًا إلى طبرق لإطلاع عقيلة صالح رئيس مجلس النواب."}
     for entry in po:
@@ -110,7 +111,15 @@ def test_rerun_comes_from_memory_without_the_engine(tmp_path):
 def test_glossary_change_repatches_only_affected_segments(tmp_path):
     import shutil
 
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
+
+    from bilingual.names import po, rules
+
+    from bilingual.names.entry import Entry
+
+    from bilingual.names.glossary import Glossary
+
+    from bilingual.names.load import load_glossary
 
     article = str(EXAMPLES / "benghazi-talks.txt")
     gl_dir = tmp_path / "glossary"
@@ -133,7 +142,7 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
         assert changed == with_derna and all("درنه" in s.target for s in second.segments() if s.id in changed)
         # A name the glossary did not have: only segments with it go back to the engine.
         with g.edit(gl_dir / "places.po") as f:
-            f.upsert(g.Entry("Tunis", "تونس", "place"))
+            f.upsert(Entry("Tunis", "تونس", "place"))
         engine = fake_engines.PseudoArabicEngine()
         third, _ = translate_document(read_document(article), engine=engine, glossary=load_glossary(gl_dir),
                                       memory=memory)
@@ -144,7 +153,7 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
 
 def test_apply_writes_corrections_back(tmp_path):
     doc = hostile_doc()
-    xliff = get_format("xliff2").render(doc, None).replace(
+    xliff = exporter("xliff2").render(doc, None).replace(
         "درنة تنتظر.".encode(), "مدينة درنة تنتظر.".encode()).replace(b'state="initial"', b'state="final"')
     path = tmp_path / "c.xlf"
     path.write_bytes(xliff)

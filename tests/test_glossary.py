@@ -8,7 +8,15 @@ import subprocess
 import polib
 import pytest
 
-from bilingual import glossary as g
+from bilingual.names import edit as g
+
+from bilingual.names import po, rules
+
+from bilingual.names.entry import Entry
+
+from bilingual.names.glossary import Glossary
+
+from bilingual.names.load import load_glossary
 from bilingual.errors import GlossaryError
 from conftest import ROOT
 
@@ -16,13 +24,13 @@ GLOSSARY = ROOT / "glossary"
 
 
 def entry(english="Haftar", arabic="حفتر", kind="person", **kw):
-    return g.Entry(english, arabic, kind, **kw)
+    return Entry(english, arabic, kind, **kw)
 
 
 def test_shipped_glossary_is_clean():
-    gl = g.load_glossary(GLOSSARY)
+    gl = load_glossary(GLOSSARY)
     assert len(gl) >= 70
-    assert g.check_entries(gl.entries) == []
+    assert rules.check_entries(gl.entries) == []
     assert gl.get("haftar").arabic == "حفتر"
     assert gl.get("Al Sisi").arabic == "السيسي"
     assert gl.fingerprint.startswith("sha256:")
@@ -40,27 +48,27 @@ def test_shipped_glossary_is_clean():
     (entry(forbidden=("حفتر",)), "is the entry's own spelling"),
 ])
 def test_entry_rules(bad, message):
-    assert any(message in f.message for f in g.check_entries([bad]))
+    assert any(message in f.message for f in rules.check_entries([bad]))
 
 
 def test_duplicates_and_conflicts_are_errors():
-    found = g.check_entries([entry(), entry(english="HAFTAR")])
+    found = rules.check_entries([entry(), entry(english="HAFTAR")])
     assert found[0].severity == "error" and "duplicate" in found[0].message
-    found = g.check_entries([entry(), entry(english="haftar", arabic="هفتر")])
+    found = rules.check_entries([entry(), entry(english="haftar", arabic="هفتر")])
     assert "conflicts" in found[0].message
 
 
 def test_variants_that_disagree_warn():
-    found = g.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "هفتر")])
+    found = rules.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "هفتر")])
     assert [f.severity for f in found] == ["warning"] and "variants disagree" in found[0].message
-    found = g.check_entries([entry("Al-Musiri", "المسيري"), entry("Al-Mussiri", "المصيري", variant_of="Al-Musiri")])
+    found = rules.check_entries([entry("Al-Musiri", "المسيري"), entry("Al-Mussiri", "المصيري", variant_of="Al-Musiri")])
     assert any("variants disagree" in f.message for f in found)
-    assert g.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "حفتر")]) == []
+    assert rules.check_entries([entry("Khalifa Haftar", "خليفة حفتر"), entry("Haftar", "حفتر")]) == []
 
 
 def test_no_translate_keeps_latin_in_isolates():
     e = entry("Al-Ahram Weekly", "Al-Ahram Weekly", "other", no_translate=True)
-    assert g.check_entries([e]) == []
+    assert rules.check_entries([e]) == []
     assert e.rendering == "\u2066Al-Ahram Weekly\u2069"
 
 
@@ -68,7 +76,7 @@ def test_malformed_po_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.po"
     bad.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "person"\nmsgid "Haftar"\nmsgstr "حفتر\n', encoding="utf-8")
     with pytest.raises(GlossaryError) as info:
-        g.load_glossary(bad)
+        load_glossary(bad)
     assert str(bad) in str(info.value) and ":" in str(info.value) and "malformed PO" in str(info.value)
     assert info.value.line is not None
 
@@ -80,14 +88,34 @@ def test_conflict_across_files_fails_loading(tmp_path):
         with g.edit(folder / name) as f:
             f.upsert(entry(arabic=arabic))
     with pytest.raises(GlossaryError, match="conflicts"):
-        g.load_glossary(folder)
+        load_glossary(folder)
 
 
-def test_fast_reader_agrees_with_polib():
+def _fields(entries):
+    return [(e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.sources, e.fuzzy, e.no_translate,
+             e.line) for e in entries]
+
+
+def test_both_fast_readers_agree_with_polib():
+    """Each fast reader must really read our files (not hand them on to polib) and agree with polib."""
     for path in sorted(GLOSSARY.glob("*.po")):
-        fields = lambda es: [(e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.sources,
-                              e.fuzzy, e.no_translate, e.line) for e in es]
-        assert fields(g.entries_from_po(path)) == fields(g._entries_with_polib(path))
+        text = po.read_po_text(path)
+        by_polib = _fields(po._entries_with_polib(path, text))
+        whole = po._whole_file_entries(path, text)
+        blocks = po._fast_entries(path, text)
+        assert whole is not None and blocks is not None, path
+        assert _fields(whole) == by_polib and _fields(blocks) == by_polib
+
+
+def test_fast_block_reader_handles_what_the_whole_file_pass_does_not(tmp_path):
+    path = tmp_path / "wrapped.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n# a note\n#, fuzzy\nmsgctxt "person"\n'
+                    'msgid ""\n"Omar "\n"Al-Mukhtar"\nmsgstr "عمر المختار"\n', encoding="utf-8")
+    text = po.read_po_text(path)
+    assert po._whole_file_entries(path, text) is None
+    blocks = po._fast_entries(path, text)
+    assert blocks is not None and _fields(blocks) == _fields(po._entries_with_polib(path, text))
+    assert blocks[0].english == "Omar Al-Mukhtar" and blocks[0].fuzzy and blocks[0].notes == "a note"
 
 
 def test_edit_round_trips_through_polib_keeping_comments_and_order(tmp_path):
@@ -117,14 +145,14 @@ def test_invalid_edit_writes_nothing(tmp_path):
 
 
 def test_fuzzy_entries_are_not_enforced():
-    gl = g.Glossary([entry(), entry("Derna", "درنة", "place", fuzzy=True)])
+    gl = Glossary([entry(), entry("Derna", "درنة", "place", fuzzy=True)])
     assert [s.entry.english for s in gl.find("Haftar reached Derna.")] == ["Haftar"]
 
 
 def test_fingerprint_follows_the_spellings():
-    a = g.Glossary([entry()]).fingerprint
-    assert a == g.Glossary([entry()]).fingerprint
-    assert a != g.Glossary([entry(arabic="هفتر")]).fingerprint
+    a = Glossary([entry()]).fingerprint
+    assert a == Glossary([entry()]).fingerprint
+    assert a != Glossary([entry(arabic="هفتر")]).fingerprint
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is installed by .ci/run")

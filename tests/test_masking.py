@@ -6,10 +6,13 @@ import pytest
 
 import fake_engines
 from bilingual import arabic
-from bilingual.glossary import Entry, Glossary, load_glossary
-from bilingual.masking import check_terms, mask, restore
+from bilingual.names.entry import Entry
+from bilingual.names.glossary import Glossary
+from bilingual.names.load import load_glossary
+from bilingual.names.restore import check_terms, restore
+from bilingual.names.mask import mask
 from bilingual.pipeline import translate_document
-from bilingual.readers import read_document
+from bilingual.read import read_document
 from conftest import EXAMPLES, ROOT, SHARED
 
 GLOSSARY = load_glossary(ROOT / "glossary")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.glossary import Entry
-from bilingual.matching import Matcher
+from bilingual.names.entry import Entry
+from bilingual.names.match import Matcher
 
 ENTRIES = [Entry("Haftar", "حفتر"), Entry("Khalifa Haftar", "خليفة حفتر"), Entry("Al-Sisi", "السيسي"),
            Entry("Derna", "درنة", "place"), Entry("Chad", "تشاد", "place"), Entry("Al-Qaeda", "القاعدة", "org"),

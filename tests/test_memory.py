@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from bilingual.errors import MemoryStoreError
-from bilingual.memory import Memory, normalize
+from bilingual.memory.store import Memory, normalize
 
 
 def test_exact_match_is_normalised(tmp_path):

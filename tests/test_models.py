@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from bilingual import models
+from bilingual.engines.argos import packages as models
 from bilingual.errors import ModelError
 from conftest import FIXTURE_MODEL
 

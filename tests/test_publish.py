@@ -11,12 +11,13 @@ from dataclasses import replace
 import pytest
 
 import fake_engines
-from bilingual import arabic
+from bilingual.formats import typography
 from bilingual.document import Head, TermMatch
-from bilingual.formats import ExportOptions, get_format
-from bilingual.glossary import load_glossary
+from bilingual.formats import ExportOptions, exporter
+from bilingual.names.load import load_glossary
 from bilingual.pipeline import translate_document
-from bilingual.readers import RawBlock, build_document, read_document
+from bilingual.document import RawBlock
+from bilingual.read import build_document, read_document
 from conftest import EXAMPLES, ROOT
 
 HOSTILE = 'Derna said <script>window.pwned=1</script> and " onmouseover="window.pwned=2" x.'
@@ -48,16 +49,16 @@ def hostile_doc():
     ("صحيفة \u2066Al-Ahram Weekly\u2069 قالت", "صحيفة \u2066Al-Ahram Weekly\u2069 قالت"),
 ])
 def test_typography(text, expected):
-    assert arabic.typeset_piece(arabic.typeset_inline(text)) == expected
+    assert typography.typeset_piece(typography.typeset_inline(text)) == expected
 
 
 def test_arabic_indic_digits_on_request():
-    assert arabic.typeset_inline("عام 2015 و 12", digits="arabic-indic") == "عام ٢٠١٥ و ١٢"
-    assert arabic.typeset_inline("\u2066GNA 2\u2069 و 3", digits="arabic-indic") == "\u2066GNA 2\u2069 و ٣"
+    assert typography.typeset_inline("عام 2015 و 12", digits="arabic-indic") == "عام ٢٠١٥ و ١٢"
+    assert typography.typeset_inline("\u2066GNA 2\u2069 و 3", digits="arabic-indic") == "\u2066GNA 2\u2069 و ٣"
 
 
 def test_html_is_escaped_and_semantic():
-    html = get_format("html").render(hostile_doc(), ExportOptions()).decode()
+    html = exporter("html").render(hostile_doc(), ExportOptions()).decode()
     assert "<script>window.pwned" not in html and "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html
     assert 'onmouseover="window' not in html
     assert '<div class="ar" lang="ar" dir="rtl">' in html and "<article>" in html
@@ -114,7 +115,7 @@ def run_chromium(html_path, width, *, screenshot=None):
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
 def test_html_in_a_real_browser(tmp_path):
-    html = get_format("html").render(hostile_doc(), ExportOptions()).decode()
+    html = exporter("html").render(hostile_doc(), ExportOptions()).decode()
     page = tmp_path / "page.html"
     page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     wide = run_chromium(page, 1280, screenshot=tmp_path / "wide.png")
@@ -133,7 +134,7 @@ def test_html_in_a_real_browser(tmp_path):
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
 def test_arabic_only_html_is_rtl(tmp_path):
-    html = get_format("html").render(translated(), ExportOptions(arabic_only=True)).decode()
+    html = exporter("html").render(translated(), ExportOptions(arabic_only=True)).decode()
     page = tmp_path / "ar.html"
     page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     result = run_chromium(page, 1000)
@@ -144,7 +145,7 @@ def test_arabic_only_html_is_rtl(tmp_path):
 def test_pdf_text_is_logical_and_joined(tmp_path):
     doc = translated()
     pdf = tmp_path / "out.pdf"
-    pdf.write_bytes(get_format("pdf").render(doc, ExportOptions()))
+    pdf.write_bytes(exporter("pdf").render(doc, ExportOptions()))
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Egyptian border guards" in text
     for word in ("جبل العوينات", "السلوم", "ليبيا", "القاهرة"):
@@ -162,7 +163,7 @@ def test_docx_bidi_properties(tmp_path):
 
     doc = translated()
     path = tmp_path / "out.docx"
-    path.write_bytes(get_format("docx").render(doc, ExportOptions()))
+    path.write_bytes(exporter("docx").render(doc, ExportOptions()))
     reopened = docx.Document(str(path))
     table = reopened.tables[0]
     assert len(table.rows) == len(doc.segments())
@@ -184,7 +185,7 @@ def test_docx_bidi_properties(tmp_path):
 def test_docx_converts_with_libreoffice_without_loss(tmp_path):
     doc = translated("sirte-report.html")
     path = tmp_path / "out.docx"
-    path.write_bytes(get_format("docx").render(doc, ExportOptions()))
+    path.write_bytes(exporter("docx").render(doc, ExportOptions()))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "out.pdf"), "-"],
@@ -198,19 +199,19 @@ def test_docx_converts_with_libreoffice_without_loss(tmp_path):
 
 
 def test_markdown_table_and_escaping():
-    md = get_format("md").render(hostile_doc(), ExportOptions()).decode()
+    md = exporter("md").render(hostile_doc(), ExportOptions()).decode()
     lines = md.splitlines()
     assert lines[2] == "| English | العربية |"
     rows = [line for line in lines if line.startswith("| ") and "English" not in line and "---" not in line]
     assert len(rows) == 3 and all(line.count(" | ") == 1 for line in rows)
     assert "<script>" not in md and "&lt;script&gt;" in md
-    interleaved = get_format("md").render(hostile_doc(), ExportOptions(layout="interleaved")).decode()
+    interleaved = exporter("md").render(hostile_doc(), ExportOptions(layout="interleaved")).decode()
     assert '<div dir="rtl" lang="ar">' in interleaved
 
 
 def test_paragraph_alignment_joins_sentences():
     doc = translated()
-    html = get_format("html").render(doc, ExportOptions(align="paragraph")).decode()
+    html = exporter("html").render(doc, ExportOptions(align="paragraph")).decode()
     assert html.count('class="pair') == len(doc.blocks)
 
 
@@ -219,7 +220,12 @@ def test_review_report_lists_what_to_check():
     s = doc.segments()
     doc = doc.with_segments({s[0].id: replace(s[0], target=""),
                              s[2].id: replace(s[2], terms=(TermMatch("Derna", "place", 0, 5, "درنة", -1, -1, "missing"),))})
-    html = get_format("report").render(doc, ExportOptions(glossary_path=str(ROOT / "glossary"))).decode()
+    from bilingual.checks import run_checks
+    from bilingual.formats import Review
+    from bilingual.names.load import load_glossary
+
+    findings = tuple(run_checks(doc, glossary=load_glossary(ROOT / "glossary"), qa=True))
+    html = exporter("report").render(doc, ExportOptions(review=Review(findings, "current"))).decode()
     assert "Empty translation" in html
     assert "Numbers differ between source and translation: missing 2015" in html
     assert "Derna → <span lang=\"ar\">درنة</span> (missing)" in html
@@ -244,7 +250,7 @@ def test_inline_markup_of_the_source_is_carried_to_html(tmp_path):
                   "and [this](javascript:alert(1)).\n", encoding="utf-8")
     doc, _ = translate_document(read_document(str(md)), engine=fake_engines.PseudoArabicEngine(),
                                 glossary=load_glossary(ROOT / "glossary"))
-    html = get_format("html").render(doc, ExportOptions()).decode()
+    html = exporter("html").render(doc, ExportOptions()).decode()
     assert '<strong><span class="term" title="أحمد المسماري">Ahmed Al-Mismari</span></strong>' in html
     assert "<em>today</em>" in html
     assert '<a href="https://example.org/x" rel="noopener">the text</a>' in html
@@ -256,5 +262,5 @@ def test_unsafe_link_from_html_source_is_dropped(tmp_path):
     page.write_text('<p>Read <a href="javascript:alert(1)">this</a> and <a href="https://x.org">that</a>.</p>',
                     encoding="utf-8")
     doc, _ = translate_document(read_document(str(page)), engine=fake_engines.PseudoArabicEngine())
-    html = get_format("html").render(doc, ExportOptions()).decode()
+    html = exporter("html").render(doc, ExportOptions()).decode()
     assert 'href="javascript' not in html and '<a href="https://x.org" rel="noopener">that</a>' in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.errors import InputError
-from bilingual.readers import decode, read_document
+from bilingual.read import decode, read_document
 from conftest import EXAMPLES
 
 

@@ -14,9 +14,9 @@ import click
 
 from bilingual import __version__
 from bilingual.errors import BilingualError
-from bilingual.i18n import _, activate_globally
+from bilingual.i18n import _, activate
 
-activate_globally()
+activate()  # the edge: load the message catalog before any help text is built
 
 EXIT_INTERNAL = 70
 
@@ -60,9 +60,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from bilingual.cli import check, export, glossary, memory, models, translate
+    from bilingual.cli import check, exchange, export, glossary, models, translate
 
-    for module in (translate, models, glossary, check, export, memory):
+    for module in (translate, models, glossary, check, export, exchange):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -15,11 +15,12 @@ from bilingual.i18n import _
 @glossary_option
 def check(documents, qa, glossary_path):
     from bilingual.checks import run_checks
-    from bilingual.errors import ViolationsFound
     from bilingual.formats.aligned import read_aligned
-    from bilingual.glossary import load_default_glossary
+    from bilingual.names.load import load_default_glossary
+    from bilingual.outcome import RunReport
 
     glossary = load_default_glossary(glossary_path)
+    outcome = RunReport()
     errors = total = 0
     for path in documents:
         doc = read_aligned(path)
@@ -31,8 +32,8 @@ def check(documents, qa, glossary_path):
         if glossary is not None and doc.head.glossary_fingerprint and doc.head.glossary_fingerprint != glossary.fingerprint:
             say(_("{path}: translated with another version of the glossary").format(path=path))
     say(_("{n} findings ({errors} errors) in {docs} documents").format(n=total, errors=errors, docs=len(documents)))
-    if errors:
-        raise ViolationsFound(_("{n} glossary violations").format(n=errors))
+    outcome.violations = errors
+    outcome.finish()
 
 
 COMMANDS = [check]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from bilingual.cli.common import glossary_option, say, write_output
+from bilingual.formats import Role, format_names
 from bilingual.i18n import _
 
 KIND_CHOICE = click.Choice(["person", "place", "org", "other"])
@@ -18,28 +19,29 @@ def _root(glossary_path: str | None) -> Path:
 
 def _load(glossary_path: str | None, *, validate: bool = True):
     from bilingual.errors import GlossaryError
-    from bilingual.glossary import load_glossary
+    from bilingual.names.load import load_glossary
 
     root = _root(glossary_path)
     if not root.exists():
         raise GlossaryError(_("no glossary here"), path=root,
                             hint=_("pass --glossary PATH, or start one with bilingual glossary add"))
-    return load_glossary(root, validate=validate)
+    return load_glossary(root, validate=validate, matcher=False)
 
 
-def _term_format(path: str, fmt: str | None, flag: str) -> str:
-    from bilingual.errors import GlossaryError
-    from bilingual.formats import term_format_for_path
+def _term_format(path: str, fmt: str | None, *, head: bytes = b""):
+    """The glossary exchange format: named, else the registry's choice by content and extension."""
+    from bilingual.errors import BilingualError, GlossaryError
+    from bilingual.formats import Role, detect, get
 
-    fmt = fmt or term_format_for_path(path)
-    if fmt is None:
-        raise GlossaryError(_("cannot tell the format from the extension"), path=path, hint=f"{flag} csv|tsv|tbx")
-    return fmt
+    try:
+        return get(fmt, Role.TERMS) if fmt else detect(path, head, Role.TERMS)
+    except BilingualError as exc:
+        raise GlossaryError(exc.message, path=path, hint=exc.hint) from exc
 
 
 def _write_entries(root: Path, entries) -> None:
     """Upsert *entries*, each into the file that holds it or the file for its kind (one lock per file)."""
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
 
     by_file: dict[Path, list] = {}
     for entry in entries:
@@ -52,7 +54,7 @@ def _write_entries(root: Path, entries) -> None:
 
 
 def _upsert(root: Path, entry, *, must_exist: bool = False, must_not_exist: bool = False) -> None:
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
 
     found = g.locate(root, entry.english)
@@ -95,7 +97,7 @@ def list_entries(kind, fuzzy, glossary_path):
 @click.option("--fuzzy", is_flag=True, help=_("Mark as not yet reviewed (not enforced)."))
 @glossary_option
 def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy, glossary_path):
-    from bilingual.glossary import Entry
+    from bilingual.names.entry import Entry
 
     entry = Entry(english.strip(), arabic.strip() if not no_translate else (arabic.strip() or english.strip()),
                   kind, note, tuple(forbidden), variant_of, fuzzy=fuzzy, no_translate=no_translate)
@@ -113,7 +115,7 @@ def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy,
 def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
     from dataclasses import replace
 
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
 
     root = _root(glossary_path)
@@ -133,7 +135,7 @@ def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
 @click.argument("english")
 @glossary_option
 def remove(english, glossary_path):
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
 
     root = _root(glossary_path)
@@ -148,8 +150,8 @@ def remove(english, glossary_path):
 @glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
 @glossary_option
 def check(glossary_path):
-    from bilingual.errors import ViolationsFound
-    from bilingual.glossary import check_entries
+    from bilingual.names.rules import check_entries
+    from bilingual.outcome import RunReport
 
     gl = _load(glossary_path, validate=False)
     findings = check_entries(gl.entries)
@@ -158,23 +160,22 @@ def check(glossary_path):
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     say(_("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors, warnings=warnings))
-    if errors:
-        raise ViolationsFound(_("the glossary has {n} errors").format(n=errors))
+    RunReport(glossary_errors=errors).finish()
 
 
 @glossary.command("import", help=_("Import entries from CSV, TSV or TBX (existing entries are updated)."))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "tbx"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
               help=_("File format (default: from the extension)."))
 @glossary_option
 def import_entries(file, fmt, glossary_path):
-    from bilingual import glossary as g
+    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
-    from bilingual.formats import get_term_format
+    data = Path(file).read_bytes()
+    entries = _term_format(file, fmt, head=data[:4096]).parse_terms(data, path=file)
+    from bilingual.names.rules import check_entries
 
-    fmt = _term_format(file, fmt, "--format")
-    entries = get_term_format(fmt).parse(Path(file).read_bytes(), path=file)
-    bad = [f for f in g.check_entries(entries) if f.severity == "error"]
+    bad = [f for f in check_entries(entries) if f.severity == "error"]
     if bad:
         raise GlossaryError(bad[0].message, path=file, line=bad[0].line, hint=_("nothing was imported"))
     _write_entries(_root(glossary_path), entries)
@@ -183,15 +184,13 @@ def import_entries(file, fmt, glossary_path):
 
 @glossary.command("export", help=_("Export the glossary as CSV, TSV or TBX (- for stdout)."))
 @click.argument("output")
-@click.option("--to", "fmt", type=click.Choice(["csv", "tsv", "tbx"]), default=None,
+@click.option("--to", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
               help=_("Format (default: from the extension)."))
 @glossary_option
 def export_entries(output, fmt, glossary_path):
-    from bilingual.formats import get_term_format
-
-    fmt = _term_format(output, fmt, "--to")
+    terms = _term_format(output, fmt)
     gl = _load(glossary_path, validate=False)
-    write_output(output, get_term_format(fmt).render(gl.entries))
+    write_output(output, terms.render_terms(gl.entries))
     if output != "-":
         say(_("exported {n} entries to {file}").format(n=len(gl), file=output))
 
@@ -202,19 +201,20 @@ def export_entries(output, fmt, glossary_path):
 @click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
 @glossary_option
 def suggest(article, dry_run, glossary_path):
-    from bilingual import glossary as g
-    from bilingual.glossary import Entry, Glossary
-    from bilingual.readers import read_document
-    from bilingual.transliterate import find_candidates, transliterate_name
+    from bilingual.names.entry import Entry
+    from bilingual.names.glossary import Glossary
+    from bilingual.names.load import load_glossary
+    from bilingual.read import read_document
+    from bilingual.names.suggest import find_candidates, transliterate_name
 
     root = _root(glossary_path)
-    gl = g.load_glossary(root, validate=False) if root.exists() else Glossary([])
+    gl = load_glossary(root, validate=False, matcher=False) if root.exists() else Glossary([])
     doc = read_document(article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
     known = Glossary(gl.entries)
     covered = []
     if gl.entries:
-        from bilingual.matching import Matcher
+        from bilingual.names.match import Matcher
 
         covered = [(s.start, s.end) for s in Matcher(known.entries).find(doc.text)]
     # Organisations are translated, not transliterated: they are proposed with an empty

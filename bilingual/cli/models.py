@@ -17,7 +17,7 @@ def models() -> None:
 @click.option("--available", is_flag=True, help=_("List the packages in the index instead."))
 @click.option("--index", default=None, help=_("Package index: a local file, file:// or https:// URL."))
 def list_models(available: bool, index: str | None) -> None:
-    from bilingual import models as m
+    from bilingual.engines.argos import packages as m
 
     if available:
         for pkg in m.available(m.load_index(index)):
@@ -38,7 +38,7 @@ def list_models(available: bool, index: str | None) -> None:
 @click.option("--sha256", default=None, help=_("Expected SHA-256 of the --file package."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or messages."))
 def install(pair: str, file_path: str | None, index: str | None, sha256: str | None, quiet: bool) -> None:
-    from bilingual import models as m
+    from bilingual.engines.argos import packages as m
 
     if file_path:
         model = m.install_file(file_path, expected_sha256=sha256)
@@ -58,7 +58,7 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
 @models.command("remove", help=_("Remove an installed package, by folder name or pair (en-ar)."))
 @click.argument("name")
 def remove(name: str) -> None:
-    from bilingual import models as m
+    from bilingual.engines.argos import packages as m
 
     for model in m.remove(name):
         say(_("removed {name}").format(name=model.name))

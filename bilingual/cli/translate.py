@@ -46,9 +46,10 @@ def default_output(input_path: str) -> str:
 def translate(input_paths, output, input_format, encoding, engine_name, beam_size, threads, device,
               batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index, max_size, quiet):
     from bilingual.engines import EngineOptions, load_engine
-    from bilingual.errors import InputError, ViolationsFound
-    from bilingual.glossary import load_default_glossary
-    from bilingual.readers import read_document
+    from bilingual.errors import InputError
+    from bilingual.names.load import load_default_glossary
+    from bilingual.outcome import RunReport
+    from bilingual.read import read_document
 
     if len(input_paths) > 1 and output and (output == "-" or not Path(output).is_dir()):
         raise InputError(_("with several inputs, -o must be an existing folder"), path=output)
@@ -59,27 +60,30 @@ def translate(input_paths, output, input_format, encoding, engine_name, beam_siz
     glossary = load_default_glossary(glossary_path)
     memory = None
     if not no_memory:
-        from bilingual.memory import open_memory
+        from bilingual.memory.store import open_memory
 
         memory = open_memory(memory_path)
-    bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
-    options = EngineOptions(beam_size=beam_size, threads=threads, device=device, batch_tokens=batch_tokens,
-                            download=not no_download, index=index, on_download=bar)
-    try:
-        engine = load_engine(engine_name, options)
-    finally:
-        bar.close()
-    missing = 0
+    if engine_name == "argos":
+        from bilingual.engines.argos import packages
+
+        bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
+        try:
+            packages.ensure_installed("en", "ar", download=not no_download, index=index, progress=bar)
+        finally:
+            bar.close()
+    options = EngineOptions(beam_size=beam_size, threads=threads, device=device, batch_tokens=batch_tokens)
+    engine = load_engine(engine_name, options)
+    outcome = RunReport(strict=strict)
     try:
         for path, doc in docs:
             into_folder = output and output != "-" and (len(docs) > 1 or Path(output).is_dir())
             out = str(Path(output) / Path(default_output(path)).name) if into_folder else (output or default_output(path))
-            missing += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory, quiet=quiet)
+            outcome.missing_names += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory,
+                                                    quiet=quiet)
     finally:
         if memory is not None:
             memory.close()
-    if strict and missing:
-        raise ViolationsFound(_("{n} glossary names missing from the translation (--strict)").format(n=missing))
+    outcome.finish()
 
 
 def _translate_one(doc, output: str, *, engine, glossary, memory, quiet: bool) -> int:

@@ -1,108 +1,92 @@
-"""Formats: one module per file format, registered here by dotted name and loaded lazily.
+"""Formats: one module per file format, found through this one registry.
 
-A format class names itself (``name``, ``extensions``, ``media_type``) and implements
-``render(doc, options) -> bytes`` to export and/or ``parse(data, path=...)`` to import.
-Importing this registry imports no format module (WeasyPrint and python-docx stay unloaded).
+The registry lists each format class by dotted name. Format modules import nothing heavy at
+module level (lxml, Jinja2, WeasyPrint and python-docx are imported inside the methods that
+use them), so asking the registry which formats play a role imports only small modules.
+Readers, exporters, importers and the glossary's import/export all ask it; nothing else in
+the package maps a file extension to a format.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import ClassVar
+from functools import cache
+from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.formats.base import ExportOptions, Format, Review, Role, Unit
+from bilingual.i18n import _
 
-REGISTRY = {
-    "aligned": "bilingual.formats.aligned:AlignedFormat",
-    "tmx": "bilingual.formats.tmx:TmxFormat",
-    "xliff": "bilingual.formats.xliff:Xliff12Format",
-    "xliff2": "bilingual.formats.xliff2:Xliff2Format",
-    "po": "bilingual.formats.po:PoFormat",
-    "html": "bilingual.formats.html:HtmlFormat",
-    "pdf": "bilingual.formats.pdf:PdfFormat",
-    "docx": "bilingual.formats.docx:DocxFormat",
-    "md": "bilingual.formats.markdown:MarkdownFormat",
-    "report": "bilingual.formats.report:ReportFormat",
-}
+__all__ = ["ExportOptions", "Format", "Review", "Role", "Unit", "detect", "exporter", "format_names", "formats", "get"]
 
-
-# Glossary exchange formats (entries in, entries out), same lazy scheme.
-TERM_FORMATS = {
-    "csv": "bilingual.formats.glossary_csv:CsvTerms",
-    "tsv": "bilingual.formats.glossary_csv:TsvTerms",
-    "tbx": "bilingual.formats.tbx:TbxTerms",
-}
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """Options every exporter receives (each uses what applies to it)."""
-
-    layout: str = "columns"  # columns | rows | interleaved
-    align: str = "sentence"  # sentence | paragraph
-    digits: str = "western"  # western | arabic-indic
-    title: str = ""
-    typography: bool = True
-    arabic_only: bool = False
-    glossary_path: str | None = None
+REGISTRY: tuple[str, ...] = (
+    "bilingual.formats.text:TextArticle",
+    "bilingual.formats.markdown:MarkdownArticle",
+    "bilingual.formats.html:HtmlArticle",
+    "bilingual.formats.aligned:AlignedFormat",
+    "bilingual.formats.tmx:TmxFormat",
+    "bilingual.formats.xliff:Xliff12Format",
+    "bilingual.formats.xliff2:Xliff2Format",
+    "bilingual.formats.po:PoFormat",
+    "bilingual.formats.html:HtmlExport",
+    "bilingual.formats.pdf:PdfFormat",
+    "bilingual.formats.docx:DocxFormat",
+    "bilingual.formats.markdown:MarkdownExport",
+    "bilingual.formats.report:ReportFormat",
+    "bilingual.formats.delimited:CsvTerms",
+    "bilingual.formats.delimited:TsvTerms",
+    "bilingual.formats.tbx:TbxTerms",
+)
+SNIFF_BYTES = 4096
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One translation unit read from an exchange file (PO, XLIFF, TMX)."""
-
-    id: str
-    source: str
-    target: str
-    status: str  # mt | edited | approved
-    line: int | None = None
+@cache
+def _load(dotted: str) -> type[Format]:
+    module_name, _sep, attr = dotted.partition(":")
+    cls: type[Format] = getattr(importlib.import_module(module_name), attr)
+    return cls
 
 
-class Format:
-    """Base of every format plugin."""
-
-    name: ClassVar[str] = ""
-    extensions: ClassVar[tuple[str, ...]] = ()
-    media_type: ClassVar[str] = "application/octet-stream"
-    can_import: ClassVar[bool] = False
-    can_export: ClassVar[bool] = True
-
-    def render(self, doc, options: ExportOptions) -> bytes:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    @staticmethod
-    def stamp(doc) -> dict[str, str]:
-        """What made the document, for the exporter's header (tool, engine, model, glossary)."""
-        from bilingual import __version__
-
-        h = doc.head
-        return {"tool": "bilingual", "tool_version": h.tool_version or __version__, "engine": h.engine,
-                "model": h.model_name, "model_version": h.model_version, "model_checksum": h.model_checksum,
-                "glossary": h.glossary_fingerprint, "input": h.input_name}
+def formats(role: Role) -> list[type[Format]]:
+    """Every registered format class that plays *role*, in registry order."""
+    return [cls for cls in map(_load, REGISTRY) if role in cls.roles]
 
 
-def _instantiate(registry: dict[str, str], name: str, what: str):
-    dotted = registry.get(name)
-    if dotted is None:
-        raise BilingualError(f"unknown {what} {name!r}", hint="use one of: " + ", ".join(registry))
-    module_name, _, cls = dotted.partition(":")
-    return getattr(importlib.import_module(module_name), cls)()
+def format_names(role: Role) -> list[str]:
+    return [cls.name for cls in formats(role)]
 
 
-def get_format(name: str) -> Format:
-    """Instantiate the document format registered as *name*."""
-    return _instantiate(REGISTRY, name, "format")
+def get(name: str, role: Role) -> Format:
+    """The format named *name* for *role*, instantiated."""
+    for cls in formats(role):
+        if cls.name == name:
+            return cls()
+    raise BilingualError(_("unknown format {name!r}").format(name=name),
+                         hint=_("use one of: {names}").format(names=", ".join(format_names(role))))
 
 
-def get_term_format(name: str):
-    """Instantiate the glossary exchange format registered as *name*."""
-    return _instantiate(TERM_FORMATS, name, "glossary format")
+def detect(path: str, head: bytes, role: Role) -> Format:
+    """The format of the file at *path* for *role*: by content first, then by extension.
+
+    A format whose ``sniff`` recognises *head* wins (XLIFF 1.2 and 2 share ``.xlf``); when no
+    format recognises the content, the extension decides.
+    """
+    candidates = formats(role)
+    sniffed = [cls for cls in candidates if cls.sniff(head)]
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    by_ext = [cls for cls in candidates if suffixes and suffixes[-1] in cls.extensions]
+    if len(sniffed) == 1:
+        return sniffed[0]()
+    if len(sniffed) > 1:
+        both = [cls for cls in sniffed if cls in by_ext]
+        return (both or sniffed)[0]()
+    if by_ext:
+        return by_ext[0]()
+    known = sorted({ext for cls in candidates for ext in cls.extensions})
+    raise BilingualError(_("cannot tell the format of this file from its content or extension"), path=path,
+                         hint=_("use a file ending in one of: {exts}").format(exts=" ".join(known)))
 
 
-def term_format_for_path(path: str) -> str | None:
-    lower = path.lower()
-    return next((name for name in TERM_FORMATS if lower.endswith("." + name)), None)
+def exporter(name: str) -> Format:
+    """The export format named *name* (``get(name, Role.EXPORT)``)."""
+    return get(name, Role.EXPORT)

@@ -13,7 +13,7 @@ from importlib import resources
 from bilingual.document import Block, Document, Head, Mark, Segment, TermMatch
 from bilingual.i18n import _
 from bilingual.errors import FormatError
-from bilingual.formats import ExportOptions, Format
+from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text, strip_forbidden
 
 NS = "urn:bilingual:aligned:1"
@@ -143,14 +143,19 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
 
 class AlignedFormat(Format):
     name = "aligned"
+    roles = frozenset({Role.EXPORT, Role.DOCUMENT})
     extensions = (".xml",)
+    output_suffix = ".xml"
     media_type = "application/xml"
-    can_import = True
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return NS in xml_root_head(head)[:2048]
 
     def render(self, doc: Document, options: ExportOptions | None = None) -> bytes:
         return render_aligned(doc)
 
-    def parse(self, data: bytes, *, path: str) -> Document:
+    def parse_document(self, data: bytes, *, path: str) -> Document:
         return parse_aligned(data, path=path)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 
-from bilingual.formats import ExportOptions, Format
-from bilingual.publish import Piece, arabic_title_of, rows, title_of
+from bilingual.formats.base import ExportOptions, Format, Role
+from bilingual.formats.layout import Piece, arabic_title_of, rows, title_of
 
 ARABIC_FONT = "Amiri"
 
@@ -71,6 +71,7 @@ class DocxFormat(Format):
     name = "docx"
     extensions = (".docx",)
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    roles = frozenset({Role.EXPORT})
 
     def render(self, doc, options: ExportOptions) -> bytes:
         import docx

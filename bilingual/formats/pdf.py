@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 
 from bilingual.errors import BilingualError
-from bilingual.formats import ExportOptions, Format
+from bilingual.formats.base import ExportOptions, Format, Role
 
 
 class PdfFormat(Format):
     name = "pdf"
     extensions = (".pdf",)
     media_type = "application/pdf"
+    roles = frozenset({Role.EXPORT})
 
     def render(self, doc, options: ExportOptions) -> bytes:
         from bilingual.formats.html import render_html

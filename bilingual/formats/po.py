@@ -8,14 +8,22 @@ On import an entry that is no longer fuzzy (and has a translation) is approved.
 from __future__ import annotations
 
 from bilingual.errors import FormatError
-from bilingual.formats import ExportOptions, Format, Unit
+import re
+
+from bilingual.formats.base import ExportOptions, Format, Role, Unit
 
 
 class PoFormat(Format):
     name = "po"
     extensions = (".po",)
     media_type = "text/x-gettext-translation"
-    can_import = True
+    roles = frozenset({Role.EXPORT, Role.UNITS})
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        """A PO file: its first keyword line is msgctxt or msgid (comments may come first)."""
+        text = head.decode("utf-8", "replace").lstrip("\ufeff")
+        return re.search(r'(?m)^(msgctxt|msgid)\s+"', text) is not None and not text.lstrip().startswith("<")
 
     def render(self, doc, options: ExportOptions | None = None) -> bytes:
         import polib
@@ -45,12 +53,14 @@ class PoFormat(Format):
         return str(po).encode("utf-8")
 
     def parse(self, data: bytes, *, path: str) -> list[Unit]:
-        import polib
+        from bilingual.names.po import polib_from_text
 
         try:
-            po = polib.pofile(data.decode("utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            raise FormatError(f"malformed PO file: {exc}", path=path) from exc
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"not valid UTF-8 at byte offset {exc.start}", path=path,
+                              hint="save the PO file as UTF-8") from exc
+        po = polib_from_text(text.replace("\r\n", "\n"), path=path, error=FormatError)
         units = []
         for entry in po:
             if entry.obsolete or not entry.msgid:

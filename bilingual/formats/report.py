@@ -1,38 +1,39 @@
 """The review report: one HTML page listing, per segment, what a reviewer must look at.
 
 Glossary names enforced or missing, numbers that differ between source and target, Latin
-text left in the Arabic, empty targets, and (with a glossary) forbidden or outdated
-spellings: the QA checks of ``bilingual.checks``, as OmegaT and Okapi users know them.
+text left in the Arabic, empty targets, forbidden or outdated spellings: the QA checks of
+:mod:`bilingual.checks`, as OmegaT and Okapi users know them. The report is a renderer: the
+caller runs the checks and hands it their findings (``ExportOptions.review``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bilingual.checks import run_checks
-from bilingual.formats import ExportOptions, Format
-from bilingual.publish import title_of
+from bilingual.document import Document, Finding, Segment
+from bilingual.formats.base import ExportOptions, Format, Role
+from bilingual.formats.layout import title_of
 
 
 @dataclass(frozen=True)
 class Item:
-    seg: object
-    findings: list
+    seg: Segment
+    findings: list[Finding]
     missing: int
 
 
 class ReportFormat(Format):
     name = "report"
-    extensions = (".report.html",)
+    roles = frozenset({Role.EXPORT})
+    extensions = (".html",)
+    output_suffix = ".report.html"
     media_type = "text/html"
 
-    def render(self, doc, options: ExportOptions) -> bytes:
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
         from bilingual.formats.html import environment, font_css
-        from bilingual.glossary import load_default_glossary
 
-        glossary = load_default_glossary(options.glossary_path)
-        findings = run_checks(doc, glossary=glossary, qa=True)
-        by_segment: dict[str, list] = {}
+        findings = options.review.findings
+        by_segment: dict[str, list[Finding]] = {}
         for f in findings:
             if f.check != "glossary_missing":  # the names column shows those
                 by_segment.setdefault(f.segment_id, []).append(f)
@@ -48,13 +49,7 @@ class ReportFormat(Format):
             "empty": kinds.count("empty_target"),
             "glossary": sum(kinds.count(k) for k in ("glossary_missing", "forbidden_spelling", "outdated_spelling")),
         }
-        if glossary is None:
-            state = "none loaded"
-        elif glossary.fingerprint == doc.head.glossary_fingerprint:
-            state = "current"
-        else:
-            state = "changed since translation"
         html = environment().get_template("report.html.j2").render(
             title=title_of(doc, options.title), items=items, counts=counts, stamp=self.stamp(doc),
-            glossary_state=state, font_css=font_css())
+            glossary_state=options.review.glossary_state, font_css=font_css())
         return html.encode("utf-8")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.xmltext import parse_xml, strip_forbidden
-from bilingual.glossary import Entry
+from bilingual.formats.base import Format, Role, xml_root_head
+from bilingual.names.entry import Entry
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -21,11 +22,17 @@ def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
-class TbxTerms:
+class TbxTerms(Format):
     name = "tbx"
+    roles = frozenset({Role.TERMS})
     extensions = (".tbx",)
+    media_type = "application/x-tbx+xml"
 
-    def render(self, entries: list[Entry]) -> bytes:
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return NS in xml_root_head(head)[:4096]
+
+    def render_terms(self, entries: list[Entry]) -> bytes:
         from lxml import etree
 
         from bilingual import __version__
@@ -63,7 +70,7 @@ class TbxTerms:
         if status:
             etree.SubElement(sec, _q("termNote"), type="administrativeStatus").text = status
 
-    def parse(self, data: bytes, *, path: str) -> list[Entry]:
+    def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
         root = parse_xml(data, path=path)
         if root.tag != _q("tbx"):
             raise GlossaryError("not a TBX v3 file (root must be tbx in urn:iso:std:iso:30042:ed-2)", path=path)

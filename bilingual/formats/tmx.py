@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bilingual.errors import FormatError
-from bilingual.formats import ExportOptions, Format, Unit
+from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -43,7 +43,11 @@ class TmxFormat(Format):
     name = "tmx"
     extensions = (".tmx",)
     media_type = "application/x-tmx+xml"
-    can_import = True
+    roles = frozenset({Role.EXPORT, Role.UNITS})
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return re.search(r"<tmx[\s>]", xml_root_head(head)[:2048]) is not None
 
     def render(self, doc, options: ExportOptions | None = None) -> bytes:
         from lxml import etree

@@ -10,7 +10,9 @@ a target is edited. Characters XML forbids are written as ``<ph ctype="x-cp">``.
 from __future__ import annotations
 
 from bilingual.errors import FormatError
-from bilingual.formats import ExportOptions, Format, Unit
+import re
+
+from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -55,7 +57,16 @@ class Xliff12Format(Format):
     name = "xliff"
     extensions = (".xlf", ".xliff")
     media_type = "application/x-xliff+xml"
-    can_import = True
+    roles = frozenset({Role.EXPORT, Role.UNITS})
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        """XLIFF 1.x: the 1.2 (or 1.1) namespace, or an xliff root whose version starts with 1."""
+        text = xml_root_head(head)[:4096]
+        if "urn:oasis:names:tc:xliff:document:1." in text:
+            return True
+        root = re.search(r"<xliff\b[^>]*>", text)
+        return root is not None and re.search(r"""version\s*=\s*["']1""", root.group()) is not None
 
     def render(self, doc, options: ExportOptions | None = None) -> bytes:
         from lxml import etree

@@ -9,7 +9,7 @@ segment ``state``: ``mt`` initial, ``tm`` and ``edited`` translated, ``approved`
 from __future__ import annotations
 
 from bilingual.errors import FormatError
-from bilingual.formats import ExportOptions, Format, Unit
+from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -24,7 +24,12 @@ class Xliff2Format(Format):
     name = "xliff2"
     extensions = (".xlf", ".xliff")
     media_type = "application/xliff+xml"
-    can_import = True
+    output_suffix = ".xliff2.xlf"
+    roles = frozenset({Role.EXPORT, Role.UNITS})
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return "urn:oasis:names:tc:xliff:document:2." in xml_root_head(head)[:4096]
 
     def render(self, doc, options: ExportOptions | None = None) -> bytes:
         from lxml import etree

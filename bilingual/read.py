@@ -1,47 +1,27 @@
-"""Readers: turn an input file (plain text, Markdown, HTML, stdin) into a :class:`Document`.
+"""Reading, the first stage: an input file (plain text, Markdown, HTML, stdin) into a :class:`Document`.
 
-Each reader module exposes ``parse(text) -> (plain_text, [RawBlock])``; this module decodes
-the bytes, picks the reader by extension (or ``--from``), and segments every block.
+This module reads and decodes the bytes, asks the format registry for the article format
+(``--from``, else by content, else by extension, else plain text), lets it find the blocks,
+and segments every block into sentences.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual.document import Block, Document, Head, Mark, Segment
+from bilingual.document import Block, Document, Head, RawBlock, Segment
 from bilingual.i18n import _
 from bilingual.errors import InputError
 from bilingual.segment import split_sentences
 
-# Lazy registry of reader modules by format name; extensions map onto it.
-READERS = {
-    "txt": "bilingual.readers.text",
-    "md": "bilingual.readers.markdown",
-    "html": "bilingual.readers.html",
-}
-EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", "": "txt",
-    ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # XML 1.0 Char production: these code points can never appear in an XML document.
 XML_FORBIDDEN = frozenset(
     [c for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + [0xFFFE, 0xFFFF]
 )
-
-
-@dataclass(frozen=True)
-class RawBlock:
-    kind: str
-    start: int
-    end: int
-    marks: tuple[Mark, ...] = ()
 
 
 def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
@@ -71,19 +51,27 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def format_for(path: str, explicit: str | None = None) -> str:
-    if explicit:
-        if explicit not in READERS:
-            raise InputError(_("unknown input format {name!r}").format(name=explicit), path=path,
-                             hint=_("use one of: {names}").format(names=", ".join(READERS)))
-        return explicit
-    if path == "-":
-        return "txt"
-    suffix = Path(path).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise InputError(_("cannot tell the format from the extension {suffix!r}").format(suffix=suffix), path=path,
-                         hint=_("pass --from txt|md|html"))
-    return EXTENSIONS[suffix]
+def article_format(path: str, head: bytes, explicit: str | None = None):
+    """The article format for *path*: ``--from``, else the registry by content and extension.
+
+    Standard input and files with no extension that nothing recognises are plain text.
+    """
+    from bilingual.errors import BilingualError
+    from bilingual.formats import Role, detect, get
+
+    try:
+        if explicit:
+            return get(explicit, Role.ARTICLE)
+        if path == "-" or not Path(path).suffix:
+            try:
+                return detect(path, head, Role.ARTICLE)
+            except BilingualError:
+                return get("txt", Role.ARTICLE)
+        return detect(path, head, Role.ARTICLE)
+    except InputError:
+        raise
+    except BilingualError as exc:
+        raise InputError(exc.message, path=path, hint=_("pass --from txt|md|html")) from exc
 
 
 def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -136,21 +124,20 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read, decode, parse and segment the article at *path* (``-`` for stdin)."""
-    fmt = format_for(path, fmt)
     data = read_bytes(path, max_bytes=max_bytes)
+    article = article_format(path, data[:4096], fmt)
     text = decode(data, path=path, encoding=encoding)
     if not text.strip():
         raise InputError(_("nothing to translate: the file is empty or whitespace only"), path=path)
-    module = importlib.import_module(READERS[fmt])
     try:
-        plain, raw_blocks = module.parse(text)
+        plain, raw_blocks = article.read_article(text)
     except InputError as exc:
         exc.path = exc.path or path
         raise
     head = Head(
         input_name="<stdin>" if path == "-" else Path(path).name,
         input_sha256=hashlib.sha256(data).hexdigest(),
-        input_format=fmt,
+        input_format=article.name,
     )
     doc = build_document(plain, raw_blocks, head=head)
     if not doc.blocks:

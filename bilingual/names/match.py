@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bilingual.glossary import Entry
+from bilingual.names.entry import Entry
 
 _FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "\u00a0": " ", "\t": " ", "\n": " ",
                        "’": "'", "‘": "'"})

@@ -1,4 +1,4 @@
-"""Mask glossary names with placeholders, and put the glossary Arabic back after translation.
+"""Restoring: the glossary Arabic put back into the engine's output, and the fate of every name.
 
 Engines mistreat placeholders: they drop them, repeat them, move them, glue Arabic
 proclitics onto them, write their digits as Arabic-Indic digits, put spaces inside the
@@ -13,69 +13,17 @@ Whatever cannot be placed is reported ``missing``, never silently wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from bilingual import arabic
 from bilingual.document import TermMatch
+from bilingual.names.entry import Entry
+from bilingual.names.mask import MaskJob, placeholders, placeholders_intact
+from bilingual.names.match import TermSpan
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_D = "[0-9٠-٩۰-۹]+"
-_GLUED = "([\u0621-\u064a\u0640]*)"
-# Placeholder forms, tried in order. Each pattern tolerates the decorations engines add.
-STYLES = (
-    ("[{n}]", re.compile(_GLUED + r"[\[［]\s*(" + _D + r")\s*[\]］]")),
-    ("ZX{n}", re.compile(_GLUED + r"(?<![A-Za-z])[Zz]\s?[Xx]\s?(" + _D + r")(?![0-9٠-٩۰-۹])")),
-    ("{{{n}}}", re.compile(_GLUED + r"[{｛]\s*(" + _D + r")\s*[}｝]")),
-)
 SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")
 _LOOSE_PROCLITIC = re.compile(r"(^|\s)([وف][بلك]?|[بلك])\s+$")
-
-
-@dataclass(frozen=True)
-class MaskJob:
-    """A source sentence with its names replaced by numbered placeholders."""
-
-    source: str
-    masked: str
-    matches: tuple = ()  # TermSpan, in source order
-    style: int = 0
-
-    @property
-    def slots(self) -> tuple[int, ...]:
-        return tuple(range(1, len(self.matches) + 1))
-
-
-def mask(source: str, matches, style: int = 0) -> MaskJob:
-    """Replace each matched name (possessive included) with placeholder 1, 2, … of *style*."""
-    matches = tuple(matches)
-    if not matches:
-        return MaskJob(source, source, (), style)
-    while style < len(STYLES) - 1 and STYLES[style][1].search(source):
-        style += 1  # the text already holds something that looks like this placeholder
-    template = STYLES[style][0]
-    parts, pos = [], 0
-    for n, span in enumerate(matches, start=1):
-        parts.append(source[pos:span.start])
-        parts.append(template.format(n=n))
-        pos = span.end
-    parts.append(source[pos:])
-    return MaskJob(source, "".join(parts), matches, style)
-
-
-def _placeholders(output: str, job: MaskJob) -> list[tuple[int, int, int, str]]:
-    """(start, end, number, glued prefix) of each valid placeholder in *output*."""
-    found = []
-    for m in STYLES[job.style][1].finditer(output):
-        n = int(m.group(2).translate(_DIGITS))
-        if 1 <= n <= len(job.matches):
-            found.append((m.start(), m.end(), n, m.group(1)))
-    return found
-
-
-def placeholders_intact(output: str, job: MaskJob) -> bool:
-    """Whether every placeholder survived (repeats and moves are repairable, losses are not)."""
-    return {n for _s, _e, n, _p in _placeholders(output, job)} >= set(job.slots)
 
 
 def _tidy(text: str) -> str:
@@ -101,7 +49,7 @@ def _splice(text: str, job: MaskJob, replacements) -> tuple[str, list[TermMatch]
 
 def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatch]]:
     replacements, seen, pos = [], set(), 0
-    for start, end, n, prefix in _placeholders(output, job):
+    for start, end, n, prefix in placeholders(output, job):
         before = output[pos:start]
         pos = end
         if n in seen:  # a repeat: drop it, and proclitics glued to it

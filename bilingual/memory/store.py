@@ -17,12 +17,14 @@ import re
 import sqlite3
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from bilingual.document import TermMatch
+from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
 from bilingual.i18n import _
-from bilingual.errors import MemoryStoreError
 
 SCHEMA_VERSION = 1
 STATUS_RANK = {"mt": 0, "edited": 1, "approved": 2}
@@ -55,6 +57,23 @@ FTS_SCHEMA = (
 )
 
 
+def terms_to_json(terms: Sequence[TermMatch]) -> str:
+    """The names of a target as stored: every field of each TermMatch, spans included."""
+    return json.dumps([[t.entry, t.kind, t.source_start, t.source_end, t.target, t.target_start, t.target_end,
+                        t.status] for t in terms], ensure_ascii=False)
+
+
+def terms_from_json(text: str) -> tuple[TermMatch, ...]:
+    """Stored names back as TermMatch; rows from schema 1 (entry, Arabic, status) have no spans (-1)."""
+    out = []
+    for row in json.loads(text or "[]"):
+        if len(row) == 8:
+            out.append(TermMatch(*row))
+        elif len(row) == 3:
+            out.append(TermMatch(row[0], "", -1, -1, row[1], -1, -1, row[2]))
+    return tuple(out)
+
+
 def normalize(source: str) -> str:
     """The exact-match key: NFC, quotes unified, whitespace collapsed, outer space stripped."""
     if not source.isascii():
@@ -79,7 +98,7 @@ class Hit:
     target: str
     status: str
     origin: str = ""
-    terms: tuple[tuple[str, str, str], ...] = ()  # (entry, glossary Arabic, status) when stored
+    terms: tuple[TermMatch, ...] = ()  # the names in the target when stored, with their spans
     score: float = 1.0
     glossary_fingerprint: str = ""
 
@@ -106,17 +125,12 @@ class Memory:
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         except OSError as exc:
-            raise MemoryStoreError(f"cannot open the translation memory: {exc.strerror}", path=self.path) from exc
+            raise MemoryStoreError(_("cannot open the translation memory: {error}").format(error=exc.strerror),
+                                   path=self.path) from exc
 
-    def _error(self, exc: Exception) -> MemoryStoreError:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            return MemoryStoreError(_("the translation memory is locked by another process"), path=self.path,
-                                    hint=_("wait for it to finish and try again"))
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
-                                    path=self.path, hint=_("restore it from a backup, or pass another --memory"))
-        return MemoryStoreError(f"translation memory error: {text}", path=self.path)
+    def _error(self, exc: Exception) -> BilingualError:
+        mapped = dependency_error(exc, path=self.path)
+        return mapped if mapped is not None else MemoryStoreError(str(exc), path=self.path)
 
     @contextlib.contextmanager
     def _transaction(self):
@@ -179,8 +193,7 @@ class Memory:
             raise self._error(exc) from exc
         if row is None:
             return None
-        return Hit(row[0], row[1], row[2], row[3], tuple(tuple(t) for t in json.loads(row[4])),
-                   glossary_fingerprint=row[5])
+        return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5])
 
     def near(self, source: str, *, limit: int = 20) -> Hit | None:
         """The best near match above the threshold (FTS5 candidates, ranked by edit similarity)."""
@@ -214,7 +227,7 @@ class Memory:
     # --- writing --------------------------------------------------------------------------
 
     def put(self, source: str, target: str, status: str, *, origin: str = "", glossary_fingerprint: str = "",
-            terms: list[tuple[str, str]] | tuple = (), overwrite: bool = True) -> str:
+            terms: Sequence[TermMatch] = (), overwrite: bool = True) -> str:
         """Store a translation; a human one is never replaced by a machine one.
 
         Returns ``added``, ``updated``, ``unchanged``, or ``conflict`` (an approved target
@@ -231,12 +244,12 @@ class Memory:
                 db.execute(
                     "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint,"
                     " terms, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (key, source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, now))
+                    (key, source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, now))
             elif result == "updated":
                 db.execute(
                     "UPDATE segments SET source=?, target=?, status=?, origin=?, glossary_fingerprint=?, terms=?,"
                     " updated=? WHERE source_key=?",
-                    (source, target, status, origin, glossary_fingerprint, json.dumps(list(terms)), now, key))
+                    (source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, key))
         return result
 
     @staticmethod
@@ -259,9 +272,8 @@ class Memory:
         for seg in doc.segments():
             if seg.status != "mt" or not seg.target.strip():
                 continue
-            terms = [(t.entry, t.target, t.status) for t in seg.terms]
             rows.append((normalize(seg.source), seg.source, seg.target, "mt", origin, glossary_fingerprint,
-                         json.dumps(terms), now, now))
+                         terms_to_json(seg.terms), now, now))
         if not rows:
             return
         with self._transaction() as db:

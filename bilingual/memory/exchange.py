@@ -1,4 +1,4 @@
-"""Exchange with other tools: detect a file's format, import it into the memory, apply it to a document."""
+"""Exchange with editors' tools: their files' units imported into the memory, or applied to a document."""
 
 from __future__ import annotations
 
@@ -6,30 +6,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bilingual.document import Document
-from bilingual.errors import FormatError
-from bilingual.formats import Unit, get_format
-
-
-def detect_format(path: str, data: bytes) -> str:
-    """po, tmx, xliff (1.2) or xliff2, from the extension and, for XLIFF, the version attribute."""
-    lower = path.lower()
-    if lower.endswith(".po"):
-        return "po"
-    if lower.endswith(".tmx"):
-        return "tmx"
-    if lower.endswith((".xlf", ".xliff", ".sdlxliff", ".mqxliff")):
-        head = data[:2000].decode("utf-8", "replace")
-        return "xliff2" if 'version="2' in head or "version='2" in head else "xliff"
-    raise FormatError("cannot tell the format from the extension", path=path,
-                      hint="use a .po, .tmx, .xlf or .xliff file")
+from bilingual.errors import BilingualError, FormatError
+from bilingual.formats import SNIFF_BYTES, Role, Unit, detect
+from bilingual.i18n import _
 
 
 def read_units(path: str) -> list[Unit]:
+    """The units of an exchange file (PO, XLIFF 1.2/2, TMX), its format told by content, then extension."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as exc:
-        raise FormatError("no such file", path=path) from exc
-    return get_format(detect_format(path, data)).parse(data, path=path)
+        raise FormatError(_("no such file"), path=path) from exc
+    except OSError as exc:
+        raise FormatError(_("cannot read: {error}").format(error=exc.strerror), path=path) from exc
+    try:
+        fmt = detect(path, data[:SNIFF_BYTES], Role.UNITS)
+    except BilingualError as exc:
+        raise FormatError(exc.message, path=path, hint=exc.hint) from exc
+    return fmt.parse(data, path=path)
 
 
 @dataclass
@@ -54,10 +48,10 @@ def import_units(units: list[Unit], memory, *, origin: str, glossary=None, overw
             continue
         terms = []
         if glossary is not None:
-            from bilingual.masking import check_terms
+            from bilingual.names.restore import check_terms
 
             _, found = check_terms(unit.source, unit.target, glossary.find(unit.source))
-            terms = [(t.entry, t.target, t.status) for t in found]
+            terms = list(found)
         outcome = memory.put(unit.source, unit.target, unit.status, origin=origin,
                              glossary_fingerprint=fingerprint, terms=terms, overwrite=overwrite)
         if outcome == "conflict":
@@ -75,7 +69,7 @@ class ApplyResult:
 
 def apply_units(doc: Document, units: list[Unit], *, glossary=None) -> tuple[Document, ApplyResult]:
     """Write corrected targets back into *doc*, matching by segment id and source text."""
-    from bilingual.masking import check_terms
+    from bilingual.names.restore import check_terms
 
     by_id = {seg.id: seg for seg in doc.segments()}
     by_source = {}

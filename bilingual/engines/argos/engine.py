@@ -1,6 +1,8 @@
 """The Argos Translate engine: an installed Argos package run through CTranslate2 directly.
 
-The package is found through ``argostranslate.package``; its CTranslate2 model and its
+The engine downloads nothing: the command line makes sure a model is installed before it
+creates one (:func:`bilingual.engines.argos.packages.ensure_installed`). The package is found
+through ``argostranslate.package``; its CTranslate2 model and its
 SentencePiece model are loaded here, once per process, and a whole document is translated
 in token-bounded batches sorted by length. ``argostranslate.translate`` is never imported
 (it pulls in stanza, torch and spaCy).
@@ -11,8 +13,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bilingual import models
-from bilingual.engines import EngineOptions
+from bilingual.engines.argos import packages as models
+from bilingual.engines.base import EngineOptions
 from bilingual.i18n import _
 from bilingual.errors import EngineError, ModelError
 
@@ -98,9 +100,11 @@ class ArgosEngine:
             model = models.InstalledModel(Path(package_path).name, Path(package_path),
                                           self.options.from_code, self.options.to_code, "")
         else:
-            model = models.find(self.options.from_code, self.options.to_code)
-            if model is None:
-                model = self._install_missing()
+            found = models.find(self.options.from_code, self.options.to_code)
+            if found is None:
+                raise ModelError(_("no {pair} model is installed").format(
+                    pair=f"{self.options.from_code}→{self.options.to_code}"), hint=models.install_hint())
+            model = found
         self.model = model
         self.model_name = model.name
         self.model_version = model.version
@@ -119,18 +123,6 @@ class ArgosEngine:
         if self._loaded is None:
             self._loaded = _load(self.model.path, self.options.device, self.options.threads)
         return self._loaded
-
-    def _install_missing(self) -> models.InstalledModel:
-        pair = f"{self.options.from_code}→{self.options.to_code}"
-        if not self.options.download:
-            raise ModelError(_("no {pair} model is installed").format(pair=pair), hint=models.INSTALL_HINT)
-        try:
-            return models.install_from_index(self.options.from_code, self.options.to_code,
-                                             index=self.options.index, progress=self.options.on_download)
-        except ModelError as exc:
-            raise ModelError(_("no {pair} model is installed and none could be downloaded: {reason}").format(
-                pair=pair, reason=exc.message),
-                             path=exc.path, hint=models.INSTALL_HINT) from exc
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
         return self.sp.encode(texts, out_type=str)

@@ -32,7 +32,6 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes total or 0)
 MAX_UNPACKED_BYTES = 8 * 1024**3
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _CHUNK = 1 << 16
-INSTALL_HINT = _("install one from a file: bilingual models install --file PATH.argosmodel")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def load_index(location: str | None = None) -> list[dict]:
             data = response.read(64 * 1024 * 1024)
     except (OSError, ValueError) as exc:
         raise ModelError(_("cannot read the package index: {reason}").format(reason=getattr(exc, "reason", exc)),
-                         path=location, hint=INSTALL_HINT) from exc
+                         path=location, hint=install_hint()) from exc
     try:
         index = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -196,7 +195,7 @@ def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None) ->
         except (OSError, ValueError, ModelError) as exc:
             os.unlink(part)
             errors.append(f"{link}: {getattr(exc, 'reason', None) or exc}")
-    raise ModelError(_("download failed: {errors}").format(errors="; ".join(errors)), hint=INSTALL_HINT)
+    raise ModelError(_("download failed: {errors}").format(errors="; ".join(errors)), hint=install_hint())
 
 
 # --- verify and install ---------------------------------------------------------------------
@@ -307,7 +306,7 @@ def install_from_index(from_code: str, to_code: str, *, index: str | None = None
                   and m.get("type", "translate") == "translate"]
     if not candidates:
         raise ModelError(_("the package index has no {pair} package").format(pair=f"{from_code}→{to_code}"),
-                         path=index or default_index(), hint=INSTALL_HINT)
+                         path=index or default_index(), hint=install_hint())
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", ""))))
     directory = packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
@@ -341,3 +340,23 @@ def model_checksum(model: InstalledModel) -> str:
         return "sha256:" + json.loads(record.read_text())["sha256"]
     except (OSError, ValueError, KeyError):
         return "sha256:" + sha256_file(model.path / "model" / "model.bin")
+
+
+def install_hint() -> str:
+    return _("install one from a file: bilingual models install --file PATH.argosmodel")
+
+
+def ensure_installed(from_code: str, to_code: str, *, download: bool, index: str | None = None,
+                     progress: Progress | None = None) -> InstalledModel:
+    """The installed model for the pair, downloading and installing one from the index if allowed."""
+    model = find(from_code, to_code)
+    if model is not None:
+        return model
+    pair = f"{from_code}→{to_code}"
+    if not download:
+        raise ModelError(_("no {pair} model is installed").format(pair=pair), hint=install_hint())
+    try:
+        return install_from_index(from_code, to_code, index=index, progress=progress)
+    except ModelError as exc:
+        raise ModelError(_("no {pair} model is installed and none could be downloaded: {reason}").format(
+            pair=pair, reason=exc.message), path=exc.path, hint=install_hint()) from exc

@@ -10,18 +10,21 @@ import csv
 import io
 
 from bilingual.errors import GlossaryError
-from bilingual.glossary import Entry
+from bilingual.formats.base import Format, Role
+from bilingual.names.entry import Entry
 
 COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "fuzzy", "no_translate")
 _TRUE = {"1", "yes", "true", "y", "x"}
 
 
-class CsvTerms:
+class CsvTerms(Format):
     name = "csv"
+    roles = frozenset({Role.TERMS})
     extensions = (".csv",)
+    media_type = "text/csv"
     delimiter = ","
 
-    def render(self, entries: list[Entry]) -> bytes:
+    def render_terms(self, entries: list[Entry]) -> bytes:
         out = io.StringIO()
         writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\n")
         writer.writerow(COLUMNS)
@@ -30,7 +33,7 @@ class CsvTerms:
                              "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
         return out.getvalue().encode("utf-8")
 
-    def parse(self, data: bytes, *, path: str) -> list[Entry]:
+    def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -65,4 +68,5 @@ class CsvTerms:
 class TsvTerms(CsvTerms):
     name = "tsv"
     extensions = (".tsv", ".tab")
+    media_type = "text/tab-separated-values"
     delimiter = "\t"

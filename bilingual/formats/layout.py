@@ -2,14 +2,14 @@
 
 Pure functions over the document model. A row is one sentence (``align="sentence"``) or one
 paragraph (``align="paragraph"``); each side is a list of pieces, plain or a glossary name.
-The Arabic goes through the typography post-edit (``arabic.typeset_*``) unless switched off.
+The Arabic goes through the typography post-edit (:mod:`bilingual.formats.typography`) unless switched off.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bilingual import arabic
+from bilingual.formats.typography import typeset_inline, typeset_piece
 from bilingual.document import Document, Segment
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -73,10 +73,10 @@ def _segment_marks(seg: Segment, marks) -> list:
 def segment_sides(seg: Segment, *, typography: bool, digits: str, marks=()) -> tuple[list[Piece], list[Piece]]:
     en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms],
                  _segment_marks(seg, marks))
-    target = arabic.typeset_inline(seg.target, digits=digits) if typography else seg.target
+    target = typeset_inline(seg.target, digits=digits) if typography else seg.target
     ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
     if typography:
-        ar = [Piece(arabic.typeset_piece(p.text), p.term) for p in ar]
+        ar = [Piece(typeset_piece(p.text), p.term) for p in ar]
     return en, ar
 
 

@@ -1,0 +1,62 @@
+"""Quality checks over translated segments, as OmegaT and Okapi users know them.
+
+Each check is a small function over one segment that raises :class:`Failed` when it finds a
+problem; :func:`run_checks` collects what they raise into findings. A check's first docstring
+line is its title in reports. ``glossary`` holds the checks of names against the glossary,
+``qa`` the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bilingual.document import Document, Finding, Segment, Severity
+
+if TYPE_CHECKING:
+    from bilingual.names.glossary import Glossary
+
+
+class Failed(Exception):
+    """Raised by a check: what it found, and how bad it is."""
+
+    def __init__(self, message: str, severity: Severity = "error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.severity = severity
+
+
+@dataclass(frozen=True)
+class Context:
+    glossary: Glossary | None = None
+
+
+Check = Callable[[Segment, Context], None]
+GLOSSARY_CHECKS: list[Check] = []
+QA_CHECKS: list[Check] = []
+
+
+def register(group: list[Check]) -> Callable[[Check], Check]:
+    def decorate(fn: Check) -> Check:
+        group.append(fn)
+        return fn
+    return decorate
+
+
+def run_checks(doc: Document, *, glossary: Glossary | None = None, qa: bool = True) -> list[Finding]:
+    """Run the glossary checks (and the QA checks with *qa*) over every segment."""
+    from bilingual.checks import glossary as _glossary_checks  # noqa: F401 (registers its checks)
+    from bilingual.checks import qa as _qa_checks  # noqa: F401 (registers its checks)
+
+    ctx = Context(glossary)
+    checks = GLOSSARY_CHECKS + (QA_CHECKS if qa else [])
+    findings = []
+    for seg in doc.segments():
+        for check in checks:
+            try:
+                check(seg, ctx)
+            except Failed as failed:
+                title = (check.__doc__ or check.__name__).strip().splitlines()[0]
+                findings.append(Finding(seg.id, check.__name__, title, failed.message, failed.severity))
+    return findings

@@ -1,0 +1,61 @@
+"""QA checks as OmegaT and Okapi users know them: empty targets, numbers, Latin text left behind."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bilingual.checks import QA_CHECKS, Context, Failed, register
+from bilingual.document import Segment
+
+
+@register(QA_CHECKS)
+def empty_target(seg: Segment, ctx: Context) -> None:
+    """Empty translation"""
+    if seg.source.strip() and not seg.target.strip():
+        raise Failed("the segment has no translation")
+
+
+_NUMBER = re.compile(r"\d+(?:[,.٬٫]\d+)*")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def numbers_in(text: str) -> Counter:
+    """Numbers as values: 1,000 → 1000, 12th → 12, ٧٤ → 74, 2.5 and ٢٫٥ → 2.5."""
+    text = text.translate(_ARABIC_DIGITS)
+    out = Counter()
+    for m in _NUMBER.finditer(text):
+        raw = m.group().replace("٬", ",").replace("٫", ".")
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", raw):
+            raw = raw.replace(",", "")
+        out[raw.replace(",", ".")] += 1
+    return out
+
+
+@register(QA_CHECKS)
+def numbers_differ(seg: Segment, ctx: Context) -> None:
+    """Numbers differ between source and translation"""
+    if not seg.target:
+        return
+    src, tgt = numbers_in(seg.source), numbers_in(seg.target)
+    if src != tgt:
+        missing = sorted((src - tgt).elements())
+        extra = sorted((tgt - src).elements())
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if extra:
+            parts.append("not in the source " + ", ".join(extra))
+        raise Failed("; ".join(parts), "warning")
+
+
+_ISOLATED = re.compile("\u2066[^\u2069]*\u2069")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@register(QA_CHECKS)
+def untranslated_latin(seg: Segment, ctx: Context) -> None:
+    """Untranslated Latin text in the translation"""
+    words = _LATIN_WORD.findall(_ISOLATED.sub("", seg.target))
+    if words:
+        raise Failed("Latin text left in the Arabic: " + " ".join(words[:8]), "warning")

@@ -1,0 +1,2 @@
+"""The Argos Translate engine: ``engine`` runs an installed package, ``packages`` finds, downloads,
+verifies, installs and removes packages."""

@@ -1,0 +1,120 @@
+"""What every format plugin is: a class that names itself and says which roles it plays.
+
+A format plays one or more :class:`Role` s, each with its own method:
+
+- ``article`` (an input the tool translates): ``read_article(text) -> (plain text, [RawBlock])``;
+- ``export`` (a file made from an aligned document): ``render(doc, options) -> bytes``;
+- ``document`` (our aligned XML read back): ``parse_document(data, path=) -> Document``;
+- ``units`` (an exchange file whose units an editor corrected): ``parse(data, path=) -> [Unit]``;
+- ``terms`` (glossary exchange): ``render_terms(entries) -> bytes`` and ``parse_terms(data, path=)``.
+
+``sniff(head)`` recognises the format's own content from the first bytes of a file, as OmegaT's
+filters decide by content: the registry asks it before it looks at the extension.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from bilingual.document import Document, Finding, RawBlock
+    from bilingual.names.entry import Entry
+
+from bilingual.document import SegmentStatus
+
+
+class Role(enum.StrEnum):
+    ARTICLE = "article"
+    EXPORT = "export"
+    DOCUMENT = "document"
+    UNITS = "units"
+    TERMS = "terms"
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the review report shows besides the document: the findings and the glossary's state."""
+
+    findings: tuple[Finding, ...] = ()
+    glossary_state: str = "none loaded"  # none loaded | current | changed since translation
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Options every exporter receives (each uses what applies to it)."""
+
+    layout: str = "columns"  # columns | rows | interleaved
+    align: str = "sentence"  # sentence | paragraph
+    digits: str = "western"  # western | arabic-indic
+    title: str = ""
+    typography: bool = True
+    arabic_only: bool = False
+    review: Review = field(default_factory=Review)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit read from an exchange file (PO, XLIFF, TMX)."""
+
+    id: str
+    source: str
+    target: str
+    status: SegmentStatus  # mt | edited | approved
+    line: int | None = None
+
+
+class Format:
+    """Base of every format plugin: identity as class attributes, one method per role."""
+
+    name: ClassVar[str] = ""
+    roles: ClassVar[frozenset[Role]] = frozenset()
+    extensions: ClassVar[tuple[str, ...]] = ()
+    media_type: ClassVar[str] = "application/octet-stream"
+    #: what ``export`` appends to ``ARTICLE.en-ar`` by default (the first extension unless set)
+    output_suffix: ClassVar[str] = ""
+
+    @classmethod
+    def suffix(cls) -> str:
+        return cls.output_suffix or cls.extensions[0]
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        """Whether *head* (the first bytes of a file) is this format's content."""
+        return False
+
+    # One method per role; a format implements those of its roles.
+    def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
+        raise NotImplementedError
+
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
+        raise NotImplementedError
+
+    def parse_document(self, data: bytes, *, path: str) -> Document:
+        raise NotImplementedError
+
+    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+        raise NotImplementedError
+
+    def render_terms(self, entries: list[Entry]) -> bytes:
+        raise NotImplementedError
+
+    def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
+        raise NotImplementedError
+
+    @staticmethod
+    def stamp(doc: Document) -> dict[str, str]:
+        """What made the document, for the exporter's header (tool, engine, model, glossary)."""
+        from bilingual import __version__
+
+        h = doc.head
+        return {"tool": "bilingual", "tool_version": h.tool_version or __version__, "engine": h.engine,
+                "model": h.model_name, "model_version": h.model_version, "model_checksum": h.model_checksum,
+                "glossary": h.glossary_fingerprint, "input": h.input_name}
+
+
+def xml_root_head(head: bytes) -> str:
+    """The start of an XML file as text with the BOM and XML declaration skipped (for sniffing)."""
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    return text

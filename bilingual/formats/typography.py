@@ -1,0 +1,69 @@
+"""Typography: the post-edit applied to Arabic text before it is published.
+
+Two steps: :func:`typeset_inline` changes one character for one (offsets of term spans stay
+valid); :func:`typeset_piece` works on one laid-out piece and may change its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+LRI, PDI = "\u2066", "\u2069"
+_TO_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_AR = "\u0600-\u06ff"
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*(?:[ ]+[A-Za-z0-9][A-Za-z0-9'’.\-]*)*")
+_ISOLATE = re.compile(f"{LRI}[^{PDI}]*{PDI}")
+
+
+def typeset_inline(text: str, *, digits: str = "western") -> str:
+    """Length-preserving typography over a whole target: punctuation, quotes, digits.
+
+    Each change replaces one character with one, so offsets (term spans) stay valid.
+    ``,`` ``;`` ``?`` in Arabic context become ، ؛ ؟ (not between digits: 1,000 stays);
+    straight and English curly double quotes become « »; digits become western, or
+    Arabic-Indic with ``digits="arabic-indic"`` — never inside bidi-isolated Latin text.
+    """
+    chars = list(text)
+    isolated = [False] * len(chars)
+    for m in _ISOLATE.finditer(text):
+        for i in range(m.start(), m.end()):
+            isolated[i] = True
+    opening = True
+    for i, ch in enumerate(chars):
+        if isolated[i]:
+            continue
+        prev = chars[i - 1] if i else ""
+        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        if ch == "," and not (prev.isdigit() and nxt.isdigit()):
+            chars[i] = "،"
+        elif ch == ";":
+            chars[i] = "؛"
+        elif ch == "?":
+            chars[i] = "؟"
+        elif ch in "\"“”":
+            chars[i] = "«" if (ch == "“" or (ch == '"' and opening)) else "»"
+            opening = chars[i] == "»"
+        elif ch.isdigit():
+            chars[i] = ch.translate(_TO_ARABIC_INDIC if digits == "arabic-indic" else _TO_WESTERN)
+    return "".join(chars)
+
+
+def typeset_piece(text: str) -> str:
+    """Changes that move offsets, applied to one piece: doubled marks, stray spaces, Latin isolates.
+
+    Machine translation emits "؟?" and "??": one Arabic question mark stays. A space before
+    ، ؛ ؟ ! . : is removed. Latin words are wrapped in bidi isolates (LRI … PDI) so they
+    keep their order inside right-to-left text.
+    """
+    text = re.sub(r"[؟?]{2,}", "؟", text)
+    text = re.sub(r"[،,]{2,}", "،", text)
+    text = re.sub(r"[ \t]+([،؛؟!.:»])", r"\1", text)
+    text = re.sub(r"(«)[ \t]+", r"\1", text)
+    out, pos = [], 0
+    for m in _ISOLATE.finditer(text):
+        out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos:]))
+    return "".join(out)

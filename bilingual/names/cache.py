@@ -1,0 +1,108 @@
+"""The glossary's disk cache: parsed entries, their check findings, and the matcher's automaton.
+
+An unchanged glossary of 100,000 entries then loads in a fraction of a second. The cache
+folder is the user's, but anyone who can write there must not be able to run code or plant
+entries: every file carries an HMAC-SHA256 of its payload under a key kept outside the cache
+(``cache.key`` in the user data folder, mode 0600), and a file whose MAC does not match is
+ignored (and rebuilt). Only then is the payload deserialised (marshal for rows, pickle for
+pyahocorasick's automaton, which has no other serialisation).
+
+The key of a cached value covers everything that shapes it: the cache format version, the
+message language (findings are stored as the user reads them), and each file's path and
+content hash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import marshal
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from bilingual.errors import BilingualError, GlossaryError
+
+CACHE_VERSION = "2"
+_MAC_BYTES = 32
+
+
+def cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bilingual")) / "glossary"
+
+
+def _key_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bilingual")) / "cache.key"
+
+
+def _secret() -> bytes | None:
+    """The signing key (created on first use, readable by the user alone); None if it cannot be had."""
+    path = _key_path()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            return data if len(data) >= 32 else None
+        return None
+    except OSError:
+        return None
+    secret = os.urandom(32)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(secret)
+    return secret
+
+
+def cache_key(files: list[Path], language: str) -> str:
+    """The key of the cached value for these files' contents, read in *language*."""
+    digest = hashlib.sha256(f"{CACHE_VERSION}\0{language}\0".encode())
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise GlossaryError(f"cannot read: {exc.strerror}", path=file) from exc
+        digest.update(str(file.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def read(name: str, *, kind: str) -> Any | None:
+    """The cached value *name* (``kind`` marshal or pickle) if present and signed by us, else None."""
+    secret = _secret()
+    if secret is None:
+        return None
+    try:
+        blob = (cache_dir() / name).read_bytes()
+    except OSError:
+        return None
+    mac, payload = blob[:_MAC_BYTES], blob[_MAC_BYTES:]
+    if len(mac) != _MAC_BYTES or not hmac.compare_digest(mac, hmac.new(secret, payload, "sha256").digest()):
+        return None
+    try:
+        return marshal.loads(payload) if kind == "marshal" else pickle.loads(payload)  # noqa: S301 (signed)
+    except (EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
+        return None
+
+
+def write(name: str, value: Any, *, kind: str) -> None:
+    """Store *value* signed; a cache that cannot be written is no error."""
+    from bilingual.fsutil import write_bytes
+
+    secret = _secret()
+    if secret is None:
+        return
+    payload = marshal.dumps(value) if kind == "marshal" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError, BilingualError):
+        write_bytes(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
