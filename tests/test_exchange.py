@@ -10,14 +10,16 @@ import pytest
 from lxml import etree
 
 import fake_engines
-from bilingual.document import Head, TermMatch
-from bilingual.memory.exchange import apply_units, import_units, read_units
+from bilingual.document import Head, RawBlock, TermMatch
 from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
-from bilingual.names.load import load_glossary
+from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
+from bilingual.names import edit as g
+from bilingual.names.entry import Entry
+from bilingual.names.glossary import Glossary
+from bilingual.names.load import load_glossary
 from bilingual.pipeline import translate_document
-from bilingual.document import RawBlock
 from bilingual.read import build_document, read_document
 from conftest import EXAMPLES, ROOT, SCHEMAS, needs_schemas
 
@@ -111,16 +113,6 @@ def test_rerun_comes_from_memory_without_the_engine(tmp_path):
 def test_glossary_change_repatches_only_affected_segments(tmp_path):
     import shutil
 
-    from bilingual.names import edit as g
-
-    from bilingual.names import po, rules
-
-    from bilingual.names.entry import Entry
-
-    from bilingual.names.glossary import Glossary
-
-    from bilingual.names.load import load_glossary
-
     article = str(EXAMPLES / "benghazi-talks.txt")
     gl_dir = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", gl_dir)
@@ -171,13 +163,13 @@ def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
     assert run_cli("translate", article, "-o", out, "--engine", "fake_engines:PseudoArabicEngine",
                    "--memory", memory, "-q").exit_code == 0
     assert run_cli("export", out, "--to", "po").exit_code == 0
-    po_path = tmp_path / "a.en-ar.po" if (tmp_path / "a.en-ar.po").exists() else tmp_path / "a.po"
+    po_path = tmp_path / "a.en-ar.po"
     po = polib.pofile(str(po_path))
     po[0].msgstr = "ترجمة المحرر"
     po[0].flags.remove("fuzzy")
     po.save()
     r = run_cli("import", po_path, "--memory", memory)
-    assert "1 added" in r.stdout or "1 updated" in r.stdout, r.stdout
+    assert "0 added, 1 updated, 16 unchanged, 0 conflicts" in r.stdout, r.stdout  # the mt row became an edit
     po[0].msgstr = "ترجمة أخرى"
     po.save()
     r = run_cli("import", po_path, "--memory", memory)
@@ -197,3 +189,47 @@ def test_corrupt_memory_from_the_cli(run_cli, tmp_path):
     err = assert_one_line_error(run_cli("translate", article, "--memory", memory,
                                         "--engine", "fake_engines:PseudoArabicEngine"), 5)
     assert "damaged" in err and not (tmp_path / "a.en-ar.xml").exists()
+
+
+class SameTextEngine:
+    """An engine that answers each sentence with a fixed Arabic text holding its placeholders."""
+
+    name, model_name, model_version, model_checksum = "fixed", "", "", ""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        return [self.answer for _t in texts]
+
+
+def test_respelling_a_name_repatches_its_span_only(tmp_path):
+    """Respelling مصر must not touch مصرف ("bank"), which merely starts with the same letters."""
+    source = "Egypt urged the Central Bank to pay."
+    doc = build_document(source, [RawBlock("p", 0, len(source))], head=Head())
+    before = Glossary([Entry("Egypt", "مصر", "place")])
+    engine = SameTextEngine("حثت [1] مصرف ليبيا المركزي على الدفع.")
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        first, _ = translate_document(doc, engine=engine, glossary=before, memory=memory)
+        assert first.segments()[0].target == "حثت مصر مصرف ليبيا المركزي على الدفع."
+        after = Glossary([Entry("Egypt", "جمهورية مصر", "place")])
+        again, report = translate_document(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
+    seg = again.segments()[0]
+    assert report.from_memory == 1
+    assert seg.target == "حثت جمهورية مصر مصرف ليبيا المركزي على الدفع."
+    assert "جمهورية مصرف" not in seg.target
+    (term,) = seg.terms
+    assert term.enforced and seg.target[term.target_start:term.target_end] == "جمهورية مصر"
+
+
+def test_respelling_keeps_the_proclitic_and_the_contracted_article(tmp_path):
+    source = "Aid went to Al-Sisi and Haftar."
+    doc = build_document(source, [RawBlock("p", 0, len(source))], head=Head())
+    before = Glossary([Entry("Al-Sisi", "السيسي", "person"), Entry("Haftar", "حفتر", "person")])
+    engine = SameTextEngine("ذهبت المساعدات ل[1] و[2].")
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        first, _ = translate_document(doc, engine=engine, glossary=before, memory=memory)
+        assert first.segments()[0].target == "ذهبت المساعدات للسيسي وحفتر."
+        after = Glossary([Entry("Al-Sisi", "السيسى", "person"), Entry("Haftar", "خليفة حفتر", "person")])
+        again, _ = translate_document(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
+    assert again.segments()[0].target == "ذهبت المساعدات للسيسى وخليفة حفتر."

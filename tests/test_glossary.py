@@ -9,13 +9,9 @@ import polib
 import pytest
 
 from bilingual.names import edit as g
-
 from bilingual.names import po, rules
-
 from bilingual.names.entry import Entry
-
 from bilingual.names.glossary import Glossary
-
 from bilingual.names.load import load_glossary
 from bilingual.errors import GlossaryError
 from conftest import ROOT
@@ -166,3 +162,65 @@ def test_po_files_pass_msgfmt_check(tmp_path):
     for po in files:
         done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
         assert done.returncode == 0 and "warning" not in done.stderr, (po, done.stderr)
+
+
+def test_cached_findings_follow_the_message_language(tmp_path):
+    """An Arabic run must not make a later English run print Arabic (the cache key holds the language)."""
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "g.po"
+    bad.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                   'msgctxt "place"\nmsgid "Derna"\nmsgstr "Derna"\n', encoding="utf-8")
+    seen = {}
+    for lang in ("ar", "en"):
+        env = dict(os.environ, LANGUAGE=lang, XDG_CACHE_HOME=str(tmp_path / "cache"),
+                   XDG_DATA_HOME=str(tmp_path / "data"))
+        done = subprocess.run([sys.executable, "-m", "bilingual", "check", str(tmp_path / "x.xml"), "--glossary",
+                               str(bad)], capture_output=True, text=True, env=env)
+        assert done.returncode == 4
+        seen[lang] = done.stderr
+    assert "الجانب العربي" in seen["ar"]
+    assert "Arabic side holds Latin letters" in seen["en"] and "الجانب العربي" not in seen["en"]
+
+
+def test_a_tampered_cache_file_is_ignored(tmp_path, monkeypatch):
+    """Whoever can write the cache folder cannot plant entries (or code): unsigned files are not read."""
+    import marshal
+
+    from bilingual.names import cache
+
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path / "cache")
+    path = tmp_path / "g"
+    shutil.copytree(GLOSSARY, path)
+    first = load_glossary(path)
+    [entries_file] = (tmp_path / "cache").glob("*.entries")
+    rows, findings = marshal.loads(entries_file.read_bytes()[32:])
+    forged = [tuple(["Derna", "مزورة", *row[2:]]) if row[0] == "Derna" else row for row in rows]
+    entries_file.write_bytes(b"\0" * 32 + marshal.dumps((forged, findings)))
+    for automaton in (tmp_path / "cache").glob("*.automaton"):
+        automaton.write_bytes(b"\0" * 32 + b"cos\nsystem\n(S'touch " + str(tmp_path / "pwned").encode() + b"'\ntR.")
+    again = load_glossary(path)
+    assert again.get("Derna").arabic == first.get("Derna").arabic == "درنة"
+    assert again.find("Derna waits.")[0].entry.arabic == "درنة"
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_an_in_memory_glossary_touches_no_file(monkeypatch):
+    from bilingual.names import cache
+
+    monkeypatch.setattr(cache, "read", lambda *a, **k: pytest.fail("Glossary.find read the cache"))
+    monkeypatch.setattr(cache, "write", lambda *a, **k: pytest.fail("Glossary.find wrote the cache"))
+    gl = Glossary([Entry("Derna", "درنة", "place")])
+    assert [s.entry.arabic for s in gl.find("Derna waits for Derna.")] == ["درنة", "درنة"]
+
+
+def test_default_kind_is_the_same_everywhere(tmp_path):
+    """The entry model and every reader agree: a name of no stated kind is 'other'."""
+    from bilingual.formats import Role, get
+
+    assert Entry("Derna", "درنة").kind == "other"
+    (tmp_path / "g.po").write_text('msgid "Derna"\nmsgstr "درنة"\n', encoding="utf-8")
+    assert po.entries_from_po(tmp_path / "g.po")[0].kind == "other"
+    assert get("csv", Role.TERMS).parse_terms("Derna,درنة\n".encode(), path="x.csv")[0].kind == "other"

@@ -1,6 +1,7 @@
 """Regenerate the reviewed golden files under tests/data (review the diff before committing).
 
     python tools/golden.py segments
+    python tools/golden.py aligned
 """
 
 from __future__ import annotations
@@ -22,5 +23,15 @@ def segments() -> None:
         print(f"wrote tests/data/{name}.sentences ({len(lines)} sentences)")
 
 
+def aligned() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_aligned import sample_doc
+
+    from bilingual.formats.aligned import render_aligned
+
+    (ROOT / "tests" / "data" / "aligned-sample.xml").write_bytes(render_aligned(sample_doc()))
+    print("wrote tests/data/aligned-sample.xml")
+
+
 if __name__ == "__main__":
-    {"segments": segments}[sys.argv[1] if len(sys.argv) > 1 else "segments"]()
+    {"segments": segments, "aligned": aligned}[sys.argv[1] if len(sys.argv) > 1 else "segments"]()
