@@ -23,15 +23,14 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=500)
     args = parser.parse_args()
 
-    import fake_engines
-
-    from bilingual.document import Head
+    from bilingual.document import Head, RawBlock
     from bilingual.formats import ExportOptions, exporter
     from bilingual.names.load import load_glossary
     from bilingual.pipeline import translate_document
-    from bilingual.document import RawBlock
     from bilingual.read import build_document
     from bilingual.segment import split_sentences
+
+    import fake_engines
 
     paragraphs = [p for p in (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8").split("\n\n")
                   if p.strip()]
@@ -53,9 +52,9 @@ def main() -> None:
     print(f"document of {n} segments in {len(doc.blocks)} paragraphs")
     targets = {"html": 1.0, "docx": 3.0, "pdf": 20.0}
     for fmt in ("html", "md", "tmx", "xliff", "xliff2", "docx", "pdf"):
-        exporter = exporter(fmt)
+        fmt_plugin = exporter(fmt)
         t0 = time.perf_counter()
-        data = exporter.render(doc, ExportOptions())
+        data = fmt_plugin.render(doc, ExportOptions())
         seconds = time.perf_counter() - t0
         target = f"(target < {targets[fmt]:.0f} s)" if fmt in targets else ""
         print(f"  {fmt:<7} {seconds:6.2f} s  {len(data) / 1e6:6.2f} MB  {target}")

@@ -63,18 +63,19 @@ def main() -> None:
     print(f"{args.entries} entries, {path.stat().st_size / 1e6:.1f} MB PO file")
 
     t0 = time.perf_counter()
-    gl = load_glossary(path)
+    load_glossary(path, matcher=False)  # parse + validate; the entries go to the cache
     cold_load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    gl.matcher()
+    load_glossary(path)  # entries from the cache; the automaton is built and cached
     cold_automaton = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    gl = load_glossary(path)
+    load_glossary(path, matcher=False)
     warm_load = time.perf_counter() - t0
     t0 = time.perf_counter()
+    gl = load_glossary(path)
+    warm_automaton = time.perf_counter() - t0 - warm_load
     matcher = gl.matcher()
-    warm_automaton = time.perf_counter() - t0
 
     target = int(args.megabytes * 1_000_000)
     words, size = [], 0

@@ -52,8 +52,8 @@ def articles(count: int, rng: random.Random) -> list[str]:
     people = [e.english for e in gl.entries if e.kind == "person"]
     places = [e.english for e in gl.entries if e.kind == "place"]
     orgs = [e.english for e in gl.entries if e.kind == "org" and " " in e.english]
-    days = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-    months = "January February March April May June July August September October".split()
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
     out = []
     for _ in range(count):
         paragraphs = []

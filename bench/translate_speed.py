@@ -47,8 +47,8 @@ def main() -> None:
     print(f"built stand-in model in {time.perf_counter() - t0:.1f} s "
           f"({package.stat().st_size / 1e6:.1f} MB package)")
 
-    from bilingual.engines.argos import packages as models
     from bilingual.engines import EngineOptions, load_engine
+    from bilingual.engines.argos import packages as models
     from bilingual.engines.argos.engine import max_decoding_length, plan_batches
     from bilingual.formats.aligned import render_aligned
     from bilingual.fsutil import write_bytes

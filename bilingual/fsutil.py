@@ -12,7 +12,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from bilingual.errors import BilingualError
 
@@ -30,8 +30,9 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
     except OSError:
         special = False
     if special:
-        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": ""})) as handle:
-            yield handle
+        direct: IO[Any] = open(path, "wb") if binary else open(path, "w", encoding=encoding, newline="")  # noqa: SIM115
+        with direct:
+            yield direct
         return
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -40,8 +41,8 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
     except OSError as exc:
         raise BilingualError(f"cannot write here: {exc.strerror}", path=path) from exc
     try:
-        mode = "wb" if binary else "w"
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding, "newline": ""})) as handle:
+        handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -59,10 +59,7 @@ def compile_catalog(po: Path) -> Path | None:
     if out.is_file():
         return out
     try:
-        import polib
-
         from bilingual.fsutil import atomic_write
-
         from bilingual.names.po import polib_from_text
 
         catalog = polib_from_text(data.decode("utf-8"), path=po)
@@ -87,7 +84,7 @@ def _load() -> tuple[_gettext.NullTranslations, str, Path | None]:
             try:
                 with open(mo, "rb") as handle:
                     return _gettext.GNUTranslations(handle), mo.parent.parent.name, mo
-            except (OSError, _gettext.error):
+            except OSError:
                 continue
     return _gettext.NullTranslations(), "en", None
 

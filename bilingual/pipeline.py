@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from bilingual import __version__
 from bilingual.document import Document, Segment
 from bilingual.engines import Engine
+from bilingual.errors import BilingualError, EngineError
+from bilingual.i18n import _
 from bilingual.memory.reuse import reuse_hit
 from bilingual.names import mask as masking
 from bilingual.names.restore import restore
@@ -31,6 +33,31 @@ class Report:
     terms_missing: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)  # (segment id, entry)
     fuzzy_notes: int = 0
+
+
+def run_engine(engine: Engine, texts: list[str]) -> list[str]:
+    """The engine's translations of *texts*, held to the protocol: one string per text, in order.
+
+    Whatever else the engine does (raises, returns too few or too many, returns something
+    that is not a string) is an engine problem, reported as one :class:`EngineError` naming it.
+    """
+    name = getattr(engine, "name", type(engine).__name__)
+    try:
+        out = engine.translate_batch(texts)
+    except BilingualError:
+        raise
+    except Exception as exc:
+        raise EngineError(_("engine {name!r} failed: {error}").format(name=name, error=f"{type(exc).__name__}: {exc}"),
+                          hint=_("check the engine and its model")) from exc
+    if not isinstance(out, list | tuple) or len(out) != len(texts):
+        got = len(out) if isinstance(out, list | tuple) else type(out).__name__
+        raise EngineError(_("engine {name!r} returned {got} translations for {n} texts").format(
+            name=name, got=got, n=len(texts)), hint=_("an engine returns one string per text, in order"))
+    bad = next((o for o in out if not isinstance(o, str)), None)
+    if bad is not None:
+        raise EngineError(_("engine {name!r} returned a {type} where a string was expected").format(
+            name=name, type=type(bad).__name__), hint=_("an engine returns one string per text, in order"))
+    return list(out)
 
 
 def _chunks(items: list, size: int):
@@ -73,7 +100,7 @@ def translate_document(
         todo.append(seg)
 
     for group in _chunks(todo, chunk_size):
-        for seg, (target, terms) in zip(group, _translate_group(group, engine, glossary, report)):
+        for seg, (target, terms) in zip(group, _translate_group(group, engine, glossary, report), strict=True):
             done[seg.id] = replace(seg, target=target, status="mt", terms=terms)
             report.from_engine += 1
         if progress:
@@ -111,14 +138,14 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
     """
     jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else [])
             for seg in group]
-    outputs = engine.translate_batch([job.masked for job in jobs])
+    outputs = run_engine(engine, [job.masked for job in jobs])
     report.engine_calls += 1
     for style in range(1, len(masking.STYLES)):
         broken = [i for i, job in enumerate(jobs) if job.matches and not masking.placeholders_intact(outputs[i], job)]
         if not broken:
             break
         retry = [masking.mask(jobs[i].source, jobs[i].matches, style=style) for i in broken]
-        for i, job, out in zip(broken, retry, engine.translate_batch([j.masked for j in retry])):
+        for i, job, out in zip(broken, retry, run_engine(engine, [j.masked for j in retry]), strict=True):
             if masking.placeholders_intact(out, job):
                 jobs[i], outputs[i] = job, out
         report.engine_calls += 1
@@ -127,9 +154,9 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
     spellings: dict[str, str] = {}
     if broken:
         names = sorted({group[i].source[span.start:span.end] for i in broken for span in jobs[i].matches})
-        outs = engine.translate_batch([group[i].source for i in broken] + names)
+        outs = run_engine(engine, [group[i].source for i in broken] + names)
         report.engine_calls += 1
-        unmasked = dict(zip(broken, outs[:len(broken)]))
+        unmasked = dict(zip(broken, outs[:len(broken)], strict=True))
         spellings = _trusted_spellings(names, outs[len(broken):], glossary)
     return [restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
             for i, job in enumerate(jobs)]
@@ -144,7 +171,7 @@ def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[s
     for name in names:
         spans = glossary.find(name) if glossary is not None else []
         entry_of[name] = spans[0].entry.key if spans else name
-    spelled = {name: out.strip().strip(".،,!؟?") for name, out in zip(names, outputs)}
+    spelled = {name: out.strip().strip(".،,!؟?") for name, out in zip(names, outputs, strict=True)}
     owners: dict[str, set[str]] = {}
     for name, spelling in spelled.items():
         owners.setdefault(spelling, set()).add(entry_of[name])

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from bilingual.document import Block, Document, Head, RawBlock, Segment
-from bilingual.i18n import _
 from bilingual.errors import InputError
+from bilingual.i18n import _
 from bilingual.segment import split_sentences
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

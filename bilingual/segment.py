@@ -11,20 +11,16 @@ import re
 
 # Abbreviations after which a full stop does not end a sentence (compared lower-cased).
 TITLES = frozenset(
-    """mr mrs ms messrs dr prof col gen maj lt capt cpt sgt cpl pvt adm brig cmdr cdr
-    gov sen rep rev hon pres st mt ft fr sr jr sheikh amb supt insp det""".split()
+    ["mr", "mrs", "ms", "messrs", "dr", "prof", "col", "gen", "maj", "lt", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "fr", "sr", "jr", "sheikh", "amb", "supt", "insp", "det"]
 )
 OTHER_ABBREVIATIONS = frozenset(
-    """e.g i.e cf vs etc approx ca al fig vol art pp para sec dept est inc ltd co corp
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    ["e.g", "i.e", "cf", "vs", "etc", "approx", "ca", "al", "fig", "vol", "art", "pp", "para", "sec", "dept", "est", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 # "No." is an abbreviation only before a number ("No. 5"), otherwise it is the word "no".
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p"})
 # Words that start a sentence often enough to end one after an acronym ("in the U.S. The …").
 COMMON_STARTERS = frozenset(
-    """The A An He She It They We I You In On At But And Or This That These Those There
-    His Her Its Their Our My According After Before When While However Meanwhile Yet So If
-    As For Some Many Most Both Neither Still Also Then Now Last Earlier Later""".split()
+    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "According", "After", "Before", "When", "While", "However", "Meanwhile", "Yet", "So", "If", "As", "For", "Some", "Many", "Most", "Both", "Neither", "Still", "Also", "Then", "Now", "Last", "Earlier", "Later"]
 )
 
 _CANDIDATE = re.compile(r"(?:\.\.\.|…|[.?!])+[\"'”’)\]»]*(?=\s|$)")

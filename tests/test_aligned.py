@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from pathlib import Path
-
-from bilingual.document import SEGMENT_STATUSES, TERM_STATUSES, Head, TermMatch
+from bilingual.document import SEGMENT_STATUSES, TERM_STATUSES, Head, RawBlock, TermMatch
 from bilingual.errors import FormatError
 from bilingual.formats.aligned import parse_aligned, render_aligned, schema
-from bilingual.document import RawBlock
 from bilingual.read import build_document
-
 
 DATA = Path(__file__).parent / "data"
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "bilingual" / "schemas" / "aligned.rng"

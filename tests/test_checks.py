@@ -6,10 +6,9 @@ from dataclasses import replace
 
 from bilingual.checks import run_checks
 from bilingual.checks.qa import numbers_in
-from bilingual.document import Head, TermMatch
+from bilingual.document import Head, RawBlock, TermMatch
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
-from bilingual.document import RawBlock
 from bilingual.read import build_document
 
 GLOSSARY = Glossary([Entry("Haftar", "حفتر", forbidden=("هفتر",)), Entry("Derna", "درنة", "place")])

@@ -14,6 +14,7 @@ from lxml import etree
 
 from bilingual.formats.aligned import parse_aligned
 from bilingual.names.load import load_glossary
+
 from conftest import EXAMPLES, ROOT, SCHEMAS, SHARED, assert_one_line_error, needs_schemas
 
 

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from bilingual.formats.aligned import parse_aligned, schema
+
 from conftest import EXAMPLES, ROOT, SHARED, assert_one_line_error
 
 

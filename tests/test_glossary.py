@@ -8,12 +8,13 @@ import subprocess
 import polib
 import pytest
 
+from bilingual.errors import GlossaryError
 from bilingual.names import edit as g
 from bilingual.names import po, rules
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.errors import GlossaryError
+
 from conftest import ROOT
 
 GLOSSARY = ROOT / "glossary"
@@ -134,9 +135,8 @@ def test_invalid_edit_writes_nothing(tmp_path):
     path = tmp_path / "people.po"
     shutil.copy(GLOSSARY / "people.po", path)
     original = path.read_bytes()
-    with pytest.raises(GlossaryError, match="nothing was written"):
-        with g.edit(path) as f:
-            f.upsert(entry("Someone", "Latin"))
+    with pytest.raises(GlossaryError, match="nothing was written"), g.edit(path) as f:
+        f.upsert(entry("Someone", "Latin"))
     assert path.read_bytes() == original
 
 
@@ -159,9 +159,9 @@ def test_po_files_pass_msgfmt_check(tmp_path):
     with g.edit(path) as f:
         f.upsert(entry("Zaid Test", "زيد تست", notes="line one\nline two", forbidden=("زيد",)))
     files = [*GLOSSARY.glob("*.po"), path, ROOT / "locales" / "ar" / "LC_MESSAGES" / "bilingual.po"]
-    for po in files:
-        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
-        assert done.returncode == 0 and "warning" not in done.stderr, (po, done.stderr)
+    for po_file in files:
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_file)], capture_output=True, text=True)
+        assert done.returncode == 0 and "warning" not in done.stderr, (po_file, done.stderr)
 
 
 def test_cached_findings_follow_the_message_language(tmp_path):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-import fake_engines
 from bilingual import arabic
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.names.restore import check_terms, restore
 from bilingual.names.mask import mask
+from bilingual.names.restore import check_terms, restore
 from bilingual.pipeline import translate_document
 from bilingual.read import read_document
+
+import fake_engines
 from conftest import EXAMPLES, ROOT, SHARED
 
 GLOSSARY = load_glossary(ROOT / "glossary")

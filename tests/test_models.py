@@ -10,6 +10,7 @@ import pytest
 
 from bilingual.engines.argos import packages as models
 from bilingual.errors import ModelError
+
 from conftest import FIXTURE_MODEL
 
 

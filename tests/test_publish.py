@@ -10,14 +10,13 @@ from dataclasses import replace
 
 import pytest
 
-import fake_engines
-from bilingual.formats import typography
-from bilingual.document import Head, TermMatch
-from bilingual.formats import ExportOptions, exporter
+from bilingual.document import Head, RawBlock, TermMatch
+from bilingual.formats import ExportOptions, exporter, typography
 from bilingual.names.load import load_glossary
 from bilingual.pipeline import translate_document
-from bilingual.document import RawBlock
 from bilingual.read import build_document, read_document
+
+import fake_engines
 from conftest import EXAMPLES, ROOT
 
 HOSTILE = 'Derna said <script>window.pwned=1</script> and " onmouseover="window.pwned=2" x.'

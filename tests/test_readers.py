@@ -6,6 +6,7 @@ import pytest
 
 from bilingual.errors import InputError
 from bilingual.read import decode, read_document
+
 from conftest import EXAMPLES
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.segment import split_sentences
+
 from conftest import EXAMPLES, SHARED
 
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import io
 import json
 import math
-import string
 import shutil
+import string
 import tempfile
 import zipfile
 from dataclasses import dataclass

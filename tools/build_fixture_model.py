@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from argosmodel import ROOT, build_package  # noqa: E402
+from argosmodel import ROOT, build_package
 
 
 def main() -> None:

@@ -20,10 +20,10 @@ _NUMBER = re.compile(r"\d+(?:[,.٬٫]\d+)*")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-def numbers_in(text: str) -> Counter:
+def numbers_in(text: str) -> Counter[str]:
     """Numbers as values: 1,000 → 1000, 12th → 12, ٧٤ → 74, 2.5 and ٢٫٥ → 2.5."""
     text = text.translate(_ARABIC_DIGITS)
-    out = Counter()
+    out: Counter[str] = Counter()
     for m in _NUMBER.finditer(text):
         raw = m.group().replace("٬", ",").replace("٫", ".")
         if re.fullmatch(r"\d{1,3}(,\d{3})+", raw):

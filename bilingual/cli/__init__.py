@@ -8,7 +8,6 @@ here, in one place. Heavy libraries are imported inside commands, never at impor
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
@@ -75,4 +74,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -34,7 +35,7 @@ class DownloadBar:
     def __init__(self, enabled: bool, label: str) -> None:
         self.enabled = enabled
         self.label = label
-        self.bar = None
+        self.bar: Any = None  # click's ProgressBar, entered on the first call
         self.done = 0
 
     def __call__(self, done: int, total: int) -> None:

@@ -18,8 +18,8 @@ from bilingual.i18n import _
 @glossary_option
 def import_files(files, overwrite, memory_path, no_memory, glossary_path):
     from bilingual.memory.exchange import import_units, read_units
-    from bilingual.names.load import load_default_glossary
     from bilingual.memory.store import open_memory
+    from bilingual.names.load import load_default_glossary
 
     if no_memory:
         raise click.UsageError(_("import writes to the memory: --no-memory makes no sense here"))
@@ -42,8 +42,8 @@ def import_files(files, overwrite, memory_path, no_memory, glossary_path):
 @click.option("-o", "--output", default=None, help=_("Write the updated document here (default: in place)."))
 @glossary_option
 def apply(document, corrections, output, glossary_path):
-    from bilingual.memory.exchange import apply_units, read_units
     from bilingual.formats.aligned import read_aligned, render_aligned
+    from bilingual.memory.exchange import apply_units, read_units
     from bilingual.names.load import load_default_glossary
 
     glossary = load_default_glossary(glossary_path)

@@ -54,8 +54,8 @@ def _write_entries(root: Path, entries) -> None:
 
 
 def _upsert(root: Path, entry, *, must_exist: bool = False, must_not_exist: bool = False) -> None:
-    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
+    from bilingual.names import edit as g
 
     found = g.locate(root, entry.english)
     if must_exist and found is None:
@@ -115,8 +115,8 @@ def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy,
 def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
     from dataclasses import replace
 
-    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
+    from bilingual.names import edit as g
 
     root = _root(glossary_path)
     found = g.locate(root, english)
@@ -135,8 +135,8 @@ def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
 @click.argument("english")
 @glossary_option
 def remove(english, glossary_path):
-    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
+    from bilingual.names import edit as g
 
     root = _root(glossary_path)
     found = g.locate(root, english)
@@ -169,7 +169,6 @@ def check(glossary_path):
               help=_("File format (default: from the extension)."))
 @glossary_option
 def import_entries(file, fmt, glossary_path):
-    from bilingual.names import edit as g
     from bilingual.errors import GlossaryError
     data = Path(file).read_bytes()
     entries = _term_format(file, fmt, head=data[:4096]).parse_terms(data, path=file)
@@ -204,8 +203,8 @@ def suggest(article, dry_run, glossary_path):
     from bilingual.names.entry import Entry
     from bilingual.names.glossary import Glossary
     from bilingual.names.load import load_glossary
-    from bilingual.read import read_document
     from bilingual.names.suggest import find_candidates, transliterate_name
+    from bilingual.read import read_document
 
     root = _root(glossary_path)
     gl = load_glossary(root, validate=False, matcher=False) if root.exists() else Glossary([])

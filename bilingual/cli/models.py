@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from bilingual.cli.common import DownloadBar, say, wants_progress
@@ -41,7 +43,7 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
     from bilingual.engines.argos import packages as m
 
     if file_path:
-        model = m.install_file(file_path, expected_sha256=sha256)
+        model = m.install_file(Path(file_path), expected_sha256=sha256)
     else:
         src, _sep, tgt = pair.replace("_", "-").partition("-")
         if not tgt:

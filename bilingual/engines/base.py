@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
-from bilingual.i18n import _
 from bilingual.errors import EngineError
+from bilingual.i18n import _
 
 ENTRY_POINT_GROUP = "bilingual.engines"
 BUILTIN = {"argos": "bilingual.engines.argos.engine:ArgosEngine"}

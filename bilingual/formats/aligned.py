@@ -11,10 +11,10 @@ from functools import lru_cache
 from importlib import resources
 
 from bilingual.document import Block, Document, Head, Mark, Segment, TermMatch
-from bilingual.i18n import _
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text, strip_forbidden
+from bilingual.i18n import _
 
 NS = "urn:bilingual:aligned:1"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import ClassVar
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.base import Format, Role
@@ -20,7 +21,7 @@ _TRUE = {"1", "yes", "true", "y", "x"}
 class CsvTerms(Format):
     name = "csv"
     roles = frozenset({Role.TERMS})
-    extensions = (".csv",)
+    extensions: ClassVar[tuple[str, ...]] = (".csv",)
     media_type = "text/csv"
     delimiter = ","
 

@@ -24,8 +24,6 @@ from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
 from bilingual.formats.layout import arabic_title_of, rows, title_of
 
-
-
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
          "template", "svg", "iframe", "button", "select", "figure")
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "dd", "dt"}

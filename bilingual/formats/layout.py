@@ -7,10 +7,11 @@ The Arabic goes through the typography post-edit (:mod:`bilingual.formats.typogr
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
-from bilingual.formats.typography import typeset_inline, typeset_piece
 from bilingual.document import Document, Segment
+from bilingual.formats.typography import typeset_inline, typeset_piece
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -54,7 +55,7 @@ def _pieces(text: str, spans: list[tuple[int, int, str]], marks=()) -> list[Piec
     marks = [(max(0, m.start), min(len(text), m.end), m) for m in marks if m.end > 0 and m.start < len(text)]
     cuts = sorted({0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marks for p in (s, e))})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         term = next((o for s, e, o in spans if s <= start and end <= e), "")
         covering = [m for s, e, m in marks if s <= start and end <= e]
         link = next((m.href for m in covering if m.kind == "link" and m.href.startswith(SAFE_LINK)), "")

@@ -19,7 +19,6 @@ from bilingual.document import Mark, RawBlock
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, rows, title_of
 
-
 _MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
 
 

@@ -7,9 +7,10 @@ On import an entry that is no longer fuzzy (and has a translation) is approved.
 
 from __future__ import annotations
 
-from bilingual.errors import FormatError
 import re
 
+from bilingual.document import SegmentStatus
+from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Unit
 
 
@@ -66,10 +67,11 @@ class PoFormat(Format):
             if entry.obsolete or not entry.msgid:
                 continue
             recorded = entry.comment.removeprefix("status: ").strip() if entry.comment else ""
+            status: SegmentStatus
             if "fuzzy" in entry.flags or not entry.msgstr:
                 status = "mt"
-            elif recorded in ("edited", "approved"):
-                status = recorded  # exported as such and not reopened
+            elif recorded == "edited":
+                status = "edited"  # exported as such and not reopened
             else:
                 status = "approved"  # an editor cleared the fuzzy flag
             units.append(Unit(entry.msgctxt or "", entry.msgid, entry.msgstr, status, entry.linenum))

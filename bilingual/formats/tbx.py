@@ -8,8 +8,8 @@ term, the Arabic term as ``preferredTerm-admn-sts`` and every forbidden spelling
 from __future__ import annotations
 
 from bilingual.errors import GlossaryError
-from bilingual.formats.xmltext import parse_xml, strip_forbidden
 from bilingual.formats.base import Format, Role, xml_root_head
+from bilingual.formats.xmltext import parse_xml, strip_forbidden
 from bilingual.names.entry import Entry
 
 NS = "urn:iso:std:iso:30042:ed-2"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml
@@ -31,8 +32,9 @@ def _seg(parent, text: str) -> None:
 def _read_seg(seg) -> str:
     parts = [seg.text or ""]
     for child in seg:
-        if child.tag == "ph" and child.get("type") == "x-cp" and _CP.match(child.text or ""):
-            parts.append(chr(int(_CP.match(child.text).group(1), 16)))
+        cp = _CP.match(child.text or "") if child.tag == "ph" and child.get("type") == "x-cp" else None
+        if cp is not None:
+            parts.append(chr(int(cp.group(1), 16)))
         elif child.tag in ("hi", "sub"):
             parts.append(_read_seg(child))
         parts.append(child.tail or "")
@@ -88,7 +90,7 @@ class TmxFormat(Format):
             target = texts.get("ar")
             if source is None or target is None:
                 continue
-            status = next((p.text for p in tu.findall("prop") if p.get("type") == "x-bilingual-status"), None)
-            status = {"tm": "edited"}.get(status, status) if status in ("mt", "edited", "approved", "tm") else "edited"
+            recorded = next((p.text for p in tu.findall("prop") if p.get("type") == "x-bilingual-status"), None)
+            status: SegmentStatus = "mt" if recorded == "mt" else "approved" if recorded == "approved" else "edited"
             units.append(Unit(tu.get("tuid") or f"tu{n}", source, target, status, tu.sourceline))
         return units

@@ -9,9 +9,10 @@ a target is edited. Characters XML forbids are written as ``<ph ctype="x-cp">``.
 
 from __future__ import annotations
 
-from bilingual.errors import FormatError
 import re
 
+from bilingual.document import SegmentStatus
+from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml
 
@@ -112,6 +113,7 @@ class Xliff12Format(Format):
             if source is None or target is None:
                 continue
             state = target.get("state", "")
+            status: SegmentStatus
             if tu.get("approved") == "yes" or state in APPROVED_STATES:
                 status = "approved"
             elif state in ("needs-review-translation", "new", "needs-translation") and \

@@ -8,6 +8,7 @@ segment ``state``: ``mt`` initial, ``tm`` and ``edited`` translated, ``approved`
 
 from __future__ import annotations
 
+from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text
@@ -71,6 +72,7 @@ class Xliff2Format(Format):
             target = "".join(read_text(t) for t in targets)
             states = {s.get("state", "initial") for s in segments}
             sub = {s.get("subState", "") for s in segments}
+            status: SegmentStatus
             if states == {"final"}:
                 status = "approved"
             elif states == {"initial"} and sub <= {"bilingual:mt", ""}:

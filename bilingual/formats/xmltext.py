@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bilingual.i18n import _
 from bilingual.errors import FormatError
+from bilingual.i18n import _
 
 # Characters XML 1.0 cannot carry, not even as character references.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

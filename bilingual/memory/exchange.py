@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bilingual.document import Document
+from bilingual.document import Document, Segment, SegmentStatus
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Unit, detect
 from bilingual.i18n import _
@@ -72,21 +72,22 @@ def apply_units(doc: Document, units: list[Unit], *, glossary=None) -> tuple[Doc
     from bilingual.names.restore import check_terms
 
     by_id = {seg.id: seg for seg in doc.segments()}
-    by_source = {}
+    by_source: dict[str, Segment] = {}
     for seg in doc.segments():
         by_source.setdefault(" ".join(seg.source.split()), seg)
     result = ApplyResult()
     new = {}
     for unit in units:
-        seg = by_id.get(unit.id)
-        if seg is None or " ".join(seg.source.split()) != " ".join(unit.source.split()):
-            seg = by_source.get(" ".join(unit.source.split()))
-        if seg is None:
+        found = by_id.get(unit.id)
+        if found is None or " ".join(found.source.split()) != " ".join(unit.source.split()):
+            found = by_source.get(" ".join(unit.source.split()))
+        if found is None:
             result.unmatched.append(unit.id or unit.source[:40])
             continue
+        seg = found
         if unit.status == "mt" or (unit.target == seg.target and seg.status != "mt"):
             continue
-        status = "approved" if unit.status == "approved" else "edited"
+        status: SegmentStatus = "approved" if unit.status == "approved" else "edited"
         if unit.target == seg.target and status == seg.status:
             continue
         matches = glossary.find(seg.source) if glossary is not None else []

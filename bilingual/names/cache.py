@@ -91,7 +91,7 @@ def read(name: str, *, kind: str) -> Any | None:
     if len(mac) != _MAC_BYTES or not hmac.compare_digest(mac, hmac.new(secret, payload, "sha256").digest()):
         return None
     try:
-        return marshal.loads(payload) if kind == "marshal" else pickle.loads(payload)  # noqa: S301 (signed)
+        return marshal.loads(payload) if kind == "marshal" else pickle.loads(payload)  # noqa: S301, S302 (signed by us)
     except (EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
         return None
 

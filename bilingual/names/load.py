@@ -52,7 +52,7 @@ def _load(path: Path, files: list[Path], validate: bool, with_matcher: bool) -> 
         entries = []
         for row in rows:
             entry = object.__new__(Entry)
-            entry.__dict__.update(zip(_CACHED_FIELDS, row))
+            entry.__dict__.update(zip(_CACHED_FIELDS, row, strict=True))
             entries.append(entry)
         findings = [GlossaryFinding(*row) for row in finding_rows]
     else:

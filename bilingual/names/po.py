@@ -10,9 +10,6 @@ kind (person, place, org, other). Translator comments hold notes, and three stru
 Flags: ``fuzzy`` and ``no-translate``. Two readers cover the subset polib and Poedit write
 (one regular-expression pass over a whole file, then a block tokenizer); anything else goes
 to polib, which also reports syntax errors with their line.
-
-This module is over 300 lines because it holds three readers of one format and the writer's
-header: splitting it would scatter one codec across files.
 """
 
 from __future__ import annotations
@@ -31,7 +28,10 @@ _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 def parse_comment(tcomment: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
     if ":" not in (tcomment or ""):
         return (tcomment or "").strip(), (), "", ()
-    notes, forbidden, variant_of, sources = [], [], "", []
+    notes: list[str] = []
+    forbidden: list[str] = []
+    variant_of = ""
+    sources: list[str] = []
     for line in (tcomment or "").splitlines():
         m = _FIELD.match(line.strip())
         if not m:
@@ -166,7 +166,9 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
                 return None
             line += gap.count("\n")
         hashes, ctx, msgid, msgstr = m.groups()
-        notes, forbidden, variant_of, sources, flags = "", (), "", (), ""
+        notes, variant_of, flags = "", "", ""
+        forbidden: tuple[str, ...] = ()
+        sources: tuple[str, ...] = ()
         if hashes:
             comments = []
             for c in hashes.split("\n"):
@@ -181,7 +183,7 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
         entry = new(Entry)
         entry_dict = entry.__dict__
         entry_dict.update(defaults)
-        english = _unescape(msgid) if "\\" in msgid else msgid
+        english = _unescape(msgid) or ""
         entry_dict["key"] = normalize_key(english)  # fills the cached property up front (hot path)
         entry_dict.update(english=english, arabic=_unescape(msgstr) if "\\" in msgstr else msgstr,
                           kind=(_unescape(ctx) if "\\" in ctx else ctx) if ctx else "other",
@@ -193,6 +195,41 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
     if text[pos:].strip():
         return None
     return entries
+
+
+def _block_tokens(lines: list[str], path: Path, start_line: int
+                  ) -> tuple[list[str], list[str], dict[str, str]] | None:
+    """(comments, flags, keyword → string) of one entry's lines; None for what polib must read."""
+    comments: list[str] = []
+    flags: list[str] = []
+    fields: dict[str, str] = {}
+    current = None
+    for offset, line in enumerate(lines):
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line.startswith(("#~", "#|")):
+                return None
+            if line.startswith("#,"):
+                flags.extend(f.strip() for f in line[2:].split(","))
+            elif not line.startswith(("#.", "#:")):
+                comments.append(line[2:] if line.startswith("# ") else line[1:])
+            current = None
+            continue
+        where = start_line + offset
+        if line.startswith('"'):
+            if current is None:
+                raise _syntax("a string outside any msgid or msgstr", path, where)
+            fields[current] += _unquote_at(line, path, where)
+            continue
+        keyword, _sep, literal = line.partition(" ")
+        if keyword.startswith(("msgid_plural", "msgstr[")):
+            return None  # plural entries: polib reads them
+        if keyword not in ("msgctxt", "msgid", "msgstr"):
+            raise _syntax(f"unknown keyword {keyword[:20]!r}", path, where)
+        current = keyword
+        fields[keyword] = _unquote_at(literal, path, where)
+    return comments, flags, fields
 
 
 def _fast_entries(path: Path, text: str) -> list[Entry] | None:
@@ -222,35 +259,10 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
                 variant_of=variant_of, sources=sources, fuzzy="fuzzy" in flags,
                 no_translate=NO_TRANSLATE_FLAG in flags, file=str(path), line=start_line))
             continue
-        comments, flags, fields = [], [], {}
-        current = None
-        for offset, line in enumerate(lines):
-            if not line:
-                continue
-            if line.startswith("#"):
-                if line.startswith(("#~", "#|")):
-                    return None
-                if line.startswith("#,"):
-                    flags.extend(f.strip() for f in line[2:].split(","))
-                elif line.startswith(("#.", "#:")):
-                    pass
-                else:
-                    comments.append(line[2:] if line.startswith("# ") else line[1:])
-                current = None
-                continue
-            where = start_line + offset
-            if line.startswith('"'):
-                if current is None:
-                    raise _syntax("a string outside any msgid or msgstr", path, where)
-                fields[current] += _unquote_at(line, path, where)
-                continue
-            keyword, _sep, literal = line.partition(" ")
-            if keyword.startswith(("msgid_plural", "msgstr[")):
-                return None  # plural entries: polib reads them
-            if keyword not in ("msgctxt", "msgid", "msgstr"):
-                raise _syntax(f"unknown keyword {keyword[:20]!r}", path, where)
-            current = keyword
-            fields[keyword] = _unquote_at(literal, path, where)
+        tokens = _block_tokens(lines, path, start_line)
+        if tokens is None:
+            return None
+        comments, flags, fields = tokens
         if "msgid" not in fields:
             if fields or flags:
                 return None

@@ -13,13 +13,10 @@ Whatever cannot be placed is reported ``missing``, never silently wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from bilingual import arabic
 from bilingual.document import TermMatch
-from bilingual.names.entry import Entry
 from bilingual.names.mask import MaskJob, placeholders, placeholders_intact
-from bilingual.names.match import TermSpan
 
 SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")
@@ -48,7 +45,9 @@ def _splice(text: str, job: MaskJob, replacements) -> tuple[str, list[TermMatch]
 
 
 def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatch]]:
-    replacements, seen, pos = [], set(), 0
+    replacements: list[tuple[int, int, str, int | None]] = []
+    seen: set[int] = set()
+    pos = 0
     for start, end, n, prefix in placeholders(output, job):
         before = output[pos:start]
         pos = end

@@ -7,6 +7,7 @@ entry is ``no-translate``). Over a set: duplicates, conflicts, variants that dis
 
 from __future__ import annotations
 
+from bilingual.document import Severity
 from bilingual.i18n import _
 from bilingual.names.entry import (
     _BAD_CHARS,
@@ -26,8 +27,8 @@ def validate_entry(entry: Entry) -> list[GlossaryFinding]:
     """Rules for one entry, as DeepL applies to glossary entries, plus our script rules."""
     found: list[GlossaryFinding] = []
 
-    def err(message: str, severity: str = "error") -> None:
-        found.append(GlossaryFinding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))  # noqa
+    def err(message: str, severity: Severity = "error") -> None:
+        found.append(GlossaryFinding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))
 
     for is_english, text in ((True, entry.english), (False, entry.arabic)):
         if text and text == text.strip() and len(text) <= MAX_TERM_CHARS and not _BAD_CHARS.search(text):

@@ -121,14 +121,7 @@ def transliterate_name(name: str) -> str:
 
 # --- finding candidate names ---------------------------------------------------------------------
 
-_STOP = frozenset("""The A An In On At But And Or This That These Those There His Her Its Their Our We He She It
-They I According After Before When While However Meanwhile Yet So If As For Some Many Most Both Still Also Then
-Now Last Earlier Later Speaking Only Three Two One Four Five Military Anti Controlling Strikes Terrorism Russian
-Islamists Chadians Sudanese Africans Western Eastern Southern Northern
-President Colonel General Field Marshal Spokesman Minister Foreign Interior Gen Col Maj Dr Mr Mrs Ms Lt Capt
-During Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Residents Analysts Nobody Patrols Smuggling See Calm Copyright Home World
-Article Charter UN US U.S Field Talks What""".split())
+_STOP = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "We", "He", "She", "It", "They", "I", "According", "After", "Before", "When", "While", "However", "Meanwhile", "Yet", "So", "If", "As", "For", "Some", "Many", "Most", "Both", "Still", "Also", "Then", "Now", "Last", "Earlier", "Later", "Speaking", "Only", "Three", "Two", "One", "Four", "Five", "Military", "Anti", "Controlling", "Strikes", "Terrorism", "Russian", "Islamists", "Chadians", "Sudanese", "Africans", "Western", "Eastern", "Southern", "Northern", "President", "Colonel", "General", "Field", "Marshal", "Spokesman", "Minister", "Foreign", "Interior", "Gen", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "Lt", "Capt", "During", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Residents", "Analysts", "Nobody", "Patrols", "Smuggling", "See", "Calm", "Copyright", "Home", "World", "Article", "Charter", "UN", "US", "U.S", "Field", "Talks", "What"])
 _TITLES = ("President", "Colonel", "Col.", "General", "Gen.", "Marshal", "Minister", "Dr.", "Mr.", "analyst",
            "researcher", "expert", "spokesman", "envoy", "Sheikh", "Maj.", "speaker")
 _ORG_WORDS = ("Army", "Council", "Brigade", "Ministry", "Government", "Academy", "Centre", "Center", "Party",
@@ -140,18 +133,16 @@ _CANDIDATE = re.compile(r"\b(?:(?:Al|El|al|el)-)?[A-Z][a-zA-Z’']+(?:[- ](?:(?:
 def guess_kind(name: str, before: str) -> str:
     if any(name.endswith(w) or f" {w} " in f" {name} " for w in _ORG_WORDS):
         return "org"
-    if any(before.rstrip().endswith(t) for t in _TITLES) or name.split()[0] in KNOWN and len(name.split()) > 1:
+    if any(before.rstrip().endswith(t) for t in _TITLES) or (name.split()[0] in KNOWN and len(name.split()) > 1):
         return "person"
     if re.search(r"\b(in|from|to|near|of|around|via)\s*$", before):
         return "place"
     return "person" if "-" in name or len(name.split()) > 1 else "place"
 
 
-_BREAK = frozenset("""President Colonel General Field Marshal Spokesman Minister Gen Col Maj Dr Mr Mrs Ms Lt
-Capt Sheikh Researcher Analyst Expert Envoy Speaker""".split())
-_GENERIC = frozenset("Government Council Army Ministry Academy Centre Center Brigade House Weekly Security "
-                     "State Coptic Arabs Copts Military National Higher Foreign".split())
-_ADJECTIVES = frozenset("Egyptian Libyan Turkish Qatari Russian Arab Islamic American European".split())
+_BREAK = frozenset(["President", "Colonel", "General", "Field", "Marshal", "Spokesman", "Minister", "Gen", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "Lt", "Capt", "Sheikh", "Researcher", "Analyst", "Expert", "Envoy", "Speaker"])
+_GENERIC = frozenset(["Government", "Council", "Army", "Ministry", "Academy", "Centre", "Center", "Brigade", "House", "Weekly", "Security", "State", "Coptic", "Arabs", "Copts", "Military", "National", "Higher", "Foreign"])
+_ADJECTIVES = frozenset(["Egyptian", "Libyan", "Turkish", "Qatari", "Russian", "Arab", "Islamic", "American", "European"])
 
 
 def _trim(words: list[str]) -> list[str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bilingual.engines.argos import packages as models
 from bilingual.engines.base import EngineOptions
-from bilingual.i18n import _
 from bilingual.errors import EngineError, ModelError
+from bilingual.i18n import _
 
 _LOADED: dict[tuple, tuple] = {}  # (model path, device, threads) -> (translator, sp)
 
@@ -146,7 +146,7 @@ class ArgosEngine:
                 )
             except RuntimeError as exc:
                 raise EngineError(f"CTranslate2 failed: {exc}") from exc
-            for i, result in zip(batch, out):
+            for i, result in zip(batch, out, strict=True):
                 hyp = result.hypotheses[0]
                 results[i] = hyp[1:] if prefix and hyp[:1] == [prefix] else hyp
         return results
@@ -163,6 +163,6 @@ class ArgosEngine:
                 owners.append(n)
         translated = self.translate_tokens(pieces)
         joined: list[list[str]] = [[] for _text in texts]
-        for owner, tokens in zip(owners, translated):
+        for owner, tokens in zip(owners, translated, strict=True):
             joined[owner].append(self.detokenize(tokens))
         return [" ".join(p for p in parts if p) for parts in joined]

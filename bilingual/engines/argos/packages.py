@@ -23,9 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from bilingual.i18n import _
 from bilingual.errors import ModelError
 from bilingual.fsutil import locked
+from bilingual.i18n import _
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total or 0)
 
@@ -75,7 +75,7 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
     from argostranslate.package import Package
 
     directory = directory or packages_dir()
-    found = []
+    found: list[InstalledModel] = []
     if not directory.is_dir():
         return found
     for path in sorted(directory.iterdir()):
@@ -208,53 +208,79 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _check_members(infos: list[zipfile.ZipInfo], path: Path) -> str:
+    """Every member's path, kind and size is safe; return the one top-level folder."""
+    tops = set()
+    total = 0
+    seen: set[str] = set()
+    for info in infos:
+        name = PurePosixPath(info.filename)
+        if info.filename.startswith("/") or "\\" in info.filename or ".." in name.parts or not name.parts:
+            raise ModelError(_("unsafe path in archive: {name!r}").format(name=info.filename), path=path)
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise ModelError(_("archive holds a symbolic link: {name!r}").format(name=info.filename), path=path)
+        if info.filename in seen:
+            raise ModelError(_("archive holds {name!r} twice").format(name=info.filename), path=path)
+        seen.add(info.filename)
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+            raise ModelError(_("archive member {name!r} expands {ratio:.0f} times: refused as a zip bomb").format(
+                name=info.filename, ratio=info.file_size / max(info.compress_size, 1)), path=path)
+        tops.add(name.parts[0])
+        total += info.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise ModelError(_("archive unpacks to {size:.1f} GB, over the limit").format(size=total / 1024**3), path=path)
+    if len(tops) != 1:
+        raise ModelError(_("archive must hold exactly one top-level folder"), path=path)
+    top = tops.pop()
+    if not _SAFE_NAME.match(top):
+        raise ModelError(f"bad package folder name {top!r}", path=path)
+    names = {i.filename.rstrip("/") for i in infos}
+    for required in ("metadata.json", "model/model.bin"):
+        if f"{top}/{required}" not in names:
+            raise ModelError(_("package lacks {name}").format(name=required), path=path)
+    if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
+        raise ModelError(_("package lacks sentencepiece.model (or bpe.model)"), path=path)
+    return top
+
+
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+MAX_METADATA_BYTES = 64 * 1024
+MAX_RATIO = 200  # no model file compresses better than this; zip bombs do
+
+
+def _check_metadata(meta: object, path: Path) -> dict:
+    if not isinstance(meta, dict):
+        raise ModelError("metadata.json must be a JSON object", path=path)
+    for key in ("from_code", "to_code"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            raise ModelError(_("metadata.json lacks {key}").format(key=key), path=path)
+        if not _LANG_CODE.match(meta[key]):
+            raise ModelError(_("metadata.json: {key} {value!r} is not a language code").format(
+                key=key, value=meta[key][:40]), path=path)
+    if meta.get("type", "translate") != "translate":
+        raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
+    return meta
+
+
 def verify_archive(path: Path) -> tuple[str, dict]:
     """Check a ``.argosmodel`` zip before anything is extracted; return (folder name, metadata)."""
     if not zipfile.is_zipfile(path):
         raise ModelError(_("not an Argos model package (not a zip archive)"), path=path)
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            tops = set()
-            total = 0
-            for info in infos:
-                name = PurePosixPath(info.filename)
-                if info.filename.startswith("/") or "\\" in info.filename or ".." in name.parts or not name.parts:
-                    raise ModelError(_("unsafe path in archive: {name!r}").format(name=info.filename), path=path)
-                if stat.S_ISLNK(info.external_attr >> 16):
-                    raise ModelError(_("archive holds a symbolic link: {name!r}").format(name=info.filename), path=path)
-                tops.add(name.parts[0])
-                total += info.file_size
-            if total > MAX_UNPACKED_BYTES:
-                raise ModelError(f"archive unpacks to {total / 1024**3:.1f} GB, over the limit", path=path)
-            if len(tops) != 1:
-                raise ModelError(_("archive must hold exactly one top-level folder"), path=path)
-            top = tops.pop()
-            if not _SAFE_NAME.match(top):
-                raise ModelError(f"bad package folder name {top!r}", path=path)
-            names = {i.filename.rstrip("/") for i in infos}
-            for required in ("metadata.json", "model/model.bin"):
-                if f"{top}/{required}" not in names:
-                    raise ModelError(_("package lacks {name}").format(name=required), path=path)
-            if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
-                raise ModelError(_("package lacks sentencepiece.model (or bpe.model)"), path=path)
+            top = _check_members(archive.infolist(), path)
             bad = archive.testzip()
             if bad is not None:
                 raise ModelError(_("archive member {name!r} is corrupt (CRC mismatch)").format(name=bad), path=path)
+            if archive.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
+                raise ModelError(_("metadata.json is over 64 KB"), path=path)
             try:
                 meta = json.loads(archive.read(f"{top}/metadata.json"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise ModelError(f"metadata.json is not valid JSON: {exc}", path=path) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ModelError(_("damaged package archive: {error}").format(error=exc), path=path) from exc
-    if not isinstance(meta, dict):
-        raise ModelError("metadata.json must be a JSON object", path=path)
-    for key in ("from_code", "to_code"):
-        if not isinstance(meta.get(key), str) or not meta[key]:
-            raise ModelError(_("metadata.json lacks {key}").format(key=key), path=path)
-    if meta.get("type", "translate") != "translate":
-        raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
-    return top, meta
+    return top, _check_metadata(meta, path)
 
 
 def install_file(path: Path, *, expected_sha256: str | None = None,
