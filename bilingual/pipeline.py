@@ -53,10 +53,10 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
         got = len(out) if isinstance(out, list | tuple) else type(out).__name__
         raise EngineError(_("engine {name!r} returned {got} translations for {n} texts").format(
             name=name, got=got, n=len(texts)), hint=_("an engine returns one string per text, in order"))
-    bad = next((o for o in out if not isinstance(o, str)), None)
-    if bad is not None:
+    bad = [o for o in out if not isinstance(o, str)]
+    if bad:
         raise EngineError(_("engine {name!r} returned a {type} where a string was expected").format(
-            name=name, type=type(bad).__name__), hint=_("an engine returns one string per text, in order"))
+            name=name, type=type(bad[0]).__name__), hint=_("an engine returns one string per text, in order"))
     return list(out)
 
 

@@ -57,7 +57,7 @@ def test_statuses_in_the_schema_are_the_model_s():
     ns = {"r": "http://relaxng.org/ns/structure/1.0"}
     def values(attribute):
         return {tuple(v.text for v in el.iterfind("r:choice/r:value", ns))
-                for el in root.iterfind(f"//r:attribute[@name='{attribute}']", ns)}
+                for el in root.iterfind(f".//r:attribute[@name='{attribute}']", ns)}
     assert tuple(SEGMENT_STATUSES) in values("status")
     assert tuple(TERM_STATUSES) in values("status")
 

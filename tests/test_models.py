@@ -15,7 +15,7 @@ from conftest import FIXTURE_MODEL
 
 
 def make_zip(path, members: dict[str, bytes], symlink: str | None = None):
-    with zipfile.ZipFile(path, "w") as z:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)
         if symlink:
@@ -55,6 +55,10 @@ def test_install_fixture_from_file(empty_packages):
     ({k: v for k, v in GOOD.items() if "sentencepiece" not in k}, None, "lacks sentencepiece.model"),
     ({**GOOD, "pkg/metadata.json": b"{not json"}, None, "not valid JSON"),
     ({**GOOD, "pkg/metadata.json": b'{"from_code": "en"}'}, None, "lacks to_code"),
+    ({**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "../../x"}'}, None, "not a language code"),
+    ({**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "ar", "pad": "' + b"x" * 70_000 + b'"}'},
+     None, "over 64 KB"),
+    ({**GOOD, "pkg/model/model.bin": b"\0" * (8 << 20)}, None, "zip bomb"),
 ])
 def test_bad_archives_are_refused_and_nothing_is_written(tmp_path, empty_packages, members, symlink, message):
     bad = make_zip(tmp_path / "bad.argosmodel", members, symlink)
@@ -135,3 +139,17 @@ def test_available_reads_argos_index_format(tmp_path):
     index = models.load_index(write_index(tmp_path, None, "file:///nowhere"))
     pkgs = models.available(index, "en", "ar")
     assert len(pkgs) == 1 and pkgs[0].to_name == "Arabic"
+
+
+def test_duplicate_member_names_are_refused(tmp_path, empty_packages):
+    import warnings
+
+    path = tmp_path / "dup.argosmodel"
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is told to write
+        for name, data in GOOD.items():
+            z.writestr(name, data)
+        z.writestr("pkg/model/model.bin", b"y")
+    with pytest.raises(ModelError, match="twice"):
+        models.install_file(path)
+    assert not empty_packages.exists() or not any(empty_packages.iterdir())

@@ -19,6 +19,7 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -278,7 +279,7 @@ def verify_archive(path: Path) -> tuple[str, dict]:
                 meta = json.loads(archive.read(f"{top}/metadata.json"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise ModelError(f"metadata.json is not valid JSON: {exc}", path=path) from exc
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise ModelError(_("damaged package archive: {error}").format(error=exc), path=path) from exc
     return top, _check_metadata(meta, path)
 
