@@ -11,7 +11,7 @@ import io
 from typing import ClassVar
 
 from bilingual.errors import GlossaryError
-from bilingual.formats.base import Format, Role
+from bilingual.formats.base import Format, Role, decode_utf8
 from bilingual.names.entry import Entry
 
 COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "fuzzy", "no_translate")
@@ -35,11 +35,7 @@ class CsvTerms(Format):
         return out.getvalue().encode("utf-8")
 
     def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise GlossaryError(f"not valid UTF-8 at byte offset {exc.start}", path=path,
-                                hint="save the sheet as CSV UTF-8") from exc
+        text = decode_utf8(data, path=path, error=GlossaryError, hint="save the sheet as CSV UTF-8")
         rows = list(csv.reader(io.StringIO(text), delimiter=self.delimiter))
         if not rows:
             return []

@@ -11,7 +11,7 @@ import re
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Unit
+from bilingual.formats.base import ExportOptions, Format, Role, Unit, decode_utf8
 
 
 class PoFormat(Format):
@@ -56,12 +56,8 @@ class PoFormat(Format):
     def parse(self, data: bytes, *, path: str) -> list[Unit]:
         from bilingual.names.po import polib_from_text
 
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FormatError(f"not valid UTF-8 at byte offset {exc.start}", path=path,
-                              hint="save the PO file as UTF-8") from exc
-        po = polib_from_text(text.replace("\r\n", "\n"), path=path, error=FormatError)
+        text = decode_utf8(data, path=path, error=FormatError, hint="save the PO file as UTF-8")
+        po = polib_from_text(text, path=path, error=FormatError)
         units = []
         for entry in po:
             if entry.obsolete or not entry.msgid:
