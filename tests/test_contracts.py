@@ -121,7 +121,7 @@ class TestExportContract:
             assert back.blocks == doc.blocks and back.head == doc.head
         elif Role.UNITS in fmt.roles:
             doc = sample_doc()
-            units = fmt.parse(fmt.render(doc, ExportOptions()), path="x" + fmt.suffix())
+            units = fmt.parse(fmt.render(doc, ExportOptions()), path="x" + fmt.suffix()).units
             assert [(u.id, u.source, u.target, u.status) for u in units] == \
                 [(s.id, s.source, s.target, "mt" if s.status == "mt" else s.status) for s in doc.segments()]
         elif name == "pdf":

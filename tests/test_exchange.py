@@ -58,7 +58,7 @@ def test_exports_validate_even_with_hostile_text(fmt):
 def test_export_then_import_gives_back_the_segments(fmt, path):
     doc = hostile_doc()
     fmt_obj = exporter(fmt)
-    units = fmt_obj.parse(fmt_obj.render(doc, None), path=path)
+    units = fmt_obj.parse(fmt_obj.render(doc, None), path=path).units
     assert [(u.id, u.source, u.target) for u in units] == [(s.id, s.source, s.target) for s in doc.segments()]
     assert [u.status for u in units] == ["approved", "mt"]
 
@@ -91,8 +91,9 @@ def test_editor_round_trip_through_po(tmp_path):
         assert result.added == 2 and not result.conflicts  # fuzzy entries are not imported
         engine = fake_engines.PseudoArabicEngine()
         second, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
-    reused = {s.id: s for s in second.segments() if s.status == "tm"}
+    reused = {s.id: s for s in second.segments() if s.status != "mt"}
     assert {k: s.target for k, s in reused.items()} == edits
+    assert {s.status for s in reused.values()} == {"approved"}  # an editor's text stays an editor's
     sent = [text for call in engine.calls for text in call]
     assert len(sent) == len(second.segments()) - 2 and report.from_memory == 2
     assert not any("Talks between rival" in t for t in sent)
@@ -170,7 +171,9 @@ def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
     po[0].flags.remove("fuzzy")
     po.save()
     r = run_cli("import", po_path, "--memory", memory)
-    assert "0 added, 1 updated, 16 unchanged, 0 conflicts" in r.stdout, r.stdout  # the mt row became an edit
+    # the edited row became human; the 16 untouched machine targets stay machine text, each counted
+    assert "0 added, 1 updated, 0 unchanged, 0 conflicts, 16 not taken" in r.stdout, r.stdout
+    assert "16 not taken: machine text, unchanged" in r.stdout
     po[0].msgstr = "ترجمة أخرى"
     po.save()
     r = run_cli("import", po_path, "--memory", memory)

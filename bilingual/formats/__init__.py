@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.formats.base import ExportOptions, Format, Review, Role, Unit
+from bilingual.formats.base import ExportOptions, Format, Review, Role, Skip, Unit, UnitFile
 from bilingual.i18n import _
 
-__all__ = ["ExportOptions", "Format", "Review", "Role", "Unit", "detect", "exporter", "format_names", "formats", "get"]
+__all__ = ["ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get"]
 
 REGISTRY: tuple[str, ...] = (
     "bilingual.formats.text:TextArticle",

@@ -62,8 +62,30 @@ class Unit:
     id: str
     source: str
     target: str
-    status: SegmentStatus  # mt | edited | approved
+    status: SegmentStatus  # what the file claims: mt (unreviewed), edited, approved
     line: int | None = None
+    #: the file marks the target approved in so many words (XLIFF final, signed-off, reviewed or
+    #: approved="yes"; a TMX status prop): only then is unchanged machine text taken as approved
+    explicit: bool = False
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A unit of an editors' file that an import or apply did not take, and why."""
+
+    id: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class UnitFile:
+    """What an exchange file holds: its units, what its parser had to leave out, and its languages."""
+
+    units: list[Unit]
+    skipped: list[Skip] = field(default_factory=list)
+    source_lang: str = ""  # as the file declares it ("" when it declares none)
+    target_lang: str = ""
 
 
 class Format:
@@ -95,7 +117,7 @@ class Format:
     def parse_document(self, data: bytes, *, path: str) -> Document:
         raise NotImplementedError
 
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+    def parse(self, data: bytes, *, path: str) -> UnitFile:
         raise NotImplementedError
 
     def render_terms(self, entries: list[Entry]) -> bytes:

@@ -8,10 +8,14 @@ On import an entry that is no longer fuzzy (and has a translation) is approved.
 from __future__ import annotations
 
 import re
+import time
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Unit, decode_utf8
+from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
+
+PLURAL_FORMS_AR = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+                   "n%100>=11 ? 4 : 5);")
 
 
 class PoFormat(Format):
@@ -34,10 +38,15 @@ class PoFormat(Format):
         po.header = f"Translation of {doc.head.input_name or 'a document'} by bilingual"
         po.metadata = {
             "Project-Id-Version": doc.head.input_name or "document",
+            # msgfmt -c (Poedit's check) wants these three; the revision date is the export's.
+            "PO-Revision-Date": time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
+            "Last-Translator": "bilingual (machine translation) <>",
+            "Language-Team": "Arabic <>",
             "Language": doc.tgt_lang,
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8",
             "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": PLURAL_FORMS_AR,
             "X-Generator": f"bilingual {stamp['tool_version']}",
             "X-Bilingual-Engine": stamp["engine"] or "-",
             "X-Bilingual-Model": f"{stamp['model'] or '-'} {stamp['model_version']} {stamp['model_checksum']}".strip(),
@@ -48,27 +57,37 @@ class PoFormat(Format):
             entry = polib.POEntry(msgctxt=seg.id, msgid=seg.source, msgstr=seg.target,
                                   tcomment=("names: " + "; ".join(names)) if names else "",
                                   comment=f"status: {seg.status}")
-            if seg.status == "mt":
+            if seg.status in ("mt", "tm"):  # machine text, whether new or from the memory
                 entry.flags.append("fuzzy")
             po.append(entry)
         return str(po).encode("utf-8")
 
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+    def parse(self, data: bytes, *, path: str) -> UnitFile:
+        """Units of a PO file; a fuzzy entry is unreviewed, a non-fuzzy one reviewed (but not explicitly
+        approved: tools such as OmegaT clear every fuzzy flag, so import compares with the machine text)."""
         from bilingual.names.po import polib_from_text
 
         text = decode_utf8(data, path=path, error=FormatError, hint="save the PO file as UTF-8")
         po = polib_from_text(text, path=path, error=FormatError)
-        units = []
+        units, skipped = [], []
         for entry in po:
             if entry.obsolete or not entry.msgid:
                 continue
+            uid = entry.msgctxt or ""
+            if entry.msgid_plural:
+                skipped.append(Skip(uid or entry.msgid[:40], "plural entry (a sentence has no plural forms)",
+                                    entry.linenum))
+                continue
+            if not entry.msgstr.strip():
+                skipped.append(Skip(uid or entry.msgid[:40], "empty translation", entry.linenum))
+                continue
             recorded = entry.comment.removeprefix("status: ").strip() if entry.comment else ""
             status: SegmentStatus
-            if "fuzzy" in entry.flags or not entry.msgstr:
+            if "fuzzy" in entry.flags:
                 status = "mt"
             elif recorded == "edited":
                 status = "edited"  # exported as such and not reopened
             else:
-                status = "approved"  # an editor cleared the fuzzy flag
-            units.append(Unit(entry.msgctxt or "", entry.msgid, entry.msgstr, status, entry.linenum))
-        return units
+                status = "approved"  # the fuzzy flag is cleared
+            units.append(Unit(uid, entry.msgid, entry.msgstr, status, entry.linenum))
+        return UnitFile(units, skipped, "", po.metadata.get("Language", ""))

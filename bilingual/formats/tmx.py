@@ -11,11 +11,11 @@ import re
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
-from bilingual.formats.xmltext import append_text, parse_xml
+from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
+from bilingual.formats.xmltext import append_text, code_point, parse_xml
+from bilingual.i18n import _
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_CP = re.compile(r"^U\+([0-9A-F]{4})$")
 
 
 def _seg(parent, text: str) -> None:
@@ -29,14 +29,13 @@ def _seg(parent, text: str) -> None:
     append_text(etree.SubElement(parent, "seg"), text, placeholder)
 
 
-def _read_seg(seg) -> str:
+def _read_seg(seg, *, path: str = "", unit: str = "") -> str:
     parts = [seg.text or ""]
     for child in seg:
-        cp = _CP.match(child.text or "") if child.tag == "ph" and child.get("type") == "x-cp" else None
-        if cp is not None:
-            parts.append(chr(int(cp.group(1), 16)))
+        if child.tag == "ph" and child.get("type") == "x-cp":
+            parts.append(code_point((child.text or "").removeprefix("U+"), path=path, line=child.sourceline, unit=unit))
         elif child.tag in ("hi", "sub"):
-            parts.append(_read_seg(child))
+            parts.append(_read_seg(child, path=path, unit=unit))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -72,25 +71,35 @@ class TmxFormat(Format):
         doctype = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=doctype)
 
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+    def parse(self, data: bytes, *, path: str) -> UnitFile:
         root = parse_xml(data, path=path)
         if root.tag != "tmx":
-            raise FormatError("not a TMX file (root must be tmx)", path=path)
+            raise FormatError(_("not a TMX file (root must be tmx)"), path=path)
         header = root.find("header")
-        srclang = (header.get("srclang") if header is not None else "") or "en"
-        units = []
+        srclang = (header.get("srclang") if header is not None else "") or ""
+        source_key = "en" if srclang in ("", "*all*") else srclang.lower().split("-")[0]
+        units, skipped = [], []
+        target_langs: set[str] = set()
         for n, tu in enumerate(root.iter("tu"), start=1):
-            texts = {}
+            uid = tu.get("tuid") or f"tu{n}"
+            texts: dict[str, list[str]] = {}
             for tuv in tu.findall("tuv"):
                 lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
                 seg = tuv.find("seg")
                 if seg is not None:
-                    texts[lang.split("-")[0]] = _read_seg(seg)
-            source = texts.get(srclang.lower().split("-")[0]) or texts.get("en")
-            target = texts.get("ar")
-            if source is None or target is None:
+                    texts.setdefault(lang.split("-")[0], []).append(_read_seg(seg, path=path, unit=uid))
+                    if not lang.startswith(source_key):
+                        target_langs.add(lang)
+            sources, targets = texts.get(source_key, []), texts.get("ar", [])
+            if len(targets) > 1 and len(set(targets)) > 1:
+                skipped.append(Skip(uid, "duplicate Arabic TUVs that differ", tu.sourceline))
+                continue
+            if not sources or not targets:
+                skipped.append(Skip(uid, "no Arabic TUV" if sources else "no source TUV", tu.sourceline))
                 continue
             recorded = next((p.text for p in tu.findall("prop") if p.get("type") == "x-bilingual-status"), None)
-            status: SegmentStatus = "mt" if recorded == "mt" else "approved" if recorded == "approved" else "edited"
-            units.append(Unit(tu.get("tuid") or f"tu{n}", source, target, status, tu.sourceline))
-        return units
+            status: SegmentStatus = "mt" if recorded in ("mt", "tm") else "approved" if recorded == "approved" \
+                else "edited"
+            units.append(Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved"))
+        target_lang = "ar" if any(t.startswith("ar") for t in target_langs) else ",".join(sorted(target_langs))
+        return UnitFile(units, skipped, srclang if srclang != "*all*" else "", target_lang)

@@ -13,14 +13,21 @@ import re
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
-from bilingual.formats.xmltext import append_text, parse_xml
+from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
+from bilingual.formats.xmltext import append_text, code_point, parse_xml
+from bilingual.i18n import _
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATES = {"mt": ("needs-review-translation", "mt-suggestion"), "tm": ("translated", "exact-match"),
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+STATES = {"mt": ("needs-review-translation", "mt-suggestion"), "tm": ("needs-review-translation", "leveraged-tm"),
           "edited": ("translated", None), "approved": ("final", None)}
 APPROVED_STATES = {"final", "signed-off"}
+# States that say the target is not (yet) a translator's: new, needs-translation and the
+# needs-review states. Whether a target is an edit is decided against the machine text, not here.
+MACHINE_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
+                  "needs-review-adaptation", "needs-review-l10n"}
+READ_NAMESPACES = {NS, "urn:oasis:names:tc:xliff:document:1.1", "urn:oasis:names:tc:xliff:document:1.0"}
 
 
 def _q(tag: str) -> str:
@@ -39,17 +46,14 @@ def _fill(element, text: str, counter: list[int]) -> None:
     append_text(element, text, placeholder)
 
 
-def _read(element) -> str:
+def _read(element, *, path: str = "", unit: str = "") -> str:
     parts = [element.text or ""]
     for child in element:
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "ph" and child.get("ctype") == "x-cp":
-            try:
-                parts.append(chr(int(child.text or "", 16)))
-            except ValueError:
-                pass
+            parts.append(code_point(child.text or "", path=path, line=child.sourceline, unit=unit))
         elif tag in ("g", "mrk"):
-            parts.append(_read(child))
+            parts.append(_read(child, path=path, unit=unit))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -89,7 +93,8 @@ class Xliff12Format(Format):
             group = etree.SubElement(body, _q("group"), id=block.id, restype=f"x-{block.kind}")
             for seg in block.segments:
                 state, qualifier = STATES[seg.status]
-                attrs = {"id": seg.id}
+                # xml:space: Translate Toolkit and others otherwise strip edge spaces and tabs.
+                attrs = {"id": seg.id, XML_SPACE: "preserve"}
                 if seg.status == "approved":
                     attrs["approved"] = "yes"
                 tu = etree.SubElement(group, _q("trans-unit"), attrs)
@@ -103,23 +108,39 @@ class Xliff12Format(Format):
                     etree.SubElement(tu, _q("note"), {"from": "bilingual"}).text = "names: " + "; ".join(names)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+    def parse(self, data: bytes, *, path: str) -> UnitFile:
+        """XLIFF 1.2, and 1.1/1.0 (what Translate Toolkit's po2xliff writes), read alike."""
         root = parse_xml(data, path=path)
-        if root.tag != _q("xliff") or not str(root.get("version", "")).startswith("1"):
-            raise FormatError("not an XLIFF 1.2 file", path=path, hint="for XLIFF 2 use the xliff2 format")
-        units = []
-        for tu in root.iter(_q("trans-unit")):
-            source, target = tu.find(_q("source")), tu.find(_q("target"))
-            if source is None or target is None:
+        ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+        if root.tag.rsplit("}", 1)[-1] != "xliff" or not (ns in READ_NAMESPACES or not ns) \
+                or not str(root.get("version", "1")).startswith("1"):
+            raise FormatError(_("not an XLIFF 1.x file"), path=path,
+                              hint=_("XLIFF 2 files are recognised by their namespace urn:oasis:names:tc:xliff:document:2.0"))
+
+        def q(tag: str) -> str:
+            return f"{{{ns}}}{tag}" if ns else tag
+
+        files = root.findall(q("file"))
+        langs = {(f.get("source-language", ""), f.get("target-language", "")) for f in files}
+        units, skipped = [], []
+        for tu in root.iter(q("trans-unit")):
+            uid = tu.get("id", "")
+            source, target = tu.find(q("source")), tu.find(q("target"))
+            if source is None:
+                continue
+            if target is None:
+                skipped.append(Skip(uid, "no target", tu.sourceline))
                 continue
             state = target.get("state", "")
             status: SegmentStatus
             if tu.get("approved") == "yes" or state in APPROVED_STATES:
                 status = "approved"
-            elif state in ("needs-review-translation", "new", "needs-translation") and \
-                    target.get("state-qualifier") == "mt-suggestion":
+            elif state in MACHINE_STATES:
                 status = "mt"
             else:
                 status = "edited"
-            units.append(Unit(tu.get("id", ""), _read(source), _read(target), status, tu.sourceline))
-        return units
+            units.append(Unit(uid, _read(source, path=path, unit=uid), _read(target, path=path, unit=uid), status,
+                              tu.sourceline, explicit=status == "approved"))
+        source_lang = ",".join(sorted({a for a, _b in langs if a}))
+        target_lang = ",".join(sorted({b for _a, b in langs if b}))
+        return UnitFile(units, skipped, source_lang, target_lang)

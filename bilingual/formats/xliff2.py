@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Unit, xml_root_head
+from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text
+from bilingual.i18n import _
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
-STATES = {"mt": "initial", "tm": "translated", "edited": "translated", "approved": "final"}
+STATES = {"mt": "initial", "tm": "initial", "edited": "translated", "approved": "final"}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _q(tag: str) -> str:
@@ -45,7 +47,7 @@ class Xliff2Format(Format):
         for block in doc.blocks:
             group = etree.SubElement(file, _q("group"), id=block.id, type=f"bilingual:{block.kind}")
             for seg in block.segments:
-                unit = etree.SubElement(group, _q("unit"), id=seg.id)
+                unit = etree.SubElement(group, _q("unit"), {"id": seg.id, XML_SPACE: "preserve"})
                 names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
                 if names:
                     unit_notes = etree.SubElement(unit, _q("notes"))
@@ -56,28 +58,37 @@ class Xliff2Format(Format):
                 append_text(etree.SubElement(segment, _q("target")), seg.target, _q("cp"))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
-    def parse(self, data: bytes, *, path: str) -> list[Unit]:
+    def parse(self, data: bytes, *, path: str) -> UnitFile:
         root = parse_xml(data, path=path)
         if root.tag != _q("xliff") or not str(root.get("version", "")).startswith("2"):
-            raise FormatError("not an XLIFF 2 file", path=path, hint="for XLIFF 1.2 use the xliff format")
-        units = []
+            raise FormatError(_("not an XLIFF 2 file"), path=path)
+        units, skipped = [], []
         for unit in root.iter(_q("unit")):
+            uid = unit.get("id", "")
             segments = unit.findall(_q("segment"))
             if not segments:
                 continue
-            source = "".join(read_text(s.find(_q("source"))) for s in segments if s.find(_q("source")) is not None)
-            targets = [s.find(_q("target")) for s in segments]
-            if any(t is None for t in targets):
+            if any(s.find(_q("target")) is None for s in segments):
+                skipped.append(Skip(uid, "no target", unit.sourceline))
                 continue
-            target = "".join(read_text(t) for t in targets)
+            # A unit's text is its segments and the ignorable text between them, in order
+            # (XLIFF 2.1 §4.3.1.4): the spaces between sentences live in <ignorable>.
+            source, target = [], []
+            for part in unit:
+                if part.tag not in (_q("segment"), _q("ignorable")):
+                    continue
+                src, tgt = part.find(_q("source")), part.find(_q("target"))
+                text = read_text(src, path=path, unit=uid) if src is not None else ""
+                source.append(text)
+                target.append(read_text(tgt, path=path, unit=uid) if tgt is not None else text)
             states = {s.get("state", "initial") for s in segments}
-            sub = {s.get("subState", "") for s in segments}
             status: SegmentStatus
-            if states == {"final"}:
+            if states == {"final"} or states == {"reviewed"} or states == {"final", "reviewed"}:
                 status = "approved"
-            elif states == {"initial"} and sub <= {"bilingual:mt", ""}:
+            elif "initial" in states:
                 status = "mt"
             else:
                 status = "edited"
-            units.append(Unit(unit.get("id", ""), source, target, status, unit.sourceline))
-        return units
+            units.append(Unit(uid, "".join(source), "".join(target), status, unit.sourceline,
+                              explicit=status == "approved"))
+        return UnitFile(units, skipped, root.get("srcLang", ""), root.get("trgLang", ""))

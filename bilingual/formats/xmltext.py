@@ -47,17 +47,27 @@ def append_text(element, text: str, cp) -> None:
             last = cp(element, chars[i]) if callable(cp) else etree.SubElement(element, cp, hex=f"{ord(chars[i]):04X}")
 
 
-def read_text(element, cp_local_name: str = "cp") -> str:
+def code_point(hex_value: str, *, path: str, line: int | None, unit: str = "") -> str:
+    """The character a placeholder names by its hex code; a surrogate or an impossible value is an error."""
+    try:
+        value = int(hex_value.strip(), 16)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        raise FormatError(_("unit {unit}: {value!r} is not a valid character code").format(
+            unit=unit or "?", value=hex_value[:12]), path=path, line=line,
+            hint=_("correct or remove that placeholder; nothing was imported"))
+    return chr(value)
+
+
+def read_text(element, cp_local_name: str = "cp", *, path: str = "", unit: str = "") -> str:
     """The text of *element*, with ``<cp hex=…/>`` children turned back into characters."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == cp_local_name:
-            try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
-            except ValueError:
-                pass
+            parts.append(code_point(child.get("hex", ""), path=path, line=child.sourceline, unit=unit))
         elif isinstance(child.tag, str):
-            parts.append(read_text(child, cp_local_name))
+            parts.append(read_text(child, cp_local_name, path=path, unit=unit))
         parts.append(child.tail or "")
     return "".join(parts)
 

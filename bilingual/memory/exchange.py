@@ -1,18 +1,35 @@
-"""Exchange with editors' tools: their files' units imported into the memory, or applied to a document."""
+"""Exchange with editors' tools: their files' units imported into the memory, or applied to a document.
+
+What an editor did is decided by content, not by the flags a tool left: the memory (and the
+document) know what the machine wrote for each source, so a target that differs from it is a
+human edit whatever its state says, and a target equal to it stays machine text unless the
+file approves it in so many words (XLIFF ``final``/``signed-off``/``reviewed``/``approved="yes"``,
+a TMX status prop) or the user says so (``--approve-unchanged``, for PO files whose fuzzy flags
+a tool cleared). Every unit not taken is counted with its reason.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bilingual.document import Document, Segment, SegmentStatus
+from bilingual.document import Document, Segment, SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, FormatError
-from bilingual.formats import SNIFF_BYTES, Role, Unit, detect
+from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.i18n import _
+from bilingual.memory.store import Memory, normalize
+from bilingual.names.glossary import Glossary
+from bilingual.names.restore import check_terms
+
+SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
 
 
-def read_units(path: str) -> list[Unit]:
-    """The units of an exchange file (PO, XLIFF 1.2/2, TMX), its format told by content, then extension."""
+def read_units(path: str) -> UnitFile:
+    """The units of an exchange file (PO, XLIFF 1.x/2, TMX), its format told by content, then extension.
+
+    A file for another language pair is refused whole (nothing of it reaches the memory).
+    """
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as exc:
@@ -23,75 +40,140 @@ def read_units(path: str) -> list[Unit]:
         fmt = detect(path, data[:SNIFF_BYTES], Role.UNITS)
     except BilingualError as exc:
         raise FormatError(exc.message, path=path, hint=exc.hint) from exc
-    return fmt.parse(data, path=path)
+    found = fmt.parse(data, path=path)
+    for declared, wanted, side in ((found.source_lang, SOURCE_LANGUAGE, _("source")),
+                                   (found.target_lang, TARGET_LANGUAGE, _("target"))):
+        codes = [c.strip() for c in declared.split(",") if c.strip()]
+        if any(not _same_language(code, wanted) for code in codes):
+            raise FormatError(
+                _("the file's {side} language is {found}, not {wanted}").format(side=side, found=declared,
+                                                                                wanted=wanted),
+                path=path, hint=_("bilingual translates English into Arabic; nothing was imported"))
+    return found
+
+
+def _same_language(code: str, wanted: str) -> bool:
+    """``AR``, ``ar-EG``, ``ar_SA`` and ``ara`` are Arabic; ``arn`` is not."""
+    primary = code.replace("_", "-").split("-")[0].lower()
+    return primary == wanted or primary == {"en": "eng", "ar": "ara"}[wanted]
 
 
 @dataclass
-class ImportResult:
+class ExchangeResult:
+    """What an import or an apply did with each unit: the counts, and every unit it did not take."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (unit id, source)
+    changed: list[str] = field(default_factory=list)  # segment ids (apply)
+    conflicts: list[Skip] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+    def skip(self, unit_id: str, reason: str, line: int | None = None) -> None:
+        self.skipped.append(Skip(unit_id, reason, line))
+
+    def reasons(self) -> Counter[str]:
+        return Counter(s.reason for s in self.skipped)
 
 
-def import_units(units: list[Unit], memory, *, origin: str, glossary=None, overwrite: bool = False) -> ImportResult:
-    """Store the editors' units (edited, approved) in the memory.
+MACHINE_UNCHANGED = "machine text, unchanged (approve it in the file, or pass --approve-unchanged)"
+MARKED_MACHINE = "marked unreviewed in the file and not changed from the machine text"
 
-    Units still marked as machine output (fuzzy PO entries, initial XLIFF states) are not
-    corrections and are skipped; an approved target never silently replaces another.
+
+def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> SegmentStatus | None:
+    """The status an editor's unit earns, or None when it is still machine text.
+
+    *machine* is what the machine wrote for the source ("" when unknown).
     """
-    result = ImportResult()
-    fingerprint = glossary.fingerprint if glossary is not None else ""
-    for unit in units:
-        if not unit.target.strip() or unit.status == "mt":
-            result.unchanged += 1  # untranslated or still machine output: not a correction
-            continue
-        terms = []
-        if glossary is not None:
-            from bilingual.names.restore import check_terms
+    if machine and unit.target == machine:
+        if unit.explicit or (approve_unchanged and unit.status != "mt"):
+            return "approved"
+        return None
+    if not machine and unit.status == "mt":
+        return None  # nothing to compare with: the file's own word stands
+    return "approved" if unit.status == "approved" else "edited"
 
-            _, found = check_terms(unit.source, unit.target, glossary.find(unit.source))
-            terms = list(found)
-        outcome = memory.put(unit.source, unit.target, unit.status, origin=origin,
-                             glossary_fingerprint=fingerprint, terms=terms, overwrite=overwrite)
+
+def _terms(source: str, target: str, glossary: Glossary | None) -> tuple[TermMatch, ...]:
+    if glossary is None:
+        return ()
+    return check_terms(source, target, glossary.find(source))[1]
+
+
+def import_units(found: UnitFile, memory: Memory, *, origin: str, glossary: Glossary | None = None,
+                 overwrite: bool = False, approve_unchanged: bool = False) -> ExchangeResult:
+    """Store the editors' work in the memory; report every unit it does not take, with its reason."""
+    result = ExchangeResult(skipped=list(found.skipped))
+    fingerprint = glossary.fingerprint if glossary is not None else ""
+    seen: dict[str, str] = {}
+    for unit in found.units:
+        if not unit.target.strip():
+            result.skip(unit.id, "empty translation", unit.line)
+            continue
+        key = normalize(unit.source)
+        if key in seen and seen[key] != unit.target:
+            result.skip(unit.id, "the same source again with another translation in this file", unit.line)
+            continue
+        seen[key] = unit.target
+        hit = memory.get(unit.source)
+        status = human_status(unit, hit.machine if hit is not None else "", approve_unchanged=approve_unchanged)
+        if status is None:
+            result.skip(unit.id, MACHINE_UNCHANGED if hit is not None and hit.machine else MARKED_MACHINE, unit.line)
+            continue
+        outcome = memory.put(unit.source, unit.target, status, origin=origin, glossary_fingerprint=fingerprint,
+                             terms=_terms(unit.source, unit.target, glossary), overwrite=overwrite)
         if outcome == "conflict":
-            result.conflicts.append((unit.id, unit.source))
+            result.conflicts.append(Skip(unit.id, "the memory holds another approved translation", unit.line))
         else:
             setattr(result, outcome, getattr(result, outcome) + 1)
     return result
 
 
-@dataclass
-class ApplyResult:
-    changed: list[str] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)
+def apply_units(doc: Document, found: UnitFile, *, glossary: Glossary | None = None,
+                memory: Memory | None = None, approve_unchanged: bool = False) -> tuple[Document, ExchangeResult]:
+    """Write the editors' corrections into *doc* (by segment id, else by source text).
 
-
-def apply_units(doc: Document, units: list[Unit], *, glossary=None) -> tuple[Document, ApplyResult]:
-    """Write corrected targets back into *doc*, matching by segment id and source text."""
-    from bilingual.names.restore import check_terms
-
+    The machine text a unit is compared with is the document's own when its segment is
+    machine text, else what the memory knows. Corrections are also recorded in *memory*.
+    """
     by_id = {seg.id: seg for seg in doc.segments()}
     by_source: dict[str, Segment] = {}
     for seg in doc.segments():
-        by_source.setdefault(" ".join(seg.source.split()), seg)
-    result = ApplyResult()
-    new = {}
-    for unit in units:
-        found = by_id.get(unit.id)
-        if found is None or " ".join(found.source.split()) != " ".join(unit.source.split()):
-            found = by_source.get(" ".join(unit.source.split()))
-        if found is None:
-            result.unmatched.append(unit.id or unit.source[:40])
+        by_source.setdefault(normalize(seg.source), seg)
+    result = ExchangeResult(skipped=list(found.skipped))
+    new: dict[str, Segment] = {}
+    for unit in found.units:
+        match = by_id.get(unit.id)
+        if match is None or normalize(match.source) != normalize(unit.source):
+            match = by_source.get(normalize(unit.source))
+        if match is None:
+            result.skip(unit.id or unit.source[:40], "no segment of the document has this id or source", unit.line)
             continue
-        seg = found
-        if unit.status == "mt" or (unit.target == seg.target and seg.status != "mt"):
+        seg = match
+        if not unit.target.strip():
+            result.skip(unit.id, "empty translation", unit.line)
             continue
-        status: SegmentStatus = "approved" if unit.status == "approved" else "edited"
+        machine = seg.target if seg.status in ("mt", "tm") else ""
+        if not machine and memory is not None:
+            hit = memory.get(seg.source)
+            machine = hit.machine if hit is not None else ""
+        status = human_status(unit, machine, approve_unchanged=approve_unchanged)
+        if status is None:
+            result.skip(unit.id, MACHINE_UNCHANGED if machine else MARKED_MACHINE, unit.line)
+            continue
         if unit.target == seg.target and status == seg.status:
+            result.unchanged += 1
             continue
-        matches = glossary.find(seg.source) if glossary is not None else []
-        target, terms = check_terms(seg.source, unit.target, matches) if matches else (unit.target, ())
-        new[seg.id] = replace(seg, target=target, status=status, terms=terms)
+        if seg.status == "approved" and unit.target != seg.target and status != "approved":
+            result.conflicts.append(Skip(unit.id, "the document holds another approved translation", unit.line))
+            continue
+        terms = _terms(seg.source, unit.target, glossary)
+        new[seg.id] = replace(seg, target=unit.target, status=status, terms=terms)
         result.changed.append(seg.id)
+        if memory is not None:
+            outcome = memory.put(seg.source, unit.target, status, origin="apply", terms=terms, overwrite=False,
+                                 glossary_fingerprint=glossary.fingerprint if glossary is not None else "")
+            if outcome == "conflict":
+                result.conflicts.append(Skip(unit.id, "applied to the document; the memory keeps its other "
+                                             "approved translation", unit.line))
     return doc.with_segments(new), result

@@ -62,4 +62,6 @@ def reuse_hit(seg: Segment, hit: Hit, glossary: Glossary | None) -> Segment | No
         was_missing = {t.entry for t in hit.terms if not t.enforced}
         if any(not t.enforced and t.entry not in was_missing for t in terms):
             return None
-    return replace(seg, target=target, status="tm", terms=terms)
+    # An editor's text stays an editor's (exports must not offer it for review as machine text);
+    # machine text from the memory is "tm".
+    return replace(seg, target=target, status=hit.status if hit.human else "tm", terms=terms)

@@ -17,16 +17,19 @@ import re
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from bilingual.document import TermMatch
+from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
 from bilingual.i18n import _
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT = 300.0  # seconds a writer waits for another process's write (ours are short)
+OWN_TABLES = {"meta", "segments"}
 STATUS_RANK = {"mt": 0, "edited": 1, "approved": 2}
 FUZZY_THRESHOLD = 0.75
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
@@ -42,6 +45,7 @@ SCHEMA = (
         origin TEXT NOT NULL DEFAULT '',
         glossary_fingerprint TEXT NOT NULL DEFAULT '',
         terms TEXT NOT NULL DEFAULT '[]',
+        mt_target TEXT NOT NULL DEFAULT '',
         created REAL NOT NULL,
         updated REAL NOT NULL)""",
 )
@@ -96,11 +100,12 @@ class Hit:
 
     source: str
     target: str
-    status: str
+    status: SegmentStatus
     origin: str = ""
     terms: tuple[TermMatch, ...] = ()  # the names in the target when stored, with their spans
     score: float = 1.0
     glossary_fingerprint: str = ""
+    machine: str = ""  # what the machine wrote for this source, when the memory knows it
 
     @property
     def exact(self) -> bool:
@@ -114,34 +119,77 @@ class Hit:
 class Memory:
     """A translation memory file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
+        self._check_header()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            self.db = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         except OSError as exc:
             raise MemoryStoreError(_("cannot open the translation memory: {error}").format(error=exc.strerror),
                                    path=self.path) from exc
+        try:
+            self._check_contents()
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise self._error(exc) from exc
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _check_header(self) -> None:
+        """A file that is there but is not SQLite is refused before SQLite opens (and may write) it."""
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise MemoryStoreError(_("cannot open the translation memory: {error}").format(error=exc.strerror),
+                                   path=self.path) from exc
+        if head and head != SQLITE_HEADER:
+            raise MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
+                                   path=self.path, hint=_("restore it from a backup, or pass another --memory"))
+
+    def _check_contents(self) -> None:
+        """Read-only checks before anything is written: pages intact, and the tables ours."""
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        theirs = {t for t in tables if t not in OWN_TABLES and not t.startswith(("segments_fts", "sqlite_"))}
+        if theirs or (tables and "meta" not in tables):
+            raise MemoryStoreError(_("this SQLite file is not a bilingual translation memory (it holds other "
+                                     "tables: {tables})").format(tables=", ".join(sorted(theirs or tables))[:120]),
+                                   path=self.path, hint=_("pass another --memory; the file was not changed"))
+        if tables:
+            verdict = self.db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise MemoryStoreError(_("the translation memory is damaged (its integrity check failed)"),
+                                       path=self.path, hint=_("restore it from a backup, or pass another --memory; "
+                                                              "the file was not changed"))
 
     def _error(self, exc: Exception) -> BilingualError:
         mapped = dependency_error(exc, path=self.path)
         return mapped if mapped is not None else MemoryStoreError(str(exc), path=self.path)
 
     @contextlib.contextmanager
-    def _transaction(self):
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any failure; SQLite errors become ours."""
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any failure; SQLite errors become ours.
+
+        A failed COMMIT (disk full, say) has already ended the transaction: then there is
+        nothing to roll back, and the error reported is the COMMIT's own.
+        """
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
@@ -167,6 +215,11 @@ class Memory:
                     db.execute("ROLLBACK TO fts")  # no FTS5 in this SQLite: near matches are skipped
                     db.execute("RELEASE fts")
                 db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) < 2:
+                # Schema 2 keeps the machine's own text beside an editor's correction.
+                db.execute("ALTER TABLE segments ADD COLUMN mt_target TEXT NOT NULL DEFAULT ''")
+                db.execute("UPDATE segments SET mt_target = target WHERE status = 'mt'")
+                db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
         db = self.db
         self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
 
@@ -187,13 +240,14 @@ class Memory:
     def get(self, source: str) -> Hit | None:
         """The exact match for *source*, or None."""
         try:
-            row = self.db.execute("SELECT source, target, status, origin, terms, glossary_fingerprint FROM segments"
-                                  " WHERE source_key=?", (normalize(source),)).fetchone()
+            row = self.db.execute("SELECT source, target, status, origin, terms, glossary_fingerprint, mt_target"
+                                  " FROM segments WHERE source_key=?", (normalize(source),)).fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         if row is None:
             return None
-        return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5])
+        return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5],
+                   machine=row[6] or (row[1] if row[2] == "mt" else ""))
 
     def near(self, source: str, *, limit: int = 20) -> Hit | None:
         """The best near match above the threshold (FTS5 candidates, ranked by edit similarity)."""
@@ -231,7 +285,7 @@ class Memory:
         """Store a translation; a human one is never replaced by a machine one.
 
         Returns ``added``, ``updated``, ``unchanged``, or ``conflict`` (an approved target
-        differs and *overwrite* is false).
+        differs and *overwrite* is false). The machine's own text for the source is kept.
         """
         if not target.strip():
             return "unchanged"
@@ -259,10 +313,10 @@ class Memory:
         old_target, old_status = row
         if old_target == target and STATUS_RANK[old_status] >= STATUS_RANK[status]:
             return "unchanged"
-        if STATUS_RANK[status] < STATUS_RANK[old_status]:
+        if status == "mt" and old_status != "mt":
             return "unchanged"  # a machine translation never replaces an editor's
-        if old_status == "approved" and status == "approved" and old_target != target and not overwrite:
-            return "conflict"
+        if old_status == "approved" and old_target != target and not overwrite:
+            return "conflict"  # another editor's text never silently replaces an approved one
         return "updated"
 
     def record_document(self, doc, *, origin: str, glossary_fingerprint: str) -> None:
@@ -273,16 +327,20 @@ class Memory:
             if seg.status != "mt" or not seg.target.strip():
                 continue
             rows.append((normalize(seg.source), seg.source, seg.target, "mt", origin, glossary_fingerprint,
-                         terms_to_json(seg.terms), now, now))
+                         terms_to_json(seg.terms), seg.target, now, now))
         if not rows:
             return
         with self._transaction() as db:
-            # Machine output replaces only machine output; human rows stay as they are.
+            # Machine output replaces only machine output; a human row keeps its text and
+            # learns what the machine wrote (import compares with it).
             db.executemany(
                 "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint, terms,"
-                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET"
-                " target=excluded.target, origin=excluded.origin, glossary_fingerprint=excluded.glossary_fingerprint,"
-                " terms=excluded.terms, updated=excluded.updated WHERE segments.status='mt'", rows)
+                " mt_target, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE"
+                " SET target=iif(segments.status='mt', excluded.target, segments.target),"
+                " origin=iif(segments.status='mt', excluded.origin, segments.origin),"
+                " glossary_fingerprint=iif(segments.status='mt', excluded.glossary_fingerprint,"
+                " segments.glossary_fingerprint), terms=iif(segments.status='mt', excluded.terms, segments.terms),"
+                " mt_target=excluded.mt_target, updated=excluded.updated", rows)
 
 
 def open_memory(path: str | Path | None = None) -> Memory:
