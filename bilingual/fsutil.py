@@ -22,9 +22,16 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
     """Open a temporary file beside *path*; rename it over *path* only if the block succeeds.
 
     A path that exists and is not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO) is
-    written directly: renaming over it would replace the device with a file.
+    written directly: renaming over it would replace the device with a file. A symbolic link
+    is followed (the link stays, its target is replaced), and a file the user may not write is
+    refused rather than replaced by a copy: the user's link and permissions are never lost.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and path.is_file() and not os.access(path, os.W_OK):
+        raise BilingualError("the file is read-only for you, and is left as it is", path=path,
+                             hint="change its permissions, or write elsewhere")
     try:
         special = path.exists() and not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
     except OSError:
@@ -47,8 +54,14 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
+            info = path.stat()
             with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
+                os.chmod(tmp, info.st_mode & 0o7777)
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, info.st_uid, info.st_gid)  # keep the owner (possible as root)
+                except OSError:
+                    pass  # another user's file we may write: it becomes ours, as with any editor
         else:
             umask = os.umask(0)
             os.umask(umask)

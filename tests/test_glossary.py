@@ -48,11 +48,23 @@ def test_entry_rules(bad, message):
     assert any(message in f.message for f in rules.check_entries([bad]))
 
 
-def test_duplicates_and_conflicts_are_errors():
+def test_same_arabic_variants_are_one_name_and_a_different_arabic_is_a_conflict():
     found = rules.check_entries([entry(), entry(english="HAFTAR")])
-    assert found[0].severity == "error" and "duplicate" in found[0].message
+    assert [f.severity for f in found] == ["warning"] and "same Arabic (loaded as one)" in found[0].message
+    found = rules.check_entries([entry("Al-Ali", "العلي"), entry("Al Ali", "العلي")])
+    assert [f.severity for f in found] == ["warning"]
     found = rules.check_entries([entry(), entry(english="haftar", arabic="هفتر")])
-    assert "conflicts" in found[0].message
+    assert found[0].severity == "error" and "conflicts" in found[0].message
+
+
+def test_a_spreadsheet_with_case_and_hyphen_variants_translates(tmp_path):
+    """TRIPOLI/Tripoli and Al Ali/Al-Ali with one Arabic used to stop translate; they load as one name."""
+    path = tmp_path / "sheet.po"
+    path.write_text('msgctxt "place"\nmsgid "Tripoli"\nmsgstr "طرابلس"\n\nmsgctxt "place"\nmsgid "TRIPOLI"\n'
+                    'msgstr "طرابلس"\n\nmsgctxt "person"\nmsgid "Al Ali"\nmsgstr "العلي"\n\n'
+                    'msgctxt "person"\nmsgid "Al-Ali"\nmsgstr "العلي"\n', encoding="utf-8")
+    gl = load_glossary(path)
+    assert [s.entry.arabic for s in gl.find("Al-Ali left TRIPOLI for Tripoli.")] == ["العلي", "طرابلس", "طرابلس"]
 
 
 def test_variants_that_disagree_warn():
@@ -223,4 +235,4 @@ def test_default_kind_is_the_same_everywhere(tmp_path):
     assert Entry("Derna", "درنة").kind == "other"
     (tmp_path / "g.po").write_text('msgid "Derna"\nmsgstr "درنة"\n', encoding="utf-8")
     assert po.entries_from_po(tmp_path / "g.po")[0].kind == "other"
-    assert get("csv", Role.TERMS).parse_terms("Derna,درنة\n".encode(), path="x.csv")[0].kind == "other"
+    assert get("csv", Role.TERMS).parse_terms("Derna,درنة\n".encode(), path="x.csv")[0].entry.kind == "other"

@@ -12,15 +12,19 @@ from bilingual.i18n import _
                       "outdated spellings); --qa adds numbers, Latin text and empty translations."))
 @click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--qa", is_flag=True, help=_("Run the QA checks too."))
+@click.option("--strict", is_flag=True, help=_("Exit with code 6 when no glossary is found (nothing could be checked)."))
 @glossary_option
-def check(documents, qa, glossary_path):
+def check(documents, qa, strict, glossary_path):
     from bilingual.checks import run_checks
     from bilingual.formats.aligned import read_aligned
     from bilingual.names.load import load_default_glossary
     from bilingual.outcome import RunReport
 
     glossary = load_default_glossary(glossary_path)
-    outcome = RunReport()
+    outcome = RunReport(strict=strict, no_glossary=glossary is None)
+    if glossary is None:
+        say(_("warning: no glossary found, so no name is checked (pass --glossary PATH, or run where a glossary/ "
+              "folder is)"))
     errors = total = 0
     for path in documents:
         doc = read_aligned(path)

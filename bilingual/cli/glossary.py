@@ -40,33 +40,19 @@ def _term_format(path: str, fmt: str | None, *, head: bytes = b""):
 
 
 def _write_entries(root: Path, entries) -> None:
-    """Upsert *entries*, each into the file that holds it or the file for its kind (one lock per file)."""
-    from bilingual.names import edit as g
+    """Upsert *entries*, each into the file that holds it or the file for its kind (one lock, one check)."""
+    from bilingual.names.edit import edit_glossary
 
-    by_file: dict[Path, list] = {}
-    for entry in entries:
-        found = g.locate(root, entry.english)
-        by_file.setdefault(found[0] if found else g.file_for(root, entry.kind), []).append(entry)
-    for path, group in by_file.items():
-        with g.edit(path, others=g.entries_except(root, path)) as gfile:
-            for entry in group:
-                gfile.upsert(entry)
+    with edit_glossary(root) as editing:
+        for entry in entries:
+            editing.upsert(entry)
 
 
-def _upsert(root: Path, entry, *, must_exist: bool = False, must_not_exist: bool = False) -> None:
+def _no_entry(english: str, root: Path):
     from bilingual.errors import GlossaryError
-    from bilingual.names import edit as g
 
-    found = g.locate(root, entry.english)
-    if must_exist and found is None:
-        raise GlossaryError(_("no entry {english!r}").format(english=entry.english), path=root,
-                            hint=_("add it with bilingual glossary add"))
-    if must_not_exist and found is not None:
-        raise GlossaryError(_("{english!r} is already in the glossary").format(english=entry.english),
-                            path=found[0], line=found[1].line, hint=_("correct it with bilingual glossary set"))
-    path = found[0] if found else g.file_for(root, entry.kind)
-    with g.edit(path, others=g.entries_except(root, path)) as gfile:
-        gfile.upsert(entry)
+    return GlossaryError(_("no entry {english!r}").format(english=english), path=root,
+                         hint=_("add it with bilingual glossary add"))
 
 
 @click.group(help=_("Edit and check the names glossary (PO files, also editable in Poedit)."))
@@ -97,11 +83,18 @@ def list_entries(kind, fuzzy, glossary_path):
 @click.option("--fuzzy", is_flag=True, help=_("Mark as not yet reviewed (not enforced)."))
 @glossary_option
 def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy, glossary_path):
+    from bilingual.errors import GlossaryError
+    from bilingual.names.edit import edit_glossary
     from bilingual.names.entry import Entry
 
     entry = Entry(english.strip(), arabic.strip() if not no_translate else (arabic.strip() or english.strip()),
                   kind, note, tuple(forbidden), variant_of, fuzzy=fuzzy, no_translate=no_translate)
-    _upsert(_root(glossary_path), entry, must_not_exist=True)
+    with edit_glossary(_root(glossary_path)) as editing:  # the check and the write under one lock
+        found = editing.find(entry.english)
+        if found is not None:
+            raise GlossaryError(_("{english!r} is already in the glossary").format(english=entry.english),
+                                path=found[0], line=found[1].line, hint=_("correct it with bilingual glossary set"))
+        editing.upsert(entry)
     say(_("added {english} → {arabic}").format(english=entry.english, arabic=entry.arabic))
 
 
@@ -115,19 +108,19 @@ def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy,
 def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
     from dataclasses import replace
 
-    from bilingual.errors import GlossaryError
-    from bilingual.names import edit as g
+    from bilingual.names.edit import edit_glossary, set_arabic
 
     root = _root(glossary_path)
-    found = g.locate(root, english)
-    if found is None:
-        raise GlossaryError(_("no entry {english!r}").format(english=english), path=root,
-                            hint=_("add it with bilingual glossary add"))
-    old = found[1]
-    forbidden = old.forbidden + ((old.arabic,) if forbid_old and old.arabic not in old.forbidden else ())
-    entry = replace(g.set_arabic(old, arabic.strip()), kind=kind or old.kind,
-                    notes=old.notes if note is None else note, forbidden=tuple(f for f in forbidden if f != arabic))
-    _upsert(root, entry, must_exist=True)
+    with edit_glossary(root) as editing:
+        found = editing.find(english)
+        if found is None:
+            raise _no_entry(english, root)
+        old = found[1]
+        forbidden = old.forbidden + ((old.arabic,) if forbid_old and old.arabic not in old.forbidden else ())
+        entry = replace(set_arabic(old, arabic.strip()), kind=kind or old.kind,
+                        notes=old.notes if note is None else note,
+                        forbidden=tuple(f for f in forbidden if f != arabic))
+        editing.upsert(entry)
     say(_("set {english}: {old} → {new}").format(english=old.english, old=old.arabic, new=entry.arabic))
 
 
@@ -135,16 +128,14 @@ def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
 @click.argument("english")
 @glossary_option
 def remove(english, glossary_path):
-    from bilingual.errors import GlossaryError
-    from bilingual.names import edit as g
+    from bilingual.names.edit import edit_glossary
 
     root = _root(glossary_path)
-    found = g.locate(root, english)
-    if found is None:
-        raise GlossaryError(_("no entry {english!r}").format(english=english), path=root)
-    with g.edit(found[0], others=g.entries_except(root, found[0])) as gfile:
-        gfile.remove(english)
-    say(_("removed {english}").format(english=found[1].english))
+    with edit_glossary(root) as editing:
+        removed = editing.remove(english)
+    if removed is None:
+        raise _no_entry(english, root)
+    say(_("removed {english}").format(english=removed.english))
 
 
 @glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
@@ -163,28 +154,47 @@ def check(glossary_path):
     RunReport(glossary_errors=errors).finish()
 
 
-@glossary.command("import", help=_("Import entries from CSV, TSV or TBX (existing entries are updated)."))
+@glossary.command("import", help=_("Import entries from CSV, TSV (with or without a header, or Translate Toolkit's "
+                                   "layout), an OmegaT glossary, TBX v3 or TBX 2008/TBX-Basic. Existing entries keep "
+                                   "the fields the file does not carry; each entry is reported added, changed or "
+                                   "unchanged."))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
-              help=_("File format (default: from the extension)."))
+              help=_("File format (default: from the content, then the extension)."))
+@click.option("--dry-run", is_flag=True, help=_("Only show what would change; write nothing."))
+@click.option("-q", "--quiet", is_flag=True, help=_("Only the summary line."))
 @glossary_option
-def import_entries(file, fmt, glossary_path):
+def import_entries(file, fmt, dry_run, quiet, glossary_path):
     from bilingual.errors import GlossaryError
-    data = Path(file).read_bytes()
-    entries = _term_format(file, fmt, head=data[:4096]).parse_terms(data, path=file)
+    from bilingual.names.edit import edit_glossary, merge_incoming
     from bilingual.names.rules import check_entries
 
-    bad = [f for f in check_entries(entries) if f.severity == "error"]
+    data = Path(file).read_bytes()
+    incoming = _term_format(file, fmt, head=data[:4096]).parse_terms(data, path=file)
+    bad = [f for f in check_entries([i.entry for i in incoming]) if f.severity == "error"]
     if bad:
         raise GlossaryError(bad[0].message, path=file, line=bad[0].line, hint=_("nothing was imported"))
-    _write_entries(_root(glossary_path), entries)
-    say(_("imported {n} entries from {file}").format(n=len(entries), file=file))
+    root = _root(glossary_path)
+    counts = {"added": 0, "changed": 0, "unchanged": 0}
+    labels = {"added": _("added"), "changed": _("changed"), "unchanged": _("unchanged")}
+    with edit_glossary(root) as editing:
+        for outcome, entry, fields in merge_incoming(editing, incoming):
+            counts[outcome] += 1
+            if not quiet and outcome != "unchanged":
+                detail = f" ({', '.join(fields)})" if outcome == "changed" else ""
+                click.echo(f"{labels[outcome]}: {entry.english}{detail}")
+            if outcome != "unchanged" and not dry_run:
+                editing.upsert(entry)
+    summary = _("{file}: {added} added, {changed} changed, {unchanged} unchanged").format(file=file, **counts)
+    say(summary + (" " + _("(dry run: nothing was written)") if dry_run else ""))
 
 
-@glossary.command("export", help=_("Export the glossary as CSV, TSV or TBX (- for stdout)."))
+@glossary.command("export", help=_("Export the glossary (- for stdout): csv (with a byte-order mark, for "
+                                   "spreadsheets), tsv, tbx (TBX v3), tbx-basic (TBX 2008, for OmegaT and Translate "
+                                   "Toolkit) or omegat (OmegaT's tab-separated glossary)."))
 @click.argument("output")
 @click.option("--to", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
-              help=_("Format (default: from the extension)."))
+              help=_("Format (default: from the extension; .tbx is TBX v3)."))
 @glossary_option
 def export_entries(output, fmt, glossary_path):
     terms = _term_format(output, fmt)

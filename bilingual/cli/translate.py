@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,10 @@ def default_output(input_path: str) -> str:
                       "Several inputs are translated in one run, with one model load."))
 @click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-o", "--output", default=None, help=_("Output file (default: INPUT stem + .en-ar.xml beside it; - for stdout). "
-                                                     "With several inputs: a folder."))
+                                                     "A folder (existing, or ending in /) takes the outputs; with "
+                                                     "several inputs it must be a folder, created if needed."))
+@click.option("--overwrite", is_flag=True, help=_("Replace an existing output even when it holds edited or approved "
+                                                  "segments (they are otherwise kept)."))
 @click.option("--from", "input_format", type=click.Choice(["txt", "md", "html"]), default=None,
               help=_("Input format (default: from the extension)."))
 @click.option("--encoding", default=None, help=_("Input encoding when it is not UTF-8 (e.g. cp1252, latin-1)."))
@@ -43,7 +47,7 @@ def default_output(input_path: str) -> str:
 @click.option("--max-size", type=click.FloatRange(0.001, 1024), default=5.0, show_default=True,
               help=_("Largest input accepted, in MB."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
-def translate(input_paths, output, input_format, encoding, engine_name, beam_size, threads, device,
+def translate(input_paths, output, overwrite, input_format, encoding, engine_name, beam_size, threads, device,
               batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index, max_size, quiet):
     from bilingual.engines import EngineOptions, load_engine
     from bilingual.errors import InputError
@@ -51,8 +55,9 @@ def translate(input_paths, output, input_format, encoding, engine_name, beam_siz
     from bilingual.outcome import RunReport
     from bilingual.read import read_document
 
-    if len(input_paths) > 1 and output and (output == "-" or not Path(output).is_dir()):
-        raise InputError(_("with several inputs, -o must be an existing folder"), path=output)
+    if len(input_paths) > 1 and output == "-":
+        raise InputError(_("with several inputs, -o must be a folder, not standard output"), path=output)
+    outputs = plan_outputs(list(input_paths), output)
     max_bytes = int(max_size * 1024 * 1024)
     # Read every input first: a bad one fails the run before any model is loaded or file written.
     docs = [(path, read_document(path, fmt=input_format, encoding=encoding, max_bytes=max_bytes))
@@ -74,20 +79,73 @@ def translate(input_paths, output, input_format, encoding, engine_name, beam_siz
     options = EngineOptions(beam_size=beam_size, threads=threads, device=device, batch_tokens=batch_tokens)
     engine = load_engine(engine_name, options)
     outcome = RunReport(strict=strict)
+    previous = {out: _previous_output(out, overwrite) for out, _note in outputs}
+    if glossary is None:
+        say(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where a "
+              "glossary/ folder is)"))
+        outcome.no_glossary = True
     try:
-        for path, doc in docs:
-            into_folder = output and output != "-" and (len(docs) > 1 or Path(output).is_dir())
-            out = str(Path(output) / Path(default_output(path)).name) if into_folder else (output or default_output(path))
+        for (_path, doc), (out, note) in zip(docs, outputs, strict=True):
+            if note:
+                say(note, quiet)
             outcome.missing_names += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory,
-                                                    quiet=quiet)
+                                                    previous=previous[out], quiet=quiet)
     finally:
         if memory is not None:
             memory.close()
     outcome.finish()
 
 
-def _translate_one(doc, output: str, *, engine, glossary, memory, quiet: bool) -> int:
+def plan_outputs(inputs: list[str], output: str | None) -> list[tuple[str, str]]:
+    """Where each input's document goes, and a note when a name had to change.
+
+    An output never replaces an input, and no two outputs of one run share a path: a clash
+    of names (``a/x.txt b/x.txt -o out/``) gets ``-2``, ``-3`` … and is said.
+    """
+    from bilingual.errors import InputError
+
+    into_folder = output is not None and output != "-" and (
+        len(inputs) > 1 or output.endswith(("/", os.sep)) or Path(output).is_dir())
+    planned: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    sources = {os.path.realpath(p) for p in inputs if p != "-"}
+    for path in inputs:
+        if into_folder:
+            out = str(Path(output) / Path(default_output(path if path != "-" else "stdin.txt")).name)  # type: ignore[arg-type]
+        else:
+            out = output or default_output(path)
+        note = ""
+        if out != "-":
+            base, n = out, 1
+            while os.path.realpath(out) in taken:
+                n += 1
+                out = base.removesuffix(".en-ar.xml") + f"-{n}.en-ar.xml"
+                note = _("{input}: another input has the same name; writing {output}").format(input=path, output=out)
+            if os.path.realpath(out) in sources:
+                raise InputError(_("the output would replace an input"), path=out,
+                                 hint=_("name another output with -o"))
+            taken.add(os.path.realpath(out))
+        planned.append((out, note))
+    return planned
+
+
+def _previous_output(out: str, overwrite: bool):
+    """The document already at *out*, whose editors' segments this run keeps; None when there is none."""
+    from bilingual.errors import BilingualError, InputError
+    from bilingual.formats.aligned import read_aligned
+
+    if out == "-" or overwrite or not os.path.isfile(out):
+        return None
+    try:
+        return read_aligned(out)
+    except BilingualError as exc:
+        raise InputError(_("the output exists and is not an aligned document"), path=out,
+                         hint=_("pass --overwrite to replace it, or name another output with -o")) from exc
+
+
+def _translate_one(doc, output: str, *, engine, glossary, memory, previous, quiet: bool) -> int:
     from bilingual.formats.aligned import render_aligned
+    from bilingual.memory.reuse import carry_over
     from bilingual.pipeline import translate_document
 
     n = len(doc.segments())
@@ -97,6 +155,11 @@ def _translate_one(doc, output: str, *, engine, glossary, memory, quiet: bool) -
                                                     progress=progress.update)
     else:
         translated, report = translate_document(doc, engine=engine, glossary=glossary, memory=memory)
+    if previous is not None:
+        translated, kept = carry_over(translated, previous, glossary)
+        if kept:
+            say(_("kept {n} edited or approved segments of the existing {out} (--overwrite replaces them)").format(
+                n=kept, out=output), quiet)
     write_output(output, render_aligned(translated))
     where = _("standard output") if output == "-" else output
     say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(

@@ -35,7 +35,9 @@ REGISTRY: tuple[str, ...] = (
     "bilingual.formats.report:ReportFormat",
     "bilingual.formats.delimited:CsvTerms",
     "bilingual.formats.delimited:TsvTerms",
+    "bilingual.formats.delimited:OmegatTerms",
     "bilingual.formats.tbx:TbxTerms",
+    "bilingual.formats.tbx:TbxBasicTerms",
 )
 SNIFF_BYTES = 4096
 

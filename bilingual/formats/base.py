@@ -6,7 +6,8 @@ A format plays one or more :class:`Role` s, each with its own method:
 - ``export`` (a file made from an aligned document): ``render(doc, options) -> bytes``;
 - ``document`` (our aligned XML read back): ``parse_document(data, path=) -> Document``;
 - ``units`` (an exchange file whose units an editor corrected): ``parse(data, path=) -> [Unit]``;
-- ``terms`` (glossary exchange): ``render_terms(entries) -> bytes`` and ``parse_terms(data, path=)``.
+- ``terms`` (glossary exchange): ``render_terms(entries) -> bytes`` and ``parse_terms(data, path=)``, which
+  returns each entry with the fields the file carried (an import keeps the others).
 
 ``sniff(head)`` recognises the format's own content from the first bytes of a file, as OmegaT's
 filters decide by content: the registry asks it before it looks at the extension.
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from bilingual.document import Document, Finding, RawBlock
-    from bilingual.names.entry import Entry
+    from bilingual.names.entry import Entry, Incoming
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import BilingualError
@@ -123,7 +124,7 @@ class Format:
     def render_terms(self, entries: list[Entry]) -> bytes:
         raise NotImplementedError
 
-    def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
+    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
         raise NotImplementedError
 
     @staticmethod

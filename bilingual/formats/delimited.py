@@ -1,7 +1,14 @@
-"""Glossary entries as CSV or TSV (the layout DeepL and spreadsheet users exchange).
+"""Glossary entries in delimited text: CSV and TSV for spreadsheets, and OmegaT's tab-separated glossary.
 
-Columns: english, arabic, kind, notes, forbidden (``|``-separated), variant_of, fuzzy,
-no_translate. A file with just two columns (source, target), DeepL's layout, is read too.
+CSV and TSV, with a header row naming the columns (ours: english, arabic, kind, notes,
+forbidden ``|``-separated, variant_of, sources ``|``-separated, fuzzy, no_translate; any subset,
+in any order; ``source``/``target`` and ``note`` are read too), Translate Toolkit's layout
+(``location, source, target`` …, comments in ``translator_comments``), or no header at all
+(DeepL's two columns). Exported CSV starts with a byte-order mark so spreadsheets show the
+Arabic. OmegaT's glossary (``.utf8``, ``.txt``, ``.tab``) has no header: source, target, comment.
+
+Each parsed entry says which fields the file carried (:class:`~bilingual.names.entry.Incoming`):
+an import keeps the fields a file does not carry.
 """
 
 from __future__ import annotations
@@ -12,10 +19,44 @@ from typing import ClassVar
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.base import Format, Role, decode_utf8
-from bilingual.names.entry import Entry
+from bilingual.names.entry import Entry, Incoming
 
-COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "fuzzy", "no_translate")
+COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")
+# Other names for our columns: spreadsheets from newsrooms, Translate Toolkit's CSV, DeepL.
+ALIASES = {"source": "english", "en": "english", "target": "arabic", "ar": "arabic", "note": "notes",
+           "comment": "notes", "comments": "notes", "translator_comments": "notes", "variant-of": "variant_of",
+           "no-translate": "no_translate", "type": "kind"}
+LISTS = ("forbidden", "sources")
+FLAGS = ("fuzzy", "no_translate")
 _TRUE = {"1", "yes", "true", "y", "x"}
+HINT = "save the sheet as CSV UTF-8"
+
+
+def _header(row: list[str]) -> dict[str, int] | None:
+    """Column name → index when *row* is a header (it names english/arabic or source/target)."""
+    names = [ALIASES.get(c.strip().lower().lstrip("\ufeff"), c.strip().lower().lstrip("\ufeff")) for c in row]
+    if "english" in names and "arabic" in names:
+        return {name: i for i, name in reversed(list(enumerate(names))) if name in COLUMNS}
+    return None
+
+
+def _entry(cells: dict[str, str], *, path: str, line: int) -> Incoming:
+    if not cells.get("english", "").strip() and not cells.get("arabic", "").strip():
+        raise ValueError
+    values: dict = {"english": cells.get("english", "").strip(), "arabic": cells.get("arabic", "").strip()}
+    for name in COLUMNS[2:]:
+        if name not in cells:
+            continue
+        raw = cells[name]
+        if name in LISTS:
+            values[name] = tuple(v.strip() for v in raw.split("|") if v.strip())
+        elif name in FLAGS:
+            values[name] = raw.strip().lower() in _TRUE
+        elif name == "kind":
+            values[name] = raw.strip() or "other"
+        else:
+            values[name] = raw
+    return Incoming(Entry(**values, file=path, line=line), frozenset(values))
 
 
 class CsvTerms(Format):
@@ -24,6 +65,7 @@ class CsvTerms(Format):
     extensions: ClassVar[tuple[str, ...]] = (".csv",)
     media_type = "text/csv"
     delimiter = ","
+    bom = True
 
     def render_terms(self, entries: list[Entry]) -> bytes:
         out = io.StringIO()
@@ -31,39 +73,66 @@ class CsvTerms(Format):
         writer.writerow(COLUMNS)
         for e in entries:
             writer.writerow([e.english, e.arabic, e.kind, e.notes, "|".join(e.forbidden), e.variant_of,
-                             "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
-        return out.getvalue().encode("utf-8")
+                             "|".join(e.sources), "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
+        return ("\ufeff" if self.bom else "").encode() + out.getvalue().encode("utf-8")
 
-    def parse_terms(self, data: bytes, *, path: str) -> list[Entry]:
-        text = decode_utf8(data, path=path, error=GlossaryError, hint="save the sheet as CSV UTF-8")
-        rows = list(csv.reader(io.StringIO(text), delimiter=self.delimiter))
+    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
+        text = decode_utf8(data, path=path, error=GlossaryError, hint=HINT)
+        try:
+            rows = list(csv.reader(io.StringIO(text), delimiter=self.delimiter, strict=True))
+        except csv.Error as exc:
+            raise GlossaryError(f"malformed {self.name.upper()}: {exc}", path=path, hint=HINT) from exc
         if not rows:
             return []
-        header = [h.strip().lower() for h in rows[0]]
-        if header[:2] == ["english", "arabic"]:
-            index = {name: header.index(name) for name in COLUMNS if name in header}
-            body, first_line = rows[1:], 2
-        else:
+        index = _header(rows[0])
+        body, first_line = (rows[1:], 2) if index is not None else (rows, 1)
+        if index is None:
             index = {"english": 0, "arabic": 1}
-            body, first_line = rows, 1
         entries = []
         for line, row in enumerate(body, start=first_line):
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < 2:
                 raise GlossaryError("a row needs at least an English and an Arabic column", path=path, line=line)
-
-            cell = {name: row[index[name]] if name in index and index[name] < len(row) else "" for name in COLUMNS}
-            entries.append(Entry(
-                english=cell["english"], arabic=cell["arabic"], kind=cell["kind"] or "other", notes=cell["notes"],
-                forbidden=tuple(f for f in cell["forbidden"].split("|") if f.strip()),
-                variant_of=cell["variant_of"], fuzzy=cell["fuzzy"].strip().lower() in _TRUE,
-                no_translate=cell["no_translate"].strip().lower() in _TRUE, file=path, line=line))
+            cells = {name: row[i] for name, i in index.items() if i < len(row)}
+            entries.append(_entry(cells, path=path, line=line))
         return entries
 
 
 class TsvTerms(CsvTerms):
     name = "tsv"
-    extensions = (".tsv", ".tab")
+    extensions = (".tsv",)
     media_type = "text/tab-separated-values"
     delimiter = "\t"
+    bom = False
+
+
+class OmegatTerms(Format):
+    """OmegaT's glossary: UTF-8, tab-separated source, target and an optional comment, no header."""
+
+    name = "omegat"
+    roles = frozenset({Role.TERMS})
+    extensions = (".utf8", ".txt", ".tab")
+    media_type = "text/tab-separated-values"
+
+    def render_terms(self, entries: list[Entry]) -> bytes:
+        def clean(text: str) -> str:
+            return " ".join(text.replace("\t", " ").split())
+
+        lines = ["\t".join((clean(e.english), clean(e.arabic), clean(e.notes))).rstrip("\t") for e in entries]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
+        text = decode_utf8(data, path=path, error=GlossaryError, hint="save the glossary as UTF-8")
+        entries = []
+        for line, raw in enumerate(text.split("\n"), start=1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            cells = raw.split("\t")
+            if len(cells) < 2:
+                raise GlossaryError("a line needs a source and a target separated by a tab", path=path, line=line)
+            named = {"english": cells[0], "arabic": cells[1]}
+            if len(cells) > 2 and cells[2].strip():
+                named["notes"] = cells[2].strip()
+            entries.append(_entry(named, path=path, line=line))
+        return entries

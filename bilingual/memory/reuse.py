@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilingual import arabic
-from bilingual.document import Segment, TermMatch
-from bilingual.memory.store import Hit
+from bilingual.document import HUMAN_STATUSES, Document, Segment, TermMatch
+from bilingual.memory.store import Hit, normalize
 from bilingual.names.glossary import Glossary
 from bilingual.names.restore import check_terms
 
@@ -65,3 +65,20 @@ def reuse_hit(seg: Segment, hit: Hit, glossary: Glossary | None) -> Segment | No
     # An editor's text stays an editor's (exports must not offer it for review as machine text);
     # machine text from the memory is "tm".
     return replace(seg, target=target, status=hit.status if hit.human else "tm", terms=terms)
+
+
+def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple[Document, int]:
+    """*new* with the editors' segments of *old* (edited, approved) put back where the source is the same.
+
+    ``translate`` writing over its own earlier output must not undo corrections applied to it.
+    """
+    human = {normalize(s.source): s for s in old.segments() if s.status in HUMAN_STATUSES}
+    kept: dict[str, Segment] = {}
+    for seg in new.segments():
+        before = human.get(normalize(seg.source))
+        if before is None:
+            continue
+        terms = before.terms if before.source == seg.source else \
+            check_terms(seg.source, before.target, glossary.find(seg.source) if glossary else [])[1]
+        kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
+    return new.with_segments(kept), len(kept)

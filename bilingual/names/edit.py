@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bilingual.errors import GlossaryError
 from bilingual.i18n import _
-from bilingual.names.entry import KIND_FILES, NO_TRANSLATE_FLAG, Entry, normalize_key
+from bilingual.names.entry import KIND_FILES, NO_TRANSLATE_FLAG, Entry, Incoming, normalize_key
 from bilingual.names.po import PO_HEADER, entries_from_po, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.names.rules import check_entries, is_fuzzy_entry_finding
 
@@ -117,3 +117,95 @@ def entries_except(root: Path, file: Path) -> list[Entry]:
 
 def set_arabic(entry: Entry, arabic: str) -> Entry:
     return replace(entry, arabic=arabic, fuzzy=False)
+
+
+class GlossaryEdit:
+    """Every file of a glossary, opened for editing under one lock (see :func:`edit_glossary`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[Path, GlossaryFile] = {}
+        if root.exists():
+            for path in po_files(root):
+                self.files[path] = GlossaryFile(path)
+        self.before = {path: f.snapshot() for path, f in self.files.items()}
+
+    def find(self, english: str) -> tuple[Path, Entry] | None:
+        key = normalize_key(english)
+        for path, gfile in self.files.items():
+            for entry in gfile.entries():
+                if entry.key == key:
+                    return path, entry
+        return None
+
+    def upsert(self, entry: Entry) -> Path:
+        """Write *entry* into the file that holds its name, or the file for its kind."""
+        found = self.find(entry.english)
+        path = found[0] if found else file_for(self.root, entry.kind)
+        if path not in self.files:
+            self.files[path] = GlossaryFile(path)
+        self.files[path].upsert(entry)
+        return path
+
+    def remove(self, english: str) -> Entry | None:
+        found = self.find(english)
+        if found is None:
+            return None
+        self.files[found[0]].remove(english)
+        return found[1]
+
+    def entries(self) -> list[Entry]:
+        return [e for gfile in self.files.values() for e in gfile.entries()]
+
+    def changed(self) -> list[Path]:
+        return [path for path, gfile in self.files.items() if gfile.snapshot() != self.before.get(path)]
+
+
+@contextmanager
+def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
+    """Lock the whole glossary, re-read it, let the caller change it, validate all, write what changed.
+
+    The check (is the name there already?) and the write happen under one lock, so two editors
+    adding one name at once cannot both succeed. Nothing is written when the result would be
+    invalid; each changed file is written atomically.
+    """
+    from bilingual.fsutil import locked, write_text
+
+    root.parent.mkdir(parents=True, exist_ok=True)
+    with locked(root):
+        glossary = GlossaryEdit(root)
+        yield glossary
+        changed = glossary.changed()
+        if not changed:
+            return  # nothing changed: every file stays as it is, byte for byte
+        entries = glossary.entries()
+        mine = {str(p) for p in changed}
+        errors = [f for f in check_entries(entries) if f.severity == "error" and f.file in mine
+                  and not is_fuzzy_entry_finding(entries, f)]
+        if errors:
+            raise GlossaryError(errors[0].message, path=errors[0].file, line=errors[0].line,
+                                hint=_("nothing was written"))
+        for path in changed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text(path, glossary.files[path].text())
+
+
+MERGED_FIELDS = ("arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")
+
+
+def merge_incoming(editing: GlossaryEdit, incoming: list[Incoming]) -> Iterator[tuple[str, Entry, list[str]]]:
+    """(``added``/``changed``/``unchanged``, the entry as it would be, the fields that change) per entry.
+
+    A field the file does not carry keeps its value: a two-column sheet does not reset kinds,
+    notes, forbidden spellings or sources.
+    """
+    for item in incoming:
+        found = editing.find(item.entry.english)
+        new = replace(item.entry, file="", line=None)
+        if found is None:
+            yield "added", new, []
+            continue
+        old = found[1]
+        updates = {f: getattr(new, f) for f in MERGED_FIELDS if f in item.fields and getattr(new, f) != getattr(old, f)}
+        merged = replace(old, **updates)
+        yield ("changed" if updates else "unchanged"), merged, sorted(updates)

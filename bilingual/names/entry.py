@@ -80,3 +80,11 @@ def normalize_key(english: str) -> str:
 
 #: Field defaults, for readers that build entries without the dataclass constructor (hot path).
 ENTRY_DEFAULTS = {f.name: f.default for f in fields(Entry)}
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """An entry read from an exchange file, and the fields that file carried (the others it cannot say)."""
+
+    entry: Entry
+    fields: frozenset[str]

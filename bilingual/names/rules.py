@@ -72,7 +72,10 @@ def check_entries(entries: list[Entry]) -> list[GlossaryFinding]:
         if other is not None:
             where = f"{other.file}:{other.line}" if other.file else _("another entry")
             if other.arabic == entry.arabic:
-                found.append(GlossaryFinding("error", _("{english!r}: duplicate of the entry at {where}").format(
+                # TRIPOLI/Tripoli, Al Ali/Al-Ali with one Arabic: one name written two ways (common in
+                # newsroom spreadsheets). Loaded as one; only a different Arabic is a conflict.
+                found.append(GlossaryFinding("warning", _("{english!r}: the same name as the entry at {where}, with the "
+                                                          "same Arabic (loaded as one)").format(
                     english=entry.english, where=where), entry.file, entry.line))
             else:
                 found.append(GlossaryFinding("error", _("{english!r}: conflicts with the entry at {where} ({a} ≠ {b})").format(
