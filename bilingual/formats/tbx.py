@@ -3,8 +3,9 @@
 TBX 2008 is what OmegaT and Translate Toolkit read and write; TBX v3 is the current standard.
 Both carry the same content: one concept entry per entry, the kind as ``subjectField``, the
 English term, the Arabic term as ``preferredTerm-admn-sts`` and every forbidden spelling as a
-``deprecatedTerm-admn-sts`` term; notes, ``variant-of:``, ``source:``, ``status: not reviewed``
-and ``no-translate`` as notes of the entry. Exports are validated in the tests against the
+``deprecatedTerm-admn-sts`` term (TBX v3) or in a ``forbidden:`` note (TBX 2008: OmegaT 3.6 ignores
+the status and would offer a forbidden spelling as the translation); notes, ``variant-of:``,
+``source:``, ``status: not reviewed`` and ``no-translate`` as notes of the entry. Exports are validated in the tests against the
 TBX v3 core RNG and the TBX 2008 core DTD.
 """
 
@@ -71,6 +72,10 @@ def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
         concept = etree.SubElement(body, q(dialect.entry), id=f"c{n}")
         etree.SubElement(concept, q("descrip"), type="subjectField").text = e.kind
         notes = [e.notes] if e.notes else []
+        if e.forbidden and not dialect.ns:
+            # OmegaT 3.6 ignores administrativeStatus and offers the last term of a langSet as the
+            # translation: forbidden spellings go into a note in TBX 2008, never into a term.
+            notes.append("forbidden: " + ", ".join(e.forbidden))
         notes += [f"variant-of: {e.variant_of}"] if e.variant_of else []
         notes += [f"source: {s}" for s in e.sources]
         notes += ["status: not reviewed"] if e.fuzzy else []
@@ -80,7 +85,7 @@ def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
         term(etree.SubElement(concept, q(dialect.lang), {XML_LANG: "en"}), e.english, None)
         arabic = etree.SubElement(concept, q(dialect.lang), {XML_LANG: "ar"})
         term(arabic, e.arabic, PREFERRED)
-        for wrong in e.forbidden:
+        for wrong in e.forbidden if dialect.ns else ():
             term(arabic, wrong, DEPRECATED)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
                           doctype=dialect.doctype or None)
@@ -95,12 +100,15 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
     for concept in root.iter(q(dialect.entry)):
         kind = (concept.findtext(q("descrip")) or "other").strip()
         notes, sources, variant_of, fuzzy, dnt = [], [], "", False, False
+        noted_forbidden: list[str] = []
         for note in concept.findall(q("note")):
             text = (note.text or "").strip()
             if text.startswith("variant-of:"):
                 variant_of = text.split(":", 1)[1].strip()
             elif text.startswith("source:"):
                 sources.append(text.split(":", 1)[1].strip())
+            elif text.startswith("forbidden:"):
+                noted_forbidden = [v.strip() for v in text.split(":", 1)[1].split(",") if v.strip()]
             elif text == "status: not reviewed":
                 fuzzy = True
             elif text == "no-translate":
@@ -116,12 +124,13 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
                                if t.get("type") == "administrativeStatus"), None)
                 if lang.startswith("en") and not english:
                     english = text
-                elif lang.startswith("ar"):
+                elif lang.startswith("ar") or lang in ("xx", ""):  # Translate Toolkit writes "xx" when unsure
                     if status == DEPRECATED:
                         forbidden.append(text)
                     elif not arabic:
                         arabic = text
-        entry = Entry(english, arabic, kind if kind in KINDS else "other", "\n".join(notes), tuple(forbidden),
+        entry = Entry(english, arabic, kind if kind in KINDS else "other", "\n".join(notes),
+                      tuple(dict.fromkeys([*forbidden, *noted_forbidden])),
                       variant_of, tuple(sources), fuzzy=fuzzy, no_translate=dnt, file=path, line=concept.sourceline)
         # A kind outside ours (a real subject field) says nothing about our kind.
         entries.append(Incoming(entry, ALL_FIELDS if kind in KINDS else ALL_FIELDS - {"kind"}))

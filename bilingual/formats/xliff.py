@@ -128,6 +128,9 @@ class Xliff12Format(Format):
             source, target = tu.find(q("source")), tu.find(q("target"))
             if source is None:
                 continue
+            if tu.get("restype") == "x-gettext-domain-header":
+                skipped.append(Skip(uid, "PO header (po2xliff), not a sentence", tu.sourceline))
+                continue
             if target is None:
                 skipped.append(Skip(uid, "no target", tu.sourceline))
                 continue
