@@ -131,9 +131,9 @@ def test_omegat_po_round_trip_approves_nothing_it_did_not_touch(machine, tmp_pat
 
 
 @needs_omegat
-def test_omegat_auto_fills_from_our_tmx_and_it_stays_machine_text(machine, tmp_path):
-    """Our TMX in tm/auto: OmegaT fills every segment with our machine text; only edits come back as edits."""
-    doc, memory, glossary = machine
+def test_omegat_reads_our_tmx_and_auto_fills_from_it(machine, tmp_path):
+    """Our TMX in tm/auto: OmegaT fills every segment with our text; the translator's edit wins where there is one."""
+    doc, _memory, _glossary = machine
     project = _omegat_project(tmp_path)
     (project / "tm" / "auto").mkdir()
     (project / "tm" / "auto" / "article.tmx").write_bytes(exporter("tmx").render(doc, None))
