@@ -234,3 +234,32 @@ def test_apply_records_the_correction_and_translate_keeps_it(run_cli, tmp_path):
         assert (first.target, first.status) == (EDIT, "approved")
     result = run_cli("translate", article, *engine, "--no-memory", "--overwrite", "-q")
     assert result.exit_code == 0 and parse_aligned(out.read_bytes()).segments()[0].target != EDIT
+
+
+def test_no_glossary_is_said_and_strict_fails(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./glossary here
+    article = tmp_path / "a.txt"
+    article.write_text("Haftar met Al-Sisi in Cairo.")
+    engine = ("--engine", "fake_engines:PseudoArabicEngine", "--no-memory")
+    result = run_cli("translate", article, *engine)
+    assert result.exit_code == 0 and "warning: no glossary found" in result.stderr
+    strict = run_cli("translate", article, *engine, "--strict", "--overwrite")
+    assert strict.exit_code == 6 and "no glossary was found" in strict.stderr
+    checked = run_cli("check", tmp_path / "a.en-ar.xml")
+    assert checked.exit_code == 0 and "warning: no glossary found" in checked.stderr
+    assert run_cli("check", tmp_path / "a.en-ar.xml", "--strict").exit_code == 6
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_output_folder_is_created(run_cli, tmp_path, several):
+    inputs = []
+    for name in ("a.txt", "b.txt") if several else ("a.txt",):
+        path = tmp_path / name
+        path.write_text("Derna waits.")
+        inputs.append(path)
+    out = tmp_path / "new" / "folder"
+    result = run_cli("translate", *inputs, "-o", f"{out}/", "--engine", "fake_engines:PseudoArabicEngine",
+                     "--no-memory", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".en-ar.xml" for p in inputs)
+    assert not (tmp_path / "new" / "folder.en-ar.xml").exists()
