@@ -90,7 +90,8 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                         size=size / 1048576, limit=max_bytes / 1048576),
                     path=path, hint=_("split the article, or raise the limit with --max-size"),
                 )
-            data = p.read_bytes()
+            with open(p, "rb") as handle:  # a device or FIFO has no size: the limit holds while reading
+                data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise InputError(_("no such file"), path=path) from exc
     except PermissionError as exc:

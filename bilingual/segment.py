@@ -95,5 +95,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            trimmed.append((s, e))
+            trimmed.extend(split_long_run(text, s, e) if e - s > MAX_SEGMENT_CHARS else [(s, e)])
     return trimmed
+
+
+# A sentence longer than this is no sentence (a table, a list run together, a hostile file): it is
+# cut at the best break found, so every input is translated in time linear in its size.
+MAX_SEGMENT_CHARS = 1000
+_BREAKS = ("\n", " | ", "|", "; ", ": ", ", ", " – ", " ")
+
+
+def split_long_run(text: str, start: int, end: int, limit: int = MAX_SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most *limit* characters, at lines, cells, clauses, words.
+
+    Each cut looks only inside the window of the next *limit* characters (from its second half
+    on), so the whole run is read a bounded number of times.
+    """
+    pieces = []
+    s = start
+    while end - s > limit:
+        window_start, window_end = s + limit // 2, s + limit
+        cut = -1
+        for mark in _BREAKS:
+            found = text.rfind(mark, window_start, window_end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        if cut <= s:
+            cut = window_end  # no break at all: a hard cut
+        e = cut
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            pieces.append((s, e))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        pieces.append((s, end))
+    return pieces

@@ -37,7 +37,7 @@ def test_render_validates_and_round_trips():
 
 def test_forbidden_characters_are_never_raw():
     doc = sample_doc("Bad\x0bchar\x00 here.\x1f End\ufffe.")
-    doc = doc.with_segments({doc.segments()[0].id: replace(doc.segments()[0], target="سيء\x01")})
+    doc = doc.with_segments({doc.segments()[0].id: replace(doc.segments()[0], target="سيء\x01", terms=())})
     data = render_aligned(doc)
     root = etree.fromstring(data)
     assert schema().validate(root)

@@ -77,6 +77,13 @@ def test_shared_example_sentence_boundaries():
     assert got[51] == "“During the last three months alone 300 vehicles were destroyed.”"
 
 
-def test_long_sentence_without_full_stop_is_linear():
+def test_a_run_without_full_stop_is_cut_into_translatable_pieces():
+    from bilingual.segment import MAX_SEGMENT_CHARS
+
     text = " ".join(["word"] * 30000)
-    assert split_sentences(text) == [(0, len(text))]
+    spans = split_sentences(text)
+    assert all(0 < e - s <= MAX_SEGMENT_CHARS for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text  # cut at spaces only, nothing lost
+    table = "| a | b |\n" * 3000
+    cells = split_sentences(table)
+    assert all(text_piece.endswith("|") for text_piece in (table[s:e] for s, e in cells))

@@ -96,6 +96,27 @@ def _int(el, name: str, path: str) -> int:
         raise FormatError(f"attribute {name} must be an integer", path=path, line=el.sourceline) from exc
 
 
+def _check_offsets(block: Block, path: str, line: int | None, *, limit: int) -> None:
+    """Offsets must describe the text the file holds: no attribute may make us build more than that."""
+    def bad(what: str) -> FormatError:
+        return FormatError(_("offsets of {what} do not fit the document's text").format(what=what), path=path,
+                           line=line, hint=_("the file was edited by hand or damaged: export it again"))
+
+    if not 0 <= block.start <= block.end <= limit:
+        raise bad(block.id)
+    for seg in block.segments:
+        if not (block.start <= seg.start <= seg.end <= block.end and seg.end - seg.start == len(seg.source)):
+            raise bad(seg.id)
+        for t in seg.terms:
+            if not 0 <= t.source_start <= t.source_end <= len(seg.source):
+                raise bad(seg.id)
+            if t.target_start != -1 and not 0 <= t.target_start <= t.target_end <= len(seg.target):
+                raise bad(seg.id)
+    for m in block.marks:
+        if not block.start <= m.start <= m.end <= block.end:
+            raise bad(block.id)
+
+
 def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
     root = parse_xml(data, path=path)
     if root.tag != _q("document"):
@@ -130,6 +151,7 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
                 status=s.get("status"), terms=terms, note=note.text or "" if note is not None else ""))
         block = Block(id=p.get("id"), kind=p.get("kind"), start=_int(p, "start", path),
                       end=_int(p, "end", path), segments=tuple(segments), marks=marks)
+        _check_offsets(block, path, p.sourceline, limit=len(data))
         length = max(length, block.end)
         blocks.append(block)
     # The source text is not stored whole; rebuild it from the sentences at their offsets.

@@ -23,6 +23,7 @@ from bilingual.document import Mark, RawBlock
 from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
 from bilingual.formats.layout import arabic_title_of, rows, title_of
+from bilingual.i18n import _
 
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
          "template", "svg", "iframe", "button", "select", "figure")
@@ -33,27 +34,43 @@ _SPACE = re.compile(r"\s+")
 
 
 def _collect(element, parts: list[str], marks: list[Mark], length: list[int]) -> None:
-    """Append the element's text (collapsed later) and record inline marks."""
+    """Append the element's text (collapsed later) and record inline marks.
+
+    Iterative, not recursive: inline elements nested thousands deep must not exhaust the stack.
+    """
     if element.text:
         parts.append(element.text)
         length[0] += len(element.text)
-    for child in element:
-        if not isinstance(child.tag, str):
-            pass  # comment or processing instruction: skip its text, keep its tail
-        elif child.tag in _BLOCKS:
-            pass  # nested block (e.g. <p> inside <li>) is read on its own
-        else:
-            start = length[0]
-            if child.tag == "br":
-                parts.append(" ")
-                length[0] += 1
-            _collect(child, parts, marks, length)
-            kind = _INLINE_MARKS.get(child.tag)
-            if kind and length[0] > start:
-                marks.append(Mark(start, length[0], kind, child.get("href", "") if kind == "link" else ""))
-        if child.tail:
-            parts.append(child.tail)
-            length[0] += len(child.tail)
+    # Each frame: an element's remaining children; on leaving a child, close its mark and add its tail.
+    stack: list[tuple[object, int, object]] = [(iter(element), 0, None)]
+    while stack:
+        children, start, opened = stack[-1]
+        child = next(children, None)  # type: ignore[call-overload]
+        if child is None:
+            stack.pop()
+            if opened is not None:
+                kind = _INLINE_MARKS.get(opened.tag)  # type: ignore[attr-defined]
+                if kind and length[0] > start:
+                    href = opened.get("href", "") if kind == "link" else ""  # type: ignore[attr-defined]
+                    marks.append(Mark(start, length[0], kind, href))
+                if opened.tail:  # type: ignore[attr-defined]
+                    parts.append(opened.tail)  # type: ignore[attr-defined]
+                    length[0] += len(opened.tail)  # type: ignore[attr-defined]
+            continue
+        if not isinstance(child.tag, str) or child.tag in _BLOCKS:
+            # a comment, or a nested block (a <p> inside <li>) read on its own: keep only its tail
+            if child.tail:
+                parts.append(child.tail)
+                length[0] += len(child.tail)
+            continue
+        child_start = length[0]
+        if child.tag == "br":
+            parts.append(" ")
+            length[0] += 1
+        if child.text:
+            parts.append(child.text)
+            length[0] += len(child.text)
+        stack.append((iter(child), child_start, child))
 
 
 def _collapse(raw: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
@@ -81,10 +98,16 @@ def parse_html_article(text: str) -> tuple[str, list[RawBlock]]:
     import lxml.html
     from lxml import etree
 
+    # huge_tree lifts libxml2's nesting limit from 256 to 2048 levels; deeper than that it drops
+    # the rest of the page without a word, so that is refused, never read half.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse as HTML: {exc}", hint="check the file is an HTML page") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise InputError(_("the page nests elements more than 2,048 deep; the rest of it would be lost"),
+                         hint=_("save the article as plain text or Markdown, or pass --from txt"))
     for bad in root.iter(*_DROP):
         bad.drop_tree()
     scope = next(iter(root.iter("article")), None)

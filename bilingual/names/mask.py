@@ -15,12 +15,15 @@ from bilingual.names.match import TermSpan
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _D = "[0-9٠-٩۰-۹]+"
-_GLUED = "([\u0621-\u064a\u0640]*)"
-# Placeholder forms, tried in order. Each pattern tolerates the decorations engines add.
+GLUED_LETTERS = frozenset(map(chr, [*range(0x0621, 0x064B), 0x0640]))
+# Placeholder forms, tried in order. Each pattern tolerates the decorations engines add. The
+# Arabic letters an engine glues before a placeholder are found by scanning back from the match,
+# not by the pattern: a pattern that starts with a letter run retries at every letter of a long
+# Arabic run, which is quadratic (40,000 letters took 100 s).
 STYLES = (
-    ("[{n}]", re.compile(_GLUED + r"[\[［]\s*(" + _D + r")\s*[\]］]")),
-    ("ZX{n}", re.compile(_GLUED + r"(?<![A-Za-z])[Zz]\s?[Xx]\s?(" + _D + r")(?![0-9٠-٩۰-۹])")),
-    ("{{{n}}}", re.compile(_GLUED + r"[{｛]\s*(" + _D + r")\s*[}｝]")),
+    ("[{n}]", re.compile(r"[\[［]\s*(" + _D + r")\s*[\]］]")),
+    ("ZX{n}", re.compile(r"(?<![A-Za-z])[Zz]\s?[Xx]\s?(" + _D + r")(?![0-9٠-٩۰-۹])")),
+    ("{{{n}}}", re.compile(r"[{｛]\s*(" + _D + r")\s*[}｝]")),
 )
 
 
@@ -58,10 +61,15 @@ def mask(source: str, matches: Iterable[TermSpan], style: int = 0) -> MaskJob:
 def placeholders(output: str, job: MaskJob) -> list[tuple[int, int, int, str]]:
     """(start, end, number, glued prefix) of each valid placeholder in *output*."""
     found = []
+    floor = 0  # a glued prefix never reaches back past the previous placeholder
     for m in STYLES[job.style][1].finditer(output):
-        n = int(m.group(2).translate(_DIGITS))
+        n = int(m.group(1).translate(_DIGITS))
+        start = m.start()
+        while start > floor and output[start - 1] in GLUED_LETTERS:
+            start -= 1
+        floor = m.end()
         if 1 <= n <= len(job.matches):
-            found.append((m.start(), m.end(), n, m.group(1)))
+            found.append((start, m.end(), n, output[start:m.start()]))
     return found
 
 

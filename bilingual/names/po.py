@@ -57,6 +57,28 @@ def compose_comment(entry: Entry) -> str:
     return "\n".join(lines)
 
 
+_PO_STRING = r'"(?:[^"\\\n]|\\(?:[\\"\'?abfnrtv]|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
+_PO_LINE = re.compile(r'[ \t]*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+' + _PO_STRING
+                      + r'|' + _PO_STRING + r')?[ \t]*\r?')
+_NUL_ESCAPE = re.compile(r'\\(?:0{1,3}(?![0-7])|x0+(?![0-9A-Fa-f]))')
+
+
+def check_po_syntax(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> None:
+    """Refuse what ``msgfmt -c`` refuses, line by line: unterminated strings, bad escapes, NUL characters.
+
+    polib accepts an unterminated string (and stores it cut short) and a NUL (which truncates it);
+    an editor's file is never half-read.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\x00" in line or _NUL_ESCAPE.search(line.split("#", 1)[0] if line.lstrip().startswith("#") else line):
+            raise error(_("malformed PO file: {problem}").format(problem="a NUL character"), path=path,
+                        line=number, hint=_("fix the line shown, or open the file in Poedit"))
+        if not _PO_LINE.fullmatch(line):
+            raise error(_("malformed PO file: {problem}").format(
+                problem="not a comment, keyword or complete string (an unterminated string or a bad escape?)"),
+                path=path, line=number, hint=_("fix the line shown, or open the file in Poedit"))
+
+
 def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError):
     """Parse PO *text* with polib, never letting polib take the text for a file name.
 
@@ -66,6 +88,7 @@ def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] 
     """
     import polib
 
+    check_po_syntax(text, path=path, error=error)
     try:
         po = polib.pofile("\n" + text, encoding="utf-8", wrapwidth=78)
     except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError ("... (line N)")
@@ -282,6 +305,7 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
 def entries_from_po(path: Path) -> list[Entry]:
     """The glossary entries of one PO file (fast path first, polib for everything else)."""
     text = read_po_text(path)
+    check_po_syntax(text, path=path)
     fast = _whole_file_entries(path, text)
     if fast is None:
         fast = _fast_entries(path, text)
