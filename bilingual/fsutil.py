@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -44,7 +45,8 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        sweep_stale(directory, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise BilingualError(f"cannot write here: {exc.strerror}", path=path) from exc
     try:
@@ -110,3 +112,51 @@ def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
             "another bilingual process holds the lock", path=path,
             hint=f"wait for it to finish, or remove {path}.lock if no process is running",
         ) from exc
+
+
+STALE_AFTER = 24 * 3600.0  # seconds; a leftover whose owner cannot be told is removed after a day
+_OWNER = re.compile(r"(\d+)-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def sweep_stale(directory: Path, *, prefix: str, suffix: str = "") -> int:
+    """Remove leftovers of interrupted runs in *directory*: names ``PREFIX<pid>-…SUFFIX``.
+
+    A leftover is removed when the process that made it is gone (its pid is in the name), or,
+    when the pid cannot be read, once it is older than a day. Returns how many were removed.
+    """
+    import shutil
+    import time
+
+    removed = 0
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(prefix) and n.endswith(suffix)]
+    except OSError:
+        return 0
+    for name in names:
+        target = directory / name
+        owner = _OWNER.match(name, len(prefix))
+        try:
+            if owner is not None and int(owner.group(1)) == os.getpid():
+                continue
+            stale = not _alive(int(owner.group(1))) if owner is not None else \
+                time.time() - target.lstat().st_mtime > STALE_AFTER
+            if not stale:
+                continue
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+            removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed

@@ -136,8 +136,10 @@ def test_remove_by_pair(empty_packages):
 
 
 def test_available_reads_argos_index_format(tmp_path):
-    index = models.load_index(write_index(tmp_path, None, "file:///nowhere"))
-    pkgs = models.available(index, "en", "ar")
+    from bilingual.engines.argos import index as package_index
+
+    index = package_index.load_index(write_index(tmp_path, None, "file:///nowhere"))
+    pkgs = package_index.available(index, "en", "ar")
     assert len(pkgs) == 1 and pkgs[0].to_name == "Arabic"
 
 

@@ -59,3 +59,20 @@ def untranslated_latin(seg: Segment, ctx: Context) -> None:
     words = _LATIN_WORD.findall(_ISOLATED.sub("", seg.target))
     if words:
         raise Failed("Latin text left in the Arabic: " + " ".join(words[:8]), "warning")
+
+
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OWN_ISOLATE = re.compile("\u2066[^\u2066-\u2069\u202a-\u202e]*\u2069")  # a no-translate name, isolated by us
+
+
+@register(QA_CHECKS)
+def direction_controls(seg: Segment, ctx: Context) -> None:
+    """Text direction control characters"""
+    found = []
+    for side, text in (("source", seg.source), ("translation", _OWN_ISOLATE.sub("", seg.target))):
+        codes = sorted({f"U+{ord(c):04X}" for c in _DIRECTION.findall(text)})
+        if codes:
+            found.append(f"{side}: {' '.join(codes)}")
+    if found:
+        raise Failed("direction controls that can reorder the text (neutralised in published output): "
+                     + "; ".join(found), "warning")

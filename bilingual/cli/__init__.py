@@ -8,11 +8,12 @@ here, in one place. Heavy libraries are imported inside commands, never at impor
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
 from bilingual import __version__
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, dependency_error
 from bilingual.i18n import _, activate
 
 activate()  # the edge: load the message catalog before any help text is built
@@ -22,6 +23,25 @@ EXIT_INTERNAL = 70
 
 class BilingualGroup(click.Group):
     """A click group that reports our errors as one line and an exit code, never a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's own errors (a bad option, a missing file) as one line naming the fix, like ours."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "bilingual"
+            click.echo(f"bilingual: {_('error')}: {exc.format_message()} "
+                       f"({_('see {command} --help').format(command=where)})", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"bilingual: {_('error')}: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo(f"bilingual: {_('interrupted')}", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -37,9 +57,9 @@ class BilingualGroup(click.Group):
         except BrokenPipeError:
             ctx.exit(1)
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"bilingual: {_('error')}: {where}{exc.strerror or exc}", err=True)
-            ctx.exit(1)
+            mapped = dependency_error(exc)
+            click.echo(f"bilingual: {_('error')}: {mapped}", err=True)
+            ctx.exit(mapped.exit_code if mapped is not None else 1)
         except Exception as exc:  # a bug: say so in one line unless asked for the traceback
             if os.environ.get("BILINGUAL_DEBUG"):
                 raise
@@ -69,7 +89,15 @@ def _register() -> None:
 _register()
 
 
+def _terminate(signum, frame) -> None:
+    """SIGTERM unwinds like Ctrl-C, so every ``finally`` runs: temporary files and folders are removed."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli.main(prog_name="bilingual")
 
 

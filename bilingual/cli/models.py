@@ -22,7 +22,9 @@ def list_models(available: bool, index: str | None) -> None:
     from bilingual.engines.argos import packages as m
 
     if available:
-        for pkg in m.available(m.load_index(index)):
+        from bilingual.engines.argos import index as package_index
+
+        for pkg in package_index.available(package_index.load_index(index)):
             click.echo(f"{pkg.from_code}→{pkg.to_code}\t{pkg.package_version}\t{pkg.from_name} → {pkg.to_name}")
         return
     found = m.installed()

@@ -8,10 +8,10 @@ The Arabic goes through the typography post-edit (:mod:`bilingual.formats.typogr
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilingual.document import Document, Segment
-from bilingual.formats.typography import typeset_inline, typeset_piece
+from bilingual.formats.typography import DIRECTION_CONTROLS, neutralise_bidi, typeset_inline, typeset_piece
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -78,7 +78,13 @@ def segment_sides(seg: Segment, *, typography: bool, digits: str, marks=()) -> t
     ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
     if typography:
         ar = [Piece(typeset_piece(p.text), p.term) for p in ar]
-    return en, ar
+    # Direction controls in the text (an article can carry RLO, U+202E) are neutralised piece by
+    # piece, typography or not: they must not reorder the page. The review report flags them.
+    return _neutral(en), _neutral(ar)
+
+
+def _neutral(pieces: list[Piece]) -> list[Piece]:
+    return [replace(p, text=neutralise_bidi(p.text)) if DIRECTION_CONTROLS.search(p.text) else p for p in pieces]
 
 
 def rows(doc: Document, *, align: str = "sentence", typography: bool = True, digits: str = "western") -> list[Row]:
@@ -107,7 +113,7 @@ def title_of(doc: Document, explicit: str = "") -> str:
         return explicit
     for block in doc.blocks:
         if block.kind in HEADINGS and block.segments:
-            return " ".join(s.source for s in block.segments)
+            return neutralise_bidi(" ".join(s.source for s in block.segments))
     name = doc.head.input_name or "Bilingual document"
     return name.rsplit(".", 1)[0] if "." in name and not name.startswith(".") else name
 
@@ -115,5 +121,5 @@ def title_of(doc: Document, explicit: str = "") -> str:
 def arabic_title_of(doc: Document) -> str:
     for block in doc.blocks:
         if block.kind in HEADINGS and block.segments:
-            return " ".join(s.target for s in block.segments)
+            return neutralise_bidi(" ".join(s.target for s in block.segments))
     return ""

@@ -8,11 +8,12 @@ caller runs the checks and hands it their findings (``ExportOptions.review``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilingual.document import Document, Finding, Segment
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import title_of
+from bilingual.formats.typography import neutralise_bidi
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ class ReportFormat(Format):
         for f in findings:
             if f.check != "glossary_missing":  # the names column shows those
                 by_segment.setdefault(f.segment_id, []).append(f)
-        items = [Item(seg, by_segment.get(seg.id, []), sum(1 for t in seg.terms if not t.enforced))
+        # The page shows the text with direction controls neutralised (the findings name them).
+        items = [Item(replace(seg, source=neutralise_bidi(seg.source), target=neutralise_bidi(seg.target)),
+                      by_segment.get(seg.id, []), sum(1 for t in seg.terms if not t.enforced))
                  for seg in doc.segments()]
         kinds = [f.check for f in findings]
         counts = {
@@ -47,6 +50,7 @@ class ReportFormat(Format):
             "numbers": kinds.count("numbers_differ"),
             "latin": kinds.count("untranslated_latin"),
             "empty": kinds.count("empty_target"),
+            "direction": kinds.count("direction_controls"),
             "glossary": sum(kinds.count(k) for k in ("glossary_missing", "forbidden_spelling", "outdated_spelling")),
         }
         html = environment().get_template("report.html.j2").render(

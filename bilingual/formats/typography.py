@@ -67,3 +67,31 @@ def typeset_piece(text: str) -> str:
         pos = m.end()
     out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos:]))
     return "".join(out)
+
+
+# --- direction controls: never let the text reorder the page --------------------------------------
+
+EMBEDDINGS = re.compile("[\u202a-\u202e]")  # LRE RLE PDF LRO RLO: deprecated, and how "Trojan source" works
+ISOLATE_OPEN, ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise_bidi(text: str) -> str:
+    """*text* with embeddings and overrides removed and isolates balanced, so it cannot reorder what
+    surrounds it. Our own isolates (a no-translate name in LRI … PDI) are balanced and stay."""
+    if not DIRECTION_CONTROLS.search(text):
+        return text
+    text = EMBEDDINGS.sub("", text)
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in ISOLATE_OPEN:
+            depth += 1
+        elif ch == ISOLATE_CLOSE:
+            if depth == 0:
+                continue  # a close with nothing open
+            depth -= 1
+        out.append(ch)
+    if depth:
+        out.extend(ISOLATE_CLOSE * depth)  # close what the text left open, inside its own piece
+    return "".join(out)

@@ -16,19 +16,21 @@ import re
 import shutil
 import stat
 import tempfile
-import urllib.parse
-import urllib.request
 import zipfile
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bilingual.engines.argos.index import (
+    Progress,
+    default_index,
+    download,
+    install_hint,
+    load_index,
+)
 from bilingual.errors import ModelError
-from bilingual.fsutil import locked
+from bilingual.fsutil import locked, sweep_stale
 from bilingual.i18n import _
-
-Progress = Callable[[int, int], None]  # (bytes done, bytes total or 0)
 
 MAX_UNPACKED_BYTES = 8 * 1024**3
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -57,18 +59,6 @@ def packages_dir() -> Path:
     from argostranslate import settings
 
     return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=settings.data_dir / "packages"))
-
-
-def default_index() -> str:
-    """The package index argostranslate would use (``ARGOS_PACKAGE_INDEX`` respected)."""
-    base = os.environ.get("ARGOS_PACKAGE_INDEX")
-    if base is None:
-        from argostranslate import settings
-
-        return settings.remote_package_index
-    if base.endswith(".json"):
-        return base
-    return base.rstrip("/") + "/index.json"
 
 
 def installed(directory: Path | None = None) -> list[InstalledModel]:
@@ -111,93 +101,6 @@ def find(from_code: str = "en", to_code: str = "ar") -> InstalledModel | None:
 
 
 # --- the index ---------------------------------------------------------------------------
-
-def _open(location: str, timeout: float = 30.0):
-    parsed = urllib.parse.urlparse(location)
-    if parsed.scheme in ("http", "https"):
-        request = urllib.request.Request(location, headers={"User-Agent": "bilingual"})
-        return urllib.request.urlopen(request, timeout=timeout)
-    path = urllib.request.url2pathname(parsed.path) if parsed.scheme == "file" else location
-    return open(path, "rb")
-
-
-def load_index(location: str | None = None) -> list[dict]:
-    """Read an argospm-format index (a JSON list of package metadata) from a path or URL."""
-    location = location or default_index()
-    try:
-        with _open(location) as response:
-            data = response.read(64 * 1024 * 1024)
-    except (OSError, ValueError) as exc:
-        raise ModelError(_("cannot read the package index: {reason}").format(reason=getattr(exc, "reason", exc)),
-                         path=location, hint=install_hint()) from exc
-    try:
-        index = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(_("the package index is not valid JSON: {error}").format(error=exc), path=location) from exc
-    if not isinstance(index, list) or not all(isinstance(e, dict) for e in index):
-        raise ModelError(_("the package index must be a JSON list of package objects"), path=location)
-    return index
-
-
-def available(index: list[dict], from_code: str | None = None, to_code: str | None = None):
-    """Index entries as ``argostranslate.package.AvailablePackage`` objects, filtered by pair."""
-    from argostranslate.package import AvailablePackage
-
-    pkgs = [AvailablePackage(meta) for meta in index if meta.get("type", "translate") == "translate"]
-    return [p for p in pkgs if (from_code is None or p.from_code == from_code)
-            and (to_code is None or p.to_code == to_code)]
-
-
-def expected_checksum(meta: dict) -> str | None:
-    """The SHA-256 an index entry promises, from ``sha256`` or ``checksum: sha256:HEX``."""
-    value = meta.get("sha256") or meta.get("checksum")
-    if not value:
-        return None
-    value = str(value).lower()
-    if value.startswith("sha256:"):
-        value = value[7:]
-    return value if re.fullmatch(r"[0-9a-f]{64}", value) else None
-
-
-# --- download ------------------------------------------------------------------------------
-
-def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None) -> Path:
-    """Stream the package to a file in *dest_dir*, checking its SHA-256 when the index has one.
-
-    Each link is tried in turn; a download that fails or whose checksum differs is deleted.
-    """
-    links = meta.get("links") or []
-    if not links:
-        raise ModelError(f"index entry {meta.get('code') or meta.get('from_code')} has no download links")
-    want = expected_checksum(meta)
-    errors = []
-    for link in links:
-        fd, part = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=dest_dir)
-        digest = hashlib.sha256()
-        try:
-            with os.fdopen(fd, "wb") as out, _open(link) as response:
-                total = int(getattr(response, "headers", {}).get("Content-Length") or 0) if hasattr(response, "headers") else 0
-                if not total:
-                    try:
-                        total = os.fstat(response.fileno()).st_size
-                    except (OSError, AttributeError, ValueError):
-                        total = 0
-                done = 0
-                while chunk := response.read(_CHUNK):
-                    out.write(chunk)
-                    digest.update(chunk)
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-            if want and digest.hexdigest() != want:
-                raise ModelError(_("checksum mismatch: expected {want}…, got {got}…").format(
-                    want=want[:12], got=digest.hexdigest()[:12]))
-            return Path(part)
-        except (OSError, ValueError, ModelError) as exc:
-            os.unlink(part)
-            errors.append(f"{link}: {getattr(exc, 'reason', None) or exc}")
-    raise ModelError(_("download failed: {errors}").format(errors="; ".join(errors)), hint=install_hint())
-
 
 # --- verify and install ---------------------------------------------------------------------
 
@@ -284,6 +187,12 @@ def verify_archive(path: Path) -> tuple[str, dict]:
     return top, _check_metadata(meta, path)
 
 
+def sweep_leftovers(directory: Path) -> int:
+    """Remove what interrupted installs and downloads left in the packages folder (their owner is gone)."""
+    return sum(sweep_stale(directory, prefix=prefix, suffix=suffix)
+               for prefix, suffix in ((".installing-", ""), (".replaced-", ""), (".download-", ".part")))
+
+
 def install_file(path: Path, *, expected_sha256: str | None = None,
                  directory: Path | None = None) -> InstalledModel:
     """Verify and install a package file; an existing package of the same name is replaced."""
@@ -296,7 +205,8 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
     directory = directory or packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
     with locked(directory / ".bilingual-install"):
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=directory))
+        sweep_leftovers(directory)
+        staging = Path(tempfile.mkdtemp(prefix=f".installing-{os.getpid()}-", dir=directory))
         try:
             with zipfile.ZipFile(path) as archive:
                 for info in archive.infolist():
@@ -314,7 +224,7 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
             final = directory / top
             old = None
             if final.exists():
-                old = Path(tempfile.mkdtemp(prefix=".replaced-", dir=directory))
+                old = Path(tempfile.mkdtemp(prefix=f".replaced-{os.getpid()}-", dir=directory))
                 os.replace(final, old / top)
             os.replace(staging / top, final)
             if old:
@@ -337,6 +247,7 @@ def install_from_index(from_code: str, to_code: str, *, index: str | None = None
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", ""))))
     directory = packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(directory)
     part = download(meta, directory, progress=progress)
     try:
         return install_file(part, directory=directory)
@@ -367,10 +278,6 @@ def model_checksum(model: InstalledModel) -> str:
         return "sha256:" + json.loads(record.read_text())["sha256"]
     except (OSError, ValueError, KeyError):
         return "sha256:" + sha256_file(model.path / "model" / "model.bin")
-
-
-def install_hint() -> str:
-    return _("install one from a file: bilingual models install --file PATH.argosmodel")
 
 
 def ensure_installed(from_code: str, to_code: str, *, download: bool, index: str | None = None,
