@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -67,6 +68,7 @@ def normalize_letters(text: str) -> str:
 _CLASSES = str.maketrans("حخصثطضذظزقعءغ", "ههسستددددكااج")
 
 
+@lru_cache(maxsize=8192)
 def skeleton(text: str) -> str:
     """Consonant skeleton: normalised letters in sound classes, without long vowels after the first letter."""
     words = []
@@ -75,9 +77,16 @@ def skeleton(text: str) -> str:
     return " ".join(words)
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two Arabic spellings of a name are (0–1), on their consonant skeletons."""
+def similarity(a: str, b: str, *, at_least: float = 0.0) -> float:
+    """How alike two Arabic spellings of a name are (0–1), on their consonant skeletons.
+
+    With *at_least*, a pair that cannot reach it returns 0 from SequenceMatcher's cheap upper
+    bounds, without the full comparison (restoring names in a long output stays fast).
+    """
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         return 0.0
-    return SequenceMatcher(None, sa, sb).ratio()
+    matcher = SequenceMatcher(None, sa, sb)
+    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+        return 0.0
+    return matcher.ratio()

@@ -32,11 +32,12 @@ class BilingualGroup(click.Group):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else "bilingual"
-            click.echo(f"bilingual: {_('error')}: {exc.format_message()} "
+            message = " ".join(exc.format_message().split())  # click lists choices on several lines
+            click.echo(f"bilingual: {_('error')}: {message} "
                        f"({_('see {command} --help').format(command=where)})", err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"bilingual: {_('error')}: {exc.format_message()}", err=True)
+            click.echo(f"bilingual: {_('error')}: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo(f"bilingual: {_('interrupted')}", err=True)

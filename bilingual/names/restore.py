@@ -121,7 +121,7 @@ def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], 
                 for wrong in entry.forbidden:  # a wrong spelling of the name or of one of its words
                     if wrong in body.split() or wrong == body:
                         body = body.replace(wrong, _closest_word(wrong, entry.arabic))
-                score = arabic.similarity(body, entry.arabic) - 0.01 * rank
+                score = arabic.similarity(body, entry.arabic, at_least=SIMILARITY_THRESHOLD) - 0.01 * rank
                 if score >= SIMILARITY_THRESHOLD and (best is None or score > best[0]):
                     best = (score, start, end, prefix)
     return None if best is None else best[1:]

@@ -1,0 +1,207 @@
+"""Attacks, class 1: data loss and integrity. Nothing already written is lost or half-written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+from bilingual.formats.aligned import parse_aligned
+
+from conftest import EXAMPLES, ROOT, assert_one_line_error
+
+ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
+
+
+def test_an_output_never_replaces_its_input(run_cli, tmp_path):
+    same = tmp_path / "same.txt"
+    same.write_text("Derna waits.")
+    err = assert_one_line_error(run_cli("translate", same, "-o", same, *ENGINE, "--no-memory"), 1)
+    assert "would replace an input" in err and same.read_text() == "Derna waits."
+    other = tmp_path / "other.txt"
+    other.write_text("Cairo watches.")
+    # outputs into the inputs' own folder get names of their own, never the inputs'
+    result = run_cli("translate", same, other, "-o", tmp_path, *ENGINE, "--no-memory", "-q")
+    assert result.exit_code == 0 and same.read_text() == "Derna waits." and other.read_text() == "Cairo watches."
+
+
+def test_inputs_with_one_stem_get_outputs_of_their_own(run_cli, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    inputs = [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", tmp_path / "x.md"]
+    for n, path in enumerate(inputs):
+        path.write_text(f"Sentence number {n} is here.")
+    out = tmp_path / "out"
+    result = run_cli("translate", *inputs, "-o", f"{out}/", *ENGINE, "--no-memory")
+    assert result.exit_code == 0, result.stderr
+    written = sorted(out.iterdir())
+    assert len(written) == 3 and "another input has the same name" in result.stderr
+    sources = sorted(parse_aligned(p.read_bytes()).segments()[0].source for p in written)
+    assert sources == [f"Sentence number {n} is here." for n in range(3)]
+
+
+def test_translate_refuses_to_replace_a_file_that_is_not_its_output(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    notes = tmp_path / "notes.xml"
+    notes.write_text("<notes>an editor's own file</notes>")
+    err = assert_one_line_error(run_cli("translate", article, "-o", notes, *ENGINE, "--no-memory"), 1)
+    assert "--overwrite" in err and notes.read_text() == "<notes>an editor's own file</notes>"
+
+
+@pytest.mark.parametrize("depth, ok", [(300, True), (1500, True), (3000, False)])
+def test_deep_html_is_read_whole_or_refused(run_cli, tmp_path, depth, ok):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * depth + "<p>Deep inside.</p>" + "</div>" * depth
+                    + "<p>After the nesting.</p><p>The last one.</p></body></html>")
+    result = run_cli("translate", page, *ENGINE, "--no-memory", "-q")
+    if ok:
+        assert result.exit_code == 0, result.stderr
+        doc = parse_aligned((tmp_path / "deep.en-ar.xml").read_bytes())
+        assert [s.source for s in doc.segments()] == ["Deep inside.", "After the nesting.", "The last one."]
+    else:
+        assert "2,048 deep" in assert_one_line_error(result, 1)
+        assert not (tmp_path / "deep.en-ar.xml").exists()
+
+
+def _memory_with_rows(path, n: int = 400) -> None:
+    from bilingual.memory.store import Memory
+
+    with Memory(path) as memory:
+        for i in range(n):
+            memory.put(f"Sentence {i} about Derna and the coast road.", f"جملة {i} عن درنة والطريق الساحلي.",
+                       "edited")
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+
+
+def test_a_memory_with_a_damaged_page_is_refused_and_left_byte_identical(run_cli, tmp_path):
+    path = tmp_path / "m.sqlite3"
+    _memory_with_rows(path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    for k in (2, 3, 4):  # the b-tree headers of pages in the middle; the file header is intact
+        data[k * page:k * page + 12] = b"\xff" * 12
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    po = tmp_path / "c.po"
+    po.write_text('msgid "Derna waits."\nmsgstr "درنة تنتظر."\n', encoding="utf-8")
+    err = assert_one_line_error(run_cli("import", po, "--memory", path), 5)
+    assert "damaged" in err
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    assert_one_line_error(run_cli("translate", article, *ENGINE, "--memory", path), 5)
+    assert path.read_bytes() == before and not (tmp_path / "a.en-ar.xml").exists()
+
+
+def test_a_sqlite_file_that_is_not_a_memory_is_refused(run_cli, tmp_path):
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
+    con.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    po = tmp_path / "c.po"
+    po.write_text('msgid "Derna waits."\nmsgstr "درنة تنتظر."\n', encoding="utf-8")
+    err = assert_one_line_error(run_cli("import", po, "--memory", path), 5)
+    assert "not a bilingual translation memory" in err and "invoices" in err
+    assert path.read_bytes() == before
+
+
+def test_an_edit_through_a_symbolic_link_keeps_the_link(run_cli, tmp_path):
+    real = tmp_path / "shared" / "people.po"
+    real.parent.mkdir()
+    shutil.copy(ROOT / "glossary" / "people.po", real)
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    (gl / "people.po").symlink_to(real)
+    result = run_cli("glossary", "add", "Zaid Test", "زيد تست", "--kind", "person", "--glossary", gl)
+    assert result.exit_code == 0, result.stderr
+    assert (gl / "people.po").is_symlink() and "Zaid Test" in real.read_text(encoding="utf-8")
+
+
+def test_a_read_only_glossary_file_is_refused_or_keeps_its_mode(run_cli, tmp_path):
+    """An ordinary user is refused (the file is not replaced by a writable copy); root, who may write
+    it, leaves it read-only as it found it."""
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    shutil.copy(ROOT / "glossary" / "people.po", gl / "people.po")
+    (gl / "people.po").chmod(0o444)
+    before = (gl / "people.po").read_bytes()
+    result = run_cli("glossary", "add", "Zaid Test", "زيد تست", "--kind", "person", "--glossary", gl)
+    if os.geteuid() == 0:
+        assert result.exit_code == 0 and (gl / "people.po").stat().st_mode & 0o777 == 0o444
+    else:
+        assert result.exit_code != 0 and (gl / "people.po").read_bytes() == before
+
+
+def test_a_file_s_permissions_survive_an_edit(run_cli, tmp_path):
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    shutil.copy(ROOT / "glossary" / "people.po", gl / "people.po")
+    (gl / "people.po").chmod(0o640)
+    assert run_cli("glossary", "add", "Zaid Test", "زيد تست", "--kind", "person", "--glossary", gl).exit_code == 0
+    assert (gl / "people.po").stat().st_mode & 0o777 == 0o640
+
+
+def _dead_pid() -> int:
+    pid = 999_999
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except PermissionError:
+            pass
+        pid -= 1
+
+
+def test_leftovers_of_interrupted_runs_are_swept(run_cli, tmp_path, monkeypatch):
+    from bilingual.engines.argos import packages
+
+    dead = _dead_pid()
+    directory = tmp_path / "packages"
+    (directory / f".installing-{dead}-abc" / "big").mkdir(parents=True)
+    (directory / f".download-{dead}-abc.part").write_bytes(b"x" * 1000)
+    (directory / f".installing-{os.getpid()}-mine").mkdir()  # a live owner's work is left alone
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
+    packages.install_file(ROOT / "tests" / "fixtures" / "translate-en_ar-fixture.argosmodel", directory=directory)
+    names = sorted(p.name for p in directory.iterdir() if p.name.startswith("."))
+    assert f".installing-{dead}-abc" not in names and f".download-{dead}-abc.part" not in names
+    assert f".installing-{os.getpid()}-mine" in names
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    stale = tmp_path / f".a.en-ar.xml.{dead}-xyz.tmp"
+    stale.write_text("half a document")
+    assert run_cli("translate", article, *ENGINE, "--no-memory", "-q").exit_code == 0
+    assert not stale.exists() and not list(tmp_path.glob(".a.en-ar.xml.*.tmp"))
+
+
+def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
+    from bilingual import fsutil
+
+    target = tmp_path / "doc.xml"
+    target.write_text("the old document")
+
+    def explode(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fsutil.os, "replace", explode)
+    with pytest.raises(KeyboardInterrupt):
+        fsutil.write_bytes(target, b"the new document")
+    assert target.read_text() == "the old document"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.xml"]
+
+
+def test_the_example_translates_twice_to_the_same_bytes(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
+    assert run_cli("translate", article, *ENGINE, "--no-memory", "-q").exit_code == 0
+    first = (tmp_path / "a.en-ar.xml").read_bytes()
+    assert run_cli("translate", article, *ENGINE, "--no-memory", "-q").exit_code == 0
+    assert (tmp_path / "a.en-ar.xml").read_bytes() == first

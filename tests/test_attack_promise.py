@@ -1,0 +1,139 @@
+"""Attacks, class 4: the promise. Bad input is one line naming the file and the fix, with the right exit code."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from bilingual.errors import MemoryStoreError
+from bilingual.memory.store import Memory
+
+from conftest import EXAMPLES, ROOT, assert_one_line_error
+
+
+@pytest.mark.parametrize("body, words", [
+    ('msgid "Derna waits."\nmsgstr "درنة تنتظر.\n', "unterminated string"),
+    ('msgid "Derna waits."\nmsgstr "درنة\\0 تنتظر."\n', "a NUL character"),
+    ('msgid "Derna waits."\nmsgstr "درنة \\q تنتظر."\n', "bad escape"),
+    ('msgid "Derna waits."\nmsgstrr "درنة تنتظر."\n', "keyword"),
+])
+def test_malformed_po_files_are_refused_with_file_and_line(run_cli, tmp_path, body, words):
+    po = tmp_path / "c.po"
+    po.write_text(body, encoding="utf-8")
+    err = assert_one_line_error(run_cli("import", po, "--memory", tmp_path / "m.sqlite3"), 1)
+    assert f"{po}:2:" in err and words in err
+    with Memory(tmp_path / "m.sqlite3") as memory:
+        assert len(memory) == 0
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    (gl / "people.po").write_text(body.replace("Derna waits.", "Derna"), encoding="utf-8")
+    err = assert_one_line_error(run_cli("glossary", "list", "--glossary", gl), 4)
+    assert "people.po:2:" in err
+
+
+def test_an_engine_that_misbehaves_is_exit_3_naming_the_engine(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("One sentence. Another one.")
+    for factory in ("short_engine", "raising_engine", "extra_engine"):
+        err = assert_one_line_error(run_cli("translate", article, "--engine", f"test_attack_promise:{factory}",
+                                            "--no-memory"), 3)
+        assert "engine 'broken'" in err
+    assert not (tmp_path / "a.en-ar.xml").exists()
+
+
+class _Broken:
+    name, model_name, model_version, model_checksum = "broken", "", "", ""
+
+    def __init__(self, how: str) -> None:
+        self.how = how
+
+    def translate_batch(self, texts):
+        if self.how == "raise":
+            raise RuntimeError("CUDA out of memory")
+        return texts[:-1] if self.how == "short" else [*texts, "and one more"]
+
+
+def short_engine(options):
+    return _Broken("short")
+
+
+def raising_engine(options):
+    return _Broken("raise")
+
+
+def extra_engine(options):
+    return _Broken("extra")
+
+
+def test_a_full_disk_names_the_fix(run_cli, tmp_path, monkeypatch):
+    from bilingual import fsutil
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    monkeypatch.setattr(fsutil.os, "replace", full)
+    err = assert_one_line_error(run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine",
+                                        "--no-memory"), 1)
+    assert "no space left on the device" in err and "free some space" in err
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_failed_commit_is_reported_as_itself(tmp_path):
+    """A COMMIT that fails (disk full) ends the transaction: no "cannot rollback" instead of the cause."""
+    memory = Memory(tmp_path / "m.sqlite3")
+    real = memory.db
+
+    class FullDisk:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def execute(self, sql, *args):
+            if sql == "COMMIT":
+                real.execute("ROLLBACK")
+                exc = sqlite3.OperationalError("database or disk is full")
+                exc.sqlite_errorcode = 13
+                raise exc
+            return real.execute(sql, *args)
+
+    memory.db = FullDisk()
+    with pytest.raises(MemoryStoreError, match="no space left") as info:
+        memory.put("Derna waits.", "درنة تنتظر.", "edited")
+    assert "rollback" not in str(info.value)
+    memory.db = real
+    memory.close()
+
+
+@pytest.mark.parametrize("args", [["translate"], ["import", "--memory", "/", "x.po"], ["export", "x.xml"],
+                                  ["translate", "a.txt", "--beam-size", "99"]])
+def test_click_usage_errors_are_one_line_too(tmp_path, args):
+    done = subprocess.run([sys.executable, "-m", "bilingual", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bilingual: error: ") and "--help" in lines[0], done.stderr
+
+
+def test_four_concurrent_translations_on_one_memory_all_finish(tmp_path):
+    memory = tmp_path / "m.sqlite3"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "tests"))
+    procs = []
+    for n in range(4):
+        article = tmp_path / f"a{n}.txt"
+        text = (EXAMPLES / "benghazi-talks.txt").read_text(encoding="utf-8")
+        article.write_text(text.replace("Tuesday", f"day {n}"), encoding="utf-8")
+        procs.append(subprocess.Popen([sys.executable, "-m", "bilingual", "translate", str(article), "--memory",
+                                       str(memory), "--engine", "fake_engines:PseudoArabicEngine", "-q",
+                                       "--glossary", str(ROOT / "glossary")], env=env, stderr=subprocess.PIPE))
+    results = [(p.wait(120), p.stderr.read().decode()) for p in procs]
+    assert [code for code, _err in results] == [0, 0, 0, 0], results
+    assert all((tmp_path / f"a{n}.en-ar.xml").exists() for n in range(4))
+    with Memory(memory) as m:
+        assert m.get("Talks between rival Libyan factions resumed in Cairo on day 3, with Egyptian mediators "
+                     "pressing both sides to agree a timetable for unifying the country's divided military "
+                     "institutions.") is not None

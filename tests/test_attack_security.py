@@ -1,0 +1,173 @@
+"""Attacks, class 2: security. A file can make the tool read, run or show nothing it should not."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import zipfile
+
+import pytest
+
+from bilingual.errors import ModelError
+from bilingual.formats import ExportOptions, Role, get
+from bilingual.memory.store import Memory
+
+from conftest import assert_one_line_error
+
+RLO, PDF_, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+def test_a_po_file_whose_content_is_a_path_is_not_opened_as_that_path(run_cli, tmp_path):
+    """polib.pofile(text) opens *text* as a file when one of that name exists."""
+    secret = tmp_path / "secret.po"
+    secret.write_text('msgid "The secret source."\nmsgstr "السر المكتوم."\n', encoding="utf-8")
+    hostile = tmp_path / "hostile.po"
+    hostile.write_text(str(secret), encoding="utf-8")
+    memory = tmp_path / "m.sqlite3"
+    result = run_cli("import", hostile, "--memory", memory)
+    if result.exit_code == 0:
+        assert "0 added" in result.stdout
+    with Memory(memory) as m:
+        assert m.get("The secret source.") is None and len(m) == 0
+
+
+def test_a_po_file_whose_content_is_a_path_does_not_reach_the_glossary(tmp_path):
+    from bilingual.names.load import load_glossary
+
+    secret = tmp_path / "secret.po"
+    secret.write_text('msgctxt "person"\nmsgid "Planted Name"\nmsgstr "اسم مزروع"\n', encoding="utf-8")
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    (gl / "people.po").write_text(str(secret) + "\n", encoding="utf-8")
+    try:
+        loaded = load_glossary(gl)
+    except Exception as exc:  # a clean refusal is fine too
+        assert type(exc).__name__ == "GlossaryError"
+    else:
+        assert loaded.get("Planted Name") is None
+
+
+def _package(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+GOOD = {"pkg/metadata.json": json.dumps({"from_code": "en", "to_code": "ar"}).encode(),
+        "pkg/model/model.bin": b"x", "pkg/sentencepiece.model": b"x"}
+
+
+def test_a_zip_bomb_package_is_refused_before_extraction(tmp_path, empty_packages):
+    from bilingual.engines.argos import packages
+
+    bomb = tmp_path / "bomb.argosmodel"
+    bomb.write_bytes(_package({**GOOD, "pkg/model/model.bin": b"\0" * (64 << 20)}))
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(ModelError, match="zip bomb"):
+        packages.install_file(bomb)
+    assert not empty_packages.exists() or not any(empty_packages.iterdir())
+
+
+def _index(tmp_path, payload: bytes, **meta) -> str:
+    pkg = tmp_path / "pkg.argosmodel"
+    pkg.write_bytes(payload)
+    entry = {"type": "translate", "from_code": "en", "to_code": "ar", "package_version": "9", "code": "en_ar",
+             "links": [pkg.as_uri()], **meta}
+    index = tmp_path / "index.json"
+    index.write_text(json.dumps([entry]))
+    return str(index)
+
+
+def test_a_malformed_checksum_in_the_index_is_an_error_not_no_check(tmp_path, empty_packages):
+    from bilingual.engines.argos import packages
+
+    index = _index(tmp_path, _package(GOOD), sha256="not-a-checksum")
+    with pytest.raises(ModelError, match="malformed checksum"):
+        packages.install_from_index("en", "ar", index=index)
+    assert not empty_packages.exists() or not any(empty_packages.iterdir())
+
+
+def test_a_download_over_the_declared_size_is_stopped_and_removed(tmp_path, empty_packages):
+    from bilingual.engines.argos import packages
+
+    payload = _package({**GOOD, "pkg/model/model.bin": os.urandom(400_000)})  # incompressible
+    index = _index(tmp_path, payload, size=10_000)
+    with pytest.raises(ModelError, match="MB"):
+        packages.install_from_index("en", "ar", index=index)
+    assert not list(empty_packages.glob(".download-*"))
+
+
+def test_a_download_past_its_deadline_is_stopped_and_removed(tmp_path):
+    from bilingual.engines.argos import index as package_index
+
+    payload = os.urandom(1 << 20)  # sixteen reads
+    pkg = tmp_path / "slow.argosmodel"
+    pkg.write_bytes(payload)
+    ticks = iter(range(0, 10_000, 100))
+    meta = {"links": [pkg.as_uri()], "sha256": hashlib.sha256(payload).hexdigest()}
+    with pytest.raises(ModelError, match="download failed") as info:
+        package_index.download(meta, tmp_path, deadline=150, clock=lambda: next(ticks))
+    assert "minutes" in str(info.value) and not list(tmp_path.glob(".download-*"))
+
+
+HOSTILE = f"Derna {RLO}sevaw{PDF_} and {LRI}unclosed isolate here."
+
+
+def _doc_with_controls():
+    from dataclasses import replace
+
+    from bilingual.document import Head, RawBlock
+    from bilingual.read import build_document
+
+    doc = build_document(HOSTILE, [RawBlock("p", 0, len(HOSTILE))], head=Head(input_name="x.txt"))
+    seg = doc.segments()[0]
+    return doc.with_segments({seg.id: replace(seg, target=f"درنة {RLO}تنتظر{PDF_} هنا.")})
+
+
+@pytest.mark.parametrize("name", ["html", "md", "report"])
+def test_direction_controls_never_reach_a_published_page(name):
+    from bilingual.checks import run_checks
+    from bilingual.formats import Review
+
+    doc = _doc_with_controls()
+    findings = tuple(run_checks(doc, qa=True))
+    data = get(name, Role.EXPORT).render(doc, ExportOptions(review=Review(findings))).decode()
+    assert RLO not in data and PDF_ not in data
+    assert data.count(LRI) + data.count("\u2067") + data.count("\u2068") == data.count(PDI)
+    if name == "report":
+        assert "Text direction control characters" in data and "U+202E" in data
+
+
+def test_direction_controls_never_reach_a_docx():
+    import docx
+
+    data = get("docx", Role.EXPORT).render(_doc_with_controls(), ExportOptions())
+    text = "".join(c.text for t in docx.Document(io.BytesIO(data)).tables for row in t.rows for c in row.cells)
+    assert RLO not in text and "تنتظر" in text
+
+
+def test_direction_controls_are_a_qa_finding_from_the_cli(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(HOSTILE)
+    assert run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory",
+                   "-q").exit_code == 0
+    result = run_cli("check", tmp_path / "a.en-ar.xml", "--qa")
+    assert "Text direction control characters" in result.stdout and "U+202E" in result.stdout
+
+
+def test_unsafe_xml_is_refused_without_expansion(run_cli, tmp_path):
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;'
+                    '&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en"'
+                    ' target-language="ar"><body><trans-unit id="1"><source>&c;</source><target>x</target>'
+                    '</trans-unit></body></file></xliff>')
+    result = run_cli("import", bomb, "--memory", tmp_path / "m.sqlite3")
+    with Memory(tmp_path / "m.sqlite3") as m:
+        assert all("aaaaaaaaaa" not in row[0] for row in m.rows())
+    if result.exit_code != 0:
+        assert_one_line_error(result)
