@@ -5,6 +5,7 @@ Pure over the document model: the engine is passed in, nothing here reads or wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,7 @@ class Report:
     terms_missing: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)  # (segment id, entry)
     fuzzy_notes: int = 0
+    untranslated: list[str] = field(default_factory=list)  # segment ids left mostly Latin after a retry
 
 
 def run_engine(engine: Engine, texts: list[str]) -> list[str]:
@@ -100,9 +102,13 @@ def translate_document(
         todo.append(seg)
 
     for group in _chunks(todo, chunk_size):
-        for seg, (target, terms) in zip(group, _translate_group(group, engine, glossary, report), strict=True):
-            done[seg.id] = replace(seg, target=target, status="mt", terms=terms)
+        for seg, (target, terms, untranslated) in zip(group, _translate_group(group, engine, glossary, report),
+                                                      strict=True):
+            note = UNTRANSLATED_NOTE if untranslated else seg.note
+            done[seg.id] = replace(seg, target=target, status="mt", terms=terms, note=note)
             report.from_engine += 1
+            if untranslated:
+                report.untranslated.append(seg.id)
         if progress:
             progress(len(group))
 
@@ -140,6 +146,7 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
             for seg in group]
     outputs = run_engine(engine, [job.masked for job in jobs])
     report.engine_calls += 1
+    untranslated = _retry_untranslated(jobs, outputs, engine, report)
     for style in range(1, len(masking.STYLES)):
         broken = [i for i, job in enumerate(jobs) if job.matches and not masking.placeholders_intact(outputs[i], job)]
         if not broken:
@@ -158,8 +165,50 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
         report.engine_calls += 1
         unmasked = dict(zip(broken, outs[:len(broken)], strict=True))
         spellings = _trusted_spellings(names, outs[len(broken):], glossary)
-    return [restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings)
+    return [(*restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings), i in untranslated)
             for i, job in enumerate(jobs)]
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_NOT_PROSE = re.compile(r"\[\s*\d+\s*\]|ZX\d+|\{\d+\}|\u2066[^\u2069]*\u2069")
+UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether a translation is mostly Latin letters (placeholders and isolated names aside)."""
+    prose = _NOT_PROSE.sub("", text)
+    latin, arabic = len(_LATIN.findall(prose)), len(_ARABIC.findall(prose))
+    return latin >= 3 and latin > arabic
+
+
+def _retry_untranslated(jobs, outputs: list[str], engine: Engine, report: Report) -> set[int]:
+    """Sentences that came back mostly Latin get one more try with other decoding settings (when
+    the engine offers ``retry_batch``); those still untranslated are returned, to be marked."""
+    failed = [i for i, out in enumerate(outputs) if mostly_latin(out)]
+    retry = getattr(engine, "retry_batch", None)
+    if failed and retry is not None:
+        again = run_engine(_Retrying(engine), [jobs[i].masked for i in failed])
+        report.engine_calls += 1
+        for i, out in zip(failed, again, strict=True):
+            if not mostly_latin(out):
+                outputs[i] = out
+        failed = [i for i in failed if mostly_latin(outputs[i])]
+    return set(failed)
+
+
+class _Retrying:
+    """The engine seen through its ``retry_batch`` (so run_engine holds it to the same protocol)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = getattr(engine, "name", type(engine).__name__)
+        self.model_name = getattr(engine, "model_name", "")
+        self.model_version = getattr(engine, "model_version", "")
+        self.model_checksum = getattr(engine, "model_checksum", "")
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        return self.engine.retry_batch(texts)  # type: ignore[attr-defined]
 
 
 def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[str, str]:

@@ -11,7 +11,9 @@ real Argos model. Two kinds:
   decoder's cross-attention matches its own position against the encoder's, and its value path
   carries the token across. Output depends on input (order bugs show), placeholders such as
   ``[1]`` pass through a real decode, and decoding stops like a real model's.
-- ``random`` (the bench's "base"-sized stand-in): seeded random weights, for timing only.
+- ``copy`` at "base" size (the bench's realistic stand-in): the same construction in 6+6 layers,
+  d_model 512, 8 heads, FFN 2048, so output lengths follow the input and decoding stops;
+- ``random``: seeded random weights, for timing only (every sentence decodes to its length limit).
 
 Neither translates: they are not trained.
 
@@ -131,12 +133,26 @@ def build_ct2_model(out_dir: Path, vocab: list[str], dims: Dims, *, seed: int = 
 
 
 
-def build_copy_model(out_dir: Path, vocab: list[str], *, seed: int = 7) -> None:
-    """Write a 1+1-layer CTranslate2 Transformer whose set weights copy the input (see module doc)."""
+COPY_TINY = Dims(layers=1, d_model=128, heads=1, ffn=4)
+POSITION_DIMS = 32  # 8 sinusoid pairs, as cos, sin, -cos, -sin
+
+
+def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *, seed: int = 7) -> None:
+    """Write a CTranslate2 Transformer of *dims* whose set weights copy the input (see module doc).
+
+    Token codes fill the first ``d - 32`` dimensions, position codes the last 32. Every
+    sublayer but the first decoder layer's cross-attention is silent (zero weights: computed at
+    full cost, adding nothing), so a "base"-sized copy model costs what a real one costs per
+    token while its output length follows its input. Each attention head reads positions in
+    its first 32 query/key dimensions and carries its own slice of the token code as values.
+    """
     import numpy as np
     from ctranslate2.specs import transformer_spec
 
-    d, token_dims, pairs = 128, 96, 8
+    d, heads = dims.d_model, dims.heads
+    head_dim = d // heads
+    assert head_dim >= POSITION_DIMS, "each head needs room for the position code"
+    token_dims, pairs = d - POSITION_DIMS, POSITION_DIMS // 4
     rng = np.random.default_rng(seed)
     tokens = np.zeros((len(vocab), d), np.float32)
     for row in tokens:  # balanced ±1 codes: mean zero, so layer norms only rescale them
@@ -148,10 +164,13 @@ def build_copy_model(out_dir: Path, vocab: list[str], *, seed: int = 7) -> None:
         angle = 2 * math.pi / period * np.arange(1024)
         for i, column in enumerate((np.cos(angle), np.sin(angle), -np.cos(angle), -np.sin(angle))):
             positions[:, token_dims + 4 * k + i] = column
-    pos_part = np.zeros((d, d), np.float32)
-    pos_part[token_dims:, token_dims:] = np.eye(d - token_dims)
-    tok_part = np.zeros((d, d), np.float32)
-    tok_part[:token_dims, :token_dims] = np.eye(token_dims)
+    where = np.zeros((d, d), np.float32)  # each head's query/key: the position code
+    for h in range(heads):
+        where[h * head_dim:h * head_dim + POSITION_DIMS, token_dims:] = np.eye(POSITION_DIMS)
+    what = np.zeros((d, d), np.float32)  # values and output: the token code, head by head
+    what[:token_dims, :token_dims] = np.eye(token_dims)
+    # Logits are q·k/√head_dim: keep them as sharp as the 1-head, d 128 original.
+    sharp = 3.0 * (head_dim / 128) ** 0.25
 
     def zeros(*shape):
         return np.zeros(shape, np.float32)
@@ -169,10 +188,10 @@ def build_copy_model(out_dir: Path, vocab: list[str], *, seed: int = 7) -> None:
 
     def silent_ffn(ffn):
         norm(ffn.layer_norm)
-        linear(ffn.linear_0, zeros(4, d))
-        linear(ffn.linear_1, zeros(d, 4))
+        linear(ffn.linear_0, zeros(dims.ffn, d))
+        linear(ffn.linear_1, zeros(d, dims.ffn))
 
-    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1, pre_norm=True)
+    spec = transformer_spec.TransformerSpec.from_config((dims.layers, dims.layers), heads, pre_norm=True)
     spec.encoder.embeddings[0].weight = tokens / math.sqrt(d)  # CTranslate2 scales by √d
     spec.encoder.position_encodings.encodings = positions
     norm(spec.encoder.layer_norm)
@@ -182,12 +201,15 @@ def build_copy_model(out_dir: Path, vocab: list[str], *, seed: int = 7) -> None:
     spec.decoder.embeddings.weight = zeros(len(vocab), d)  # the decoder sees positions only
     spec.decoder.position_encodings.encodings = positions
     norm(spec.decoder.layer_norm)
-    for layer in spec.decoder.layer:
+    for n, layer in enumerate(spec.decoder.layer):
         silent(layer.self_attention, (3 * d, d))
-        norm(layer.attention.layer_norm)
-        linear(layer.attention.linear[0], 3.0 * pos_part)  # query: where am I
-        linear(layer.attention.linear[1], np.concatenate([3.0 * pos_part, tok_part]))  # keys: where; values: what
-        linear(layer.attention.linear[2], 4.0 * tok_part)
+        if n == 0:
+            norm(layer.attention.layer_norm)
+            linear(layer.attention.linear[0], sharp * where)  # query: where am I
+            linear(layer.attention.linear[1], np.concatenate([sharp * where, what]))  # keys: where; values: what
+            linear(layer.attention.linear[2], 4.0 * what)
+        else:
+            silent(layer.attention, (d, 2 * d, d))
         silent_ffn(layer.ffn)
     linear(spec.decoder.projection, tokens)
     spec.config.add_source_eos = True  # the source's </s> is copied last: decoding stops
@@ -215,7 +237,7 @@ def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-e
         vocab = _pieces(sp_model)
         vocab += [f"<filler_{i}>" for i in range(max(0, dims.vocab - len(vocab)))]
         if kind == "copy":
-            build_copy_model(pkg / "model", vocab)
+            build_copy_model(pkg / "model", vocab, COPY_TINY if dims == TINY else dims)
         else:
             build_ct2_model(pkg / "model", vocab, dims, seed=seed)
         (pkg / "metadata.json").write_text(json.dumps({
@@ -223,8 +245,9 @@ def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-e
             "from_code": "en", "from_name": "English", "to_code": "ar", "to_name": "Arabic",
             "code": name, "links": [],
         }, indent=2) + "\n")
-        what = ("a 1+1-layer Transformer (d_model 128) whose hand-set weights copy the input"
-                if kind == "copy" else
+        copy_dims = COPY_TINY if dims == TINY else dims
+        what = (f"a {copy_dims.layers}+{copy_dims.layers}-layer Transformer (d_model {copy_dims.d_model}, "
+                f"{copy_dims.heads} heads) whose hand-set weights copy the input" if kind == "copy" else
                 f"{dims.layers}+{dims.layers} layers, d_model {dims.d_model}, seeded random weights (seed {seed})")
         (pkg / "README.md").write_text(
             f"# {name}\n\nAn untrained test model built by bilingual's tools/argosmodel.py: {what}; "

@@ -76,3 +76,12 @@ def direction_controls(seg: Segment, ctx: Context) -> None:
     if found:
         raise Failed("direction controls that can reorder the text (neutralised in published output): "
                      + "; ".join(found), "warning")
+
+
+@register(QA_CHECKS)
+def untranslated_segment(seg: Segment, ctx: Context) -> None:
+    """Translation left in English"""
+    from bilingual.pipeline import mostly_latin
+
+    if seg.target and mostly_latin(seg.target):
+        raise Failed("the translation is mostly Latin text: the engine did not translate it", "warning")

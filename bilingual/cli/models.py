@@ -30,11 +30,17 @@ def list_models(available: bool, index: str | None) -> None:
     found = m.installed()
     if not found:
         say(_("no packages installed in {path}").format(path=m.packages_dir()))
+        return
+    default = m.default_model_name()
+    click.echo("\t".join((_("name"), _("pair"), _("version"), _("size"), _("licence"), _("quality"), _("path"))))
     for model in found:
-        click.echo(f"{model.name}\t{model.pair}\t{model.version}\t{model.path}")
+        mark = " *" if model.name == default else ""
+        click.echo(f"{model.name}{mark}\t{model.pair}\t{model.version or '-'}\t{model.size / 1e6:.0f} MB\t"
+                   f"{model.license or '-'}\t{model.quality or '-'}\t{model.path}")
 
 
-@models.command("install", help=_("Install a package from the index (verified download) or from a file."))
+@models.command("install", help=_("Install a package from the index (verified download), from a file, or "
+                                  "hf:ORG/NAME (a Hugging Face Marian model: downloaded, converted, installed)."))
 @click.argument("pair", default="en-ar", required=False)
 @click.option("--file", "file_path", type=click.Path(dir_okay=False), default=None,
               help=_("Install this .argosmodel file (offline)."))
@@ -46,6 +52,16 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
 
     if file_path:
         model = m.install_file(Path(file_path), expected_sha256=sha256)
+    elif pair.startswith("hf:"):
+        import tempfile
+
+        from bilingual.engines.argos import convert as c
+
+        repo = pair[3:]
+        folder = c.download_hf(repo)
+        package = Path(tempfile.mkdtemp(prefix="bilingual-hf-")) / "model.argosmodel"
+        c.convert(folder, package, name="translate-en_ar-" + repo.rsplit("/", 1)[-1], source=f"hf:{repo}")
+        model = m.install_file(package)
     else:
         src, _sep, tgt = pair.replace("_", "-").partition("-")
         if not tgt:
@@ -66,6 +82,28 @@ def remove(name: str) -> None:
 
     for model in m.remove(name):
         say(_("removed {name}").format(name=model.name))
+
+
+@models.command("convert", help=_("Convert a Hugging Face Marian folder or an OPUS-MT zip into an installable "
+                                  "package (needs the convert extra: transformers, torch)."))
+@click.argument("src", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help=_("The package to write."))
+@click.option("--name", default="", help=_("Package name (default: from the source)."))
+@click.option("--quantization", type=click.Choice(["int8", "int8_float16", "float16", "none"]), default="int8",
+              show_default=True, help=_("Weight type in the converted model."))
+@click.option("--target-prefix", default="", help=_("The token that names the target language in a multilingual "
+                                                    "model, e.g. >>ara<< for OPUS-MT tc-big."))
+@click.option("--prefix-side", type=click.Choice(["source", "decoder"]), default="source", show_default=True,
+              help=_("Where the model expects that token: first in the source (OPUS-MT) or first in the output."))
+@click.option("--license", "license_", default="", help=_("The model's licence, recorded in the package."))
+@click.option("--source", "source_", default="", help=_("Where the model comes from, recorded in the package."))
+@click.option("--quality", default="", help=_("A published quality figure, shown by models list."))
+def convert(src, output, name, quantization, target_prefix, prefix_side, license_, source_, quality):
+    from bilingual.engines.argos.convert import convert as run
+
+    package = run(Path(src), Path(output), name=name, quantization=quantization, target_prefix=target_prefix,
+                  prefix_side=prefix_side, license=license_, source=source_, quality=quality)
+    say(_("wrote {path}: install it with bilingual models install --file {path}").format(path=package))
 
 
 COMMANDS = [models]

@@ -33,8 +33,13 @@ def default_output(input_path: str) -> str:
 @click.option("--engine", "engine_name", default="argos", show_default=True,
               help=_("Engine name (entry point in bilingual.engines) or package.module:factory."))
 @click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True, help=_("Beam size."))
+@click.option("--model", "model_name", default=None,
+              help=_("Installed model to use (default: $BILINGUAL_MODEL, then model = … in config.toml in the user "
+                     "config folder, then the newest installed)."))
 @click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-              help=_("CPU threads for the model (0: all cores)."))
+              help=_("Threads per translator (0: chosen from the machine)."))
+@click.option("--inter-threads", type=click.IntRange(0, 64), default=0, show_default=True,
+              help=_("Translators working in parallel (0: chosen from the machine: one per core on CPU)."))
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
               help=_("Where the model runs."))
 @click.option("--batch-tokens", type=click.IntRange(64, 1_000_000), default=4096, show_default=True,
@@ -47,7 +52,8 @@ def default_output(input_path: str) -> str:
 @click.option("--max-size", type=click.FloatRange(0.001, 1024), default=5.0, show_default=True,
               help=_("Largest input accepted, in MB."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
-def translate(input_paths, output, overwrite, input_format, encoding, engine_name, beam_size, threads, device,
+def translate(input_paths, output, overwrite, input_format, encoding, engine_name, beam_size, model_name, threads,
+              inter_threads, device,
               batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index, max_size, quiet):
     from bilingual.engines import EngineOptions, load_engine
     from bilingual.errors import InputError
@@ -73,10 +79,12 @@ def translate(input_paths, output, overwrite, input_format, encoding, engine_nam
 
         bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
         try:
-            packages.ensure_installed("en", "ar", download=not no_download, index=index, progress=bar)
+            packages.ensure_installed("en", "ar", download=not no_download, index=index, progress=bar,
+                                      name=model_name)
         finally:
             bar.close()
-    options = EngineOptions(beam_size=beam_size, threads=threads, device=device, batch_tokens=batch_tokens)
+    options = EngineOptions(beam_size=beam_size, threads=threads, inter_threads=inter_threads, device=device,
+                            batch_tokens=batch_tokens, model=model_name or "")
     engine = load_engine(engine_name, options)
     outcome = RunReport(strict=strict)
     previous = {out: _previous_output(out, overwrite) for out, _note in outputs}
@@ -164,6 +172,9 @@ def _translate_one(doc, output: str, *, engine, glossary, memory, previous, quie
     where = _("standard output") if output == "-" else output
     say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
         n=report.segments, engine=report.from_engine, tm=report.from_memory, out=where), quiet)
+    if report.untranslated:
+        say(_("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: {ids}").format(
+            n=len(report.untranslated), ids=" ".join(report.untranslated[:10])), quiet)
     if glossary is not None and len(glossary):
         say(_("glossary names: {found} found, {ok} enforced, {missing} missing").format(
             found=report.terms_found, ok=report.terms_enforced, missing=report.terms_missing), quiet)

@@ -39,7 +39,9 @@ class EngineOptions:
     from_code: str = "en"
     to_code: str = "ar"
     beam_size: int = 4
-    threads: int = 0  # 0: let CTranslate2 use every core
+    threads: int = 0  # threads per translator; 0: chosen from the machine (engines/argos/engine.py)
+    inter_threads: int = 0  # translators in parallel; 0: chosen from the machine
+    model: str = ""  # an installed model's name; "": $BILINGUAL_MODEL, the config file, or the newest
     device: str = "auto"  # auto | cpu | cuda
     batch_tokens: int = 4096
     max_input_tokens: int = 250

@@ -11,42 +11,83 @@ in token-bounded batches sorted by length. ``argostranslate.translate`` is never
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bilingual.engines.argos import packages as models
 from bilingual.engines.base import EngineOptions
 from bilingual.errors import EngineError, ModelError
 from bilingual.i18n import _
 
-_LOADED: dict[tuple, tuple] = {}  # (model path, device, threads) -> (translator, sp)
+_LOADED: dict[tuple, Loaded] = {}  # (model path, device, intra, inter) -> the loaded model
 
 
-def _load(model_path: Path, device: str, threads: int):
-    key = (str(model_path), device, threads)
+@dataclass(frozen=True)
+class Loaded:
+    translator: Any
+    source_sp: Any
+    target_sp: Any
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How the runtime is used: threads, parallel translators, batch shape (see :func:`choose_plan`)."""
+
+    device: str
+    intra_threads: int  # threads inside one translation
+    inter_threads: int  # translators working on batches in parallel
+    batch_examples: int  # sentences per batch (0: only the token budget limits it)
+
+
+def choose_plan(device: str, cores: int, *, threads: int = 0, inter_threads: int = 0) -> Plan:
+    """The fastest way to run on this machine, chosen on measurement (bench/translate_speed.py).
+
+    On CPU, one thread per translator and one translator per core, fed small batches, beat one
+    translator using every core (whose threads spin against each other: on 2 cores 2.0–2.3×
+    faster, a third of the memory). On a GPU, one translator with large batches. ``--threads``
+    and ``--inter-threads`` override.
+    """
+    if device == "cuda":
+        return Plan(device, threads or 1, inter_threads or 1, 0)
+    inter = inter_threads or max(1, min(cores, 4) if not threads else max(1, cores // threads))
+    intra = threads or max(1, cores // inter)
+    return Plan(device, intra, inter, 2 if inter > 1 else 0)
+
+
+def _load(model: models.InstalledModel, plan: Plan) -> Loaded:
+    key = (str(model.path), plan.device, plan.intra_threads, plan.inter_threads)
     if key not in _LOADED:
         import ctranslate2
         import sentencepiece
 
-        if device == "auto":
-            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
         try:
             translator = ctranslate2.Translator(
-                str(model_path / "model"), device=device, inter_threads=1,
-                intra_threads=threads, compute_type="auto",
+                str(model.path / "model"), device=plan.device, inter_threads=plan.inter_threads,
+                intra_threads=plan.intra_threads, compute_type="auto",
             )
         except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"cannot load the CTranslate2 model: {exc}", path=model_path / "model",
+            raise ModelError(f"cannot load the CTranslate2 model: {exc}", path=model.path / "model",
                              hint="reinstall the package with bilingual models install") from exc
-        sp_path = model_path / "sentencepiece.model"
-        if not sp_path.is_file():
-            raise ModelError("package has no sentencepiece.model (BPE packages are not supported)",
-                             path=model_path)
-        try:
-            sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
-        except (RuntimeError, OSError) as exc:
-            raise ModelError(f"cannot load the SentencePiece model: {exc}", path=sp_path) from exc
-        _LOADED[key] = (translator, sp)
+        processors = []
+        for name in ("sentencepiece.model", model.target_spm or "sentencepiece.model"):
+            sp_path = model.path / name
+            if not sp_path.is_file():
+                raise ModelError(f"package has no {name} (BPE packages are not supported)", path=model.path)
+            try:
+                processors.append(sentencepiece.SentencePieceProcessor(model_file=str(sp_path)))
+            except (RuntimeError, OSError) as exc:
+                raise ModelError(f"cannot load the SentencePiece model: {exc}", path=sp_path) from exc
+        _LOADED[key] = Loaded(translator, processors[0], processors[1])
     return _LOADED[key]
+
+
+def _device(requested: str) -> str:
+    if requested != "auto":
+        return requested
+    import ctranslate2
+
+    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
 def split_long(tokens: list[str], limit: int) -> list[list[str]]:
@@ -68,14 +109,16 @@ def split_long(tokens: list[str], limit: int) -> list[list[str]]:
     return pieces
 
 
-def plan_batches(lengths: list[int], budget: int) -> list[list[int]]:
-    """Indices sorted by length, grouped so that longest × count stays within *budget* tokens."""
+def plan_batches(lengths: list[int], budget: int, max_examples: int = 0) -> list[list[int]]:
+    """Indices sorted by length, grouped so that longest × count stays within *budget* tokens
+    (and a batch holds at most *max_examples* sentences, when given)."""
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     batches: list[list[int]] = []
     current: list[int] = []
     for i in order:
         longest = max(lengths[i], 1)
-        if current and longest * (len(current) + 1) > budget:
+        full = max_examples and len(current) >= max_examples
+        if current and (full or longest * (len(current) + 1) > budget):
             batches.append(current)
             current = []
         current.append(i)
@@ -95,12 +138,15 @@ class ArgosEngine:
     name = "argos"
 
     def __init__(self, options: EngineOptions | None = None, *, package_path: Path | None = None) -> None:
+        import os
+
         self.options = options or EngineOptions()
         if package_path is not None:
-            model = models.InstalledModel(Path(package_path).name, Path(package_path),
-                                          self.options.from_code, self.options.to_code, "")
+            model = next((m for m in models.installed(Path(package_path).parent) if m.path == Path(package_path)),
+                         models.InstalledModel(Path(package_path).name, Path(package_path),
+                                               self.options.from_code, self.options.to_code, ""))
         else:
-            found = models.find(self.options.from_code, self.options.to_code)
+            found = models.find(self.options.from_code, self.options.to_code, self.options.model or None)
             if found is None:
                 raise ModelError(_("no {pair} model is installed").format(
                     pair=f"{self.options.from_code}→{self.options.to_code}"), hint=models.install_hint())
@@ -109,49 +155,62 @@ class ArgosEngine:
         self.model_name = model.name
         self.model_version = model.version
         self.model_checksum = models.model_checksum(model)
-        self._loaded = None  # the model loads on first use: a run served from memory never loads it
+        self.cores = os.cpu_count() or 1
+        self._loaded: Loaded | None = None  # loads on first use: a run served from memory never loads it
+
+    @property
+    def plan(self) -> Plan:
+        return choose_plan(_device(self.options.device), self.cores, threads=self.options.threads,
+                           inter_threads=self.options.inter_threads)
 
     @property
     def translator(self):
-        return self._load()[0]
+        return self._load().translator
 
     @property
     def sp(self):
-        return self._load()[1]
+        return self._load().source_sp
 
-    def _load(self):
+    def _load(self) -> Loaded:
         if self._loaded is None:
-            self._loaded = _load(self.model.path, self.options.device, self.options.threads)
+            self._loaded = _load(self.model, self.plan)
         return self._loaded
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
-        return self.sp.encode(texts, out_type=str)
+        tokens = self._load().source_sp.encode(texts, out_type=str)
+        prefix = self.model.source_prefix
+        return [[prefix, *t] for t in tokens] if prefix else tokens
 
     def detokenize(self, tokens: list[str]) -> str:
-        return self.sp.decode(tokens)
+        return self._load().target_sp.decode(tokens)
 
-    def translate_tokens(self, sources: list[list[str]]) -> list[list[str]]:
-        """Translate pre-tokenized inputs in sorted, token-bounded batches."""
+    def translate_tokens(self, sources: list[list[str]], *, beam_size: int | None = None,
+                         **decoding: Any) -> list[list[str]]:
+        """Translate pre-tokenized inputs in sorted, token-bounded batches, fed to the parallel
+        translators asynchronously so every core works (one model load)."""
         results: list[list[str]] = [[] for _source in sources]
         prefix = self.model.target_prefix
-        for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens):
-            inputs = [sources[i] for i in batch]
-            kwargs = {}
-            if prefix:
-                kwargs["target_prefix"] = [[prefix]] * len(inputs)
-            try:
-                out = self.translator.translate_batch(
-                    inputs, beam_size=self.options.beam_size, max_batch_size=0,
-                    max_decoding_length=max_decoding_length(max(len(s) for s in inputs)), **kwargs,
-                )
-            except RuntimeError as exc:
-                raise EngineError(f"CTranslate2 failed: {exc}") from exc
-            for i, result in zip(batch, out, strict=True):
-                hyp = result.hypotheses[0]
-                results[i] = hyp[1:] if prefix and hyp[:1] == [prefix] else hyp
+        plan = self.plan
+        pending = []
+        try:
+            for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens, plan.batch_examples):
+                inputs = [sources[i] for i in batch]
+                kwargs = dict(decoding)
+                if prefix:
+                    kwargs["target_prefix"] = [[prefix]] * len(inputs)
+                futures = self.translator.translate_batch(
+                    inputs, beam_size=beam_size or self.options.beam_size, max_batch_size=0, asynchronous=True,
+                    max_decoding_length=max_decoding_length(max(len(s) for s in inputs)), **kwargs)
+                pending.append((batch, futures))
+            for batch, futures in pending:
+                for i, future in zip(batch, futures, strict=True):
+                    hyp = future.result().hypotheses[0]
+                    results[i] = hyp[1:] if prefix and hyp[:1] == [prefix] else hyp
+        except RuntimeError as exc:
+            raise EngineError(f"CTranslate2 failed: {exc}") from exc
         return results
 
-    def translate_batch(self, texts: list[str]) -> list[str]:
+    def translate_batch(self, texts: list[str], **decoding: Any) -> list[str]:
         if not texts:
             return []
         limit = self.options.max_input_tokens
@@ -161,8 +220,14 @@ class ArgosEngine:
             for piece in split_long(tokens, limit):
                 pieces.append(piece)
                 owners.append(n)
-        translated = self.translate_tokens(pieces)
+        translated = self.translate_tokens(pieces, **decoding)
         joined: list[list[str]] = [[] for _text in texts]
         for owner, tokens in zip(owners, translated, strict=True):
             joined[owner].append(self.detokenize(tokens))
         return [" ".join(p for p in parts if p) for parts in joined]
+
+    def retry_batch(self, texts: list[str]) -> list[str]:
+        """A second try for sentences that came back untranslated: a wider beam, repetition
+        penalised, and no unknown token (what a model falls back on when it copies its input)."""
+        return self.translate_batch(texts, beam_size=max(5, self.options.beam_size + 2),
+                                    repetition_penalty=1.2, disable_unk=True)

@@ -39,16 +39,27 @@ _CHUNK = 1 << 16
 
 @dataclass(frozen=True)
 class InstalledModel:
+    """An installed package and what its metadata says about running it."""
+
     name: str
     path: Path
     from_code: str
     to_code: str
     version: str
-    target_prefix: str = ""
+    target_prefix: str = ""  # a token the decoder starts with (Argos' target_prefix)
+    source_prefix: str = ""  # a token put before every source sentence (OPUS-MT multilingual: >>ara<<)
+    target_spm: str = ""  # a separate target SentencePiece model (Marian/OPUS-MT), "" when shared
+    license: str = ""
+    source: str = ""
+    quality: str = ""  # a published quality figure, when the package carries one
 
     @property
     def pair(self) -> str:
         return f"{self.from_code}→{self.to_code}"
+
+    @property
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
 
 
 def packages_dir() -> Path:
@@ -78,8 +89,18 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
             continue  # unreadable metadata: not a package we can use
         if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
             continue
-        found.append(InstalledModel(path.name, path, pkg.from_code, pkg.to_code,
-                                    pkg.package_version or "", getattr(pkg, "target_prefix", "") or ""))
+        try:
+            meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        quality = meta.get("quality") or ""
+        if isinstance(quality, dict):
+            quality = ", ".join(f"{k} {v}" for k, v in quality.items())
+        found.append(InstalledModel(
+            path.name, path, pkg.from_code, pkg.to_code, pkg.package_version or "",
+            getattr(pkg, "target_prefix", "") or "", str(meta.get("source_prefix") or ""),
+            str(meta.get("target_spm") or ""), str(meta.get("license") or ""), str(meta.get("source") or ""),
+            str(quality)))
     return found
 
 
@@ -92,9 +113,41 @@ def _version_key(version: str):
         return (0, version)
 
 
-def find(from_code: str = "en", to_code: str = "ar") -> InstalledModel | None:
-    """The newest installed package for the pair, or None."""
+def default_model_name() -> str:
+    """The model chosen when ``--model`` is not given: ``$BILINGUAL_MODEL``, else ``model = "…"`` in
+    the config file (``config.toml`` in the user config folder), else "" (the newest installed)."""
+    env = os.environ.get("BILINGUAL_MODEL")
+    if env:
+        return env
+    import tomllib
+
+    from platformdirs import user_config_dir
+
+    path = Path(user_config_dir("bilingual")) / "config.toml"
+    try:
+        with open(path, "rb") as handle:
+            value = tomllib.load(handle).get("model", "")
+    except FileNotFoundError:
+        return ""
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(_("cannot read the config file: {error}").format(error=exc), path=path,
+                         hint=_("write it as TOML, e.g. model = \"translate-en_ar-opus\"")) from exc
+    return str(value)
+
+
+def find(from_code: str = "en", to_code: str = "ar", name: str | None = None) -> InstalledModel | None:
+    """The installed package for the pair: the one named (``--model``, or the configured default), else
+    the newest; None when none is installed. A name that matches no installed model is an error."""
     matches = [m for m in installed() if m.from_code == from_code and m.to_code == to_code]
+    wanted = name if name is not None else default_model_name()
+    if wanted:
+        chosen = [m for m in matches if m.name == wanted]
+        if not chosen:
+            names = ", ".join(m.name for m in matches) or _("none")
+            raise ModelError(_("no installed {pair} model is named {name!r} (installed: {names})").format(
+                pair=f"{from_code}→{to_code}", name=wanted, names=names),
+                hint=_("see bilingual models list"))
+        return chosen[0]
     if not matches:
         return None
     return max(matches, key=lambda m: _version_key(m.version))
@@ -231,8 +284,8 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
                 shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return InstalledModel(top, final, meta["from_code"], meta["to_code"],
-                          str(meta.get("package_version", "")), meta.get("target_prefix", "") or "")
+    return next((m for m in installed(directory) if m.path == final),
+                InstalledModel(top, final, meta["from_code"], meta["to_code"], str(meta.get("package_version", ""))))
 
 
 def install_from_index(from_code: str, to_code: str, *, index: str | None = None,
@@ -281,9 +334,9 @@ def model_checksum(model: InstalledModel) -> str:
 
 
 def ensure_installed(from_code: str, to_code: str, *, download: bool, index: str | None = None,
-                     progress: Progress | None = None) -> InstalledModel:
+                     progress: Progress | None = None, name: str | None = None) -> InstalledModel:
     """The installed model for the pair, downloading and installing one from the index if allowed."""
-    model = find(from_code, to_code)
+    model = find(from_code, to_code, name)
     if model is not None:
         return model
     pair = f"{from_code}→{to_code}"

@@ -1,0 +1,147 @@
+"""Converting better models into installable packages: Hugging Face Marian folders and OPUS-MT zips.
+
+``bilingual models convert SRC -o PKG.argosmodel`` runs CTranslate2's own converters
+(``TransformersConverter`` for a ``MarianMTModel`` folder, ``OpusMTConverter`` for a Marian zip)
+and packages the result the Argos way: ``metadata.json`` (codes, name, version, licence, source,
+and the tokens a multilingual model needs), the CTranslate2 ``model/``, the source SentencePiece
+model as ``sentencepiece.model`` and, when the model has its own, the target one as
+``target.spm``. Conversion needs the ``convert`` extra (transformers, torch): never the runtime.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from bilingual.errors import ModelError
+from bilingual.i18n import _
+
+QUANTIZATIONS = ("int8", "int8_float16", "float16", "none")
+PREFIX_SIDES = ("source", "decoder")
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+EXTRA_HINT = "pip install 'bilingual[convert]' (transformers and torch, for conversion only)"
+
+
+def _kind(src: Path) -> str:
+    """``hf`` (a Marian folder as Hugging Face saves it) or ``opus`` (an OPUS-MT Marian zip or folder)."""
+    if src.is_dir() and (src / "config.json").is_file():
+        return "hf"
+    if (src.is_file() and zipfile.is_zipfile(src)) or (src.is_dir() and list(src.glob("*.npz"))):
+        return "opus"
+    raise ModelError(_("not a model this can convert: a Hugging Face Marian folder (config.json, weights, "
+                       "source.spm, target.spm, vocab.json) or an OPUS-MT zip is needed"), path=src)
+
+
+def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
+    try:
+        import ctranslate2.converters as converters
+    except ImportError as exc:  # pragma: no cover - ctranslate2 is a runtime dependency
+        raise ModelError(str(exc), hint=EXTRA_HINT) from exc
+    try:
+        if kind == "hf":
+            config = json.loads((src / "config.json").read_text(encoding="utf-8"))
+            if config.get("model_type") != "marian":
+                raise ModelError(_("only Marian models convert (this one is {type!r})").format(
+                    type=config.get("model_type")), path=src / "config.json")
+            converter = converters.TransformersConverter(str(src))
+        else:
+            converter = converters.OpusMTConverter(str(src))
+        converter.convert(str(out), quantization=None if quantization == "none" else quantization, force=True)
+    except ImportError as exc:
+        raise ModelError(_("converting needs the convert extra: {error}").format(error=exc), hint=EXTRA_HINT) from exc
+    except (RuntimeError, ValueError, KeyError, OSError) as exc:
+        raise ModelError(_("the conversion failed: {error}").format(error=exc), path=src) from exc
+
+
+def convert(src: Path, output: Path, *, name: str = "", quantization: str = "int8", target_prefix: str = "",
+            prefix_side: str = "source", version: str = "1.0", license: str = "", source: str = "",
+            quality: str = "") -> Path:
+    """Convert *src* into the package *output*; return its path.
+
+    *target_prefix* is the token that names the target language in a multilingual model
+    (``>>ara<<`` for OPUS-MT tc-big): OPUS-MT expects it first in the source sentence
+    (``prefix_side="source"``); Argos-style packages give it to the decoder (``"decoder"``).
+    """
+    if quantization not in QUANTIZATIONS:
+        raise ModelError(_("unknown quantization {q!r} (use {all})").format(q=quantization, all=", ".join(QUANTIZATIONS)))
+    if prefix_side not in PREFIX_SIDES:
+        raise ModelError(_("unknown prefix side {side!r} (use source or decoder)").format(side=prefix_side))
+    src = Path(src)
+    kind = _kind(src)
+    name = _SAFE.sub("-", name or f"translate-en_ar-{src.stem}").strip("-.") or "translate-en_ar-converted"
+    work = Path(tempfile.mkdtemp(prefix="bilingual-convert-"))
+    try:
+        model_dir = src
+        if kind == "opus" and src.is_file():
+            model_dir = work / "unzipped"
+            with zipfile.ZipFile(src) as archive:
+                _safe_extract(archive, model_dir)
+        package = work / name
+        package.mkdir()
+        _converted(model_dir, kind, package / "model", quantization)
+        source_spm, target_spm = model_dir / "source.spm", model_dir / "target.spm"
+        if not source_spm.is_file():
+            raise ModelError(_("the model has no source.spm (a SentencePiece model is needed)"), path=model_dir)
+        shutil.copy(source_spm, package / "sentencepiece.model")
+        separate_target = target_spm.is_file() and target_spm.read_bytes() != source_spm.read_bytes()
+        if separate_target:
+            shutil.copy(target_spm, package / "target.spm")
+        metadata = {
+            "package_version": version, "argos_version": "1.9", "type": "translate", "code": name, "name": name,
+            "from_code": "en", "from_name": "English", "to_code": "ar", "to_name": "Arabic", "links": [],
+            "license": license, "source": source or str(src.name), "converted_by": "bilingual models convert",
+            "quantization": quantization,
+        }
+        if separate_target:
+            metadata["target_spm"] = "target.spm"
+        if target_prefix:
+            metadata["source_prefix" if prefix_side == "source" else "target_prefix"] = target_prefix
+        if quality:
+            metadata["quality"] = quality
+        (package / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+        output = Path(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_name(f".{output.name}.partial")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(package.rglob("*")):
+                if path.is_file():
+                    archive.write(path, path.relative_to(work).as_posix())
+        partial.replace(output)
+        return output
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _safe_extract(archive: zipfile.ZipFile, target: Path) -> None:
+    """Extract an OPUS-MT zip; members that would land outside *target* are refused."""
+    root = target.resolve()
+    for info in archive.infolist():
+        dest = (target / info.filename).resolve()
+        if not str(dest).startswith(str(root)):
+            raise ModelError(_("unsafe path in archive: {name!r}").format(name=info.filename))
+    archive.extractall(target)
+    # OPUS-MT zips sometimes hold one folder: use it as the model folder.
+    inner = [p for p in target.iterdir() if p.is_dir()]
+    if not list(target.glob("*.npz")) and len(inner) == 1:
+        for path in inner[0].iterdir():
+            path.rename(target / path.name)
+
+
+def download_hf(repo: str) -> Path:
+    """Download a Hugging Face model folder with huggingface_hub (the convert extra)."""
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as exc:
+        raise ModelError(_("installing from Hugging Face needs the convert extra"), hint=EXTRA_HINT) from exc
+    try:
+        return Path(snapshot_download(repo_id=repo))
+    except Exception as exc:  # network, authentication, unknown repository: all one answer
+        raise ModelError(
+            _("cannot download {repo} from Hugging Face: {error}").format(repo=repo, error=type(exc).__name__),
+            hint=_("offline: copy the model folder here, then bilingual models convert FOLDER -o model.argosmodel "
+                   "and bilingual models install --file model.argosmodel")) from exc
