@@ -137,7 +137,20 @@ COPY_TINY = Dims(layers=1, d_model=128, heads=1, ffn=4)
 POSITION_DIMS = 32  # 8 sinusoid pairs, as cos, sin, -cos, -sin
 
 
-def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *, seed: int = 7) -> None:
+def _arabic_pairing(vocab: list[str]) -> list[int]:
+    """For each token, the token the model writes for it: Latin-letter pieces become Arabic-letter
+    pieces (round robin), everything else (digits, brackets, punctuation, </s>) stays itself."""
+    arabic = [i for i, piece in enumerate(vocab) if any("\u0621" <= c <= "\u064a" for c in piece)]
+    out = list(range(len(vocab)))
+    latin = [i for i, piece in enumerate(vocab) if any(c.isascii() and c.isalpha() for c in piece)
+             and not piece.startswith("<")]
+    for n, i in enumerate(latin):
+        out[i] = arabic[n % len(arabic)] if arabic else i
+    return out
+
+
+def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *, seed: int = 7,
+                     arabic_output: bool = False) -> None:
     """Write a CTranslate2 Transformer of *dims* whose set weights copy the input (see module doc).
 
     Token codes fill the first ``d - 32`` dimensions, position codes the last 32. Every
@@ -211,7 +224,14 @@ def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *,
         else:
             silent(layer.attention, (d, 2 * d, d))
         silent_ffn(layer.ffn)
-    linear(spec.decoder.projection, tokens)
+    projection = tokens
+    if arabic_output:
+        # The token written for source token i is pairing[i]: its output row carries the codes of
+        # every source token that maps to it (a few each), so it wins when any of them is read.
+        projection = np.zeros_like(tokens)
+        for i, j in enumerate(_arabic_pairing(vocab)):
+            projection[j] += tokens[i]
+    linear(spec.decoder.projection, projection)
     spec.config.add_source_eos = True  # the source's </s> is copied last: decoding stops
     _save(spec, vocab, out_dir)
 
@@ -226,7 +246,8 @@ def _save(spec, vocab: list[str], out_dir: Path) -> None:
 
 
 def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-en_ar-fixture",
-                  version: str = "0.2", seed: int = 1234, sp_vocab: int = 800, kind: str = "copy") -> Path:
+                  version: str = "0.2", seed: int = 1234, sp_vocab: int = 800, kind: str = "copy",
+                  arabic_output: bool = False) -> Path:
     """Build ``out_file`` (.argosmodel): SentencePiece + CTranslate2 model + metadata, zipped."""
     work = Path(tempfile.mkdtemp(prefix="argosmodel-"))
     try:
@@ -237,7 +258,7 @@ def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-e
         vocab = _pieces(sp_model)
         vocab += [f"<filler_{i}>" for i in range(max(0, dims.vocab - len(vocab)))]
         if kind == "copy":
-            build_copy_model(pkg / "model", vocab, COPY_TINY if dims == TINY else dims)
+            build_copy_model(pkg / "model", vocab, COPY_TINY if dims == TINY else dims, arabic_output=arabic_output)
         else:
             build_ct2_model(pkg / "model", vocab, dims, seed=seed)
         (pkg / "metadata.json").write_text(json.dumps({

@@ -43,16 +43,16 @@ class Plan:
 def choose_plan(device: str, cores: int, *, threads: int = 0, inter_threads: int = 0) -> Plan:
     """The fastest way to run on this machine, chosen on measurement (bench/translate_speed.py).
 
-    On CPU, one thread per translator and one translator per core, fed small batches, beat one
-    translator using every core (whose threads spin against each other: on 2 cores 2.0–2.3×
-    faster, a third of the memory). On a GPU, one translator with large batches. ``--threads``
+    On CPU, one thread per translator and one translator per core, fed batches of 8 sentences,
+    beat one translator using every core (whose threads spin against each other): measured on 2
+    cores with the base-size stand-in, see the README's benchmark table. On a GPU, one translator with large batches. ``--threads``
     and ``--inter-threads`` override.
     """
     if device == "cuda":
         return Plan(device, threads or 1, inter_threads or 1, 0)
     inter = inter_threads or max(1, min(cores, 4) if not threads else max(1, cores // threads))
     intra = threads or max(1, cores // inter)
-    return Plan(device, intra, inter, 2 if inter > 1 else 0)
+    return Plan(device, intra, inter, 8 if inter > 1 else 0)
 
 
 def _load(model: models.InstalledModel, plan: Plan) -> Loaded:
