@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 
 # Abbreviations after which a full stop does not end a sentence (compared lower-cased).
+# Titles and ranks stand before a name: a full stop after them never ends a sentence.
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "messrs", "dr", "prof", "col", "gen", "maj", "lt", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "fr", "sr", "jr", "sheikh", "amb", "supt", "insp", "det"]
+    ["mr", "mrs", "ms", "messrs", "dr", "prof", "col", "gen", "maj", "lt", "capt", "cpt", "sgt", "cpl", "pvt", "spc", "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "st", "mt", "ft", "fr", "sheikh", "amb", "supt", "insp", "det", "ret", "lieut", "cmdt", "gens", "sens", "govs"]
 )
+# Abbreviations that stand before something else (a number, a name, a clause): no sentence end.
 OTHER_ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "cf", "vs", "etc", "approx", "ca", "al", "fig", "vol", "art", "pp", "para", "sec", "dept", "est", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    ["e.g", "i.e", "cf", "vs", "v", "approx", "ca", "al", "fig", "figs", "vol", "art", "pp", "para", "sec", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
+# Abbreviations that can also end a sentence ("… Ltd. The company said"): a sentence ends after
+# them only when a word that usually starts a sentence follows.
+CAN_END = frozenset(["etc", "inc", "ltd", "co", "corp", "jr", "sr", "bros", "plc"])
 # "No." is an abbreviation only before a number ("No. 5"), otherwise it is the word "no".
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p"})
 # Words that start a sentence often enough to end one after an acronym ("in the U.S. The …").
@@ -60,12 +65,16 @@ def _is_boundary(text: str, match: re.Match[str], lower: int, end: int) -> bool:
     terminator = match.group()
     if terminator.rstrip(_TRAILING_PUNCT) != ".":
         return True  # ?, !, ellipsis, or several marks: the capital after it decides
-    if terminator != ".":
-        return True  # a full stop inside closing quotes or brackets ends the sentence
     word = _word_before(text, match.start(), lower).rstrip(_TRAILING_PUNCT)
     low = word.lower()
+    if terminator != ".":
+        # a full stop inside closing quotes or brackets ends the sentence, unless it closes a
+        # bracketed abbreviation: "Lt. Gen. (ret.) Sherif"
+        return not (terminator.endswith(")") and low in TITLES)
     if low in TITLES or low in OTHER_ABBREVIATIONS:
         return False
+    if low in CAN_END:
+        return following.lstrip(_OPENERS).rstrip(",;:") in COMMON_STARTERS
     if low in NUMBER_ABBREVIATIONS:
         return not first[0].isdigit()
     if len(word) == 1 and word.isupper():
@@ -75,19 +84,56 @@ def _is_boundary(text: str, match: re.Match[str], lower: int, end: int) -> bool:
     return True
 
 
+# A list item on a line of its own: "1." "1)" "(1)" "(a)" "a." "•" "-" "–" "*" then text.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)]|[•·▪◦‣*\-–—])[ \t]+\S")
+_LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)])\s*")
+
+
+def _list_breaks(text: str, start: int, end: int) -> list[int]:
+    """Line starts inside ``text[start:end]`` where a list item begins a new unit.
+
+    A block whose lines are list items (two or more, or one after a line ending in a colon) is a
+    list: each item is its own sentence, never run together with the next, whatever it ends with.
+    """
+    lines = []
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        line_end = end if newline < 0 else newline
+        lines.append((pos, line_end))
+        pos = line_end + 1
+    if len(lines) < 2:
+        return []
+    items = [bool(_LIST_ITEM.match(text, s, e)) for s, e in lines]
+    if sum(items) < 2 and not any(item and text[lines[i - 1][0]:lines[i - 1][1]].rstrip().endswith(":")
+                                   for i, item in enumerate(items) if i):
+        return []
+    return [s for (s, _e), item in zip(lines, items, strict=True) if item]
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences; return ``(start, end)`` offsets into *text*.
 
-    Spans exclude surrounding whitespace; what lies between two spans is whitespace only.
+    Spans exclude surrounding whitespace; what lies between two spans is whitespace only. Plain-text
+    list items (after a line ending in a colon, or several together) are sentences of their own,
+    their markers attached.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    sentence_start = start
-    for match in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, match, sentence_start, end):
-            spans.append((sentence_start, match.end()))
-            sentence_start = match.end()
-    spans.append((sentence_start, end))
+    cuts = [*_list_breaks(text, start, end), end]
+    unit_start = start
+    for unit_end in cuts:
+        if unit_end <= unit_start:
+            continue
+        sentence_start = unit_start
+        for match in _CANDIDATE.finditer(text, unit_start, unit_end):
+            if _LIST_MARKER.fullmatch(text, sentence_start, match.end()):
+                continue  # "2." opening a list item is its marker, not a sentence
+            if _is_boundary(text, match, sentence_start, unit_end):
+                spans.append((sentence_start, match.end()))
+                sentence_start = match.end()
+        spans.append((sentence_start, unit_end))
+        unit_start = unit_end
     trimmed = []
     for s, e in spans:
         while s < e and text[s].isspace():

@@ -49,14 +49,39 @@ def test_offsets_cover_everything_but_whitespace():
     assert text[pos:].strip() == ""
 
 
-def test_our_example_matches_reviewed_golden():
-    """tests/data/benghazi-talks.sentences: one sentence per line, reviewed by hand.
+def hand_gold(name: str) -> list[str]:
+    """The sentences of an example as a person marked them (bench/examples-gold, ⟂ after each)."""
+    raw = (EXAMPLES.parent / "bench" / "examples-gold" / f"{name}.gold.txt").read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in raw.split("⟂") if p.strip()]
 
-    Regenerate with: python tools/golden.py segments
-    """
-    text = (EXAMPLES / "benghazi-talks.txt").read_text(encoding="utf-8")
-    golden = (EXAMPLES.parent / "tests" / "data" / "benghazi-talks.sentences").read_text(encoding="utf-8")
-    assert sentences(text) == golden.splitlines()
+
+@pytest.mark.parametrize("name, reader", [("benghazi-talks", "txt"), ("border-patrols", "md"),
+                                          ("sirte-report", "html")])
+def test_our_examples_match_the_hand_made_gold(name, reader):
+    from bilingual.read import read_document
+
+    path = next(EXAMPLES.glob(f"{name}.*"))
+    got = [" ".join(s.source.split()) for s in read_document(str(path)).segments()]
+    assert got == hand_gold(name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal has three parts:\n1. a salary table;\n2. The fund for the south;\n3. an audit by March 1.",
+     ["The deal has three parts:", "1. a salary table;", "2. The fund for the south;", "3. an audit by March 1."]),
+    ("They will:\n(1) meet. Then report;\n(2) publish", ["They will:", "(1) meet.", "Then report;", "(2) publish"]),
+    ("• exchange readings at 6 a.m. each day;\n• set up a committee", ["• exchange readings at 6 a.m. each day;",
+                                                                    "• set up a committee"]),
+    ("Lt. Gen. (ret.) Sherif Ali spoke. Adm. Lee, Capt. Omar and Sgt. Sami agreed.",
+     ["Lt. Gen. (ret.) Sherif Ali spoke.", "Adm. Lee, Capt. Omar and Sgt. Sami agreed."]),
+    ("Gov. Ali met Sen. Brown and Rep. Diaz. They left.", ["Gov. Ali met Sen. Brown and Rep. Diaz.", "They left."]),
+    ("It was founded by John Smith Jr. The company grew.", ["It was founded by John Smith Jr.", "The company grew."]),
+    ("Shares of Acme Inc. rose 2.5 per cent. It was the best day.", ["Shares of Acme Inc. rose 2.5 per cent.",
+                                                                      "It was the best day."]),
+    ("The meeting is at 11 a.m. If it goes well, they sign.", ["The meeting is at 11 a.m.", "If it goes well, they sign."]),
+    ("A line that ends here:\nnot a list, just wrapped text.", ["A line that ends here:\nnot a list, just wrapped text."]),
+])
+def test_newsroom_rules(text, expected):
+    assert sentences(text) == expected
 
 
 @pytest.mark.skipif(not (SHARED / "examples" / "al-ahram-weekly-derna.txt").exists(),

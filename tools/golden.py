@@ -1,7 +1,8 @@
 """Regenerate the reviewed golden files under tests/data (review the diff before committing).
 
-    python tools/golden.py segments
     python tools/golden.py aligned
+
+(Sentence gold is never generated: bench/examples-gold and bench/devset are marked by hand.)
 """
 
 from __future__ import annotations
@@ -11,16 +12,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-def segments() -> None:
-    from bilingual.segment import split_sentences
-
-    for name in ("benghazi-talks",):
-        text = (ROOT / "examples" / f"{name}.txt").read_text(encoding="utf-8")
-        lines = [text[s:e] for s, e in split_sentences(text)]
-        (ROOT / "tests" / "data" / f"{name}.sentences").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"wrote tests/data/{name}.sentences ({len(lines)} sentences)")
 
 
 def aligned() -> None:
@@ -34,4 +25,4 @@ def aligned() -> None:
 
 
 if __name__ == "__main__":
-    {"segments": segments, "aligned": aligned}[sys.argv[1] if len(sys.argv) > 1 else "segments"]()
+    {"aligned": aligned}[sys.argv[1] if len(sys.argv) > 1 else "aligned"]()

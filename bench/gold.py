@@ -1,0 +1,46 @@
+"""Hand-made gold for the benches: the examples (tuned on) and the dev set (measured on).
+
+A gold article is text with ``⟂`` after every sentence; paragraphs are separated by blank lines.
+Names are TSV (english, arabic, kind). See bench/devset/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARK = "⟂"
+SETS = {"examples": HERE / "examples-gold", "dev set": HERE / "devset"}
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    paragraphs: list[list[str]]  # each paragraph: its sentences, as written (markers removed)
+    text: str  # the article as a reader sees it: paragraphs joined by blank lines
+    names: list[tuple[str, str, str]]
+
+
+def load(folder: Path) -> list[Article]:
+    articles = []
+    for gold in sorted(folder.glob("*.gold.txt")):
+        raw = gold.read_text(encoding="utf-8")
+        paragraphs = []
+        for block in raw.split("\n\n"):
+            if not block.strip():
+                continue
+            pieces = [p for p in block.split(MARK)]
+            sentences = [p.strip() for p in pieces if p.strip()]
+            paragraphs.append(sentences)
+        text = "\n\n".join(block.replace(MARK, "").strip() for block in raw.split("\n\n") if block.strip())
+        names_file = gold.with_name(gold.name.replace(".gold.txt", ".names.tsv"))
+        with names_file.open(encoding="utf-8") as handle:
+            names = [(r["english"], r["arabic"], r["kind"]) for r in csv.DictReader(handle, delimiter="\t")]
+        articles.append(Article(gold.name.removesuffix(".gold.txt"), paragraphs, text, names))
+    return articles
+
+
+def paragraph_texts(article: Article) -> list[str]:
+    return [block.strip() for block in article.text.split("\n\n")]
