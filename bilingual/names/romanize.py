@@ -1,0 +1,153 @@
+"""Rule-based English→Arabic transliteration of names (the last resort of ``glossary suggest``).
+
+Known given names and name parts come from a table; the rest follows romanisation rules: Al-/El- is the article ال, Abu أبو, Abdel/Abdul
+عبد ال…, -iya/-iyah ية, a final -a ة, doubled consonants written once (Arabic marks them with
+an unwritten shadda), kh/sh/th/dh/gh digraphs, long vowels from i/ee/ou/oo/u/o.
+"""
+
+from __future__ import annotations
+
+import re
+
+KNOWN = {
+    "ahmed": "أحمد", "ahmad": "أحمد", "mohamed": "محمد", "mohammed": "محمد", "muhammad": "محمد",
+    "mahmoud": "محمود", "mahmud": "محمود", "ali": "علي", "hassan": "حسن", "hasan": "حسن",
+    "hussein": "حسين", "husein": "حسين", "omar": "عمر", "khaled": "خالد", "khalid": "خالد",
+    "ibrahim": "إبراهيم", "youssef": "يوسف", "yousef": "يوسف", "mustafa": "مصطفى", "moustafa": "مصطفى",
+    "fathi": "فتحي", "fayez": "فايز", "khalifa": "خليفة", "ghassan": "غسان", "ziad": "زياد",
+    "aguila": "عقيلة", "saleh": "صالح", "salem": "سالم", "salim": "سليم", "talha": "طلحة", "bakr": "بكر",
+    "osama": "أسامة", "usama": "أسامة", "tarek": "طارق", "tariq": "طارق", "amr": "عمرو", "nasser": "ناصر",
+    "abdullah": "عبد الله", "abdallah": "عبد الله", "said": "سعيد", "saeed": "سعيد", "sayed": "سيد",
+    "ismail": "إسماعيل", "yasser": "ياسر", "walid": "وليد", "hamdi": "حمدي", "hamza": "حمزة",
+    "abdel": "عبد", "abdul": "عبد", "abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "ابن",
+    "sheikh": "الشيخ", "emad": "عماد", "magdy": "مجدي", "samir": "سمير", "sami": "سامي",
+    "fattah": "فتاح", "rahman": "رحمن", "aziz": "عزيز", "razek": "رازق", "rahim": "رحيم",
+    "moscow": "موسكو", "cairo": "القاهرة", "libya": "ليبيا", "egypt": "مصر", "russia": "روسيا",
+    "europe": "أوروبا", "africa": "أفريقيا", "america": "أمريكا", "washington": "واشنطن",
+    # Countries and cities the Arabic press names daily, spelled as it spells them.
+    "sudan": "السودان", "turkey": "تركيا", "qatar": "قطر", "iran": "إيران", "iraq": "العراق",
+    "syria": "سوريا", "afghanistan": "أفغانستان", "chad": "تشاد", "tripoli": "طرابلس", "benghazi": "بنغازي",
+    "tunis": "تونس", "tunisia": "تونس", "algeria": "الجزائر", "morocco": "المغرب", "jordan": "الأردن",
+    "lebanon": "لبنان", "israel": "إسرائيل", "gaza": "غزة", "yemen": "اليمن", "kuwait": "الكويت",
+    "bahrain": "البحرين", "oman": "عمان", "london": "لندن", "paris": "باريس", "rome": "روما",
+    "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
+    "riyadh": "الرياض", "doha": "الدوحة", "dhabi": "ظبي", "qaeda": "قاعدة", "niger": "النيجر",
+}
+# Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
+# drawn from any article we measure on). Keys are lower-case romanisations in common use.
+GIVEN_NAMES = {
+    "abbas": "عباس", "adel": "عادل", "adil": "عادل", "adnan": "عدنان", "ahlam": "أحلام", "aisha": "عائشة",
+    "akram": "أكرم", "alaa": "علاء", "amal": "أمل", "amin": "أمين", "amina": "أمينة", "amira": "أميرة",
+    "anas": "أنس", "anwar": "أنور", "asma": "أسماء", "atef": "عاطف", "ayman": "أيمن", "azza": "عزة",
+    "badr": "بدر", "bassam": "بسام", "bilal": "بلال", "bushra": "بشرى", "diaa": "ضياء", "dina": "دينا",
+    "ehab": "إيهاب", "eman": "إيمان", "iman": "إيمان", "essam": "عصام", "issam": "عصام", "faisal": "فيصل",
+    "farah": "فرح", "farid": "فريد", "farouk": "فاروق", "fatima": "فاطمة", "fatma": "فاطمة", "fawzi": "فوزي",
+    "ghada": "غادة", "hadi": "هادي", "hala": "هالة", "hamed": "حامد", "hamid": "حميد", "hana": "هناء",
+    "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام",
+    "hisham": "هشام", "hoda": "هدى", "huda": "هدى", "hossam": "حسام", "husam": "حسام", "idris": "إدريس",
+    "imad": "عماد", "issa": "عيسى", "jamal": "جمال", "gamal": "جمال", "jamil": "جميل", "karim": "كريم",
+    "kamal": "كمال", "khadija": "خديجة", "laila": "ليلى", "layla": "ليلى", "lamia": "لمياء", "maha": "مها",
+    "maher": "ماهر", "majid": "ماجد", "maged": "ماجد", "malek": "مالك", "malik": "مالك", "mansour": "منصور",
+    "marwan": "مروان", "mazen": "مازن", "mona": "منى", "mounir": "منير", "mourad": "مراد", "murad": "مراد",
+    "nabil": "نبيل", "nabih": "نبيه", "nada": "ندى", "nadia": "نادية", "naji": "ناجي", "najib": "نجيب",
+    "nawaf": "نواف", "nizar": "نزار", "noha": "نهى", "nour": "نور", "noura": "نورة", "omar": "عمر",
+    "othman": "عثمان", "osman": "عثمان", "qassem": "قاسم", "rami": "رامي", "rania": "رانيا", "rashid": "راشد",
+    "rashed": "راشد", "reem": "ريم", "rim": "ريم", "riad": "رياض", "riyad": "رياض", "saad": "سعد",
+    "sabri": "صبري", "sahar": "سحر", "salah": "صلاح", "salma": "سلمى", "salwa": "سلوى", "samira": "سميرة",
+    "samia": "سامية", "sara": "سارة", "sarah": "سارة", "sherif": "شريف", "sharif": "شريف", "suad": "سعاد",
+    "suleiman": "سليمان", "sulaiman": "سليمان", "taha": "طه", "tamer": "تامر", "tawfik": "توفيق",
+    "wael": "وائل", "wafaa": "وفاء", "waleed": "وليد", "yahya": "يحيى", "yasmin": "ياسمين", "yasmine": "ياسمين",
+    "yazid": "يزيد", "yusuf": "يوسف", "zainab": "زينب", "zeinab": "زينب", "ziad": "زياد", "zaki": "زكي",
+    "mohammad": "محمد", "muhammed": "محمد", "abdelaziz": "عبد العزيز", "abdallah": "عبد الله",
+    "farhat": "فرحات", "hamdan": "حمدان", "hashem": "هاشم", "hashim": "هاشم", "khalil": "خليل",
+    "mustapha": "مصطفى", "rashad": "رشاد", "saber": "صابر", "sayed": "سيد", "shaker": "شاكر", "zaid": "زيد",
+    "zeid": "زيد", "elias": "إلياس", "ilyas": "إلياس", "george": "جورج", "michel": "ميشال", "paul": "بول",
+    "joseph": "جوزيف", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
+    "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
+    "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
+}
+DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
+            ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),
+            ("aa", "ا"), ("ie", "ي"))
+CONSONANTS = {"b": "ب", "t": "ت", "j": "ج", "h": "ح", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف",
+              "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "w": "و", "y": "ي", "g": "ج", "v": "ف",
+              "p": "ب", "c": "ك", "x": "كس"}
+VOWELS = set("aeiou")
+
+
+KNOWN.update({k: v for k, v in GIVEN_NAMES.items() if k not in KNOWN})
+
+
+def _word(word: str) -> str:
+    low = word.lower()
+    if low in KNOWN:
+        return KNOWN[low]
+    for prefix in ("abdel", "abdul"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+            return "عبد ال" + _word(low[len(prefix):])
+    if low.endswith(("iyah", "iya")):
+        stem = low[: -4 if low.endswith("iyah") else -3]
+        return _letters(stem) + "ية"
+    return _letters(low)
+
+
+def _letters(low: str) -> str:
+    out: list[str] = []
+    first_vowel = next((i for i, c in enumerate(low) if c in VOWELS), -1)
+    i = 0
+    while i < len(low):
+        if i + 1 < len(low) and low[i] == low[i + 1] and low[i] not in VOWELS:
+            i += 1  # a doubled consonant is written once
+            continue
+        pair = low[i:i + 2]
+        digraph = next((ar for en, ar in DIGRAPHS if en == pair), None)
+        if digraph is not None:
+            out.append("أ" if i == 0 and digraph == "ا" else ("إي" if i == 0 and pair in ("ei", "ie") else digraph))
+            i += 2
+            continue
+        ch = low[i]
+        last = i == len(low) - 1
+        after = low[i + 1:i + 3]
+        closed = len(after) == 2 and after[0] not in VOWELS and after[1] not in VOWELS
+        if ch in VOWELS:
+            if i == 0:
+                out.append({"a": "أ", "e": "إ", "i": "إ", "o": "أو", "u": "أو"}[ch])
+            elif last:
+                if ch == "a" and low[i - 1] == "y":
+                    out.append("ا")
+                elif ch == "e" and i >= 2 and low[i - 1] not in VOWELS and low[i - 2] not in VOWELS:
+                    pass  # a silent final e after two consonants ("Sirte")
+                else:
+                    out.append({"a": "ة", "e": "ة", "i": "ي", "o": "و", "u": "و"}[ch])
+            elif ch == "a":
+                doubled_before = i >= 2 and low[i - 1] == low[i - 2] and low[i - 1] not in VOWELS
+                open_syllable = len(after) == 2 and after[0] not in VOWELS and after[1] in VOWELS
+                final_syllable = len(after) == 1 and after not in VOWELS
+                long_a = (open_syllable and i != first_vowel) or (doubled_before and final_syllable)
+                out.append("ا" if long_a else "")
+            elif ch == "e":
+                pass  # a short e is not written
+            elif closed and i != len(low) - 1:
+                pass  # a short i/u/o in a closed syllable is not written ("Mismari")
+            else:
+                out.append({"i": "ي", "u": "و", "o": "و"}[ch])
+        elif ch == "h" and last:
+            out.append("ه")
+        else:
+            out.append(CONSONANTS.get(ch, ""))
+        i += 1
+    return "".join(out)
+
+
+def transliterate_name(name: str) -> str:
+    """A plausible Arabic spelling for an English-romanised name."""
+    words = []
+    for part in re.split(r"\s+", name.strip()):
+        pieces = part.split("-")
+        if len(pieces) > 1 and pieces[0].lower() in ("abdel", "abdul", "abd"):
+            words.append("عبد ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
+        elif len(pieces) > 1 and pieces[0].lower() in ("al", "el"):
+            words.append("ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
+        else:
+            words.append(" ".join(_word(p) for p in pieces if p))
+    return " ".join(w for w in words if w)
