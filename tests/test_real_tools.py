@@ -94,18 +94,29 @@ def _omegat_translate(project: Path) -> None:
     assert done.returncode == 0 and "Finished" in done.stdout + done.stderr, done.stdout[-2000:] + done.stderr[-2000:]
 
 
+def _omegat_round_trip(machine, tmp_path, fmt: str, keyed_by_target: bool):
+    """Our export in an OmegaT project, a translator's two edits in project_save.tmx, OmegaT's
+    console translation, and its target file imported back: (target file, import result)."""
+    doc, memory, glossary = machine
+    project = _omegat_project(tmp_path)
+    suffix = exporter(fmt).suffix()
+    (project / "source" / f"article{suffix}").write_bytes(exporter(fmt).render(doc, None))
+    segments = doc.segments()
+    # OmegaT shows an XLIFF's target as the text to translate, a PO's msgid.
+    key = (lambda s: s.target) if keyed_by_target else (lambda s: s.source)
+    _project_save(project, [(key(segments[0]), EDITS[0]), (key(segments[5]), EDITS[1])])
+    _omegat_translate(project)
+    back = project / "target" / f"article{suffix}"
+    return back, import_units(read_units(str(back)), memory, origin="omegat", glossary=glossary)
+
+
 @needs_omegat
 def test_omegat_xliff_round_trip_keeps_the_translator_s_edits(machine, tmp_path):
     """OmegaT 3.6 translates our XLIFF's targets and leaves every state as it found it."""
-    doc, memory, glossary = machine
-    project = _omegat_project(tmp_path)
-    (project / "source" / "article.xlf").write_bytes(exporter("xliff").render(doc, None))
+    doc, memory, _glossary = machine
     segments = doc.segments()
-    _project_save(project, [(segments[0].target, EDITS[0]), (segments[5].target, EDITS[1])])
-    _omegat_translate(project)
-    back = project / "target" / "article.xlf"
+    back, result = _omegat_round_trip(machine, tmp_path, "xliff", keyed_by_target=True)
     assert EDITS[0] in back.read_text(encoding="utf-8")
-    result = import_units(read_units(str(back)), memory, origin="omegat", glossary=glossary)
     assert result.updated == 2 and len(result.skipped) == len(segments) - 2
     assert memory.get(segments[0].source).target == EDITS[0] and memory.get(segments[0].source).status == "edited"
     assert all(memory.get(s.source).status == "mt" for i, s in enumerate(segments) if i not in (0, 5))
@@ -115,16 +126,11 @@ def test_omegat_xliff_round_trip_keeps_the_translator_s_edits(machine, tmp_path)
 @needs_omegat
 def test_omegat_po_round_trip_approves_nothing_it_did_not_touch(machine, tmp_path):
     """OmegaT clears every fuzzy flag and empties the targets it has no translation for."""
-    doc, memory, glossary = machine
-    project = _omegat_project(tmp_path)
-    (project / "source" / "article.po").write_bytes(exporter("po").render(doc, None))
+    doc, memory, _glossary = machine
     segments = doc.segments()
-    _project_save(project, [(segments[0].source, EDITS[0]), (segments[5].source, EDITS[1])])
-    _omegat_translate(project)
-    back = project / "target" / "article.po"
+    back, result = _omegat_round_trip(machine, tmp_path, "po", keyed_by_target=False)
     po = polib.pofile(back.read_text(encoding="utf-8"))
     assert not any("fuzzy" in e.flags for e in po)
-    result = import_units(read_units(str(back)), memory, origin="omegat", glossary=glossary)
     assert result.updated == 2
     assert all(memory.get(s.source).status == "mt" for i, s in enumerate(segments) if i not in (0, 5))
     _record("OmegaT 3.6", "PO in source/", len(segments), 2, result, memory, doc)

@@ -137,39 +137,38 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
     return entries
 
 
-class TbxTerms(Format):
-    """TBX v3 (``tbx`` root in the ISO 30042:2019 namespace)."""
+class _Tbx(Format):
+    """A TBX edition: the two differ only in their element names (:class:`Dialect`)."""
 
-    name = "tbx"
     roles = frozenset({Role.TERMS})
     extensions = (".tbx",)
     media_type = "application/x-tbx+xml"
+    dialect: Dialect = V3
+
+    def render_terms(self, entries: list[Entry]) -> bytes:
+        return _render(self.dialect, entries)
+
+    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
+        return _parse(self.dialect, data, path)
+
+
+class TbxTerms(_Tbx):
+    """TBX v3 (``tbx`` root in the ISO 30042:2019 namespace)."""
+
+    name = "tbx"
+    dialect = V3
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
         return NS in xml_root_head(head)[:4096]
 
-    def render_terms(self, entries: list[Entry]) -> bytes:
-        return _render(V3, entries)
 
-    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
-        return _parse(V3, data, path)
-
-
-class TbxBasicTerms(Format):
+class TbxBasicTerms(_Tbx):
     """TBX 2008 / TBX-Basic (``martif``): what OmegaT and Translate Toolkit read and write."""
 
     name = "tbx-basic"
-    roles = frozenset({Role.TERMS})
-    extensions = (".tbx",)
-    media_type = "application/x-tbx+xml"
+    dialect = V2
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
         return "<martif" in xml_root_head(head)[:4096]
-
-    def render_terms(self, entries: list[Entry]) -> bytes:
-        return _render(V2, entries)
-
-    def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
-        return _parse(V2, data, path)
