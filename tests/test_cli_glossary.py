@@ -185,3 +185,26 @@ def test_check_after_an_editor_changes_a_spelling(run_cli, gl, tmp_path):
     lines = [line for line in r.stdout.splitlines() if "Derna" in line]
     assert lines and all("درنة → درنه" in line or "should be درنه" in line for line in lines)
     assert "translated with another version of the glossary" in r.stderr
+
+
+class NameEngine:
+    """An engine that knows how two names are written in Arabic, and answers in English otherwise."""
+
+    name, model_name, model_version, model_checksum = "names", "", "", ""
+    KNOWN = {"Fergiani": "الفرجاني", "Qabbani": "Qabbani family"}
+
+    def __init__(self, options=None):
+        pass
+
+    def translate_batch(self, texts):
+        return [self.KNOWN.get(t, t) for t in texts]
+
+
+def test_suggest_takes_the_engine_s_rendering_of_a_name_when_it_is_close(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Fighters led by Fergiani moved, and Qabbani stayed behind.\n", encoding="utf-8")
+    result = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run",
+                     "--engine", "test_cli_glossary:NameEngine")
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
+    assert rows["Fergiani"][0] == "الفرجاني" and rows["Fergiani"][2] == "engine"  # the rule said فرجياني
+    assert rows["Qabbani"][2] == "rule"  # the engine answered in English: no signal

@@ -210,8 +210,12 @@ def export_entries(output, fmt, glossary_path):
                                     "translate (never written with an empty Arabic side)."))
 @click.argument("article")
 @click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
+@click.option("--engine", "engine_name", default=None,
+              help=_("Also ask this engine for its rendering of each name spelled by rule (argos, or "
+                     "package.module:factory); a close Arabic rendering replaces the rule's."))
+@click.option("--model", "model_name", default=None, help=_("Installed model for --engine argos."))
 @glossary_option
-def suggest(article, dry_run, glossary_path):
+def suggest(article, dry_run, engine_name, model_name, glossary_path):
     from bilingual.names.entry import Entry
     from bilingual.names.lexicon import fold
     from bilingual.names.load import load_glossary
@@ -223,6 +227,13 @@ def suggest(article, dry_run, glossary_path):
     doc = read_document(article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
     proposals = propose([s.source for s in doc.segments()], {fold(e.english) for e in known})
+    if engine_name:
+        from bilingual.engines import EngineOptions, load_engine
+        from bilingual.names.suggest import with_engine
+        from bilingual.pipeline import run_engine
+
+        engine = load_engine(engine_name, EngineOptions(model=model_name or ""))
+        proposals = with_engine(proposals, lambda texts: run_engine(engine, texts))
     for p in proposals:
         click.echo(f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}")
     writable = [p for p in proposals if p.arabic]

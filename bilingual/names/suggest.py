@@ -176,3 +176,33 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
             if arabic:
                 out[key] = Proposal(name, kind, arabic, source, confidence)
     return list(out.values())
+
+
+def with_engine(proposals: list[Proposal], translate) -> list[Proposal]:
+    """Proposals spelled by rule, checked against the engine's own rendering of each name alone.
+
+    *translate* is an engine's ``translate_batch``. A rendering in Arabic script, with about the
+    name's number of words and a consonant skeleton close to the rule's spelling, replaces it
+    (source ``engine``): a trained model has seen the name in Arabic text, the rule has not.
+    Anything else (Latin text, a sentence, a different name) is ignored.
+    """
+    from dataclasses import replace
+
+    from bilingual import arabic as arabic_rules
+    from bilingual.pipeline import mostly_latin
+
+    ruled = [p for p in proposals if p.source == "rule" and p.kind in ("person", "place")]
+    if not ruled:
+        return proposals
+    renderings = dict(zip((p.name for p in ruled), translate([p.name for p in ruled]), strict=True))
+    out = []
+    for p in proposals:
+        seen = renderings.get(p.name, "").strip().strip(".،,!?؟")
+        fits = (seen and not mostly_latin(seen) and _ARABIC_WORDS.fullmatch(seen)
+                and abs(len(seen.split()) - len(p.name.split())) <= 1
+                and arabic_rules.similarity(seen, p.arabic) >= 0.5)
+        out.append(replace(p, arabic=seen, source="engine", confidence=0.7) if fits else p)
+    return out
+
+
+_ARABIC_WORDS = re.compile("[\u0621-\u064a\u0640 ]+")
