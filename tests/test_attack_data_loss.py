@@ -27,6 +27,24 @@ def test_an_output_never_replaces_its_input(run_cli, tmp_path):
     assert result.exit_code == 0 and same.read_text() == "Derna waits." and other.read_text() == "Cairo watches."
 
 
+def test_an_export_never_replaces_its_document(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Derna waits.")
+    assert run_cli("translate", article, *ENGINE, "--no-memory", "-q").exit_code == 0
+    doc = tmp_path / "a.en-ar.xml"
+    before = doc.read_bytes()
+    err = assert_one_line_error(run_cli("export", doc, "--to", "po", "-o", doc), 1)
+    assert "would replace the document" in err and doc.read_bytes() == before
+
+
+def test_a_glossary_export_never_replaces_a_glossary_file(run_cli, tmp_path):
+    gl = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", gl)
+    before = (gl / "people.po").read_bytes()
+    err = assert_one_line_error(run_cli("glossary", "export", gl / "people.po", "--to", "csv", "--glossary", gl), 4)
+    assert "would replace a file of the glossary" in err and (gl / "people.po").read_bytes() == before
+
+
 def test_inputs_with_one_stem_get_outputs_of_their_own(run_cli, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

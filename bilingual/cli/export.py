@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,6 +69,11 @@ def export(document, fmt, output, layout, align, digits, title, no_typography, a
     suffix = exporter.suffix()
     explicit = output is not None
     output = output or default_output(document, suffix)
+    if output != "-" and os.path.realpath(output) == os.path.realpath(document):
+        from bilingual.errors import InputError
+
+        raise InputError(_("the output would replace the document it is made from"), path=output,
+                         hint=_("name another output with -o"))
     write_output(output, exporter.render(doc, options))
     if output != "-":
         say(_("wrote {path}").format(path=output))

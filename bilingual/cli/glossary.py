@@ -197,8 +197,15 @@ def import_entries(file, fmt, dry_run, quiet, glossary_path):
               help=_("Format (default: from the extension; .tbx is TBX v3)."))
 @glossary_option
 def export_entries(output, fmt, glossary_path):
+    import os
+
+    from bilingual.errors import GlossaryError
+
     terms = _term_format(output, fmt)
     gl = _load(glossary_path, validate=False)
+    if output != "-" and os.path.realpath(output) in {os.path.realpath(p) for p in gl.paths}:
+        raise GlossaryError(_("the export would replace a file of the glossary"), path=output,
+                            hint=_("name another output file"))
     write_output(output, terms.render_terms(gl.entries))
     if output != "-":
         say(_("exported {n} entries to {file}").format(n=len(gl), file=output))
