@@ -151,3 +151,45 @@ def calendar_word(word: str) -> bool:
 
 
 _FALLBACK_COMMON = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "we", "he", "she", "it", "they", "i", "who", "what", "when", "where", "why", "how", "all", "both", "neither", "either", "each", "every", "many", "most", "some", "several", "few", "let", "so", "if", "as", "for", "but", "and", "or", "yet", "still", "also", "then", "now", "after", "before", "while", "during"])
+
+
+# Letters a romanisation cannot tell apart (t ط/ت, s ص/س, d ض/د, dh ظ/ذ/ض, h ح/ه, k/q ق/ك, z ظ/ز, a/e ع/أ
+# at the start), and what a spelling may gain or lose (a long ا, a final ة/ه/ا, the article ال).
+_ALTERNATIVES = {"ت": "ط", "ط": "ت", "س": "ص", "ص": "س", "د": "ض", "ض": "د", "ذ": "ظز", "ظ": "ذ", "ح": "ه",
+                 "ه": "ح", "ك": "ق", "ق": "ك", "ز": "ظ", "ي": "ى", "أ": "عإا", "إ": "عأ"}
+# zipf band of a name in Arabic text: at least about once in ten million words, and rarer than
+# everyday words (a near variant that is a common word — الأقل, المجاور — is not the name)
+MIN_ATTESTED, MAX_ATTESTED = 2.0, 3.6
+
+
+def _one_edit(word: str) -> set[str]:
+    out = set()
+    for i, ch in enumerate(word):
+        for alt in _ALTERNATIVES.get(ch, ""):
+            out.add(word[:i] + alt + word[i + 1:])
+        if ch == "ا" and 0 < i < len(word) - 1:
+            out.add(word[:i] + word[i + 1:])  # a long a that was not there
+        if 0 < i < len(word) and ch not in "اوي" and word[i - 1] not in "اوي":
+            out.add(word[:i] + "ا" + word[i:])  # a long a that was not written
+    if word.endswith(("ة", "ه", "ا")):
+        out |= {word[:-1] + end for end in "ةها"}
+    out |= {"ال" + word} if not word.startswith("ال") else {word[2:]}
+    return out
+
+
+def attested_spelling(word: str) -> str:
+    """The spelling of one Arabic word that Arabic text attests most, among the rule's and its near
+    variants (one or two letters changed); the rule's own when none is attested (wordfreq, "ar")."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return word
+    best, best_score = word, zipf_frequency(word, "ar")
+    if best_score >= MIN_ATTESTED:
+        return word  # the rule's spelling is attested already
+    first = _one_edit(word)
+    for candidate in sorted(first | {c2 for c in first for c2 in _one_edit(c)}):  # sorted: the same answer every run
+        score = zipf_frequency(candidate, "ar")
+        if best_score + 0.3 < score <= MAX_ATTESTED and score >= MIN_ATTESTED:
+            best, best_score = candidate, score
+    return best

@@ -8,7 +8,7 @@ name (Al-…, Abdel…). Titles and ranks are cut off; demonyms and common words
 by lexicon (:mod:`bilingual.names.lexicon`), never by a list of our own articles' words.
 
 Each proposal carries its kind, its Arabic, where that Arabic comes from (``gazetteer``,
-``table``, ``rule``) and a confidence. Organisations are translated, not transliterated: they
+``table``, ``attested``, ``rule``, ``engine``) and a confidence. Organisations are translated, not transliterated: they
 are proposed with no Arabic (``source: to translate``) and never written with an empty side.
 """
 
@@ -137,7 +137,11 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
         return (first + " " if first else "") + lexicon.FIGURES[last], "table", 0.85
     if all(lexicon.fold(w) in KNOWN for w in words):
         return " ".join(KNOWN[lexicon.fold(w)] for w in words), "table", 0.8
-    return transliterate_name(name), "rule", 0.5
+    ruled = transliterate_name(name)
+    # Each word the table does not know: the near spelling Arabic text attests, if any.
+    attested = " ".join(w if any(w == KNOWN.get(lexicon.fold(x)) for x in words) else lexicon.attested_spelling(w)
+                        for w in ruled.split())
+    return (attested, "attested", 0.6) if attested != ruled else (ruled, "rule", 0.5)
 
 
 def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
