@@ -218,3 +218,21 @@ def test_an_attested_near_spelling_is_preferred_and_common_words_never_are():
     assert attested_spelling("لفروف") == "لافروف"  # a long a the rule did not write
     assert attested_spelling("أكل") == "أكل"  # attested already: kept (never "الأقل", "the least")
     assert attested_spelling("مجاور") == "مجاور"  # the nearest attested form is an everyday word
+
+
+def test_suggest_never_replaces_an_editor_s_entry(run_cli, tmp_path, monkeypatch):
+    """Even when the proposal's key and the entry's differ in how they fold, the entry stays as written."""
+    from bilingual.names import suggest
+
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Fergiani", "الفرجاني", "--kind", "person", "--note", "checked by the desk",
+                   "--glossary", gl).exit_code == 0
+    monkeypatch.setattr(suggest, "propose", lambda sentences, covered: [
+        suggest.Proposal("Fergiani", "person", "فرجياني", "rule", 0.5),
+        suggest.Proposal("Qabbani", "person", "قباني", "rule", 0.5)])
+    article = tmp_path / "a.txt"
+    article.write_text("Fergiani met Qabbani.")
+    result = run_cli("glossary", "suggest", article, "--glossary", gl)
+    assert result.exit_code == 0 and "1 names were left out" in result.stderr
+    entry = load_glossary(gl, validate=False).get("Fergiani")
+    assert (entry.arabic, entry.notes, entry.fuzzy) == ("الفرجاني", "checked by the desk", False)

@@ -234,6 +234,7 @@ def test_apply_records_the_correction_and_translate_keeps_it(run_cli, tmp_path):
         assert (first.target, first.status) == (EDIT, "approved")
     result = run_cli("translate", article, *engine, "--no-memory", "--overwrite", "-q")
     assert result.exit_code == 0 and parse_aligned(out.read_bytes()).segments()[0].target != EDIT
+    assert "replacing 1 edited or approved segments (--overwrite)" in result.stderr  # said, even with -q
 
 
 def test_no_glossary_is_said_and_strict_fails(run_cli, tmp_path, monkeypatch):

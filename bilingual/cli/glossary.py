@@ -39,13 +39,19 @@ def _term_format(path: str, fmt: str | None, *, head: bytes = b""):
         raise GlossaryError(exc.message, path=path, hint=exc.hint) from exc
 
 
-def _write_entries(root: Path, entries) -> None:
-    """Upsert *entries*, each into the file that holds it or the file for its kind (one lock, one check)."""
+def _add_new_entries(root: Path, entries) -> int:
+    """Add *entries* whose names the glossary does not hold (one lock, one check); return how many
+    were left out because an entry is there already (an editor's entry is never replaced)."""
     from bilingual.names.edit import edit_glossary
 
+    present = 0
     with edit_glossary(root) as editing:
         for entry in entries:
+            if editing.find(entry.english) is not None:
+                present += 1
+                continue
             editing.upsert(entry)
+    return present
 
 
 def _no_entry(english: str, root: Path):
@@ -250,11 +256,14 @@ def suggest(article, dry_run, engine_name, model_name, glossary_path):
             n=len(proposals), m=to_translate))
         return
     note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(article).name)
-    _write_entries(root, [Entry(p.name, p.arabic, p.kind, note, sources=(f"suggest: {p.source}, "
-                                                                         f"confidence {p.confidence:.2f}",),
-                                fuzzy=True) for p in writable])
+    present = _add_new_entries(root, [
+        Entry(p.name, p.arabic, p.kind, note, sources=(f"suggest: {p.source}, confidence {p.confidence:.2f}",),
+              fuzzy=True) for p in writable])
     say(_("{n} names written as fuzzy entries for review; {m} organisations to translate were not written").format(
-        n=len(writable), m=to_translate))
+        n=len(writable) - present, m=to_translate))
+    if present:
+        say(_("{n} names were left out: the glossary holds them already (its entries are never replaced)").format(
+            n=present))
 
 
 COMMANDS = [glossary]

@@ -138,17 +138,28 @@ def plan_outputs(inputs: list[str], output: str | None) -> list[tuple[str, str]]
 
 
 def _previous_output(out: str, overwrite: bool):
-    """The document already at *out*, whose editors' segments this run keeps; None when there is none."""
+    """The document already at *out*, whose editors' segments this run keeps; None when there is none.
+
+    With ``--overwrite`` nothing is kept, and the editors' segments being replaced are counted aloud.
+    """
     from bilingual.errors import BilingualError, InputError
     from bilingual.formats.aligned import read_aligned
 
-    if out == "-" or overwrite or not os.path.isfile(out):
+    if out == "-" or not os.path.isfile(out):
         return None
     try:
-        return read_aligned(out)
+        previous = read_aligned(out)
     except BilingualError as exc:
+        if overwrite:
+            return None
         raise InputError(_("the output exists and is not an aligned document"), path=out,
                          hint=_("pass --overwrite to replace it, or name another output with -o")) from exc
+    if overwrite:
+        human = sum(1 for s in previous.segments() if s.status in ("edited", "approved"))
+        if human:
+            say(_("{out}: replacing {n} edited or approved segments (--overwrite)").format(out=out, n=human))
+        return None
+    return previous
 
 
 def _translate_one(doc, output: str, *, engine, glossary, memory, previous, quiet: bool) -> int:
