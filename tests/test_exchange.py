@@ -118,14 +118,14 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
     article = str(EXAMPLES / "benghazi-talks.txt")
     gl_dir = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", gl_dir)
-    with g.edit(gl_dir / "places.po") as f:
+    with g.edit_glossary(gl_dir) as f:
         f.remove("Tunis")  # added back below, as a name the glossary did not have
     with Memory(tmp_path / "m.sqlite3") as memory:
         first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(),
                                       glossary=load_glossary(gl_dir), memory=memory)
         # An editor respells a name: segments with it are re-patched from memory, no engine call.
-        path, entry = g.locate(gl_dir, "Derna")
-        with g.edit(path) as f:
+        with g.edit_glossary(gl_dir) as f:
+            _path, entry = f.find("Derna")
             f.upsert(replace(entry, arabic="درنه", forbidden=()))
         engine = fake_engines.PseudoArabicEngine()
         second, report = translate_document(read_document(article), engine=engine,
@@ -135,7 +135,7 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
         with_derna = [s.id for s in first.segments() if "Derna" in s.source]
         assert changed == with_derna and all("درنه" in s.target for s in second.segments() if s.id in changed)
         # A name the glossary did not have: only segments with it go back to the engine.
-        with g.edit(gl_dir / "places.po") as f:
+        with g.edit_glossary(gl_dir) as f:
             f.upsert(Entry("Tunis", "تونس", "place"))
         engine = fake_engines.PseudoArabicEngine()
         translate_document(read_document(article), engine=engine, glossary=load_glossary(gl_dir),

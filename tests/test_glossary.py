@@ -93,9 +93,8 @@ def test_malformed_po_names_file_and_line(tmp_path):
 def test_conflict_across_files_fails_loading(tmp_path):
     folder = tmp_path / "gl"
     folder.mkdir()
-    for name, arabic in (("a.po", "حفتر"), ("b.po", "هفتر")):
-        with g.edit(folder / name) as f:
-            f.upsert(entry(arabic=arabic))
+    for name, arabic in (("a.po", "حفتر"), ("b.po", "هفتر")):  # as two editors' files arrive, unchecked
+        (folder / name).write_text(f'msgctxt "person"\nmsgid "Haftar"\nmsgstr "{arabic}"\n', encoding="utf-8")
     with pytest.raises(GlossaryError, match="conflicts"):
         load_glossary(folder)
 
@@ -131,11 +130,11 @@ def test_edit_round_trips_through_polib_keeping_comments_and_order(tmp_path):
     path = tmp_path / "people.po"
     shutil.copy(GLOSSARY / "people.po", path)
     before = polib.pofile(str(path))
-    with g.edit(path) as f:
+    with g.edit_glossary(path) as f:
         old = next(e for e in f.entries() if e.english == "Haftar")
         f.upsert(g.set_arabic(old, "حفتر"))  # same spelling: nothing should change
     assert path.read_text(encoding="utf-8") == (GLOSSARY / "people.po").read_text(encoding="utf-8")
-    with g.edit(path) as f:
+    with g.edit_glossary(path) as f:
         f.upsert(entry("Zaid Test", "زيد تست", notes="new one"))
     after = polib.pofile(str(path))
     assert [e.msgid for e in after][:-1] == [e.msgid for e in before]
@@ -147,7 +146,7 @@ def test_invalid_edit_writes_nothing(tmp_path):
     path = tmp_path / "people.po"
     shutil.copy(GLOSSARY / "people.po", path)
     original = path.read_bytes()
-    with pytest.raises(GlossaryError, match="nothing was written"), g.edit(path) as f:
+    with pytest.raises(GlossaryError, match="nothing was written"), g.edit_glossary(path) as f:
         f.upsert(entry("Someone", "Latin"))
     assert path.read_bytes() == original
 
@@ -168,7 +167,7 @@ def test_po_files_pass_msgfmt_check(tmp_path):
     """msgfmt --check is what Poedit runs on save: our files and our edits must pass it."""
     path = tmp_path / "people.po"
     shutil.copy(GLOSSARY / "people.po", path)
-    with g.edit(path) as f:
+    with g.edit_glossary(path) as f:
         f.upsert(entry("Zaid Test", "زيد تست", notes="line one\nline two", forbidden=("زيد",)))
     files = [*GLOSSARY.glob("*.po"), path, ROOT / "locales" / "ar" / "LC_MESSAGES" / "bilingual.po"]
     for po_file in files:

@@ -10,12 +10,16 @@ from pathlib import Path
 from bilingual.errors import GlossaryError
 from bilingual.i18n import _
 from bilingual.names.entry import KIND_FILES, NO_TRANSLATE_FLAG, Entry, Incoming, normalize_key
-from bilingual.names.po import PO_HEADER, entries_from_po, new_pofile, parse_comment, po_files, pofile_at, store_entry
+from bilingual.names.po import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.names.rules import check_entries, is_fuzzy_entry_finding
 
 
 class GlossaryFile:
-    """One PO file opened for editing under a lock; saved atomically by :func:`edit`."""
+    """One PO file opened for editing under a lock; saved atomically by :func:`edit_glossary`.
+
+    Its entries are indexed by key once, so a lookup or an edit costs the same in a file of ten
+    entries or of a hundred thousand (an import of many entries stays linear).
+    """
 
     def __init__(self, path: Path) -> None:
         import polib
@@ -23,16 +27,20 @@ class GlossaryFile:
         self.path = path
         self.po = pofile_at(path) if path.exists() else new_pofile(path)
         self._polib = polib
+        self._by_key: dict[str, object] = {}
+        for e in self.po:
+            if not e.obsolete:
+                self._by_key.setdefault(normalize_key(e.msgid), e)
 
     def find(self, english: str):
-        key = normalize_key(english)
-        return next((e for e in self.po if not e.obsolete and normalize_key(e.msgid) == key), None)
+        return self._by_key.get(normalize_key(english))
 
     def upsert(self, entry: Entry) -> None:
         existing = self.find(entry.english)
         if existing is None:
             existing = self._polib.POEntry(msgid=entry.english, msgstr=entry.arabic)
             self.po.append(existing)
+            self._by_key[normalize_key(entry.english)] = existing
         store_entry(existing, entry)
 
     def remove(self, english: str) -> bool:
@@ -40,17 +48,16 @@ class GlossaryFile:
         if existing is None:
             return False
         self.po.remove(existing)
+        del self._by_key[normalize_key(english)]
         return True
 
+    def entry_of(self, e) -> Entry:
+        notes, forbidden, variant_of, sources = parse_comment(e.tcomment)
+        return Entry(e.msgid, e.msgstr, e.msgctxt or "other", notes, forbidden, variant_of, sources,
+                     "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum)
+
     def entries(self) -> list[Entry]:
-        out = []
-        for e in self.po:
-            if e.obsolete:
-                continue
-            notes, forbidden, variant_of, sources = parse_comment(e.tcomment)
-            out.append(Entry(e.msgid, e.msgstr, e.msgctxt or "other", notes, forbidden, variant_of, sources,
-                             "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum))
-        return out
+        return [self.entry_of(e) for e in self.po if not e.obsolete]
 
     def snapshot(self) -> list[tuple]:
         return [(e.msgctxt, e.msgid, e.msgstr, e.tcomment, tuple(e.flags), e.obsolete) for e in self.po]
@@ -67,52 +74,11 @@ class GlossaryFile:
         return str(self.po)
 
 
-@contextmanager
-def edit(path: Path, *, others: list[Entry] | None = None) -> Iterator[GlossaryFile]:
-    """Lock *path*, re-read it, let the caller change it, validate, and write it atomically.
-
-    *others* are entries of the other files of the glossary, checked for conflicts too.
-    """
-    from bilingual.fsutil import locked, write_text
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with locked(path):
-        gfile = GlossaryFile(path)
-        before = gfile.snapshot() if path.exists() else None
-        yield gfile
-        if gfile.snapshot() == before:
-            return  # nothing changed: the file stays as it is, byte for byte
-        entries = gfile.entries()
-        findings = [f for f in check_entries((others or []) + entries) if f.severity == "error"]
-        mine = [f for f in findings if f.file in ("", str(path))]
-        relevant = [f for f in (mine or findings) if not is_fuzzy_entry_finding(entries, f)]
-        if relevant:
-            raise GlossaryError(relevant[0].message, path=path, hint=_("nothing was written"))
-        write_text(path, gfile.text())
-
-
 def file_for(root: Path, entry_or_kind: str) -> Path:
     """The PO file an entry of this kind goes to, when the glossary is a folder."""
     if root.suffix == ".po":
         return root
     return root / KIND_FILES.get(entry_or_kind, "other.po")
-
-
-def locate(root: Path, english: str) -> tuple[Path, Entry] | None:
-    """The file and entry holding *english* in the glossary at *root*."""
-    if not root.exists():
-        return None
-    for file in po_files(root):
-        for entry in entries_from_po(file):
-            if entry.key == normalize_key(english):
-                return file, entry
-    return None
-
-
-def entries_except(root: Path, file: Path) -> list[Entry]:
-    if not root.exists() or root.suffix == ".po":
-        return []
-    return [e for f in po_files(root) if f != file for e in entries_from_po(f)]
 
 
 def set_arabic(entry: Entry, arabic: str) -> Entry:
@@ -131,11 +97,10 @@ class GlossaryEdit:
         self.before = {path: f.snapshot() for path, f in self.files.items()}
 
     def find(self, english: str) -> tuple[Path, Entry] | None:
-        key = normalize_key(english)
-        for path, gfile in self.files.items():
-            for entry in gfile.entries():
-                if entry.key == key:
-                    return path, entry
+        for path, gfile in self.files.items():  # a handful of files, each indexed by key
+            found = gfile.find(english)
+            if found is not None:
+                return path, gfile.entry_of(found)
         return None
 
     def upsert(self, entry: Entry) -> Path:
