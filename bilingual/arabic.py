@@ -90,3 +90,15 @@ def similarity(a: str, b: str, *, at_least: float = 0.0) -> float:
     if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
         return 0.0
     return matcher.ratio()
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_NOT_PROSE = re.compile(r"\[\s*\d+\s*\]|ZX\d+|\{\d+\}|\u2066[^\u2069]*\u2069")
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether a translation is mostly Latin letters (placeholders and isolated names aside)."""
+    prose = _NOT_PROSE.sub("", text)
+    latin, arabic = len(_LATIN.findall(prose)), len(_ARABIC.findall(prose))
+    return latin >= 3 and latin > arabic

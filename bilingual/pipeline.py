@@ -5,11 +5,11 @@ Pure over the document model: the engine is passed in, nothing here reads or wri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bilingual import __version__
+from bilingual.arabic import mostly_latin
 from bilingual.document import Document, Segment
 from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError
@@ -169,17 +169,7 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
             for i, job in enumerate(jobs)]
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_NOT_PROSE = re.compile(r"\[\s*\d+\s*\]|ZX\d+|\{\d+\}|\u2066[^\u2069]*\u2069")
 UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"
-
-
-def mostly_latin(text: str) -> bool:
-    """Whether a translation is mostly Latin letters (placeholders and isolated names aside)."""
-    prose = _NOT_PROSE.sub("", text)
-    latin, arabic = len(_LATIN.findall(prose)), len(_ARABIC.findall(prose))
-    return latin >= 3 and latin > arabic
 
 
 def _retry_untranslated(jobs, outputs: list[str], engine: Engine, report: Report) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bilingual.arabic import mostly_latin
 from bilingual.checks import QA_CHECKS, Context, Failed, register
 from bilingual.document import Segment
 
@@ -81,7 +82,5 @@ def direction_controls(seg: Segment, ctx: Context) -> None:
 @register(QA_CHECKS)
 def untranslated_segment(seg: Segment, ctx: Context) -> None:
     """Translation left in English"""
-    from bilingual.pipeline import mostly_latin
-
     if seg.target and mostly_latin(seg.target):
         raise Failed("the translation is mostly Latin text: the engine did not translate it", "warning")

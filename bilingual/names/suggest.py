@@ -193,7 +193,7 @@ def with_engine(proposals: list[Proposal], translate) -> list[Proposal]:
     from dataclasses import replace
 
     from bilingual import arabic as arabic_rules
-    from bilingual.pipeline import mostly_latin
+    from bilingual.arabic import mostly_latin
 
     ruled = [p for p in proposals if p.source == "rule" and p.kind in ("person", "place")]
     if not ruled:
