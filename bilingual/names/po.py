@@ -109,14 +109,13 @@ def pofile_at(path: Path):
 
 def read_po_text(path: Path) -> str:
     """A PO file's text: UTF-8, line endings normalised; unreadable files are a GlossaryError."""
+    from bilingual.formats.base import decode_utf8
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(f"not valid UTF-8 at byte offset {exc.start}", path=path,
-                            hint="save the PO file as UTF-8") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
-    return text.replace("\r\n", "\n")
+    return decode_utf8(data, path=str(path), error=GlossaryError, hint="save the PO file as UTF-8")
 
 
 _ESCAPES = re.compile(r'\\(.)')

@@ -243,7 +243,8 @@ def verify_archive(path: Path) -> tuple[str, dict]:
 def sweep_leftovers(directory: Path) -> int:
     """Remove what interrupted installs and downloads left in the packages folder (their owner is gone)."""
     return sum(sweep_stale(directory, prefix=prefix, suffix=suffix)
-               for prefix, suffix in ((".installing-", ""), (".replaced-", ""), (".download-", ".part")))
+               for prefix, suffix in ((".installing-", ""), (".replaced-", ""), (".removing-", ""),
+                                      (".download-", ".part")))
 
 
 def install_file(path: Path, *, expected_sha256: str | None = None,
@@ -318,7 +319,7 @@ def remove(name_or_pair: str) -> list[InstalledModel]:
     directory = packages_dir()
     with locked(directory / ".bilingual-install"):
         for model in targets:
-            trash = Path(tempfile.mkdtemp(prefix=".removing-", dir=directory))
+            trash = Path(tempfile.mkdtemp(prefix=f".removing-{os.getpid()}-", dir=directory))
             os.replace(model.path, trash / model.name)
             shutil.rmtree(trash, ignore_errors=True)
     return targets
