@@ -231,7 +231,7 @@ def test_apply_records_the_correction_and_translate_keeps_it(run_cli, tmp_path):
         result = run_cli("translate", article, *engine, *extra, "-q")
         assert result.exit_code == 0, result.stderr
         first = parse_aligned(out.read_bytes()).segments()[0]
-        assert (first.target, first.status) == (EDIT, "approved")
+        assert (first.target, first.status) == (EDIT, "edited")
     result = run_cli("translate", article, *engine, "--no-memory", "--overwrite", "-q")
     assert result.exit_code == 0 and parse_aligned(out.read_bytes()).segments()[0].target != EDIT
     assert "replacing 1 edited or approved segments (--overwrite)" in result.stderr  # said, even with -q

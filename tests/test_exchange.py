@@ -93,7 +93,8 @@ def test_editor_round_trip_through_po(tmp_path):
         second, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
     reused = {s.id: s for s in second.segments() if s.status != "mt"}
     assert {k: s.target for k, s in reused.items()} == edits
-    assert {s.status for s in reused.values()} == {"approved"}  # an editor's text stays an editor's
+    assert {s.status for s in reused.values()} == {"edited"}  # an editor's text stays an editor's (not approved:
+    # a cleared fuzzy flag is no approval)
     sent = [text for call in engine.calls for text in call]
     assert len(sent) == len(second.segments()) - 2 and report.from_memory == 2
     assert not any("Talks between rival" in t for t in sent)
@@ -177,10 +178,22 @@ def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
     po[0].msgstr = "ترجمة أخرى"
     po.save()
     r = run_cli("import", po_path, "--memory", memory)
-    assert "1 conflicts" in r.stdout and "conflict: p1.s1" in r.stdout
-    assert run_cli("apply", out, po_path).exit_code == 0
+    assert "0 added, 1 updated, 0 unchanged, 0 conflicts" in r.stdout  # a later edit replaces an edit, counted
+    # An approval is protected: an XLIFF that approves one text, then another that approves a different one.
+    assert run_cli("export", out, "--to", "xliff").exit_code == 0
+    xliff = (tmp_path / "a.en-ar.xlf").read_bytes()
+    machine = parse_aligned(out.read_bytes()).segments()[0].target.encode()
+    for text, expected in (("نص معتمد", "1 updated, 0 unchanged, 0 conflicts"),
+                           ("نص معتمد آخر", "0 updated, 0 unchanged, 1 conflicts")):
+        approved = xliff.replace(machine, text.encode(), 1).replace(b'<trans-unit id="p1.s1"',
+                                                                    b'<trans-unit approved="yes" id="p1.s1"', 1)
+        (tmp_path / "approved.xlf").write_bytes(approved)
+        r = run_cli("import", tmp_path / "approved.xlf", "--memory", memory)
+        assert expected in r.stdout, r.stdout
+    assert "conflict: p1.s1" in r.stdout
+    assert run_cli("apply", out, po_path, "--no-memory").exit_code == 0
     doc = parse_aligned(out.read_bytes())
-    assert doc.segments()[0].target == "ترجمة أخرى" and doc.segments()[0].status == "approved"
+    assert doc.segments()[0].target == "ترجمة أخرى" and doc.segments()[0].status == "edited"
 
 
 def test_corrupt_memory_from_the_cli(run_cli, tmp_path):

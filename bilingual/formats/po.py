@@ -2,7 +2,8 @@
 
 ``msgctxt`` is the segment id, ``msgid`` the English, ``msgstr`` the Arabic. Machine output
 is marked ``fuzzy``; the names the glossary enforced are listed in a translator comment.
-On import an entry that is no longer fuzzy (and has a translation) is approved.
+On import a fuzzy entry is unreviewed and a cleared one reviewed; neither is an approval (tools
+such as OmegaT clear every fuzzy flag): import compares the text with the machine's.
 """
 
 from __future__ import annotations
@@ -89,5 +90,6 @@ class PoFormat(Format):
                 status = "edited"  # exported as such and not reopened
             else:
                 status = "approved"  # the fuzzy flag is cleared
-            units.append(Unit(uid, entry.msgid, entry.msgstr, status, entry.linenum))
+            # explicit: only our own record that the segment was approved when exported
+            units.append(Unit(uid, entry.msgid, entry.msgstr, status, entry.linenum, explicit=recorded == "approved"))
         return UnitFile(units, skipped, "", po.metadata.get("Language", ""))

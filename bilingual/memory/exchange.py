@@ -91,7 +91,9 @@ def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> Segmen
         return None
     if not machine and unit.status == "mt":
         return None  # nothing to compare with: the file's own word stands
-    return "approved" if unit.status == "approved" else "edited"
+    # An edit is an edit; it is an approval only where the file says so in so many words (a
+    # cleared PO fuzzy flag is not: OmegaT clears them all).
+    return "approved" if unit.explicit else "edited"
 
 
 def _terms(source: str, target: str, glossary: Glossary | None) -> tuple[TermMatch, ...]:
