@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from gold import SETS, load, paragraph_texts  # noqa: E402
+from gold import paragraph_texts, sets  # noqa: E402
 
 
 def ours(text: str) -> list[str]:
@@ -97,8 +97,7 @@ def main() -> None:
         except ImportError as exc:
             print(f"({name} not installed: {exc.name})")
             del splitters[name]
-    for set_name, folder in SETS.items():
-        articles = load(folder)
+    for set_name, articles in sets().items():
         n = sum(len(p) for a in articles for p in a.paragraphs)
         print(f"\n{set_name}: {len(articles)} articles, {n} gold sentences")
         print(f"  {'splitter':<18} {'P':>6} {'R':>6} {'F1':>6}   inside paragraphs: {'P':>6} {'R':>6} {'F1':>6}"

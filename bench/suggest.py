@@ -1,6 +1,6 @@
 """`glossary suggest` on an empty glossary, against the names people listed: examples vs dev set.
 
-    python bench/suggest.py [--show]
+    python bench/suggest.py [--show] [--sets=examples,tuning]
 
 For each gold article (bench/gold.py) the proposals are compared with the hand-made name list
 by English form (case, hyphens and apostrophes folded): precision, recall, and the share of the
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from gold import SETS, load  # noqa: E402
+from gold import sets  # noqa: E402
 
 
 def proposals_for(text: str):
@@ -34,9 +34,12 @@ def main() -> None:
     from bilingual.names.lexicon import fold
 
     show = "--show" in sys.argv
-    for set_name, folder in SETS.items():
+    only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--sets=")]
+    for set_name, articles in sets().items():
+        if only and set_name not in only[0].split(","):
+            continue
         tp = fp = fn = exact = spelled = 0
-        for article in load(folder):
+        for article in articles:
             gold = {fold(e): (e, a, k) for e, a, k in article.names}
             got = {fold(p.name): p for p in proposals_for(article.text)}
             hits = gold.keys() & got.keys()

