@@ -18,7 +18,7 @@ import unicodedata
 from functools import cache
 
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
-TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor"])
+TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
 ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro"])
 # Words for a kind of place, which Arabic translates and puts first: "Kit Kat Square" ميدان كيت كات,
@@ -63,7 +63,7 @@ def _best_arabic(candidates: list[str], english: str) -> str:
     English name (a town's old or other name — Fort-Lamy for N'Djamena — is another name), with
     its number of words, the most frequent in Arabic text (wordfreq), ties to the standard final
     letters (ي not ى, ة not ه)."""
-    from bilingual.arabic import similarity
+    from bilingual.arabic import normalize_letters, similarity
     from bilingual.names.romanize import transliterate_name
 
     usable = {_HARAKAT.sub("", c).strip() for c in candidates if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))}
@@ -78,7 +78,15 @@ def _best_arabic(candidates: list[str], english: str) -> str:
         return (abs(len(c.split()) - len(fold(english).split())), -frequency,
                 0 if end in "يةا" or end not in "ىه" else 1, len(c), c)
 
-    return min(sounding, key=rank)
+    best = min(sounding, key=rank)
+    # the same letters written as the press writes them: أبو not ابو, ظبي not ظبى, أطار not اطار
+    same = [c for c in usable if normalize_letters(c.replace(" ", "")) == normalize_letters(best.replace(" ", ""))]
+    return max(same, key=lambda c: (_standard(c), c == best, c))
+
+
+def _standard(arabic: str) -> int:
+    """How many of a spelling's words begin with a seated hamza or end in ي or ة (the press's usage)."""
+    return sum((w[:1] in "أإآ") + (w[-1:] in "ية") for w in arabic.split())
 
 
 def _arabic_frequency(word: str) -> float:
@@ -153,11 +161,35 @@ def countries() -> frozenset[str]:
         return frozenset()
 
 
+# Religious communities of the region, as English writes them: a people, not a name.
+COMMUNITIES = frozenset(["sunni", "sunnis", "shia", "shias", "shiite", "shiites", "druze", "yazidi", "yazidis",
+                         "alawite", "alawites", "copt", "copts", "coptic", "maronite", "maronites", "ismaili",
+                         "ibadi", "sufi", "sufis", "salafi", "salafis", "christian", "christians", "muslim",
+                         "muslims", "jew", "jews", "jewish", "catholic", "catholics", "orthodox", "evangelical"])
+
+
+@cache
+def _languages() -> frozenset[str]:
+    """English names of languages (CLDR through Babel), five letters or more: Kurdish, Turkmen …"""
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(n) for n in Locale("en").languages.values() if len(n) >= 5 and " " not in n)
+
+
 def is_demonym(word: str) -> bool:
-    """Libyan(s), Egyptian, Sudanese, Emirati, Qatari, Chadian, Tunisian …: a people, not a name."""
-    match = _DEMONYM.match(word)
-    if match is None or fold(word) in places():
+    """Libyan(s), Egyptian, Sudanese, Emirati, Qatari, Chadian, Tunisian, Kurds, Arabs, Turkmen,
+    Yazidi …: a people or a community, not a name."""
+    low = fold(word)
+    if low in places():
         return False  # Tunis, Sudan, Jordan are places, whatever their endings
+    if low in COMMUNITIES or low in _languages() or (
+            low.endswith("s") and len(low) >= 5 and any(lang.startswith(low[:-1]) for lang in _languages())):
+        return True  # Turkmen; Kurds (Kurdish), Arabs (Arabic)
+    match = _DEMONYM.match(word)
+    if match is None:
+        return False
     stem = match.group("stem").lower()
     if len(stem) < 3:
         return False

@@ -46,7 +46,7 @@ GIVEN_NAMES = {
     "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام", "kamel": "كامل", "mostafa": "مصطفى",
     "hisham": "هشام", "hoda": "هدى", "huda": "هدى", "hossam": "حسام", "husam": "حسام", "idris": "إدريس",
     "imad": "عماد", "issa": "عيسى", "jamal": "جمال", "gamal": "جمال", "jamil": "جميل", "karim": "كريم",
-    "kamal": "كمال", "khadija": "خديجة", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
+    "kamal": "كمال", "khadija": "خديجة", "brahim": "إبراهيم", "isa": "عيسى", "ould": "ولد", "mint": "منت", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
     "maher": "ماهر", "majid": "ماجد", "maged": "ماجد", "malek": "مالك", "malik": "مالك", "mansour": "منصور",
     "marwan": "مروان", "mazen": "مازن", "mona": "منى", "mounir": "منير", "mourad": "مراد", "murad": "مراد",
     "nabil": "نبيل", "nabih": "نبيه", "nada": "ندى", "nadia": "نادية", "naji": "ناجي", "najib": "نجيب",
@@ -66,6 +66,9 @@ GIVEN_NAMES = {
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
 }
+# The Gulf's ruling houses: Al- is آل (the family), not the article (Hamad bin Isa Al-Khalifa).
+HOUSES = {"khalifa": "آل خليفة", "thani": "آل ثاني", "saud": "آل سعود", "nahyan": "آل نهيان",
+          "maktoum": "آل مكتوم", "said": "آل سعيد", "qasimi": "القاسمي", "sabah": "الصباح", "nuaimi": "النعيمي"}
 # Arabic words that place names are made of, as romanised (Oued, Jebel, Ras, Bab, Umm, Ain …).
 PLACE_PARTS = {
     "oued": "وادي", "wadi": "وادي", "jebel": "جبل", "jabal": "جبل", "djebel": "جبل", "ras": "رأس", "bab": "باب",

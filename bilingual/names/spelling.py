@@ -97,7 +97,7 @@ def _readings(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
         return _FINAL[unit]
     if first and unit in _INITIAL:
         return _INITIAL[unit]
-    if unit in "aiuoe" and not first and not last:
+    if unit in ("a", "e", "i", "o", "u") and not first and not last:
         return _short_or_long(units, i)
     if unit in _MEDIAL:
         return _MEDIAL[unit]
@@ -110,10 +110,13 @@ def _short_or_long(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
     """A single vowel letter inside a word: long or short by its syllable. Before two consonants
     (a closed syllable: Mismari) it is short and unwritten; before one consonant and a vowel (an
     open syllable: Alimi, Nadhouri) i/u/o are mostly long; a after a doubled consonant (Sarraj) or
-    before a consonant and e (Kamel, Qader: the فاعل pattern) is long."""
+    before a consonant and e (Kamel, Qader: the فاعل pattern) is long; before another vowel it
+    may be an ع (Shuaib)."""
     unit, nxt, after = units[i], units[i + 1], units[i + 2] if i + 2 < len(units) else ""
     closed = not _vowel(nxt) and (nxt.endswith(":") or (after and not _vowel(after)))
     medial = dict(_MEDIAL[unit])
+    if _vowel(nxt):  # two vowels meet where Arabic has an ع: Shuaib شعيب, Mishaal مشعل
+        return tuple(sorted({**medial, "ع": .3}.items(), key=lambda item: item[1]))
     if closed:
         short, long = .1, .7
     elif unit == "a" and (units[i - 1].endswith(":") or after == "e"):
@@ -198,7 +201,8 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
 
 ORDINALS = {"i": "الأول", "ii": "الثاني", "iii": "الثالث", "iv": "الرابع", "v": "الخامس", "vi": "السادس",
             "vii": "السابع", "viii": "الثامن", "ix": "التاسع", "x": "العاشر"}
-_COMPOUND_ENDS = ((("eddine", "eddin", "uddin", "eldin", "ud-din", "ed-din"), "الدين"),
+_ABD_SUN = re.compile(r"^abd[eau](?=(sh|th|dh|[tdsrznl])\1.{2,})")
+_COMPOUND_ENDS = ((("eddine", "eddin", "uddin", "eldin", "ud-din", "ed-din", "ulddin", "uldin", "iddin"), "الدين"),
                   (("allah", "ullah", "illah"), "الله"))
 
 
@@ -211,6 +215,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
     regnal number after a name an ordinal (Mohammed VI محمد السادس).
     """
     from bilingual.names.lexicon import FEATURES_AFTER, FEATURES_BEFORE, fold, places
+    from bilingual.names.romanize import HOUSES
 
     parts = name.split()
     if kind == "place" and len(parts) > 1:
@@ -231,7 +236,10 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             continue
         pieces = [p for p in part.split("-") if p]
         head = fold_word(pieces[0])
-        if len(pieces) > 1 and head in ("al", "el"):
+        if len(pieces) > 1 and head in ("al", "el") and n and fold_word("".join(pieces[1:])) in HOUSES:
+            words.append(HOUSES[fold_word("".join(pieces[1:]))])
+            sources.append("table")
+        elif len(pieces) > 1 and head in ("al", "el"):
             words.append(_piece("".join(pieces[1:]), sources, article=True))
         elif len(pieces) > 1 and head in ("abdel", "abdul", "abd"):
             words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
@@ -260,6 +268,9 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             return "عبد " + _piece(low[len(prefix):], sources, article=True)
+    assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
+    if assimilated:
+        return "عبد " + _piece(low[assimilated.end():], sources, article=True)
     for ends, arabic in _COMPOUND_ENDS:
         for end in ends:
             if low.endswith(end) and len(low) - len(end) >= 3:

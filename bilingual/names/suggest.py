@@ -21,6 +21,7 @@ from bilingual.names import lexicon, spelling
 from bilingual.names.romanize import KNOWN
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
 
 
@@ -101,6 +102,9 @@ def _clean(run: list[str]) -> list[list[str]]:
         low = plain.lower().rstrip(".")
         place = lexicon.fold(" ".join(run[i:i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
         alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)
+        if low in lexicon.TITLES and names[-1] and all(
+                not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1]):
+            names[-1] = []  # a portfolio before a title: "Economy Minister", "Moroccan Equipment Minister"
         if lexicon.calendar_word(plain, alone=alone) or low in lexicon.TITLES or (
                 lexicon.is_demonym(plain) and not names[-1] and not org and not place):
             names.append([])
@@ -182,6 +186,8 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
             if len(name) < 2 or key in covered or key in out:
                 continue
             single = len(words) == 1
+            if single and _PLURAL_ACRONYM.match(name):
+                continue  # IDs, MPs, NGOs: things, not names
             starts_sentence = initial and run[0] == words[0]
             if single and not _ACRONYM.match(name) and key not in lexicon.places() and (
                     lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5)) and (
