@@ -114,6 +114,7 @@ def test_any_romanisation_is_spelled_without_error():
         for name in (word.title(), "Al-" + word.title(), "Abdel" + word):
             arabic, source = spelling.spell(name, rng.choice(["person", "place"]))
             assert source in ("table", "attested", "rule")
+            assert not any("a" <= c.lower() <= "z" for c in arabic), (name, arabic)  # Arabic letters only
 
 
 @needs_extra

@@ -107,6 +107,16 @@ def _variants(folded: str) -> set[str]:
     return out
 
 
+# Where the press's name is not CLDR's formal one, and the seas and oceans (no gazetteer here has them).
+PRESS_NAMES = {
+    "saudi arabia": "السعودية", "mediterranean": "المتوسط", "mediterranean sea": "البحر المتوسط",
+    "atlantic": "الأطلسي", "atlantic ocean": "المحيط الأطلسي", "pacific": "المحيط الهادئ",
+    "indian ocean": "المحيط الهندي", "red sea": "البحر الأحمر", "black sea": "البحر الأسود",
+    "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
+    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي",
+}
+
+
 @cache
 def places() -> dict[str, str]:
     """Folded English place name → Arabic, from CLDR territories and GeoNames cities."""
@@ -148,6 +158,7 @@ def places() -> dict[str, str]:
                 out[alias] = _HARAKAT.sub("", ar_names[code])
     except ImportError:
         pass
+    out.update(PRESS_NAMES)
     return out
 
 

@@ -91,8 +91,12 @@ def _vowel(unit: str) -> bool:
     return unit in _VOWEL_UNITS
 
 
-def _readings(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
+def _readings(units: list[str], i: int, place: bool = False) -> tuple[tuple[str, float], ...]:
     unit, first, last = units[i].rstrip(":"), i == 0, i == len(units) - 1
+    if last and place and unit == "a" and i:
+        return (("ة", .1), ("ا", .4), ("ى", .8), ("اء", 1), ("ه", .8), ("ع", 1.2))  # a town's -a is mostly ة
+    if last and unit == "e" and i >= 2 and units[i - 2] == "a" and not _vowel(units[i - 1]):
+        return (("ة", .1), ("", .4), ("ي", .5))  # Salame سلامة, Karame كرامة: the Levantine -e
     if last and unit in _FINAL:
         return _FINAL[unit]
     if first and unit in _INITIAL:
@@ -150,7 +154,7 @@ def _has_prefix(words: list[str], prefix: str) -> bool:
     return i < len(words) and words[i].startswith(prefix)
 
 
-def readings(word: str, *, start: str = "", start_cost: float = 0.0) -> list[tuple[str, float]]:
+def readings(word: str, *, start: str = "", start_cost: float = 0.0, place: bool = False) -> list[tuple[str, float]]:
     """Attested Arabic words that read as the romanised *word*, with their costs, cheapest first.
 
     *start* is an Arabic beginning the reading must have (an article, say) at *start_cost*.
@@ -168,7 +172,7 @@ def readings(word: str, *, start: str = "", start_cost: float = 0.0) -> list[tup
             if prefix in _table and cost < found.get(prefix, BUDGET + 1):
                 found[prefix] = cost
             continue
-        for arabic, extra in _readings(units, i):
+        for arabic, extra in _readings(units, i, place):
             nxt, total = prefix + arabic, cost + extra
             if total > BUDGET or total >= best.get((i + 1, nxt), BUDGET + 1):
                 continue
@@ -186,14 +190,14 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
     """
     _words, table = vocabulary()
     if article:
-        options = readings(word, start="ال")
+        options = readings(word, start="ال", place=place)
     else:
-        options = readings(word)
+        options = readings(word, place=place)
         sun = _SUN_ARTICLE.match(word.lower())
         if sun:
-            options += readings(sun.group("rest"), start="ال", start_cost=.3)
+            options += readings(sun.group("rest"), start="ال", start_cost=.3, place=place)
         if place:
-            options += readings(word, start="ال", start_cost=ARTICLE_COST)
+            options += readings(word, start="ال", start_cost=ARTICLE_COST, place=True)
     if not options:
         return ""
     return max(options, key=lambda o: (WEIGHT * table[o[0]] - o[1], -o[1], o[0]))[0]
@@ -240,7 +244,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append(HOUSES[fold_word("".join(pieces[1:]))])
             sources.append("table")
         elif len(pieces) > 1 and head in ("al", "el"):
-            words.append(_piece("".join(pieces[1:]), sources, article=True))
+            words.append(_piece("".join(pieces[1:]), sources, article=True, place=kind == "place"))
         elif len(pieces) > 1 and head in ("abdel", "abdul", "abd"):
             words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
         else:
