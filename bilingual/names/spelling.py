@@ -137,16 +137,22 @@ def _short_or_long(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
 @cache
 def vocabulary() -> tuple[list[str], dict[str, float]]:
     """Arabic words of running text, sorted (for prefix look-ups), and their zipf frequencies."""
+    from bilingual.names import cache as disk
+
+    table = disk.lexicon("arabic-words", str(MIN_ZIPF), ("wordfreq",), _arabic_words)
+    return sorted(table), table
+
+
+def _arabic_words() -> dict[str, float]:
     try:
         from wordfreq import get_frequency_dict
     except ImportError:
-        return [], {}
+        return {}
     from math import log10
 
     arabic = re.compile("[\u0621-\u064a]+")
-    table = {w: log10(f) + 9 for w, f in get_frequency_dict("ar", wordlist="large").items()
-             if arabic.fullmatch(w) and f >= 10 ** (MIN_ZIPF - 9)}
-    return sorted(table), table
+    return {w: log10(f) + 9 for w, f in get_frequency_dict("ar", wordlist="large").items()
+            if f >= 10 ** (MIN_ZIPF - 9) and arabic.fullmatch(w)}
 
 
 def _has_prefix(words: list[str], prefix: str) -> bool:
