@@ -218,14 +218,15 @@ def export_entries(output, fmt, glossary_path):
 
 
 @glossary.command("suggest", help=_("Find names in an article that the glossary lacks and propose Arabic spellings, "
-                                    "each with its source (gazetteer, table, rule) and a confidence; people and "
+                                    "each with its source (gazetteer, table, attested: read as Arabic text writes it, rule, "
+                                    "engine) and a confidence; people and "
                                     "places are written as fuzzy entries for review, organisations are listed to "
                                     "translate (never written with an empty Arabic side)."))
 @click.argument("article")
 @click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
 @click.option("--engine", "engine_name", default=None,
-              help=_("Also ask this engine for its rendering of each name spelled by rule (argos, or "
-                     "package.module:factory); a close Arabic rendering replaces the rule's."))
+              help=_("Also ask this engine for its rendering of each name spelled by rule or read from Arabic "
+                     "text (argos, or package.module:factory); a close Arabic rendering replaces ours."))
 @click.option("--model", "model_name", default=None, help=_("Installed model for --engine argos."))
 @glossary_option
 def suggest(article, dry_run, engine_name, model_name, glossary_path):
