@@ -1,0 +1,50 @@
+"""The benches' measuring code, on gold people wrote: what they report must be right."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import gold  # noqa: E402
+import segmentation  # noqa: E402
+
+
+def test_every_gold_set_loads_and_its_names_occur_in_its_text():
+    from bilingual.names.lexicon import fold
+
+    sets = gold.sets()
+    assert set(sets) == {"examples", "tuning", "dev set", "dev set, held out (07–10)"}
+    assert len(sets["dev set"]) >= 6 and all(len(a.text.split()) >= 500 for a in sets["dev set"])
+    for articles in sets.values():
+        for article in articles:
+            text = fold(article.text)  # a dateline in capitals, a curly apostrophe
+            missing = [e for e, _a, _k in article.names if fold(e) not in text]
+            assert not missing, (article.name, missing)
+            assert all(arabic and kind in ("person", "place", "org", "other") for _e, arabic, kind in article.names)
+
+
+def test_the_scorer_counts_boundaries_as_people_marked_them():
+    examples = gold.sets()["examples"]
+    perfect = segmentation.score(segmentation.ours, examples)
+    assert perfect["F1"] == 1.0 and perfect["errors"] == 0  # the examples are what the rules are tuned on
+    whole = segmentation.score(lambda text: [text], examples)  # never splits: every inner boundary missed
+    assert whole["P"] == 1.0 and whole["in R"] == 0.0 and whole["errors"] > 0
+    words = segmentation.score(str.split, examples)  # splits everywhere: precision collapses
+    assert words["R"] == 1.0 and words["P"] < 0.2
+
+
+@pytest.mark.parametrize("splitter", ["pysbd_split", "icu_split"])
+def test_the_compared_splitters_run_and_keep_every_character(splitter):
+    module = {"pysbd_split": "pysbd", "icu_split": "icu"}[splitter]
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} is not installed (pip install -e '.[bench]'; PyICU needs libicu-dev)")
+    split = getattr(segmentation, splitter)
+    text = gold.sets()["examples"][0].text.split("\n\n")[1]
+    pieces = split(text)
+    assert len(pieces) >= 2 and "".join(pieces).replace(" ", "") == text.replace(" ", "").replace("\n", "")
