@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +19,7 @@ SCHEMAS = SHARED / "schemas"
 
 # Isolate before anything imports argostranslate.settings (which reads these at import).
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="bilingual-tests-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)  # leave no folder behind per run
 for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
     os.environ[var] = str(_SESSION_HOME / var.lower())
 os.environ["ARGOS_PACKAGES_DIR"] = str(_SESSION_HOME / "no-packages")

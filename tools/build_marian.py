@@ -41,15 +41,16 @@ def build(out: Path, *, multilingual: bool = False, seed: int = 3) -> Path:
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="marian-"))
-    source = _train(ENGLISH, work / "source", 400)
-    target = _train(ARABIC + ENGLISH[:1], work / "target", 400)
-    (out / "source.spm").write_bytes(source.read_bytes())
-    (out / "target.spm").write_bytes(target.read_bytes())
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
-    for spm_vocab in (work / "source.vocab", work / "target.vocab"):
-        for line in spm_vocab.read_text(encoding="utf-8").splitlines():
-            vocab.setdefault(line.split("\t")[0], len(vocab))
+    with tempfile.TemporaryDirectory(prefix="marian-") as scratch:  # the SentencePiece training files
+        work = Path(scratch)
+        source = _train(ENGLISH, work / "source", 400)
+        target = _train(ARABIC + ENGLISH[:1], work / "target", 400)
+        (out / "source.spm").write_bytes(source.read_bytes())
+        (out / "target.spm").write_bytes(target.read_bytes())
+        for spm_vocab in (work / "source.vocab", work / "target.vocab"):
+            for line in spm_vocab.read_text(encoding="utf-8").splitlines():
+                vocab.setdefault(line.split("\t")[0], len(vocab))
     if multilingual:
         vocab.setdefault(">>ara<<", len(vocab))
     vocab.setdefault("<pad>", len(vocab))
