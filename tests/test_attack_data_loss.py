@@ -37,6 +37,25 @@ def test_an_export_never_replaces_its_document(run_cli, tmp_path):
     assert "would replace the document" in err and doc.read_bytes() == before
 
 
+def test_exports_into_a_folder_keep_their_own_names(run_cli, tmp_path):
+    """``-o out/`` once wrote a file named ``out``, and each later export replaced the one before."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Derna waits ({name}).")
+        assert run_cli("translate", tmp_path / f"{name}.txt", *ENGINE, "--no-memory", "-q").exit_code == 0
+    out = tmp_path / "out"
+    for name in ("a", "b"):
+        result = run_cli("export", tmp_path / f"{name}.en-ar.xml", "--to", "md", "--arabic-only", "-o", f"{out}/")
+        assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.ar.md", "a.en-ar.md", "b.ar.md", "b.en-ar.md"]
+    result = run_cli("export", tmp_path / "a.en-ar.xml", "--to", "po", "-o", out)  # an existing folder, no slash
+    assert result.exit_code == 0 and (out / "a.en-ar.po").is_file()
+    corrections = out / "a.en-ar.po"
+    result = run_cli("apply", tmp_path / "a.en-ar.xml", corrections, "-o", f"{tmp_path / 'applied'}/", "--no-memory")
+    assert result.exit_code == 0 and (tmp_path / "applied" / "a.en-ar.xml").is_file()
+    err = assert_one_line_error(run_cli("glossary", "export", f"{out}/", "--to", "csv"), 1)
+    assert "is a folder" in err
+
+
 def test_a_glossary_export_never_replaces_a_glossary_file(run_cli, tmp_path):
     gl = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", gl)

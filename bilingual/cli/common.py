@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -58,10 +60,27 @@ def say(message: str, quiet: bool = False) -> None:
         click.echo(message, err=True)
 
 
+def names_folder(output: str | None) -> bool:
+    """Whether ``-o`` names a folder: one that exists, or a path ending in a slash (created)."""
+    return output is not None and output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
+def output_path(output: str | None, default: str) -> str:
+    """Where to write: *default* when no ``-o``; a folder's file named as *default*'s; else ``-o``."""
+    if output is None:
+        return default
+    if names_folder(output):
+        return str(Path(output) / Path(default).name)
+    return output
+
+
 def write_output(path: str, data: bytes) -> None:
     """Write *data* to *path* atomically, or to stdout for ``-``."""
+    from bilingual.errors import InputError
     from bilingual.fsutil import write_bytes
 
+    if path != "-" and (path.endswith(("/", os.sep)) or Path(path).is_dir()):
+        raise InputError(_("is a folder, not a file"), path=path, hint=_("name the file to write"))
     if path == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

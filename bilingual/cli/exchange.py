@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from bilingual.cli.common import glossary_option, memory_options, say, write_output
+from bilingual.cli.common import glossary_option, memory_options, output_path, say, write_output
 from bilingual.i18n import _
 
 
@@ -75,7 +75,8 @@ def import_files(files, overwrite, approve_unchanged, verbose, report_path, memo
                       "them in the translation memory."))
 @click.argument("document", type=click.Path(exists=True, dir_okay=False))
 @click.argument("corrections", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", default=None, help=_("Write the updated document here (default: in place)."))
+@click.option("-o", "--output", default=None, help=_("Write the updated document here, or in this folder (existing, "
+                                                    "or ending in /) under its own name (default: in place)."))
 @_report_options
 @memory_options
 @glossary_option
@@ -94,9 +95,10 @@ def apply(document, corrections, output, approve_unchanged, verbose, report_path
     finally:
         if memory is not None:
             memory.close()
-    write_output(output or document, render_aligned(doc))
+    target = output_path(output, document)
+    write_output(target, render_aligned(doc))
     say(_("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not taken").format(
-        n=len(result.changed), doc=output or document, unchanged=result.unchanged,
+        n=len(result.changed), doc=target, unchanged=result.unchanged,
         conflicts=len(result.conflicts), skipped=len(result.skipped)))
     rows: list[str] = []
     _tell(corrections, result, verbose=verbose, rows=rows)

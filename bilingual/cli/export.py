@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bilingual.cli.common import say, write_output
+from bilingual.cli.common import output_path, say, write_output
 from bilingual.formats import Role, format_names
 from bilingual.i18n import _
 
@@ -43,7 +43,8 @@ def _review(doc, glossary_path: str | None):
                       "or report (the QA review page)."))
 @click.argument("document", type=click.Path(dir_okay=False))
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORTS), help=_("Output format."))
-@click.option("-o", "--output", default=None, help=_("Output file (default: beside the document; - for stdout)."))
+@click.option("-o", "--output", default=None, help=_("Output file, or a folder (existing, or ending in /) to write "
+                                                    "it in (default: beside the document; - for stdout)."))
 @click.option("--layout", type=click.Choice(["columns", "rows", "interleaved"]), default="columns", show_default=True,
               help=_("Side-by-side layout (html, pdf, docx, md)."))
 @click.option("--align", type=click.Choice(["sentence", "paragraph"]), default="sentence", show_default=True,
@@ -68,7 +69,7 @@ def export(document, fmt, output, layout, align, digits, title, no_typography, a
     exporter = get(fmt, Role.EXPORT)
     suffix = exporter.suffix()
     explicit = output is not None
-    output = output or default_output(document, suffix)
+    output = output_path(output, default_output(document, suffix))
     if output != "-" and os.path.realpath(output) == os.path.realpath(document):
         from bilingual.errors import InputError
 

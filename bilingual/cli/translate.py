@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from bilingual.cli.common import DownloadBar, glossary_option, memory_options, say, wants_progress, write_output
+from bilingual.cli.common import (
+    DownloadBar,
+    glossary_option,
+    memory_options,
+    names_folder,
+    say,
+    wants_progress,
+    write_output,
+)
 from bilingual.i18n import _
 
 
@@ -112,8 +120,7 @@ def plan_outputs(inputs: list[str], output: str | None) -> list[tuple[str, str]]
     """
     from bilingual.errors import InputError
 
-    into_folder = output is not None and output != "-" and (
-        len(inputs) > 1 or output.endswith(("/", os.sep)) or Path(output).is_dir())
+    into_folder = names_folder(output) or (output not in (None, "-") and len(inputs) > 1)
     planned: list[tuple[str, str]] = []
     taken: set[str] = set()
     sources = {os.path.realpath(p) for p in inputs if p != "-"}
