@@ -268,12 +268,13 @@ def fold_word(word: str) -> str:
 
 
 def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False) -> str:
+    from bilingual.names.lexicon import FIGURES
     from bilingual.names.romanize import KNOWN, rule_word
 
     low = fold_word(word)
-    if low in KNOWN:
+    known = KNOWN.get(low) or FIGURES.get(low)  # a name part, or a figure the press names daily
+    if known:
         sources.append("table")
-        known = KNOWN[low]
         return "ال" + known.removeprefix("ال") if article else known
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:

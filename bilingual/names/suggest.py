@@ -146,11 +146,6 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     places = lexicon.places()
     if folded in places:
         return places[folded], "gazetteer", 0.9
-    words = name.split()
-    last = lexicon.fold(words[-1]).split()[-1]
-    if last in lexicon.FIGURES and all(lexicon.fold(w) in KNOWN for w in words[:-1]):
-        first = " ".join(KNOWN[lexicon.fold(w)] for w in words[:-1])
-        return (first + " " if first else "") + lexicon.FIGURES[last], "table", 0.85
     arabic, source = spelling.spell(name, kind)
     return arabic, source, {"table": 0.8, "attested": 0.6, "rule": 0.5}[source]
 
