@@ -32,11 +32,17 @@ needs_extra = pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m i
     ("Abdessalam Ould Saleh", "person", "عبد السلام ولد صالح"),  # Abdes- is عبد ال…; Ould ولد
     ("Hamad bin Isa Al-Khalifa", "person", "حمد بن عيسى آل خليفة"),  # a ruling house's Al- is آل
     ("Shuaib Al-Muwaizri", "person", "شعيب"),  # two vowels meet where Arabic has an ع
+    ("Abdel-Wahab Sinwar", "person", "عبد الوهاب السنوار"),  # a figure's surname from the table, wherever it stands
 ])
 def test_names_are_read_as_arabic_text_writes_them(name, kind, arabic):
     spelled, source = spelling.spell(name, kind)
     assert arabic in spelled, (name, spelled)
     assert source in ("attested", "table")
+
+
+def test_suggest_spells_a_figure_s_surname_from_the_table_after_any_given_name():
+    (found,) = suggest.propose(["Officials said Abdel-Wahab Sinwar would travel."], set())
+    assert found.arabic == "عبد الوهاب السنوار"  # was عبد الوهاب سنور: the table was skipped
 
 
 def test_without_the_word_list_every_word_gets_the_rule_s_spelling(monkeypatch):
