@@ -101,11 +101,14 @@ def test_demonyms_hijri_months_and_organisations_with_of_the():
     found = {p.name: p for p in suggest.propose([
         "Spanish and Saudi officials met in Jeddah before Eid.",
         "Saudi Arabia pledged funds to the International Committee of the Red Cross.",
+        "Analysts at the Gulf Research Center in Jeddah and the UN Support Mission in Libya agreed.",
         "Brig. Gen. Faisal Rajab said the talks would resume after Ramadan.",
     ], set())}
     assert "Spanish" not in found and "Saudi" not in found and "Eid" not in found and "Ramadan" not in found
     assert found["Saudi Arabia"].kind == "place"
     assert found["International Committee of the Red Cross"].kind == "org"
+    assert found["Gulf Research Center"].kind == "org" and found["Jeddah"].kind == "place"  # sited "in Jeddah"
+    assert found["UN Support Mission in Libya"].kind == "org"  # a mission's "in Libya" is its name
     assert "Faisal Rajab" in found  # a Hijri month inside a name is part of the name
 
 

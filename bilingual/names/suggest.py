@@ -21,6 +21,9 @@ from bilingual.names import lexicon, spelling
 from bilingual.names.romanize import KNOWN
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
+# Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
+_SITED = frozenset(["institute", "center", "centre", "university", "hospital", "school", "college", "embassy",
+                    "consulate", "bureau", "museum", "library", "academy", "bank", "company"])
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
 
@@ -75,6 +78,8 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         low = word.lower()
         org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
         joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
+        if low in ("in", "at") and current and current[-1].lower() in _SITED:
+            joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
         if is_word and current and low in lexicon.CONNECTORS and nxt and _capitalised(nxt) and joins:
             current.append(word)
             continue
