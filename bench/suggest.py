@@ -1,6 +1,6 @@
 """`glossary suggest` on an empty glossary, against the names people listed: examples vs dev set.
 
-    python bench/suggest.py [--show] [--sets=examples,tuning]
+    python bench/suggest.py [--show] [--sets=examples,tuning] [--without-doubtful-rules]
 
 For each gold article (bench/gold.py) the proposals are compared with the hand-made name list
 by English form (case, hyphens and apostrophes folded): precision, recall, and the share of the
@@ -30,9 +30,24 @@ def proposals_for(text: str):
     return propose([s.source for s in doc.segments()], set())
 
 
+def drop_doubtful_rules() -> None:
+    """Take out the rules added while their author knew that held-out articles 07–10 held such
+    names, with no tuning error behind them (README, "Finding the names a glossary lacks")."""
+    from bilingual.names import lexicon, romanize
+
+    for word in ("north", "south", "east", "west", "northern", "southern", "eastern", "western"):
+        lexicon.FEATURES_BEFORE.pop(word, None)
+    romanize.KNOWN.pop("leila", None)
+    for place in ("saudi arabia", "mediterranean"):
+        lexicon.places().pop(place, None)
+    lexicon.HIJRI = frozenset()
+
+
 def main() -> None:
     from bilingual.names.lexicon import fold
 
+    if "--without-doubtful-rules" in sys.argv:
+        drop_doubtful_rules()
     show = "--show" in sys.argv
     only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--sets=")]
     for set_name, articles in sets().items():
