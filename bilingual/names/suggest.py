@@ -102,11 +102,11 @@ def _clean(run: list[str]) -> list[list[str]]:
     removed (a demonym inside an organisation's name stays: "Libyan National Army")."""
     names: list[list[str]] = [[]]
     org = any(w.lower() in lexicon.ORG_HEADS for w in run)
+    alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)  # "Ramadan", not "Faisal Rajab"
     for i, word in enumerate(run):
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
         place = lexicon.fold(" ".join(run[i:i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
-        alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)
         if low in lexicon.TITLES and names[-1] and all(
                 not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1]):
             names[-1] = []  # a portfolio before a title: "Economy Minister", "Moroccan Equipment Minister"
