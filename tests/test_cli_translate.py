@@ -199,3 +199,13 @@ def test_writing_to_a_device_does_not_replace_it(run_cli, tmp_path):
     assert st.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a regular file
     assert b"THE CITY WAITS." in received[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "pipe"]
+
+
+def test_a_long_list_of_untranslated_segments_says_how_many_it_leaves_out(run_cli, tmp_path):
+    """The list stops at ten ids; it once stopped there without a word about the rest."""
+    article = tmp_path / "a.txt"
+    article.write_text(" ".join(f"Sentence number {i} waits here." for i in range(12)) + "\n", encoding="utf-8")
+    result = run_cli("translate", article, "--engine", "fake_engines:UpperEngine", "--no-memory")
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if "came back untranslated" in x)
+    assert line.startswith("12 segments") and "… and 2 more (bilingual check --qa lists them all)" in line

@@ -191,8 +191,11 @@ def _translate_one(doc, output: str, *, engine, glossary, memory, previous, quie
     say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
         n=report.segments, engine=report.from_engine, tm=report.from_memory, out=where), quiet)
     if report.untranslated:
+        ids = " ".join(report.untranslated[:10])
+        if len(report.untranslated) > 10:
+            ids += " " + _("… and {m} more (bilingual check --qa lists them all)").format(m=len(report.untranslated) - 10)
         say(_("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: {ids}").format(
-            n=len(report.untranslated), ids=" ".join(report.untranslated[:10])), quiet)
+            n=len(report.untranslated), ids=ids), quiet)
     if glossary is not None and len(glossary):
         say(_("glossary names: {found} found, {ok} enforced, {missing} missing").format(
             found=report.terms_found, ok=report.terms_enforced, missing=report.terms_missing), quiet)
