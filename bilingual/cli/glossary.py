@@ -228,8 +228,10 @@ def export_entries(output, fmt, glossary_path):
               help=_("Also ask this engine for its rendering of each name spelled by rule or read from Arabic "
                      "text (argos, or package.module:factory); a close Arabic rendering replaces ours."))
 @click.option("--model", "model_name", default=None, help=_("Installed model for --engine argos."))
+@click.option("-v", "--verbose", is_flag=True, help=_("List every capitalised word or run that was not proposed, "
+                                                      "with the reason (a title, a people, a month, a common word …)."))
 @glossary_option
-def suggest(article, dry_run, engine_name, model_name, glossary_path):
+def suggest(article, dry_run, engine_name, model_name, verbose, glossary_path):
     from bilingual.names.entry import Entry
     from bilingual.names.lexicon import fold
     from bilingual.names.load import load_glossary
@@ -240,7 +242,8 @@ def suggest(article, dry_run, engine_name, model_name, glossary_path):
     known = load_glossary(root, validate=False, matcher=False).entries if root.exists() else []
     doc = read_document(article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
-    proposals = propose([s.source for s in doc.segments()], {fold(e.english) for e in known})
+    left: dict[str, str] = {}
+    proposals = propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
     if engine_name:
         from bilingual.engines import EngineOptions, load_engine
         from bilingual.names.suggest import with_engine
@@ -252,6 +255,12 @@ def suggest(article, dry_run, engine_name, model_name, glossary_path):
         click.echo(f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}")
     writable = [p for p in proposals if p.arabic]
     to_translate = len(proposals) - len(writable)
+    if verbose:
+        for text, reason in left.items():
+            say(_("  not proposed: {text} ({reason})").format(text=text, reason=reason))
+    if left:
+        say(_("{n} capitalised words or runs were not proposed{hint}").format(
+            n=len(left), hint="" if verbose else " " + _("(--verbose lists them with the reason)")))
     if dry_run or not writable:
         say(_("{n} names missing from the glossary ({m} organisations to translate)").format(
             n=len(proposals), m=to_translate))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilingual.i18n import _
 from bilingual.names import lexicon, spelling
 from bilingual.names.romanize import KNOWN
 
@@ -97,9 +98,10 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     return runs
 
 
-def _clean(run: list[str]) -> list[list[str]]:
+def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     """A run cut into names: titles, demonyms, days and months, possessives and dangling connectors
-    removed (a demonym inside an organisation's name stays: "Libyan National Army")."""
+    removed (a demonym inside an organisation's name stays: "Libyan National Army"). What is cut
+    off is recorded in *left* with its reason."""
     names: list[list[str]] = [[]]
     org = any(w.lower() in lexicon.ORG_HEADS for w in run)
     alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)  # "Ramadan", not "Faisal Rajab"
@@ -109,9 +111,15 @@ def _clean(run: list[str]) -> list[list[str]]:
         place = lexicon.fold(" ".join(run[i:i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
         if low in lexicon.TITLES and names[-1] and all(
                 not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1]):
-            names[-1] = []  # a portfolio before a title: "Economy Minister", "Moroccan Equipment Minister"
-        if lexicon.calendar_word(plain, alone=alone) or low in lexicon.TITLES or (
-                lexicon.is_demonym(plain) and not names[-1] and not org and not place):
+            peoples = all(lexicon.is_demonym(w) for w in names[-1])  # "Russian Foreign Minister"
+            left.setdefault(" ".join(names[-1]), _("a people or community") if peoples else _("a portfolio before a title"))
+            names[-1] = []  # "Economy Minister", "Moroccan Equipment Minister"
+        cut = (_("a day, month or feast") if lexicon.calendar_word(plain, alone=alone) else
+               _("a title or rank") if low in lexicon.TITLES else
+               _("a people or community") if lexicon.is_demonym(plain) and not names[-1] and not org and not place
+               else None)
+        if cut:
+            left.setdefault(plain, cut)
             names.append([])
             continue
         names[-1].append(plain)
@@ -123,7 +131,9 @@ def _clean(run: list[str]) -> list[list[str]]:
             name = name[:-1]
         while name and name[0].lower() in lexicon.CONNECTORS:
             name = name[1:]
-        if name and not (len(name) == 1 and lexicon.is_demonym(name[0])):
+        if name and len(name) == 1 and lexicon.is_demonym(name[0]):
+            left.setdefault(name[0], _("a people or community"))
+        elif name:
             out.append(name)
     return out
 
@@ -172,8 +182,27 @@ def _uncapped(word: str, seen: set[str], first: bool) -> str:
     return word
 
 
-def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
-    """Proposals for the names in *sentences* whose folded form is not in *covered*, first seen first."""
+def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]) -> str | None:
+    """Why a capitalised run is no name, or None when it may be one."""
+    single = " " not in name
+    if single and _PLURAL_ACRONYM.match(name):
+        return _("a plural abbreviation")  # IDs, MPs, NGOs: things, not names
+    if single and not _ACRONYM.match(name) and key not in lexicon.places():
+        if lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5) and (
+                starts_sentence or name not in seen_mid):
+            return _("a common word, capitalised where a sentence starts")
+        if key not in KNOWN and lexicon.common_word(name, 4.5):
+            return _("an everyday word")  # capitalised as a heading or a label: Weekly, Article
+    if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
+        return _("places or peoples joined by a hyphen")  # Cairo-Moscow, Egyptian-UAE
+    return None
+
+
+def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None = None) -> list[Proposal]:
+    """Proposals for the names in *sentences* whose folded form is not in *covered*, first seen first.
+
+    *left*, when given, receives each capitalised word or run that is not proposed, with the reason."""
+    left = {} if left is None else left
     seen_mid: set[str] = set()
     runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}
@@ -185,26 +214,22 @@ def propose(sentences: list[str], covered: set[str]) -> list[Proposal]:
                 seen_mid.add(word)
     out: dict[str, Proposal] = {}
     for run, initial, sentence in runs:
-        for words in _clean(run):
+        for words in _clean(run, left):
             name = " ".join(words)
             key = lexicon.fold(name)
+            if key in covered:
+                left.setdefault(name, _("in the glossary already"))
             if len(name) < 2 or key in covered or key in out:
                 continue
-            single = len(words) == 1
-            if single and _PLURAL_ACRONYM.match(name):
-                continue  # IDs, MPs, NGOs: things, not names
             starts_sentence = initial and run[0] == words[0]
-            if single and not _ACRONYM.match(name) and key not in lexicon.places() and (
-                    lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5)) and (
-                    starts_sentence or name not in seen_mid):
-                continue  # a common word, capitalised only where a sentence starts
-            if single and not _ACRONYM.match(name) and key not in lexicon.places() and key not in KNOWN \
-                    and lexicon.common_word(name, 4.5):
-                continue  # an everyday word capitalised as a heading or a label: Weekly, Article
-            if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
-                continue  # Cairo-Moscow, Egyptian-UAE: two peoples or places joined, not a name
+            why = _not_proposed(name, key, starts_sentence, seen_mid)
+            if why:
+                left.setdefault(name, why)
+                continue
             if starts_sentence and len(words) > 1 and lexicon.common_word(words[0], threshold=3.0) \
-                    and lexicon.fold(words[0]) not in KNOWN and words[0] not in seen_mid and lexicon.fold(words[0]) not in lexicon.places():
+                    and lexicon.fold(words[0]) not in KNOWN and words[0] not in seen_mid \
+                    and lexicon.fold(words[0]) not in lexicon.places():
+                left.setdefault(words[0], _("a common word, capitalised where a sentence starts"))
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
                 name, key = " ".join(words), lexicon.fold(" ".join(words))
                 if key in covered or key in out:
