@@ -89,14 +89,23 @@ def speed(splitter, articles) -> float:
     return len(text) / (time.perf_counter() - start)
 
 
-def main() -> None:
-    splitters = {"bilingual": ours, "pySBD": pysbd_split, "ICU BreakIterator": icu_split}
-    for name, splitter in list(splitters.items()):
+SPLITTERS = {"bilingual": ours, "pySBD": pysbd_split, "ICU BreakIterator": icu_split}
+
+
+def available() -> dict:
+    """The splitters that can run here; each one that cannot is said, not silently dropped."""
+    splitters = dict(SPLITTERS)
+    for name, splitter in SPLITTERS.items():
         try:
             splitter("One. Two.")
         except ImportError as exc:
-            print(f"({name} not installed: {exc.name})")
+            print(f"({name} not installed: {exc.name}; pip install -e '.[bench]', PyICU needs libicu-dev)")
             del splitters[name]
+    return splitters
+
+
+def main() -> None:
+    splitters = available()
     for set_name, articles in sets().items():
         n = sum(len(p) for a in articles for p in a.paragraphs)
         print(f"\n{set_name}: {len(articles)} articles, {n} gold sentences")

@@ -6,8 +6,6 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import pytest
-
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
@@ -40,12 +38,21 @@ def test_the_scorer_counts_boundaries_as_people_marked_them():
     assert words["R"] == 1.0 and words["P"] < 0.2
 
 
-@pytest.mark.parametrize("splitter", ["pysbd_split", "icu_split"])
-def test_the_compared_splitters_run_and_keep_every_character(splitter):
-    module = {"pysbd_split": "pysbd", "icu_split": "icu"}[splitter]
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} is not installed (pip install -e '.[bench]'; PyICU needs libicu-dev)")
-    split = getattr(segmentation, splitter)
+def _keeps_every_character(split) -> None:
     text = gold.sets()["examples"][0].text.split("\n\n")[1]
     pieces = split(text)
     assert len(pieces) >= 2 and "".join(pieces).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_pysbd_runs_and_keeps_every_character():
+    _keeps_every_character(segmentation.pysbd_split)  # pySBD is in the test extra
+
+
+def test_icu_runs_where_installed_and_is_said_missing_where_not(monkeypatch, capsys):
+    if importlib.util.find_spec("icu") is not None:  # .ci/run installs PyICU (the bench extra)
+        _keeps_every_character(segmentation.icu_split)
+        assert "ICU BreakIterator" in segmentation.available()
+    monkeypatch.setitem(sys.modules, "icu", None)  # as on a machine without PyICU
+    splitters = segmentation.available()
+    assert "ICU BreakIterator" not in splitters and {"bilingual", "pySBD"} <= set(splitters)
+    assert "(ICU BreakIterator not installed: icu;" in capsys.readouterr().out
