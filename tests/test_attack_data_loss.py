@@ -56,6 +56,22 @@ def test_exports_into_a_folder_keep_their_own_names(run_cli, tmp_path):
     assert "is a folder" in err
 
 
+def test_apply_never_replaces_another_file_without_being_told(run_cli, tmp_path):
+    """``apply -o`` onto an existing file (another corrected copy, say) replaced it silently."""
+    (tmp_path / "a.txt").write_text("Derna waits.")
+    assert run_cli("translate", tmp_path / "a.txt", *ENGINE, "--no-memory", "-q").exit_code == 0
+    doc = tmp_path / "a.en-ar.xml"
+    assert run_cli("export", doc, "--to", "po", "-o", tmp_path / "a.po").exit_code == 0
+    other = tmp_path / "out" / "a.en-ar.xml"
+    other.parent.mkdir()
+    other.write_text("an editor's other copy")
+    err = assert_one_line_error(run_cli("apply", doc, tmp_path / "a.po", "-o", f"{other.parent}/", "--no-memory"), 1)
+    assert "output exists" in err and other.read_text() == "an editor's other copy"
+    assert run_cli("apply", doc, tmp_path / "a.po", "-o", other, "--no-memory", "--overwrite").exit_code == 0
+    assert other.read_text() != "an editor's other copy"
+    assert run_cli("apply", doc, tmp_path / "a.po", "--no-memory").exit_code == 0  # in place: the document itself
+
+
 def test_a_glossary_export_never_replaces_a_glossary_file(run_cli, tmp_path):
     gl = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", gl)

@@ -77,16 +77,26 @@ def import_files(files, overwrite, approve_unchanged, verbose, report_path, memo
 @click.argument("corrections", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, help=_("Write the updated document here, or in this folder (existing, "
                                                     "or ending in /) under its own name (default: in place)."))
+@click.option("--overwrite", is_flag=True, help=_("Replace an existing file at -o (it may hold other edits)."))
 @_report_options
 @memory_options
 @glossary_option
-def apply(document, corrections, output, approve_unchanged, verbose, report_path, memory_path, no_memory,
+def apply(document, corrections, output, overwrite, approve_unchanged, verbose, report_path, memory_path, no_memory,
           glossary_path):
+    import os
+
+    from bilingual.errors import InputError
     from bilingual.formats.aligned import read_aligned, render_aligned
     from bilingual.memory.exchange import apply_units, read_units
     from bilingual.memory.store import open_memory
     from bilingual.names.load import load_default_glossary
 
+    target = output_path(output, document)
+    if target != "-" and os.path.exists(target) and not overwrite and (
+            os.path.realpath(target) != os.path.realpath(document)):
+        # checked before anything is written, the memory included
+        raise InputError(_("the output exists and is not the document being corrected"), path=target,
+                         hint=_("pass --overwrite to replace it, or name another output with -o"))
     glossary = load_default_glossary(glossary_path)
     doc, found = read_aligned(document), read_units(corrections)
     memory = None if no_memory else open_memory(memory_path)
@@ -95,7 +105,6 @@ def apply(document, corrections, output, approve_unchanged, verbose, report_path
     finally:
         if memory is not None:
             memory.close()
-    target = output_path(output, document)
     write_output(target, render_aligned(doc))
     say(_("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not taken").format(
         n=len(result.changed), doc=target, unchanged=result.unchanged,
