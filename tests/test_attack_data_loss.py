@@ -72,6 +72,30 @@ def test_apply_never_replaces_another_file_without_being_told(run_cli, tmp_path)
     assert run_cli("apply", doc, tmp_path / "a.po", "--no-memory").exit_code == 0  # in place: the document itself
 
 
+def test_re_exporting_never_replaces_an_editors_unapplied_work(run_cli, tmp_path):
+    """An editor works in the exported PO; exporting again replaced their work silently."""
+    import polib
+
+    (tmp_path / "a.txt").write_text("Derna waits. Cairo watches.")
+    assert run_cli("translate", tmp_path / "a.txt", *ENGINE, "--no-memory", "-q").exit_code == 0
+    doc, po_path = tmp_path / "a.en-ar.xml", tmp_path / "a.en-ar.po"
+    assert run_cli("export", doc, "--to", "po").exit_code == 0
+    assert run_cli("export", doc, "--to", "po").exit_code == 0  # nothing of an editor's in it: fine
+    po = polib.pofile(str(po_path))
+    po[0].msgstr = "درنة تنتظر بصبر."
+    po.save()
+    edited = po_path.read_bytes()
+    err = assert_one_line_error(run_cli("export", doc, "--to", "po"), 1)
+    assert "holds 1 translations the document lacks" in err and po_path.read_bytes() == edited
+    assert run_cli("apply", doc, po_path, "--no-memory").exit_code == 0
+    assert run_cli("export", doc, "--to", "po").exit_code == 0  # applied: the document has it now
+    assert "درنة تنتظر بصبر." in po_path.read_text(encoding="utf-8")
+    (tmp_path / "notes.xliff").write_text("not an exchange file at all")
+    err = assert_one_line_error(run_cli("export", doc, "--to", "xliff", "-o", tmp_path / "notes.xliff"), 1)
+    assert "cannot be read" in err
+    assert run_cli("export", doc, "--to", "xliff", "-o", tmp_path / "notes.xliff", "--overwrite").exit_code == 0
+
+
 def test_a_glossary_export_never_replaces_a_glossary_file(run_cli, tmp_path):
     gl = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", gl)

@@ -39,6 +39,24 @@ def _review(doc, glossary_path: str | None):
     return Review(tuple(run_checks(doc, glossary=glossary, qa=True)), state)
 
 
+def _keep_editors_work(doc, output: str) -> None:
+    """Refuse to replace an exchange file that holds translations the document lacks: an editor
+    may have worked in it since the last export (re-exporting once they are applied is fine)."""
+    from bilingual.errors import BilingualError, InputError
+    from bilingual.memory.exchange import read_units, unapplied
+
+    if output == "-" or not os.path.exists(output):
+        return
+    try:
+        pending = unapplied(doc, read_units(output))
+    except BilingualError:
+        raise InputError(_("the output exists and cannot be read as an exchange file"), path=output,
+                         hint=_("pass --overwrite to replace it, or name another output with -o")) from None
+    if pending:
+        raise InputError(_("the output holds {n} translations the document lacks (an editor's work?)").format(
+            n=pending), path=output, hint=_("bring them in with bilingual apply, or pass --overwrite"))
+
+
 @click.command(help=_("Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
                       "or report (the QA review page)."))
 @click.argument("document", type=click.Path(dir_okay=False))
@@ -56,7 +74,9 @@ def _review(doc, glossary_path: str | None):
                                                       "quote or digit post-edit)."))
 @click.option("--arabic-only", is_flag=True, help=_("Also write the Arabic-only document (html, pdf, docx, md)."))
 @click.option("--glossary", "glossary_path", default=None, help=_("Glossary for the review report (default: ./glossary)."))
-def export(document, fmt, output, layout, align, digits, title, no_typography, arabic_only, glossary_path):
+@click.option("--overwrite", is_flag=True, help=_("Replace an existing PO, XLIFF or TMX file even when it holds "
+                                                  "translations the document lacks (an editor's work)."))
+def export(document, fmt, output, layout, align, digits, title, no_typography, arabic_only, glossary_path, overwrite):
     from bilingual.formats import ExportOptions, get
     from bilingual.formats.aligned import read_aligned
 
@@ -75,6 +95,8 @@ def export(document, fmt, output, layout, align, digits, title, no_typography, a
 
         raise InputError(_("the output would replace the document it is made from"), path=output,
                          hint=_("name another output with -o"))
+    if not overwrite and Role.UNITS in exporter.roles:
+        _keep_editors_work(doc, output)
     write_output(output, exporter.render(doc, options))
     if output != "-":
         say(_("wrote {path}").format(path=output))

@@ -179,3 +179,10 @@ def apply_units(doc: Document, found: UnitFile, *, glossary: Glossary | None = N
                 result.conflicts.append(Skip(unit.id, "applied to the document; the memory keeps its other "
                                              "approved translation", unit.line))
     return doc.with_segments(new), result
+
+
+def unapplied(doc: Document, found: UnitFile) -> int:
+    """How many units of an editors' file the document does not hold yet: edits and conflicts that
+    ``apply`` would bring in or report (machine text left as it was does not count)."""
+    _doc, result = apply_units(doc, found)
+    return len(result.changed) + len(result.conflicts)
