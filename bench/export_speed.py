@@ -26,7 +26,7 @@ def main() -> None:
     from bilingual.document import Head, RawBlock
     from bilingual.formats import ExportOptions, exporter
     from bilingual.names.load import load_glossary
-    from bilingual.pipeline import translate_document
+    from bilingual.translation.pipeline import translate_document
     from bilingual.read import build_document
     from bilingual.segment import split_sentences
 

@@ -22,7 +22,7 @@ from gold import sets  # noqa: E402
 def proposals_for(text: str):
     from bilingual.document import Head
     from bilingual.formats.text import split_paragraphs
-    from bilingual.names.suggest import propose
+    from bilingual.discovery.suggest import propose
     from bilingual.read import build_document
 
     plain, blocks = split_paragraphs(text)
@@ -33,7 +33,7 @@ def proposals_for(text: str):
 def drop_doubtful_rules() -> None:
     """Take out the rules added while their author knew that held-out articles 07–10 held such
     names, with no tuning error behind them (README, "Finding the names a glossary lacks")."""
-    from bilingual.names import lexicon, romanize
+    from bilingual.discovery import lexicon, romanize
 
     for word in ("north", "south", "east", "west", "northern", "southern", "eastern", "western"):
         lexicon.FEATURES_BEFORE.pop(word, None)
@@ -44,7 +44,7 @@ def drop_doubtful_rules() -> None:
 
 
 def main() -> None:
-    from bilingual.names.lexicon import fold
+    from bilingual.discovery.lexicon import fold
 
     if "--without-doubtful-rules" in sys.argv:
         drop_doubtful_rules()

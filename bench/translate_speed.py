@@ -49,7 +49,7 @@ def main() -> None:
     from bilingual.engines.argos.engine import max_decoding_length, plan_batches
     from bilingual.formats.aligned import render_aligned
     from bilingual.fsutil import write_bytes
-    from bilingual.pipeline import translate_document
+    from bilingual.translation.pipeline import translate_document
     from bilingual.read import read_document
     from bilingual.segment import split_sentences
 

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bilingual.i18n import _
+
 # Exit codes, documented in the README ("Exit codes").
 EXIT_OK = 0
 EXIT_ERROR = 1  # bad input, malformed file, I/O problem
@@ -102,7 +104,7 @@ def dependency_error(exc: BaseException, *, path: str | Path | None = None) -> B
     import errno
     import sqlite3
 
-    from bilingual.i18n import _
+
 
     if isinstance(exc, BilingualError):
         return exc

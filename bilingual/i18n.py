@@ -5,19 +5,19 @@ A compiled ``bilingual/locale/<lang>/LC_MESSAGES/bilingual.mo`` is used when the
 one; otherwise the ``.po`` is compiled with polib on first use into the user cache folder
 (keyed by the catalog's hash, so an edited catalog is recompiled).
 
-Importing this module loads nothing: the command line calls :func:`activate` once, at its
+This module is the floor of the package: it imports nothing of ours. Importing it loads nothing: the command line calls :func:`activate` once, at its
 edge, before it builds its help texts; until then (in a library caller, say) messages are
 English.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import hashlib
 import os
+import tempfile
 from pathlib import Path
-
-from bilingual.errors import BilingualError
 
 DOMAIN = "bilingual"
 PACKAGE_LOCALE = Path(__file__).resolve().parent / "locale"
@@ -59,14 +59,22 @@ def compile_catalog(po: Path) -> Path | None:
     if out.is_file():
         return out
     try:
-        from bilingual.fsutil import atomic_write
-        from bilingual.names.po import polib_from_text
+        import polib
 
-        catalog = polib_from_text(data.decode("utf-8"), path=po)
-        with atomic_write(out, binary=True) as handle:
-            handle.write(catalog.to_binary())
+        # A leading newline keeps polib from taking the text for a file name (see formats/pocodec.py).
+        binary = polib.pofile("\n" + data.decode("utf-8"), encoding="utf-8").to_binary()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(binary)
+            os.replace(tmp, out)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         return out
-    except (OSError, ValueError, ImportError, BilingualError):
+    except (OSError, ValueError, ImportError, UnicodeDecodeError):
         return None
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "bilingual"
-MAX_LINES = 400
+MAX_LINES = 450
 
 
 def _module_name(path: Path) -> str:
@@ -15,25 +15,34 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _module_level_imports(path: Path) -> set[str]:
-    """Modules imported when *path* is imported (function-level imports run later and do not count)."""
+def _imports(path: Path) -> set[str]:
+    """Every module of ours *path* imports, at module level or inside a function (both run: a lazy
+    import only moves the cycle to call time). ``if TYPE_CHECKING:`` blocks never run and do not count."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {id(sub) for node in ast.walk(tree)
+               if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+               for sub in ast.walk(node)}
+    package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
     found = set()
-    for node in tree.body:
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+    for sub in ast.walk(tree):
+        if id(sub) in skipped:
             continue
-        for sub in ast.walk(node) if not isinstance(node, ast.FunctionDef | ast.ClassDef) else ():
-            if isinstance(sub, ast.Import):
-                found.update(a.name for a in sub.names if a.name.startswith("bilingual"))
-            elif isinstance(sub, ast.ImportFrom) and sub.module and sub.module.startswith("bilingual"):
-                found.add(sub.module)
-                found.update(f"{sub.module}.{a.name}" for a in sub.names)
+        if isinstance(sub, ast.Import):
+            found.update(a.name for a in sub.names if a.name.startswith("bilingual"))
+        elif isinstance(sub, ast.ImportFrom):
+            module = sub.module or ""
+            if sub.level:
+                base = package.split(".")[: len(package.split(".")) - (sub.level - 1)]
+                module = ".".join([*base, module] if module else base)
+            if module.startswith("bilingual"):
+                found.add(module)
+                found.update(f"{module}.{a.name}" for a in sub.names)
     return found
 
 
 def test_no_import_cycle():
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph = {name: {m for m in _module_level_imports(path) if m in modules and m != name}
+    graph = {name: {m for m in _imports(path) if m in modules and m != name}
              for name, path in modules.items()}
     state: dict[str, int] = {}
 
@@ -51,12 +60,10 @@ def test_no_import_cycle():
             visit(name, [name])
 
 
-def test_no_module_over_400_lines_without_a_reason():
+def test_no_module_over_450_lines():
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        if text.count("\n") > MAX_LINES:
-            doc = ast.get_docstring(ast.parse(text)) or ""
-            assert "lines because" in doc, f"{path} has {text.count(chr(10))} lines and no reason at its top"
+        assert text.count("\n") <= MAX_LINES, f"{path} has {text.count(chr(10))} lines"
 
 
 def test_only_the_registry_maps_extensions():

@@ -34,9 +34,9 @@ def _ratio(fn, small, large) -> float:
 
 def test_placeholder_search_is_linear_on_long_arabic_runs():
     from bilingual.names.entry import Entry
-    from bilingual.names.mask import mask, placeholders_intact
+    from bilingual.translation.mask import mask, placeholders_intact
     from bilingual.names.match import TermSpan
-    from bilingual.names.restore import restore
+    from bilingual.translation.restore import restore
 
     job = mask("Haftar met Sisi.", [TermSpan(0, 6, Entry("Haftar", "حفتر", "person")),
                                     TermSpan(11, 15, Entry("Sisi", "السيسي", "person"))])
@@ -51,9 +51,9 @@ def test_placeholder_search_is_linear_on_long_arabic_runs():
 
 def test_an_engine_that_returns_millions_of_characters_is_restored_in_linear_time():
     from bilingual.names.entry import Entry
-    from bilingual.names.mask import mask
+    from bilingual.translation.mask import mask
     from bilingual.names.match import TermSpan
-    from bilingual.names.restore import restore
+    from bilingual.translation.restore import restore
 
     job = mask("Haftar met.", [TermSpan(0, 6, Entry("Haftar", "حفتر", "person"))])
 

@@ -14,7 +14,7 @@ import segmentation  # noqa: E402
 
 
 def test_every_gold_set_loads_and_its_names_occur_in_its_text():
-    from bilingual.names.lexicon import fold
+    from bilingual.discovery.lexicon import fold
 
     sets = gold.sets()
     assert set(sets) == {"examples", "tuning", "dev set", "dev set, held out (07–10)",

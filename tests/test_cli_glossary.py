@@ -231,7 +231,7 @@ def test_suggest_takes_the_engine_s_rendering_of_a_name_when_it_is_close(run_cli
 
 def test_suggest_never_replaces_an_editor_s_entry(run_cli, tmp_path, monkeypatch):
     """Even when the proposal's key and the entry's differ in how they fold, the entry stays as written."""
-    from bilingual.names import suggest
+    from bilingual.discovery import suggest
 
     gl = tmp_path / "g"
     assert run_cli("glossary", "add", "Fergiani", "الفرجاني", "--kind", "person", "--note", "checked by the desk",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -85,11 +86,12 @@ def test_existing_output_is_kept_when_translation_fails(run_cli, empty_packages,
     path = tmp_path / "in.txt"
     path.write_text("Derna waits.")
     out = tmp_path / "out.xml"
-    out.write_text("previous work")
+    out.write_bytes((Path(__file__).parent / "data" / "aligned-sample.xml").read_bytes())  # an earlier output
+    before = out.read_bytes()
     result = run_cli("translate", path, "-o", out, "--no-memory", "--no-download")
     err = assert_one_line_error(result, 3)
     assert "bilingual models install --file" in err
-    assert out.read_text() == "previous work"
+    assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.xml"]
 
 

@@ -12,7 +12,8 @@ from bilingual.formats.aligned import parse_aligned
 from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
-from bilingual.pipeline import translate_document
+from bilingual.jobs.translate import translate_with_memory
+from bilingual.translation.pipeline import translate_document
 from bilingual.read import read_document
 
 import fake_engines
@@ -27,7 +28,7 @@ def translated(tmp_path):
     """A document translated by the machine, with its memory."""
     glossary = load_glossary(ROOT / "glossary")
     memory = Memory(tmp_path / "m.sqlite3")
-    doc, _ = translate_document(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(), glossary=glossary,
+    doc, _ = translate_with_memory(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(), glossary=glossary,
                                 memory=memory)
     yield doc, memory, glossary
     memory.close()
@@ -104,7 +105,7 @@ def test_an_explicit_approval_of_machine_text_is_taken(translated, tmp_path):
 
 def test_machine_text_from_the_memory_is_exported_as_machine_text(translated):
     doc, memory, glossary = translated
-    again, report = translate_document(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(),
+    again, report = translate_with_memory(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(),
                                        glossary=glossary, memory=memory)
     assert report.from_memory == len(doc.segments()) and {s.status for s in again.segments()} == {"tm"}
     po = polib.pofile(exporter("po").render(again, None).decode())

@@ -92,7 +92,7 @@ class _Broken:
                                               ("long", "returned 3 translations for 2 texts"),
                                               ("type", "returned a NoneType")])
 def test_engine_misbehaviour_is_an_engine_error(behaviour, words):
-    from bilingual.pipeline import run_engine
+    from bilingual.translation.pipeline import run_engine
 
     with pytest.raises(EngineError, match=words) as info:
         run_engine(_Broken(behaviour=behaviour), ["one.", "two."])

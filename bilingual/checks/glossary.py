@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bilingual.checks import GLOSSARY_CHECKS, Context, Failed, register
+from bilingual.checks.base import GLOSSARY_CHECKS, Context, Failed, register
 from bilingual.document import Segment
-from bilingual.names.restore import check_terms
+from bilingual.translation.restore import check_terms
 
 
 @register(GLOSSARY_CHECKS)

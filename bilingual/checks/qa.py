@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from bilingual.arabic import mostly_latin
-from bilingual.checks import QA_CHECKS, Context, Failed, register
+from bilingual.checks.base import QA_CHECKS, Context, Failed, register
 from bilingual.document import Segment
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
 
 from bilingual.i18n import _
+from bilingual.jobs.result import Message, Result
 
 
 def glossary_option(func):
@@ -60,29 +61,34 @@ def say(message: str, quiet: bool = False) -> None:
         click.echo(message, err=True)
 
 
-def names_folder(output: str | None) -> bool:
-    """Whether ``-o`` names a folder: one that exists, or a path ending in a slash (created)."""
-    return output is not None and output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+def printer(quiet: bool = False) -> Callable[[Message], None]:
+    """How the command line shows a job's messages: its output on stdout, status lines on stderr
+    (``-q`` silences status lines, never warnings)."""
+
+    def show(message: Message) -> None:
+        if message.level == "data":
+            click.echo(message.text)
+        elif message.level == "warning" or not quiet:
+            click.echo(message.text, err=True)
+
+    return show
 
 
-def output_path(output: str | None, default: str) -> str:
-    """Where to write: *default* when no ``-o``; a folder's file named as *default*'s; else ``-o``."""
-    if output is None:
-        return default
-    if names_folder(output):
-        return str(Path(output) / Path(default).name)
-    return output
+def run(job: Callable[..., Result], request: Any, *, quiet: bool = False, strict: bool = False) -> Result:
+    """Run a use case with its messages printed as they come; its failure (exit 6) raised at the end."""
+    result = job(request, Result(strict=strict, listener=printer(quiet)))
+    return result.finish()
 
 
-def write_output(path: str, data: bytes) -> None:
-    """Write *data* to *path* atomically, or to stdout for ``-``."""
-    from bilingual.errors import InputError
-    from bilingual.fsutil import write_bytes
+def progress_bars(quiet: bool, label: str, *, least: int = 20):
+    """A progress factory for jobs: a click bar on stderr for *n* items (none when quiet, piped or small)."""
 
-    if path != "-" and (path.endswith(("/", os.sep)) or Path(path).is_dir()):
-        raise InputError(_("is a folder, not a file"), path=path, hint=_("name the file to write"))
-    if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_bytes(path, data)
+    @contextlib.contextmanager
+    def bar(n: int) -> Iterator[Callable[[int], None] | None]:
+        if not wants_progress(quiet) or n <= least:
+            yield None
+            return
+        with click.progressbar(length=n, label=label, file=sys.stderr) as progress:
+            yield progress.update
+
+    return bar

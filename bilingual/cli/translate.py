@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 import click
 
-from bilingual.cli.common import (
-    DownloadBar,
-    glossary_option,
-    memory_options,
-    names_folder,
-    say,
-    wants_progress,
-    write_output,
-)
+from bilingual.cli.common import DownloadBar, glossary_option, memory_options, progress_bars, run, wants_progress
 from bilingual.i18n import _
-
-
-def default_output(input_path: str) -> str:
-    if input_path == "-":
-        return "-"
-    p = Path(input_path)
-    return str(p.with_name(p.stem + ".en-ar.xml"))
 
 
 @click.command(help=_("Translate articles (txt, md, html or - for stdin) into aligned English/Arabic XML. "
@@ -61,147 +42,24 @@ def default_output(input_path: str) -> str:
               help=_("Largest input accepted, in MB."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
 def translate(input_paths, output, overwrite, input_format, encoding, engine_name, beam_size, model_name, threads,
-              inter_threads, device,
-              batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index, max_size, quiet):
-    from bilingual.engines import EngineOptions, load_engine
-    from bilingual.errors import InputError
-    from bilingual.names.load import load_default_glossary
-    from bilingual.outcome import RunReport
-    from bilingual.read import read_document
+              inter_threads, device, batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index,
+              max_size, quiet):
+    from bilingual.engines import EngineOptions
+    from bilingual.jobs.translate import TranslateRequest, translate_articles
 
-    if len(input_paths) > 1 and output == "-":
-        raise InputError(_("with several inputs, -o must be a folder, not standard output"), path=output)
-    outputs = plan_outputs(list(input_paths), output)
-    max_bytes = int(max_size * 1024 * 1024)
-    # Read every input first: a bad one fails the run before any model is loaded or file written.
-    docs = [(path, read_document(path, fmt=input_format, encoding=encoding, max_bytes=max_bytes))
-            for path in input_paths]
-    glossary = load_default_glossary(glossary_path)
-    memory = None
-    if not no_memory:
-        from bilingual.memory.store import open_memory
-
-        memory = open_memory(memory_path)
-    if engine_name == "argos":
-        from bilingual.engines.argos import packages
-
-        bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
-        try:
-            packages.ensure_installed("en", "ar", download=not no_download, index=index, progress=bar,
-                                      name=model_name)
-        finally:
-            bar.close()
-    options = EngineOptions(beam_size=beam_size, threads=threads, inter_threads=inter_threads, device=device,
-                            batch_tokens=batch_tokens, model=model_name or "")
-    engine = load_engine(engine_name, options)
-    outcome = RunReport(strict=strict)
-    previous = {out: _previous_output(out, overwrite) for out, _note in outputs}
-    if glossary is None:
-        say(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where a "
-              "glossary/ folder is)"))
-        outcome.no_glossary = True
+    bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
+    request = TranslateRequest(
+        inputs=tuple(input_paths), output=output, overwrite=overwrite, input_format=input_format, encoding=encoding,
+        engine=engine_name, engine_options=EngineOptions(beam_size=beam_size, threads=threads,
+                                                         inter_threads=inter_threads, device=device,
+                                                         batch_tokens=batch_tokens, model=model_name or ""),
+        glossary=glossary_path, memory=memory_path, use_memory=not no_memory, strict=strict,
+        download=not no_download, index=index, max_bytes=int(max_size * 1024 * 1024),
+        progress=progress_bars(quiet, _("Translating")), download_progress=bar)
     try:
-        for (_path, doc), (out, note) in zip(docs, outputs, strict=True):
-            if note:
-                say(note, quiet)
-            outcome.missing_names += _translate_one(doc, out, engine=engine, glossary=glossary, memory=memory,
-                                                    previous=previous[out], quiet=quiet)
+        run(translate_articles, request, quiet=quiet)
     finally:
-        if memory is not None:
-            memory.close()
-    outcome.finish()
-
-
-def plan_outputs(inputs: list[str], output: str | None) -> list[tuple[str, str]]:
-    """Where each input's document goes, and a note when a name had to change.
-
-    An output never replaces an input, and no two outputs of one run share a path: a clash
-    of names (``a/x.txt b/x.txt -o out/``) gets ``-2``, ``-3`` … and is said.
-    """
-    from bilingual.errors import InputError
-
-    into_folder = names_folder(output) or (output not in (None, "-") and len(inputs) > 1)
-    planned: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    sources = {os.path.realpath(p) for p in inputs if p != "-"}
-    for path in inputs:
-        if into_folder:
-            out = str(Path(output) / Path(default_output(path if path != "-" else "stdin.txt")).name)  # type: ignore[arg-type]
-        else:
-            out = output or default_output(path)
-        note = ""
-        if out != "-":
-            base, n = out, 1
-            while os.path.realpath(out) in taken:
-                n += 1
-                out = base.removesuffix(".en-ar.xml") + f"-{n}.en-ar.xml"
-                note = _("{input}: another input has the same name; writing {output}").format(input=path, output=out)
-            if os.path.realpath(out) in sources:
-                raise InputError(_("the output would replace an input"), path=out,
-                                 hint=_("name another output with -o"))
-            taken.add(os.path.realpath(out))
-        planned.append((out, note))
-    return planned
-
-
-def _previous_output(out: str, overwrite: bool):
-    """The document already at *out*, whose editors' segments this run keeps; None when there is none.
-
-    With ``--overwrite`` nothing is kept, and the editors' segments being replaced are counted aloud.
-    """
-    from bilingual.errors import BilingualError, InputError
-    from bilingual.formats.aligned import read_aligned
-
-    if out == "-" or not os.path.isfile(out):
-        return None
-    try:
-        previous = read_aligned(out)
-    except BilingualError as exc:
-        if overwrite:
-            return None
-        raise InputError(_("the output exists and is not an aligned document"), path=out,
-                         hint=_("pass --overwrite to replace it, or name another output with -o")) from exc
-    if overwrite:
-        human = sum(1 for s in previous.segments() if s.status in ("edited", "approved"))
-        if human:
-            say(_("{out}: replacing {n} edited or approved segments (--overwrite)").format(out=out, n=human))
-        return None
-    return previous
-
-
-def _translate_one(doc, output: str, *, engine, glossary, memory, previous, quiet: bool) -> int:
-    from bilingual.formats.aligned import render_aligned
-    from bilingual.memory.reuse import carry_over
-    from bilingual.pipeline import translate_document
-
-    n = len(doc.segments())
-    if wants_progress(quiet) and n > 20:
-        with click.progressbar(length=n, label=_("Translating"), file=sys.stderr) as progress:
-            translated, report = translate_document(doc, engine=engine, glossary=glossary, memory=memory,
-                                                    progress=progress.update)
-    else:
-        translated, report = translate_document(doc, engine=engine, glossary=glossary, memory=memory)
-    if previous is not None:
-        translated, kept = carry_over(translated, previous, glossary)
-        if kept:
-            say(_("kept {n} edited or approved segments of the existing {out} (--overwrite replaces them)").format(
-                n=kept, out=output), quiet)
-    write_output(output, render_aligned(translated))
-    where = _("standard output") if output == "-" else output
-    say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
-        n=report.segments, engine=report.from_engine, tm=report.from_memory, out=where), quiet)
-    if report.untranslated:
-        ids = " ".join(report.untranslated[:10])
-        if len(report.untranslated) > 10:
-            ids += " " + _("… and {m} more (bilingual check --qa lists them all)").format(m=len(report.untranslated) - 10)
-        say(_("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: {ids}").format(
-            n=len(report.untranslated), ids=ids), quiet)
-    if glossary is not None and len(glossary):
-        say(_("glossary names: {found} found, {ok} enforced, {missing} missing").format(
-            found=report.terms_found, ok=report.terms_enforced, missing=report.terms_missing), quiet)
-        for seg_id, entry in report.missing:
-            say(_("  missing: {entry} in segment {seg}").format(entry=entry, seg=seg_id), quiet)
-    return report.terms_missing
+        bar.close()
 
 
 COMMANDS = [translate]

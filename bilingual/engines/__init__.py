@@ -6,6 +6,6 @@ the ``bilingual.engines`` entry-point group.
 
 from __future__ import annotations
 
-from bilingual.engines.base import Engine, EngineOptions, available_engines, load_engine
+from bilingual.engines.base import Engine, EngineOptions, Preparation, available_engines, load_engine
 
-__all__ = ["Engine", "EngineOptions", "available_engines", "load_engine"]
+__all__ = ["Engine", "EngineOptions", "Preparation", "available_engines", "load_engine"]

@@ -1,7 +1,9 @@
 """The engine protocol, the options every engine factory receives, and finding an engine by name.
 
 An engine is anything with ``translate_batch(list[str]) -> list[str]`` and the metadata
-attributes below. Engines are looked up in the entry-point group ``bilingual.engines``
+attributes below. A factory may also offer ``prepare(options, preparation)``: it installs or
+locates what the engine needs (the Argos engine installs a missing model), so no front end names
+an engine to get it ready. Engines are looked up in the entry-point group ``bilingual.engines``
 (``argos`` is ours) or given as ``package.module:factory``; the factory is called with an
 :class:`EngineOptions` and returns the engine.
 """
@@ -9,11 +11,12 @@ attributes below. Engines are looked up in the entry-point group ``bilingual.eng
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
-from bilingual.errors import EngineError
+from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
 
 ENTRY_POINT_GROUP = "bilingual.engines"
@@ -47,6 +50,15 @@ class EngineOptions:
     max_input_tokens: int = 250
 
 
+@dataclass(frozen=True)
+class Preparation:
+    """What an engine may do to get ready: download what is missing, from where, showing what progress."""
+
+    download: bool = True
+    index: str | None = None
+    progress: Callable[[int, int], None] | None = None
+
+
 def _resolve(dotted: str):
     """Import ``package.module:attr``; the current folder is importable, as with uvicorn's app path."""
     import os
@@ -74,8 +86,12 @@ def available_engines() -> dict[str, str]:
     return found
 
 
-def load_engine(spec: str, options: EngineOptions | None = None) -> Engine:
-    """Create the engine named *spec* (an entry-point name or ``package.module:factory``)."""
+def load_engine(spec: str, options: EngineOptions | None = None, *, prepare: Preparation | None = None) -> Engine:
+    """Create the engine named *spec* (an entry-point name or ``package.module:factory``).
+
+    With *prepare*, the factory's ``prepare`` (when it has one) runs first. Whatever a plugin's
+    factory raises — ``SystemExit`` included — is an :class:`EngineError` naming the engine.
+    """
     options = options or EngineOptions()
     if ":" in spec:
         factory = _resolve(spec)
@@ -86,7 +102,16 @@ def load_engine(spec: str, options: EngineOptions | None = None) -> Engine:
                               hint=_("known engines: {names}; or give package.module:factory").format(
                                   names=", ".join(sorted(engines))))
         factory = _resolve(engines[spec])
-    engine = factory(options)
+    prepare_engine = getattr(factory, "prepare", None)
+    try:
+        if prepare is not None and callable(prepare_engine):
+            prepare_engine(options, prepare)
+        engine = factory(options)
+    except (BilingualError, KeyboardInterrupt):
+        raise
+    except (Exception, SystemExit) as exc:
+        raise EngineError(_("engine {name!r} could not be started: {error}").format(
+            name=spec, error=f"{type(exc).__name__}: {exc}"), hint=_("check the engine and its model")) from exc
     if not callable(getattr(engine, "translate_batch", None)):
         raise EngineError(f"engine {spec!r} has no translate_batch method")
     return engine

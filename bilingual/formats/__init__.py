@@ -17,7 +17,7 @@ from bilingual.errors import BilingualError
 from bilingual.formats.base import ExportOptions, Format, Review, Role, Skip, Unit, UnitFile
 from bilingual.i18n import _
 
-__all__ = ["ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get"]
+__all__ = ["PUBLISHING", "ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get"]
 
 REGISTRY: tuple[str, ...] = (
     "bilingual.formats.text:TextArticle",
@@ -40,6 +40,10 @@ REGISTRY: tuple[str, ...] = (
     "bilingual.formats.tbx:TbxBasicTerms",
 )
 SNIFF_BYTES = 4096
+
+
+#: The side-by-side publishing formats (``--arabic-only`` applies to them).
+PUBLISHING = ("html", "pdf", "docx", "md")
 
 
 @cache

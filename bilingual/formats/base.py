@@ -108,6 +108,15 @@ class Format:
         """Whether *head* (the first bytes of a file) is this format's content."""
         return False
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Whether *data* (the start of an existing file) is an earlier output of this format.
+
+        The write policy (:mod:`bilingual.outputs`) replaces such a file without ``--overwrite``;
+        any other file is someone's and is kept. By default, the format's own content is enough.
+        """
+        return cls.sniff(data[:8192])
+
     # One method per role; a format implements those of its roles.
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         raise NotImplementedError

@@ -76,6 +76,12 @@ class CsvTerms(Format):
                              "|".join(e.sources), "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
         return ("\ufeff" if self.bom else "").encode() + out.getvalue().encode("utf-8")
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Our export: its first line is our header, column for column."""
+        first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+        return first == cls.delimiter.join(COLUMNS).encode()
+
     def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
         text = decode_utf8(data, path=path, error=GlossaryError, hint=HINT)
         try:
@@ -114,6 +120,15 @@ class OmegatTerms(Format):
     roles = frozenset({Role.TERMS})
     extensions = (".utf8", ".txt", ".tab")
     media_type = "text/tab-separated-values"
+
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Tab-separated lines of two or three fields, as we write them."""
+        try:
+            lines = [line for line in data.decode("utf-8").split("\n") if line]
+        except UnicodeDecodeError:
+            return False
+        return all(1 <= line.count("\t") <= 2 for line in lines)
 
     def render_terms(self, entries: list[Entry]) -> bytes:
         def clean(text: str) -> str:

@@ -73,6 +73,19 @@ class DocxFormat(Format):
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     roles = frozenset({Role.EXPORT})
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """A DOCX whose core properties say bilingual made it."""
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                core = archive.read("docProps/core.xml")
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+            return False
+        return b">bilingual " in core
+
     def render(self, doc, options: ExportOptions) -> bytes:
         import docx
         from docx.shared import Mm, Pt

@@ -151,6 +151,11 @@ class HtmlArticle(Format):
         text = xml_root_head(head)[:1024].lower()
         return text.startswith(("<!doctype html", "<html")) or "<html" in text[:512]
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Our pages say so: ``<meta name="generator" content="bilingual …">`` (an article in HTML does not)."""
+        return cls.sniff(data[:8192]) and b'<meta name="generator" content="bilingual ' in data[:8192]
+
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         return parse_html_article(text)
 

@@ -19,6 +19,7 @@ from bilingual.document import Mark, RawBlock
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, rows, title_of
 
+OWN_MARK = "<!-- made by bilingual "  # an HTML comment: invisible in every renderer, tells our exports apart
 _MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
 
 
@@ -113,6 +114,11 @@ class MarkdownExport(Format):
     extensions = (".md",)
     media_type = "text/markdown"
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Our export ends with its mark (an HTML comment no renderer shows)."""
+        return data.rstrip().endswith(b" -->") and OWN_MARK.encode() in data[-200:]
+
     def render(self, doc, options: ExportOptions) -> bytes:
         laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
         lines = [f"# {_md([Piece(title_of(doc, options.title))])}", ""]
@@ -125,4 +131,5 @@ class MarkdownExport(Format):
             for row in laid:
                 lines += [f'<a id="{row.id}"></a>', "", _md(row.en), "", '<div dir="rtl" lang="ar">', "",
                           _md(row.ar), "", "</div>", ""]
+        lines += ["", OWN_MARK + self.stamp(doc)["tool_version"] + " -->"]
         return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

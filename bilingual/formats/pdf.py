@@ -18,6 +18,11 @@ class PdfFormat(Format):
     media_type = "application/pdf"
     roles = frozenset({Role.EXPORT})
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """A PDF whose Creator is bilingual (WeasyPrint takes it from the page's generator meta)."""
+        return data.startswith(b"%PDF") and b"bilingual" in data
+
     def render(self, doc, options: ExportOptions) -> bytes:
         from bilingual.formats.html import render_html
 

@@ -66,7 +66,7 @@ class PoFormat(Format):
     def parse(self, data: bytes, *, path: str) -> UnitFile:
         """Units of a PO file; a fuzzy entry is unreviewed, a non-fuzzy one reviewed (but not explicitly
         approved: tools such as OmegaT clear every fuzzy flag, so import compares with the machine text)."""
-        from bilingual.names.po import polib_from_text
+        from bilingual.formats.pocodec import polib_from_text
 
         text = decode_utf8(data, path=path, error=FormatError, hint="save the PO file as UTF-8")
         po = polib_from_text(text, path=path, error=FormatError)

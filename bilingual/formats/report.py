@@ -30,6 +30,12 @@ class ReportFormat(Format):
     output_suffix = ".report.html"
     media_type = "text/html"
 
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        from bilingual.formats.html import HtmlFormat
+
+        return HtmlFormat.is_own_output(data)
+
     def render(self, doc: Document, options: ExportOptions) -> bytes:
         from bilingual.formats.html import environment, font_css
 

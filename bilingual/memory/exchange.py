@@ -20,7 +20,7 @@ from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.i18n import _
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
-from bilingual.names.restore import check_terms
+from bilingual.translation.restore import check_terms
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
 

@@ -21,16 +21,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Literal
 
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
 from bilingual.i18n import _
 
+#: What :meth:`Memory.put` did with a translation.
+PutOutcome = Literal["added", "updated", "unchanged", "conflict"]
 SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 300.0  # seconds a writer waits for another process's write (ours are short)
 OWN_TABLES = {"meta", "segments"}
-STATUS_RANK = {"mt": 0, "edited": 1, "approved": 2}
+STATUS_RANK = {"mt": 0, "tm": 0, "edited": 1, "approved": 2}
 FUZZY_THRESHOLD = 0.75
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 _WORDS = re.compile(r"\w+")
@@ -114,6 +117,23 @@ class Hit:
     @property
     def human(self) -> bool:
         return self.status in ("edited", "approved")
+
+
+@dataclass(frozen=True)
+class Recall:
+    """What the memory knows of a document's sources, fetched once before translating (a value).
+
+    ``hits`` are exact matches and ``nearby`` near matches, both keyed by :func:`normalize`.
+    """
+
+    hits: dict[str, Hit]
+    nearby: dict[str, Hit]
+
+    def exact(self, source: str) -> Hit | None:
+        return self.hits.get(normalize(source))
+
+    def near(self, source: str) -> Hit | None:
+        return self.nearby.get(normalize(source))
 
 
 class Memory:
@@ -244,10 +264,29 @@ class Memory:
                                   " FROM segments WHERE source_key=?", (normalize(source),)).fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
-        if row is None:
-            return None
-        return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5],
-                   machine=row[6] or (row[1] if row[2] == "mt" else ""))
+        return None if row is None else _hit(row)
+
+    def recall(self, sources: Sequence[str]) -> Recall:
+        """Exact matches for every source in one pass (a query per 500 keys), near matches for the rest."""
+        keys = list(dict.fromkeys(normalize(s) for s in sources))
+        hits: dict[str, Hit] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(
+                        "SELECT source_key, source, target, status, origin, terms, glossary_fingerprint, mt_target"
+                        f" FROM segments WHERE source_key IN ({marks})", chunk):
+                    hits[row[0]] = _hit(row[1:])
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        nearby = {}
+        for key in keys:
+            if key not in hits:
+                found = self.near(key)
+                if found is not None:
+                    nearby[key] = found
+        return Recall(hits, nearby)
 
     def near(self, source: str, *, limit: int = 20) -> Hit | None:
         """The best near match above the threshold (FTS5 candidates, ranked by edit similarity)."""
@@ -280,8 +319,8 @@ class Memory:
 
     # --- writing --------------------------------------------------------------------------
 
-    def put(self, source: str, target: str, status: str, *, origin: str = "", glossary_fingerprint: str = "",
-            terms: Sequence[TermMatch] = (), overwrite: bool = True) -> str:
+    def put(self, source: str, target: str, status: SegmentStatus, *, origin: str = "",
+            glossary_fingerprint: str = "", terms: Sequence[TermMatch] = (), overwrite: bool = True) -> PutOutcome:
         """Store a translation; a human one is never replaced by a machine one.
 
         Returns ``added``, ``updated``, ``unchanged``, or ``conflict`` (an approved target
@@ -307,7 +346,7 @@ class Memory:
         return result
 
     @staticmethod
-    def _decide(row, target: str, status: str, overwrite: bool) -> str:
+    def _decide(row, target: str, status: SegmentStatus, overwrite: bool) -> PutOutcome:
         if row is None:
             return "added"
         old_target, old_status = row
@@ -341,6 +380,12 @@ class Memory:
                 " glossary_fingerprint=iif(segments.status='mt', excluded.glossary_fingerprint,"
                 " segments.glossary_fingerprint), terms=iif(segments.status='mt', excluded.terms, segments.terms),"
                 " mt_target=excluded.mt_target, updated=excluded.updated", rows)
+
+
+def _hit(row: Sequence) -> Hit:
+    """A Hit from (source, target, status, origin, terms, glossary_fingerprint, mt_target)."""
+    return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5],
+               machine=row[6] or (row[1] if row[2] == "mt" else ""))
 
 
 def open_memory(path: str | Path | None = None) -> Memory:

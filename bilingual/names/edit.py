@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from bilingual.errors import GlossaryError
+from bilingual.formats.pocodec import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.i18n import _
 from bilingual.names.entry import KIND_FILES, NO_TRANSLATE_FLAG, Entry, Incoming, normalize_key
-from bilingual.names.po import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.names.rules import check_entries, is_fuzzy_entry_finding
 
 
@@ -95,6 +95,11 @@ class GlossaryEdit:
             for path in po_files(root):
                 self.files[path] = GlossaryFile(path)
         self.before = {path: f.snapshot() for path, f in self.files.items()}
+        self.discarded = False
+
+    def discard(self) -> None:
+        """Validate the changes as a real edit would, but write nothing (a dry run)."""
+        self.discarded = True
 
     def find(self, english: str) -> tuple[Path, Entry] | None:
         for path, gfile in self.files.items():  # a handful of files, each indexed by key
@@ -150,6 +155,8 @@ def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
         if errors:
             raise GlossaryError(errors[0].message, path=errors[0].file, line=errors[0].line,
                                 hint=_("nothing was written"))
+        if glossary.discarded:
+            return
         for path in changed:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_text(path, glossary.files[path].text())

@@ -12,10 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import cached_property
+from typing import Literal, get_args
 
 from bilingual.document import Severity
 
-KINDS = ("person", "place", "org", "other")
+#: What a glossary name is.
+EntryKind = Literal["person", "place", "org", "other"]
+KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
 KIND_FILES = {"person": "people.po", "place": "places.po", "org": "organisations.po", "other": "other.po"}
 MAX_TERM_CHARS = 200
 NO_TRANSLATE_FLAG = "no-translate"

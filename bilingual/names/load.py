@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bilingual.errors import GlossaryError
+from bilingual.formats.pocodec import entries_from_po, po_files
 from bilingual.i18n import _
 from bilingual.names import cache
 from bilingual.names.entry import Entry, GlossaryFinding
 from bilingual.names.glossary import Glossary
 from bilingual.names.match import Matcher
-from bilingual.names.po import entries_from_po, po_files
 from bilingual.names.rules import blocking, check_entries
 
 

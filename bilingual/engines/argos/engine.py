@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.engines.argos import packages as models
-from bilingual.engines.base import EngineOptions
+from bilingual.engines.base import EngineOptions, Preparation
 from bilingual.errors import EngineError, ModelError
 from bilingual.i18n import _
 
@@ -136,6 +136,12 @@ class ArgosEngine:
     """Translate with an installed Argos Translate package (CTranslate2 + SentencePiece)."""
 
     name = "argos"
+
+    @staticmethod
+    def prepare(options: EngineOptions, preparation: Preparation) -> None:
+        """Install the pair's model from the package index when none is (and downloads are allowed)."""
+        models.ensure_installed(options.from_code, options.to_code, download=preparation.download,
+                                index=preparation.index, progress=preparation.progress, name=options.model or None)
 
     def __init__(self, options: EngineOptions | None = None, *, package_path: Path | None = None) -> None:
         import os

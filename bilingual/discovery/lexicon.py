@@ -19,7 +19,7 @@ import unicodedata
 from functools import cache
 
 from bilingual.arabic import normalize_letters, similarity
-from bilingual.names.romanize import PLACE_NAMES, transliterate_name
+from bilingual.discovery.romanize import PLACE_NAMES, transliterate_name
 
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])

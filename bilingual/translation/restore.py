@@ -16,7 +16,7 @@ import re
 
 from bilingual import arabic
 from bilingual.document import TermMatch
-from bilingual.names.mask import MaskJob, placeholders, placeholders_intact
+from bilingual.translation.mask import MaskJob, placeholders, placeholders_intact
 
 SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")

@@ -14,7 +14,7 @@ from bilingual import arabic
 from bilingual.document import HUMAN_STATUSES, Document, Segment, TermMatch
 from bilingual.memory.store import Hit, normalize
 from bilingual.names.glossary import Glossary
-from bilingual.names.restore import check_terms
+from bilingual.translation.restore import check_terms
 
 
 def respell(target: str, terms: tuple[TermMatch, ...], glossary: Glossary) -> str:

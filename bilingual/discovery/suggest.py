@@ -5,7 +5,7 @@ particles such as Al-, Abu, bin, and the connectors an organisation's name holds
 of Libya", "Front for Change and Concord in Chad"); a word capitalised only because it starts a
 sentence is a name only if it is capitalised elsewhere too, is a known place, or looks like a
 name (Al-…, Abdel…). Titles and ranks are cut off; demonyms and common words are out by rule and
-by lexicon (:mod:`bilingual.names.lexicon`), never by a list of our own articles' words.
+by lexicon (:mod:`bilingual.discovery.lexicon`), never by a list of our own articles' words.
 
 Each proposal carries its kind, its Arabic, where that Arabic comes from (``gazetteer``,
 ``table``, ``attested``, ``rule``, ``engine``) and a confidence. Organisations are translated, not transliterated: they
@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilingual.discovery import lexicon, spelling
+from bilingual.discovery.romanize import KNOWN
 from bilingual.i18n import _
-from bilingual.names import lexicon, spelling
-from bilingual.names.romanize import KNOWN
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
 # Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).

@@ -8,7 +8,7 @@ least). The search walks the readings letter group by letter group and keeps onl
 prefixes that some word of Arabic text begins with (wordfreq's Arabic word list), so it visits a
 few hundred states instead of millions of readings. The spelling chosen is the attested word
 whose frequency, less its cost, is highest; a word no Arabic text holds gets the rule's spelling
-(:mod:`bilingual.names.romanize`).
+(:mod:`bilingual.discovery.romanize`).
 
 The readings and costs are general romanisation facts, tuned on the examples and the tuning
 articles (``bench/tuning``), never on the dev set. Without wordfreq (the ``suggest`` extra) every
@@ -21,8 +21,8 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from bilingual.names.lexicon import FEATURES_AFTER, FEATURES_BEFORE, FIGURES, fold, places, unaccented
-from bilingual.names.romanize import HOUSES, KNOWN, rule_word
+from bilingual.discovery.lexicon import FEATURES_AFTER, FEATURES_BEFORE, FIGURES, fold, places, unaccented
+from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word
 
 # Letter groups, longest first: one unit each.
 _UNITS = ("tch", "dj", "kh", "sh", "th", "dh", "gh", "ch", "ph", "ou", "oo", "ee", "ie", "ei", "ey", "ai",

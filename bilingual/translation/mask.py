@@ -1,7 +1,7 @@
 """Masking: glossary names in a source sentence replaced with numbered placeholders.
 
 Engines mistreat placeholders (drop, repeat, move, decorate them); each placeholder form
-below has a pattern that tolerates the decorations engines add, and :mod:`bilingual.names.restore`
+below has a pattern that tolerates the decorations engines add, and :mod:`bilingual.translation.restore`
 puts the glossary Arabic back where they landed.
 """
 

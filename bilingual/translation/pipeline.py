@@ -1,6 +1,9 @@
 """The translation pipeline: segments → (memory) → mask names → engine → restore → check.
 
-Pure over the document model: the engine is passed in, nothing here reads or writes files.
+Pure over values: the engine and what the memory recalls for the document (a
+:class:`~bilingual.memory.store.Recall`, fetched by the translate job in one pass) are passed in;
+the translated document and its tally come back, and the job records them. Nothing here reads or
+writes a file or the memory.
 """
 
 from __future__ import annotations
@@ -14,16 +17,17 @@ from bilingual.document import Document, Segment
 from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
-from bilingual.memory.reuse import reuse_hit
-from bilingual.names import mask as masking
-from bilingual.names.restore import restore
+from bilingual.memory.store import Recall
+from bilingual.translation import mask as masking
+from bilingual.translation.restore import restore
+from bilingual.translation.reuse import reuse_hit
 
 Progress = Callable[[int], None]  # called with the number of segments just finished
 
 
 @dataclass
-class Report:
-    """What a translation run did: counts for the summary line and the glossary compliance."""
+class Tally:
+    """What translating one document did: counts for the summary line and the glossary compliance."""
 
     segments: int = 0
     from_engine: int = 0
@@ -46,9 +50,9 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
     name = getattr(engine, "name", type(engine).__name__)
     try:
         out = engine.translate_batch(texts)
-    except BilingualError:
+    except (BilingualError, KeyboardInterrupt):
         raise
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # a plugin's sys.exit() ends nothing but its batch
         raise EngineError(_("engine {name!r} failed: {error}").format(name=name, error=f"{type(exc).__name__}: {exc}"),
                           hint=_("check the engine and its model")) from exc
     if not isinstance(out, list | tuple) or len(out) != len(texts):
@@ -72,13 +76,18 @@ def translate_document(
     *,
     engine: Engine,
     glossary=None,
-    memory=None,
+    recall: Recall | None = None,
     progress: Progress | None = None,
     chunk_size: int = 256,
-) -> tuple[Document, Report]:
-    """Translate every segment of *doc*; return the translated document and a report."""
+) -> tuple[Document, Tally]:
+    """Translate every segment of *doc*; return the translated document and its tally.
 
-    report = Report()
+    *recall* holds the memory's exact and near matches for the document's sources. A reused
+    machine text is checked as engine output is: its names against today's glossary, and text
+    the engine left mostly Latin is marked untranslated again (a re-run says what the first said).
+    """
+
+    report = Tally()
     segments = doc.segments()
     report.segments = len(segments)
     done: dict[str, Segment] = {}
@@ -86,16 +95,19 @@ def translate_document(
     fingerprint = glossary.fingerprint if glossary is not None else ""
 
     for seg in segments:
-        hit = memory.get(seg.source) if memory is not None else None
+        hit = recall.exact(seg.source) if recall is not None else None
         reused = reuse_hit(seg, hit, glossary) if hit is not None else None
         if reused is not None:
+            if reused.status == "tm" and mostly_latin(reused.target):
+                reused = replace(reused, note=UNTRANSLATED_NOTE)
+                report.untranslated.append(seg.id)
             done[seg.id] = reused
             report.from_memory += 1
             if progress:
                 progress(1)
             continue
-        if memory is not None and hit is None:
-            near = memory.near(seg.source)
+        if recall is not None and hit is None:
+            near = recall.near(seg.source)
             if near is not None:
                 seg = replace(seg, note=f"memory {near.score:.0%} ({near.status}): {near.source} → {near.target}")
                 report.fuzzy_notes += 1
@@ -130,12 +142,10 @@ def translate_document(
         glossary_fingerprint=fingerprint,
         tool_version=__version__,
     )
-    if memory is not None:
-        memory.record_document(doc.with_segments(done), origin=_origin(engine), glossary_fingerprint=fingerprint)
     return replace(doc.with_segments(done), head=head), report
 
 
-def _translate_group(group: list[Segment], engine: Engine, glossary, report: Report):
+def _translate_group(group: list[Segment], engine: Engine, glossary, report: Tally):
     """Translate a group of segments with names masked, repairing what the engine breaks.
 
     Placeholders lost by the engine are retried in the next placeholder form; sentences that
@@ -172,7 +182,7 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Rep
 UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"
 
 
-def _retry_untranslated(jobs, outputs: list[str], engine: Engine, report: Report) -> set[int]:
+def _retry_untranslated(jobs, outputs: list[str], engine: Engine, report: Tally) -> set[int]:
     """Sentences that came back mostly Latin get one more try with other decoding settings (when
     the engine offers ``retry_batch``); those still untranslated are returned, to be marked."""
     failed = [i for i, out in enumerate(outputs) if mostly_latin(out)]
@@ -217,7 +227,8 @@ def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[s
     return {name: sp for name, sp in spelled.items() if sp and len(owners[sp]) == 1}
 
 
-def _origin(engine) -> str:
+def origin(engine: Engine) -> str:
+    """How the memory names what made a machine translation: ``engine:model``."""
     name = getattr(engine, "name", type(engine).__name__)
     model = getattr(engine, "model_name", "")
     return f"{name}:{model}" if model else name

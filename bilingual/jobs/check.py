@@ -1,0 +1,48 @@
+"""Check aligned documents against the current glossary (and the QA checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilingual.checks import run_checks
+from bilingual.document import Finding
+from bilingual.formats.aligned import read_aligned
+from bilingual.i18n import _
+from bilingual.jobs.result import Result
+from bilingual.names.load import load_default_glossary
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    documents: tuple[str, ...]
+    qa: bool = False
+    strict: bool = False  # no glossary found is a failure
+    glossary: str | None = None
+
+
+def check_documents(request: CheckRequest, result: Result | None = None) -> Result:
+    """Each finding is an item and a line of output; error findings are violations (exit 6)."""
+    result = result if result is not None else Result()
+    result.strict = request.strict
+    glossary = load_default_glossary(request.glossary)
+    result.no_glossary = glossary is None
+    if glossary is None:
+        result.warn(_("warning: no glossary found, so no name is checked (pass --glossary PATH, or run where a "
+                      "glossary/ folder is)"))
+    total = errors = 0
+    for path in request.documents:
+        doc = read_aligned(path)
+        findings: list[Finding] = run_checks(doc, glossary=glossary, qa=request.qa)
+        for f in findings:
+            result.item(f.segment_id, f.check, f"{f.title}: {f.message}", where=path)
+            result.data(f"{path}\t{f.segment_id}\t{f.severity}\t{f.title}: {f.message}")
+        errors += sum(1 for f in findings if f.severity == "error")
+        total += len(findings)
+        if (glossary is not None and doc.head.glossary_fingerprint
+                and doc.head.glossary_fingerprint != glossary.fingerprint):
+            result.warn(_("{path}: translated with another version of the glossary").format(path=path))
+    result.say(_("{n} findings ({errors} errors) in {docs} documents").format(
+        n=total, errors=errors, docs=len(request.documents)))
+    result.counts["findings"] = total
+    result.counts["violations"] = errors
+    return result

@@ -1,0 +1,147 @@
+"""Editors' corrections: import PO/XLIFF/TMX files into the memory, or apply one to an aligned document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from bilingual import outputs
+from bilingual.formats.aligned import read_aligned, render_aligned
+from bilingual.i18n import _
+from bilingual.jobs.result import Result
+from bilingual.memory.exchange import ExchangeResult, apply_units, import_units, read_units
+from bilingual.memory.store import open_memory
+from bilingual.names.load import load_default_glossary
+
+REPORT_HEADER = "file\tline\tunit\treason\n"
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Import editors' files into the translation memory."""
+
+    files: tuple[str, ...]
+    memory: str | None = None
+    glossary: str | None = None
+    overwrite: bool = False  # let an approved target in a file replace another approved one
+    approve_unchanged: bool = False
+    verbose: bool = False
+    report: str | None = None  # a TSV of every unit not taken
+    overwrite_report: bool = False
+
+
+@dataclass(frozen=True)
+class ApplyRequest:
+    """Write an editor's corrections into an aligned document (and record them in the memory)."""
+
+    document: str
+    corrections: str
+    output: str | None = None  # None: in place; a folder: under the document's name
+    overwrite: bool = False
+    memory: str | None = None
+    use_memory: bool = True
+    glossary: str | None = None
+    approve_unchanged: bool = False
+    verbose: bool = False
+    report: str | None = None
+    overwrite_report: bool = False
+    stdout: BinaryIO | None = None
+
+
+def is_report(data: bytes) -> bool:
+    """An earlier report of units not taken: its header line is ours."""
+    return data.startswith(REPORT_HEADER.encode())
+
+
+def import_corrections(request: ImportRequest, result: Result | None = None) -> Result:
+    """Store the editors' work in the memory; every unit not taken is counted with its reason."""
+    result = result if result is not None else Result()
+    glossary = load_default_glossary(request.glossary)
+    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (),
+                                inputs=request.files)
+    if request.report:
+        outputs.check(request.report, protected=protected, overwrite=request.overwrite_report, own=is_report,
+                      what=_("an earlier report of bilingual"))
+    # Read every file first: a malformed file or one for another language stops the run before
+    # anything is written to the memory.
+    found = [(path, read_units(path)) for path in request.files]
+    rows: list[str] = []
+    with open_memory(request.memory) as memory:
+        for path, units in found:
+            done = import_units(units, memory, origin=f"import:{Path(path).name}", glossary=glossary,
+                                overwrite=request.overwrite, approve_unchanged=request.approve_unchanged)
+            for key in ("added", "updated", "unchanged"):
+                result.counts[key] += getattr(done, key)
+            result.data(_("{file}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, "
+                          "{skipped} not taken").format(file=path, added=done.added, updated=done.updated,
+                                                        unchanged=done.unchanged, conflicts=len(done.conflicts),
+                                                        skipped=len(done.skipped)))
+            for conflict in done.conflicts:
+                result.data(_("  conflict: {id}: {reason}").format(id=conflict.id, reason=conflict.reason))
+            _tell(path, done, result, verbose=request.verbose, rows=rows)
+    _write_report(request.report, rows, result)
+    return result
+
+
+def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Result:
+    """Write the corrections into the document, in one go: the memory and the document agree."""
+    result = result if result is not None else Result()
+    target = outputs.output_path(request.output, request.document)
+    glossary = load_default_glossary(request.glossary)
+    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (),
+                                inputs=(request.corrections,))
+    same = target != outputs.STDOUT and Path(target).resolve() == Path(request.document).resolve()
+    # checked before anything is written, the memory included; the document itself is rewritten in place
+    outputs.check(target, protected=protected, overwrite=request.overwrite or same,
+                  what=_("the document being corrected"))
+    if request.report:
+        outputs.check(request.report, protected=outputs.Protected(
+            protected.memory, protected.glossary, (request.document, request.corrections, target)),
+            overwrite=request.overwrite_report, own=is_report, what=_("an earlier report of bilingual"))
+    doc, found = read_aligned(request.document), read_units(request.corrections)
+    memory = open_memory(request.memory) if request.use_memory else None
+    try:
+        doc, done = apply_units(doc, found, glossary=glossary, memory=memory,
+                                approve_unchanged=request.approve_unchanged)
+        outputs.write(target, render_aligned(doc), stdout=request.stdout)
+    finally:
+        if memory is not None:
+            memory.close()
+    result.wrote(target)
+    result.counts["changed"] += len(done.changed)
+    result.counts["unchanged"] += done.unchanged
+    result.say(_("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not "
+                 "taken").format(n=len(done.changed), doc=target, unchanged=done.unchanged,
+                                 conflicts=len(done.conflicts), skipped=len(done.skipped)))
+    rows: list[str] = []
+    _tell(request.corrections, done, result, verbose=request.verbose, rows=rows)
+    _write_report(request.report, rows, result)
+    return result
+
+
+def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, rows: list[str]) -> None:
+    """The reasons counted (always), and each unit not taken (verbose, and the report's rows)."""
+    for reason, n in sorted(done.reasons().items()):
+        result.data(_("  {n} not taken: {reason}").format(n=n, reason=reason))
+    for seg_id in done.changed:
+        result.item(seg_id, "changed", where=path)
+    for skip in done.conflicts:
+        result.item(skip.id, "conflict", skip.reason, where=path, line=skip.line)
+    for skip in done.skipped:
+        result.item(skip.id, "skipped", skip.reason, where=path, line=skip.line)
+    for skip in [*done.conflicts, *done.skipped]:
+        where = f"{path}:{skip.line}" if skip.line else path
+        rows.append(f"{path}\t{skip.line or ''}\t{skip.id}\t{skip.reason}")
+        if verbose:
+            result.data(_("  {where}: {id}: {reason}").format(where=where, id=skip.id, reason=skip.reason))
+    result.counts["conflicts"] += len(done.conflicts)
+    result.counts["skipped"] += len(done.skipped)
+
+
+def _write_report(path: str | None, rows: list[str], result: Result) -> None:
+    if path:
+        outputs.write(path, (REPORT_HEADER + "".join(r + "\n" for r in rows)).encode("utf-8"))
+        result.wrote(path)
+        result.say(_("wrote {path}").format(path=path))
+

@@ -1,0 +1,221 @@
+"""The editors' use cases over the names glossary: list, add, set, remove, check, import, export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from bilingual import outputs
+from bilingual.errors import BilingualError, GlossaryError
+from bilingual.formats import Format, Role, detect, get
+from bilingual.i18n import _
+from bilingual.jobs.result import Result
+from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic
+from bilingual.names.entry import Entry, EntryKind
+from bilingual.names.glossary import Glossary
+from bilingual.names.load import load_glossary
+from bilingual.names.rules import check_entries
+
+
+def glossary_root(path: str | None) -> Path:
+    """The glossary a command edits: *path*, else ./glossary."""
+    return Path(path) if path else Path("glossary")
+
+
+def open_glossary(path: str | None, *, validate: bool = True) -> Glossary:
+    root = glossary_root(path)
+    if not root.exists():
+        raise GlossaryError(_("no glossary here"), path=root,
+                            hint=_("pass --glossary PATH, or start one with bilingual glossary add"))
+    return load_glossary(root, validate=validate, matcher=False)
+
+
+def term_format(path: str, fmt: str | None, *, head: bytes = b"") -> Format:
+    """The glossary exchange format: named, else the registry's choice by content and extension."""
+    try:
+        return get(fmt, Role.TERMS) if fmt else detect(path, head, Role.TERMS)
+    except BilingualError as exc:
+        raise GlossaryError(exc.message, path=path, hint=exc.hint) from exc
+
+
+def _no_entry(english: str, root: Path) -> GlossaryError:
+    return GlossaryError(_("no entry {english!r}").format(english=english), path=root,
+                         hint=_("add it with bilingual glossary add"))
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    glossary: str | None = None
+    kind: EntryKind | None = None
+    fuzzy_only: bool = False
+
+
+def list_entries(request: ListRequest, result: Result | None = None) -> Result:
+    result = result if result is not None else Result()
+    for e in open_glossary(request.glossary, validate=False).entries:
+        if (request.kind and e.kind != request.kind) or (request.fuzzy_only and not e.fuzzy):
+            continue
+        flags = ",".join(f for f, on in (("fuzzy", e.fuzzy), ("no-translate", e.no_translate)) if on)
+        result.item(e.english, "listed", where=e.file)
+        result.data(f"{e.english}\t{e.arabic}\t{e.kind}" + (f"\t[{flags}]" if flags else ""))
+    return result
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    entry: Entry
+    glossary: str | None = None
+
+
+def add_entry(request: AddRequest, result: Result | None = None) -> Result:
+    """Add a new entry; one already there is an error naming its file and line (never replaced)."""
+    result = result if result is not None else Result()
+    entry = request.entry
+    with edit_glossary(glossary_root(request.glossary)) as editing:  # the check and the write under one lock
+        found = editing.find(entry.english)
+        if found is not None:
+            raise GlossaryError(_("{english!r} is already in the glossary").format(english=entry.english),
+                                path=found[0], line=found[1].line, hint=_("correct it with bilingual glossary set"))
+        editing.upsert(entry)
+    result.item(entry.english, "added")
+    result.say(_("added {english} → {arabic}").format(english=entry.english, arabic=entry.arabic))
+    return result
+
+
+@dataclass(frozen=True)
+class SetRequest:
+    english: str
+    arabic: str
+    glossary: str | None = None
+    kind: EntryKind | None = None
+    note: str | None = None  # None: keep the note
+    forbid_old: bool = False
+
+
+def set_entry(request: SetRequest, result: Result | None = None) -> Result:
+    """Correct an entry's spelling (it becomes reviewed), optionally recording the old one as forbidden."""
+    result = result if result is not None else Result()
+    root = glossary_root(request.glossary)
+    arabic = request.arabic.strip()
+    with edit_glossary(root) as editing:
+        found = editing.find(request.english)
+        if found is None:
+            raise _no_entry(request.english, root)
+        old = found[1]
+        forbidden = old.forbidden + ((old.arabic,) if request.forbid_old and old.arabic not in old.forbidden else ())
+        entry = replace(set_arabic(old, arabic), kind=request.kind or old.kind,
+                        notes=old.notes if request.note is None else request.note,
+                        forbidden=tuple(f for f in forbidden if f != arabic))
+        editing.upsert(entry)
+    result.item(old.english, "changed", f"{old.arabic} → {entry.arabic}")
+    result.say(_("set {english}: {old} → {new}").format(english=old.english, old=old.arabic, new=entry.arabic))
+    return result
+
+
+@dataclass(frozen=True)
+class RemoveRequest:
+    english: str
+    glossary: str | None = None
+
+
+def remove_entry(request: RemoveRequest, result: Result | None = None) -> Result:
+    result = result if result is not None else Result()
+    root = glossary_root(request.glossary)
+    with edit_glossary(root) as editing:
+        removed = editing.remove(request.english)
+    if removed is None:
+        raise _no_entry(request.english, root)
+    result.item(removed.english, "removed")
+    result.say(_("removed {english}").format(english=removed.english))
+    return result
+
+
+@dataclass(frozen=True)
+class GlossaryCheckRequest:
+    glossary: str | None = None
+
+
+def check_glossary(request: GlossaryCheckRequest, result: Result | None = None) -> Result:
+    """Every finding over the entries; errors fail the run (exit 6)."""
+    result = result if result is not None else Result()
+    gl = open_glossary(request.glossary, validate=False)
+    findings = check_entries(gl.entries)
+    for f in findings:
+        result.data(str(f))
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    result.counts["glossary_errors"] = errors
+    result.counts["warnings"] = warnings
+    result.say(_("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors,
+                                                                              warnings=warnings))
+    return result
+
+
+@dataclass(frozen=True)
+class TermsImportRequest:
+    file: str
+    format: str | None = None
+    glossary: str | None = None
+    dry_run: bool = False
+    quiet: bool = False
+
+
+def import_terms(request: TermsImportRequest, result: Result | None = None) -> Result:
+    """Merge a spreadsheet, TBX or OmegaT glossary: fields a file lacks are kept; nothing is written
+    when an incoming entry is invalid. ``dry_run`` reports exactly what the run would do."""
+    result = result if result is not None else Result()
+    data = Path(request.file).read_bytes()
+    incoming = term_format(request.file, request.format, head=data[:4096]).parse_terms(data, path=request.file)
+    bad = [f for f in check_entries([i.entry for i in incoming]) if f.severity == "error"]
+    if bad:
+        raise GlossaryError(bad[0].message, path=request.file, line=bad[0].line, hint=_("nothing was imported"))
+    labels = {"added": _("added"), "changed": _("changed"), "unchanged": _("unchanged")}
+    for key in labels:
+        result.counts[key] = 0
+    with edit_glossary(glossary_root(request.glossary)) as editing:
+        for outcome, entry, fields in merge_incoming(editing, incoming):
+            result.counts[outcome] += 1
+            result.item(entry.english, outcome, ", ".join(fields))
+            if not request.quiet and outcome != "unchanged":
+                detail = f" ({', '.join(fields)})" if outcome == "changed" else ""
+                result.data(f"{labels[outcome]}: {entry.english}{detail}")
+            if outcome != "unchanged":
+                editing.upsert(entry)
+        if request.dry_run:
+            editing.discard()
+    summary = _("{file}: {added} added, {changed} changed, {unchanged} unchanged").format(
+        file=request.file, **{k: result.counts[k] for k in labels})
+    result.say(summary + (" " + _("(dry run: nothing was written)") if request.dry_run else ""))
+    return result
+
+
+@dataclass(frozen=True)
+class TermsExportRequest:
+    output: str
+    format: str | None = None
+    glossary: str | None = None
+    memory: str | None = None  # protected from being written over
+    overwrite: bool = False
+    stdout: BinaryIO | None = None
+
+
+def export_terms(request: TermsExportRequest, result: Result | None = None) -> Result:
+    """Write the glossary in an exchange format; the write policy protects the glossary, the memory
+    and any file that is not an earlier export of the same format."""
+    result = result if result is not None else Result()
+    terms = term_format(request.output, request.format)
+    gl = open_glossary(request.glossary, validate=False)
+    protected = outputs.protect(memory=request.memory, glossary=gl.paths)
+    try:
+        outputs.check(request.output, protected=protected, overwrite=request.overwrite,
+                      own=type(terms).is_own_output,
+                      what=_("an earlier {format} export of bilingual").format(format=terms.name))
+    except outputs.ProtectedFile as exc:  # a glossary file written over is a glossary problem (exit 4)
+        raise GlossaryError(exc.message, path=exc.path, hint=exc.hint) from None
+    outputs.write(request.output, terms.render_terms(gl.entries), stdout=request.stdout)
+    result.wrote(request.output)
+    result.counts["entries"] = len(gl)
+    if request.output != outputs.STDOUT:
+        result.say(_("exported {n} entries to {file}").format(n=len(gl), file=request.output))
+    return result

@@ -1,0 +1,78 @@
+"""Find the names an article holds that the glossary lacks, and propose spellings for review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilingual.discovery.lexicon import fold
+from bilingual.discovery import suggest as discovery
+from bilingual.engines import EngineOptions, load_engine
+from bilingual.i18n import _
+from bilingual.jobs.glossary import glossary_root
+from bilingual.jobs.result import Result
+from bilingual.names.edit import edit_glossary
+from bilingual.names.entry import Entry
+from bilingual.names.load import load_glossary
+from bilingual.read import read_document
+from bilingual.translation.pipeline import run_engine
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    article: str
+    glossary: str | None = None
+    dry_run: bool = False
+    engine: str | None = None  # also ask this engine for names spelled by rule or read from Arabic text
+    model: str | None = None
+    verbose: bool = False
+
+
+def suggest_names(request: SuggestRequest, result: Result | None = None) -> Result:
+    """Propose the missing names; people and places become fuzzy entries (never replacing one), and
+    organisations are listed to translate. Every capitalised run not proposed is counted with its reason."""
+    result = result if result is not None else Result()
+    root = glossary_root(request.glossary)
+    known = load_glossary(root, validate=False, matcher=False).entries if root.exists() else []
+    doc = read_document(request.article)
+    # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
+    left: dict[str, str] = {}
+    proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
+    if request.engine:
+        engine = load_engine(request.engine, EngineOptions(model=request.model or ""))
+        proposals = discovery.with_engine(proposals, lambda texts: run_engine(engine, texts))
+    for p in proposals:
+        result.item(p.name, "proposed", p.source)
+        result.data(f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}")
+    writable = [p for p in proposals if p.arabic]
+    to_translate = len(proposals) - len(writable)
+    result.counts["proposed"] = len(proposals)
+    result.counts["to_translate"] = to_translate
+    result.counts["not_proposed"] = len(left)
+    for text, reason in left.items():
+        result.item(text, "not proposed", reason)
+        if request.verbose:
+            result.say(_("  not proposed: {text} ({reason})").format(text=text, reason=reason))
+    if left:
+        result.say(_("{n} capitalised words or runs were not proposed{hint}").format(
+            n=len(left), hint="" if request.verbose else " " + _("(--verbose lists them with the reason)")))
+    if request.dry_run or not writable:
+        result.say(_("{n} names missing from the glossary ({m} organisations to translate)").format(
+            n=len(proposals), m=to_translate))
+        return result
+    note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(request.article).name)
+    present = 0
+    with edit_glossary(root) as editing:  # one lock, one check; an editor's entry is never replaced
+        for p in writable:
+            if editing.find(p.name) is not None:
+                present += 1
+                continue
+            editing.upsert(Entry(p.name, p.arabic, p.kind, note,
+                                 sources=(f"suggest: {p.source}, confidence {p.confidence:.2f}",), fuzzy=True))
+    result.counts["written"] = len(writable) - present
+    result.say(_("{n} names written as fuzzy entries for review; {m} organisations to translate were not "
+                 "written").format(n=len(writable) - present, m=to_translate))
+    if present:
+        result.say(_("{n} names were left out: the glossary holds them already (its entries are never "
+                     "replaced)").format(n=present))
+    return result

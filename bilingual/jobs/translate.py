@@ -1,0 +1,176 @@
+"""Translate articles: read every input, recall the memory, translate, keep editors' work, write, record."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from bilingual import outputs
+from bilingual.document import HUMAN_STATUSES, Document
+from bilingual.engines import Engine, EngineOptions, Preparation, load_engine
+from bilingual.errors import BilingualError, InputError
+from bilingual.formats.aligned import AlignedFormat, read_aligned, render_aligned
+from bilingual.i18n import _
+from bilingual.jobs.result import Result
+from bilingual.memory.store import Memory, open_memory
+from bilingual.names.glossary import Glossary
+from bilingual.names.load import load_default_glossary
+from bilingual.read import DEFAULT_MAX_BYTES, read_document
+from bilingual.translation.pipeline import Progress, Tally, origin, translate_document
+from bilingual.translation.reuse import carry_over
+
+#: Given a document's segment count, a context that yields the callback told of segments done.
+ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]
+
+
+@dataclass(frozen=True)
+class TranslateRequest:
+    """What a translation run is asked to do (the command line, the desk and batches build one)."""
+
+    inputs: tuple[str, ...]
+    output: str | None = None  # a file, a folder (existing, or ending in /), - for stdout; None: beside each input
+    overwrite: bool = False
+    input_format: str | None = None
+    encoding: str | None = None
+    engine: str = "argos"
+    engine_options: EngineOptions = field(default_factory=EngineOptions)
+    glossary: str | None = None  # None: ./glossary when it exists
+    memory: str | None = None  # None: the default memory
+    use_memory: bool = True
+    strict: bool = False
+    download: bool = True
+    index: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    progress: ProgressFactory | None = field(default=None, compare=False)
+    download_progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    stdout: BinaryIO | None = field(default=None, compare=False)
+
+
+def default_output(input_path: str) -> str:
+    """ARTICLE.txt → ARTICLE.en-ar.xml beside it; ``-`` stays ``-``."""
+    if input_path == "-":
+        return "-"
+    p = Path(input_path)
+    return str(p.with_name(p.stem + ".en-ar.xml"))
+
+
+def translate_articles(request: TranslateRequest, result: Result | None = None, *,
+                       engine: Engine | None = None) -> Result:
+    """Translate every input into an aligned document; the result counts segments and names.
+
+    Every input is read, and every output checked against the write policy, before a model is
+    loaded or a file written. An existing output's edited and approved segments are kept
+    (``overwrite`` replaces them, and says how many). *engine*, when given, is used as it is
+    (a batch worker keeps one loaded).
+    """
+    result = result if result is not None else Result()
+    result.strict = request.strict
+    inputs = list(request.inputs)
+    if len(inputs) > 1 and request.output == outputs.STDOUT:
+        raise InputError(_("with several inputs, -o must be a folder, not standard output"), path=request.output)
+    planned = outputs.plan(inputs, request.output, default_output)
+    docs = [read_document(path, fmt=request.input_format, encoding=request.encoding, max_bytes=request.max_bytes)
+            for path in inputs]
+    glossary = load_default_glossary(request.glossary)
+    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (), inputs=inputs)
+    previous = {}
+    for out, _note in planned:
+        outputs.check(out, protected=protected, overwrite=request.overwrite, own=AlignedFormat.is_own_output,
+                      what=_("an aligned document"))
+        previous[out] = _previous_output(out, request.overwrite, result)
+    if glossary is None:
+        result.warn(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
+                      "a glossary/ folder is)"))
+        result.no_glossary = True
+    memory = open_memory(request.memory) if request.use_memory else None
+    try:
+        if engine is None:
+            engine = load_engine(request.engine, request.engine_options, prepare=Preparation(
+                download=request.download, index=request.index, progress=request.download_progress))
+        for doc, (out, note) in zip(docs, planned, strict=True):
+            if note:
+                result.say(note)
+            _translate_one(doc, out, request, result, engine=engine, glossary=glossary, memory=memory,
+                           previous=previous[out])
+    finally:
+        if memory is not None:
+            memory.close()
+    return result
+
+
+def _previous_output(out: str, overwrite: bool, result: Result) -> Document | None:
+    """The document already at *out*, whose editors' segments this run keeps; None when there is none."""
+    if out == outputs.STDOUT or not os.path.isfile(out):
+        return None
+    try:
+        previous = read_aligned(out)
+    except BilingualError as exc:
+        if overwrite:
+            return None
+        raise InputError(_("the output exists and is not an aligned document"), path=out,
+                         hint=_("pass --overwrite to replace it, or name another output with -o")) from exc
+    if overwrite:
+        human = sum(1 for s in previous.segments() if s.status in HUMAN_STATUSES)
+        if human:
+            result.warn(_("{out}: replacing {n} edited or approved segments (--overwrite)").format(out=out, n=human))
+        return None
+    return previous
+
+
+def translate_with_memory(doc: Document, *, engine: Engine, glossary: Glossary | None = None,
+                          memory: Memory | None = None, progress: Progress | None = None) -> tuple[Document, Tally]:
+    """One document through the pipeline with the memory at its edges: recalled before, recorded after."""
+    recall = memory.recall([s.source for s in doc.segments()]) if memory is not None else None
+    translated, tally = translate_document(doc, engine=engine, glossary=glossary, recall=recall, progress=progress)
+    if memory is not None:
+        memory.record_document(translated, origin=origin(engine),
+                               glossary_fingerprint=glossary.fingerprint if glossary is not None else "")
+    return translated, tally
+
+
+def _translate_one(doc: Document, out: str, request: TranslateRequest, result: Result, *, engine: Engine,
+                   glossary: Glossary | None, memory: Memory | None, previous: Document | None) -> None:
+    progress = request.progress(len(doc.segments())) if request.progress else contextlib.nullcontext(None)
+    with progress as update:
+        translated, tally = translate_with_memory(doc, engine=engine, glossary=glossary, memory=memory,
+                                                  progress=update)
+    if previous is not None:
+        translated, kept = carry_over(translated, previous, glossary)
+        if kept:
+            result.say(_("kept {n} edited or approved segments of the existing {out} (--overwrite replaces "
+                         "them)").format(n=kept, out=out))
+    outputs.write(out, render_aligned(translated), stdout=request.stdout)
+    result.wrote(out)
+    _tell(result, tally, out, glossary)
+
+
+def _tell(result: Result, tally: Tally, out: str, glossary: Glossary | None) -> None:
+    """Count the document into the run and say its summary lines."""
+    for key, value in (("documents", 1), ("segments", tally.segments), ("from_engine", tally.from_engine),
+                       ("from_memory", tally.from_memory), ("untranslated", len(tally.untranslated)),
+                       ("names_found", tally.terms_found), ("names_enforced", tally.terms_enforced),
+                       ("names_missing", tally.terms_missing)):
+        result.counts[key] += value
+    where = _("standard output") if out == outputs.STDOUT else out
+    result.say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
+        n=tally.segments, engine=tally.from_engine, tm=tally.from_memory, out=where))
+    for seg_id in tally.untranslated:
+        result.item(seg_id, "untranslated", _("the engine returned mostly Latin text, twice"), where=out)
+    if tally.untranslated:
+        ids = " ".join(tally.untranslated[:10])
+        if len(tally.untranslated) > 10:
+            ids += " " + _("… and {m} more (bilingual check --qa lists them all)").format(
+                m=len(tally.untranslated) - 10)
+        result.warn(_("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: "
+                      "{ids}").format(n=len(tally.untranslated), ids=ids))
+    if glossary is not None and len(glossary):
+        result.say(_("glossary names: {found} found, {ok} enforced, {missing} missing").format(
+            found=tally.terms_found, ok=tally.terms_enforced, missing=tally.terms_missing))
+        for seg_id, entry in tally.missing:
+            result.item(seg_id, "name missing", entry, where=out)
+            result.say(_("  missing: {entry} in segment {seg}").format(entry=entry, seg=seg_id))
