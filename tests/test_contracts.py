@@ -75,7 +75,7 @@ def _md_pairs(data: bytes) -> list[tuple[str, str]]:
     import html
 
     out = []
-    for line in data.decode().splitlines()[4:]:
+    for line in (r for r in data.decode().splitlines()[4:] if r.startswith("|")):  # the table, not the mark
         cells = re.split(r"(?<!\\)\|", line)[1:-1]
         en, ar = (html.unescape(re.sub(r"\\(.)", r"\1", c.strip())) for c in cells)
         out.append((en, ar))
