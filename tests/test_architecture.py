@@ -79,3 +79,12 @@ def test_docs_architecture_names_every_folder():
         assert f"`{folder.name}/`" in doc, folder.name
     for module in sorted(p for p in PACKAGE.glob("*.py") if p.name not in ("__init__.py", "__main__.py")):
         assert f"`{module.name}`" in doc, module.name
+
+
+def test_the_command_line_only_calls_use_cases():
+    """cli/ turns arguments into requests and results into lines: it reaches no stage of the pipeline."""
+    forbidden = ("bilingual.translation", "bilingual.memory", "bilingual.names", "bilingual.discovery",
+                 "bilingual.engines.argos")
+    for path in (PACKAGE / "cli").glob("*.py"):
+        reached = sorted(m for m in _imports(path) if m.startswith(forbidden))
+        assert reached == [], f"{path.name} imports {reached}"

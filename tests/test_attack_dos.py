@@ -34,8 +34,8 @@ def _ratio(fn, small, large) -> float:
 
 def test_placeholder_search_is_linear_on_long_arabic_runs():
     from bilingual.names.entry import Entry
-    from bilingual.translation.mask import mask, placeholders_intact
     from bilingual.names.match import TermSpan
+    from bilingual.translation.mask import mask, placeholders_intact
     from bilingual.translation.restore import restore
 
     job = mask("Haftar met Sisi.", [TermSpan(0, 6, Entry("Haftar", "حفتر", "person")),
@@ -51,8 +51,8 @@ def test_placeholder_search_is_linear_on_long_arabic_runs():
 
 def test_an_engine_that_returns_millions_of_characters_is_restored_in_linear_time():
     from bilingual.names.entry import Entry
-    from bilingual.translation.mask import mask
     from bilingual.names.match import TermSpan
+    from bilingual.translation.mask import mask
     from bilingual.translation.restore import restore
 
     job = mask("Haftar met.", [TermSpan(0, 6, Entry("Haftar", "حفتر", "person"))])

@@ -175,8 +175,8 @@ class _Latin:
 @pytest.mark.parametrize("fixed", [True, False])
 def test_untranslated_output_is_retried_once_then_marked(fixed):
     from bilingual.document import Head, RawBlock
-    from bilingual.translation.pipeline import UNTRANSLATED_NOTE, translate_document
     from bilingual.read import build_document
+    from bilingual.translation.pipeline import UNTRANSLATED_NOTE, translate_document
 
     text = "Derna waits for news. Cairo watches."
     doc = build_document(text, [RawBlock("p", 0, len(text))], head=Head())

@@ -9,11 +9,10 @@ import pytest
 
 from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
+from bilingual.jobs.translate import translate_with_memory
 from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
-from bilingual.jobs.translate import translate_with_memory
-from bilingual.translation.pipeline import translate_document
 from bilingual.read import read_document
 
 import fake_engines

@@ -12,15 +12,15 @@ from lxml import etree
 from bilingual.document import Head, RawBlock, TermMatch
 from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
+from bilingual.jobs.translate import translate_with_memory
 from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names import edit as g
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.jobs.translate import translate_with_memory
-from bilingual.translation.pipeline import translate_document
 from bilingual.read import build_document, read_document
+from bilingual.translation.pipeline import translate_document
 
 import fake_engines
 from conftest import EXAMPLES, ROOT, SCHEMAS, needs_schemas

@@ -9,8 +9,8 @@ import polib
 import pytest
 
 from bilingual.errors import GlossaryError
-from bilingual.names import edit as g
 from bilingual.formats import pocodec as po
+from bilingual.names import edit as g
 from bilingual.names import rules
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary

@@ -8,10 +8,10 @@ from bilingual import arabic
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.translation.mask import mask
-from bilingual.translation.restore import check_terms, restore
-from bilingual.translation.pipeline import translate_document
 from bilingual.read import read_document
+from bilingual.translation.mask import mask
+from bilingual.translation.pipeline import translate_document
+from bilingual.translation.restore import check_terms, restore
 
 import fake_engines
 from conftest import EXAMPLES, ROOT, SHARED

@@ -13,8 +13,8 @@ import pytest
 from bilingual.document import Head, RawBlock, TermMatch
 from bilingual.formats import ExportOptions, exporter, typography
 from bilingual.names.load import load_glossary
-from bilingual.translation.pipeline import translate_document
 from bilingual.read import build_document, read_document
+from bilingual.translation.pipeline import translate_document
 
 import fake_engines
 from conftest import EXAMPLES, ROOT

@@ -18,10 +18,10 @@ import polib
 import pytest
 
 from bilingual.formats import Role, exporter, get
+from bilingual.jobs.translate import translate_with_memory
 from bilingual.memory.exchange import import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
-from bilingual.jobs.translate import translate_with_memory
 from bilingual.read import read_document
 
 import fake_engines

@@ -39,11 +39,10 @@ def list_entries(kind, fuzzy, glossary_path):
 @glossary_option
 def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy, glossary_path):
     from bilingual.jobs.glossary import AddRequest, add_entry
-    from bilingual.names.entry import Entry
 
-    entry = Entry(english.strip(), arabic.strip() if not no_translate else (arabic.strip() or english.strip()),
-                  kind, note, tuple(forbidden), variant_of, fuzzy=fuzzy, no_translate=no_translate)
-    run(add_entry, AddRequest(entry=entry, glossary=glossary_path))
+    run(add_entry, AddRequest(english=english, arabic=arabic, kind=kind, glossary=glossary_path, note=note,
+                              forbidden=tuple(forbidden), variant_of=variant_of, no_translate=no_translate,
+                              fuzzy=fuzzy))
 
 
 @glossary.command("set", help=_("Correct an entry's Arabic spelling (marks it reviewed)."))

@@ -9,15 +9,20 @@ the package maps a file extension to a format.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bilingual.errors import BilingualError
 from bilingual.formats.base import ExportOptions, Format, Review, Role, Skip, Unit, UnitFile
 from bilingual.i18n import _
 
-__all__ = ["PUBLISHING", "ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get"]
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
+__all__ = ["PUBLISHING", "ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get", "render"]
 
 REGISTRY: tuple[str, ...] = (
     "bilingual.formats.text:TextArticle",
@@ -91,6 +96,16 @@ def detect(path: str, head: bytes, role: Role) -> Format:
     known = sorted({ext for cls in candidates for ext in cls.extensions})
     raise BilingualError(_("cannot tell the format of this file from its content or extension"), path=path,
                          hint=_("use a file ending in one of: {exts}").format(exts=" ".join(known)))
+
+
+def render(doc: Document, fmt: str, options: ExportOptions | None = None, **changes: Any) -> bytes:
+    """*doc* rendered in the export format named *fmt* (``html``, ``pdf``, ``xliff`` …), as bytes.
+
+    Options come from *options* (default :class:`ExportOptions`) with *changes* applied:
+    ``render(doc, "html", layout="rows")``.
+    """
+    options = dataclasses.replace(options or ExportOptions(), **changes)
+    return get(fmt, Role.EXPORT).render(doc, options)
 
 
 def exporter(name: str) -> Format:

@@ -64,14 +64,26 @@ def list_entries(request: ListRequest, result: Result | None = None) -> Result:
 
 @dataclass(frozen=True)
 class AddRequest:
-    entry: Entry
+    english: str
+    arabic: str
+    kind: EntryKind
     glossary: str | None = None
+    note: str = ""
+    forbidden: tuple[str, ...] = ()
+    variant_of: str = ""
+    no_translate: bool = False  # kept in Latin script; the Arabic side defaults to the English
+    fuzzy: bool = False
+
+    def entry(self) -> Entry:
+        english, arabic = self.english.strip(), self.arabic.strip()
+        return Entry(english, arabic if not self.no_translate else (arabic or english), self.kind, self.note,
+                     tuple(self.forbidden), self.variant_of, fuzzy=self.fuzzy, no_translate=self.no_translate)
 
 
 def add_entry(request: AddRequest, result: Result | None = None) -> Result:
     """Add a new entry; one already there is an error naming its file and line (never replaced)."""
     result = result if result is not None else Result()
-    entry = request.entry
+    entry = request.entry()
     with edit_glossary(glossary_root(request.glossary)) as editing:  # the check and the write under one lock
         found = editing.find(entry.english)
         if found is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual.discovery.lexicon import fold
 from bilingual.discovery import suggest as discovery
+from bilingual.discovery.lexicon import fold
 from bilingual.engines import EngineOptions, load_engine
 from bilingual.i18n import _
 from bilingual.jobs.glossary import glossary_root

@@ -267,17 +267,16 @@ class Memory:
         return None if row is None else _hit(row)
 
     def recall(self, sources: Sequence[str]) -> Recall:
-        """Exact matches for every source in one pass (a query per 500 keys), near matches for the rest."""
+        """Exact matches for every source in one query (the keys travel as one JSON array), near
+        matches for the rest."""
         keys = list(dict.fromkeys(normalize(s) for s in sources))
         hits: dict[str, Hit] = {}
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for row in self.db.execute(
-                        "SELECT source_key, source, target, status, origin, terms, glossary_fingerprint, mt_target"
-                        f" FROM segments WHERE source_key IN ({marks})", chunk):
-                    hits[row[0]] = _hit(row[1:])
+            for row in self.db.execute(
+                    "SELECT source_key, source, target, status, origin, terms, glossary_fingerprint, mt_target"
+                    " FROM segments WHERE source_key IN (SELECT value FROM json_each(?))",
+                    (json.dumps(keys, ensure_ascii=False),)):
+                hits[row[0]] = _hit(row[1:])
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         nearby = {}
