@@ -7,6 +7,11 @@ and segments every block into sentences.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.formats.base import Format
+
 import hashlib
 import sys
 from pathlib import Path
@@ -51,7 +56,7 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def article_format(path: str, head: bytes, explicit: str | None = None):
+def article_format(path: str, head: bytes, explicit: str | None = None) -> Format:
     """The article format for *path*: ``--from``, else the registry by content and extension.
 
     Standard input and files with no extension that nothing recognises are plain text.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -24,7 +25,8 @@ EXIT_INTERNAL = 70
 class BilingualGroup(click.Group):
     """A click group that reports our errors as one line and an exit code, never a traceback."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
         """click's own errors (a bad option, a missing file) as one line naming the fix, like ours."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -44,7 +46,7 @@ class BilingualGroup(click.Group):
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -90,7 +92,7 @@ def _register() -> None:
 _register()
 
 
-def _terminate(signum, frame) -> None:
+def _terminate(signum: int, frame: object) -> None:
     """SIGTERM unwinds like Ctrl-C, so every ``finally`` runs: temporary files and folders are removed."""
     raise KeyboardInterrupt
 

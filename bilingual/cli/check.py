@@ -14,7 +14,7 @@ from bilingual.i18n import _
 @click.option("--qa", is_flag=True, help=_("Run the QA checks too."))
 @click.option("--strict", is_flag=True, help=_("Exit with code 6 when no glossary is found (nothing could be checked)."))
 @glossary_option
-def check(documents, qa, strict, glossary_path):
+def check(documents: tuple[str, ...], qa: bool, strict: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.check import CheckRequest, check_documents
 
     run(check_documents, CheckRequest(documents=tuple(documents), qa=qa, strict=strict, glossary=glossary_path))

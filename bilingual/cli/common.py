@@ -5,22 +5,25 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar
 
 import click
 
 from bilingual.i18n import _
 from bilingual.jobs.result import Message, Result
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def glossary_option(func):
+
+def glossary_option(func: F) -> F:
     return click.option(
         "--glossary", "glossary_path", type=click.Path(dir_okay=True, file_okay=True), default=None,
         help=_("Glossary: a PO file or a folder of them (default: ./glossary when it exists)."),
     )(func)
 
 
-def memory_options(func):
+def memory_options(func: F) -> F:
     func = click.option("--no-memory", is_flag=True, help=_("Neither read nor write the translation memory."))(func)
     return click.option(
         "--memory", "memory_path", type=click.Path(dir_okay=False), default=None,
@@ -80,7 +83,7 @@ def run(job: Callable[..., Result], request: Any, *, quiet: bool = False, strict
     return result.finish()
 
 
-def progress_bars(quiet: bool, label: str, *, least: int = 20):
+def progress_bars(quiet: bool, label: str, *, least: int = 20) -> Callable[[int], AbstractContextManager[Callable[[int], None] | None]]:
     """A progress factory for jobs: a click bar on stderr for *n* items (none when quiet, piped or small)."""
 
     @contextlib.contextmanager

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import glossary_option, memory_options, run
+from bilingual.cli.common import F, glossary_option, memory_options, run
 from bilingual.i18n import _
 
 
-def _report_options(func):
+def _report_options(func: F) -> F:
     func = click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
                         help=_("Write every unit not taken, with its reason, to this TSV file (an existing file "
                                 "that is not an earlier report needs --overwrite)."))(func)
@@ -27,7 +27,7 @@ def _report_options(func):
 @_report_options
 @memory_options
 @glossary_option
-def import_files(files, overwrite, approve_unchanged, verbose, report_path, memory_path, no_memory, glossary_path):
+def import_files(files: tuple[str, ...], overwrite: bool, approve_unchanged: bool, verbose: bool, report_path: str | None, memory_path: str | None, no_memory: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.exchange import ImportRequest, import_corrections
 
     if no_memory:
@@ -47,8 +47,7 @@ def import_files(files, overwrite, approve_unchanged, verbose, report_path, memo
 @_report_options
 @memory_options
 @glossary_option
-def apply(document, corrections, output, overwrite, approve_unchanged, verbose, report_path, memory_path, no_memory,
-          glossary_path):
+def apply(document: str, corrections: str, output: str | None, overwrite: bool, approve_unchanged: bool, verbose: bool, report_path: str | None, memory_path: str | None, no_memory: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.exchange import ApplyRequest, apply_corrections
 
     run(apply_corrections, ApplyRequest(document=document, corrections=corrections, output=output,

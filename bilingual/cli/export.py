@@ -31,7 +31,7 @@ EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
 @click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier export of the same "
                                                   "format, and a PO, XLIFF or TMX file even when it holds translations "
                                                   "the document lacks (an editor's work)."))
-def export(document, fmt, output, layout, align, digits, title, no_typography, arabic_only, glossary_path, overwrite):
+def export(document: str, fmt: str, output: str | None, layout: str, align: str, digits: str, title: str, no_typography: bool, arabic_only: bool, glossary_path: str | None, overwrite: bool) -> None:
     from bilingual.formats import ExportOptions
     from bilingual.jobs.export import ExportRequest, export_document
 

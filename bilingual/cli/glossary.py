@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from bilingual.cli.common import glossary_option, run
@@ -20,7 +22,7 @@ def glossary() -> None:
 @click.option("--kind", type=KIND_CHOICE, default=None, help=_("Only entries of this kind."))
 @click.option("--fuzzy", is_flag=True, help=_("Only entries not yet reviewed."))
 @glossary_option
-def list_entries(kind, fuzzy, glossary_path):
+def list_entries(kind: Any, fuzzy: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import ListRequest
     from bilingual.jobs.glossary import list_entries as job
 
@@ -37,7 +39,8 @@ def list_entries(kind, fuzzy, glossary_path):
 @click.option("--no-translate", is_flag=True, help=_("Keep this name in Latin script (bidi-isolated)."))
 @click.option("--fuzzy", is_flag=True, help=_("Mark as not yet reviewed (not enforced)."))
 @glossary_option
-def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy, glossary_path):
+def add(english: str, arabic: str, kind: Any, note: str, forbidden: tuple[str, ...], variant_of: str, no_translate: bool,
+        fuzzy: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import AddRequest, add_entry
 
     run(add_entry, AddRequest(english=english, arabic=arabic, kind=kind, glossary=glossary_path, note=note,
@@ -52,7 +55,7 @@ def add(english, arabic, kind, note, forbidden, variant_of, no_translate, fuzzy,
 @click.option("--note", default=None, help=_("Replace the note."))
 @click.option("--forbid-old", is_flag=True, help=_("Record the previous spelling as forbidden."))
 @glossary_option
-def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
+def set_entry(english: str, arabic: str, kind: Any, note: str | None, forbid_old: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import SetRequest
     from bilingual.jobs.glossary import set_entry as job
 
@@ -63,7 +66,7 @@ def set_entry(english, arabic, kind, note, forbid_old, glossary_path):
 @glossary.command("remove", help=_("Remove an entry."))
 @click.argument("english")
 @glossary_option
-def remove(english, glossary_path):
+def remove(english: str, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import RemoveRequest, remove_entry
 
     run(remove_entry, RemoveRequest(english=english, glossary=glossary_path))
@@ -71,7 +74,7 @@ def remove(english, glossary_path):
 
 @glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
 @glossary_option
-def check(glossary_path):
+def check(glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import GlossaryCheckRequest, check_glossary
 
     run(check_glossary, GlossaryCheckRequest(glossary=glossary_path))
@@ -87,7 +90,7 @@ def check(glossary_path):
 @click.option("--dry-run", is_flag=True, help=_("Only show what would change; write nothing."))
 @click.option("-q", "--quiet", is_flag=True, help=_("Only the summary line."))
 @glossary_option
-def import_entries(file, fmt, dry_run, quiet, glossary_path):
+def import_entries(file: str, fmt: str | None, dry_run: bool, quiet: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsImportRequest, import_terms
 
     run(import_terms, TermsImportRequest(file=file, format=fmt, glossary=glossary_path, dry_run=dry_run,
@@ -103,7 +106,7 @@ def import_entries(file, fmt, dry_run, quiet, glossary_path):
 @click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier export of the "
                                                   "same format."))
 @glossary_option
-def export_entries(output, fmt, overwrite, glossary_path):
+def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsExportRequest, export_terms
 
     run(export_terms, TermsExportRequest(output=output, format=fmt, glossary=glossary_path, overwrite=overwrite))
@@ -123,7 +126,7 @@ def export_entries(output, fmt, overwrite, glossary_path):
 @click.option("-v", "--verbose", is_flag=True, help=_("List every capitalised word or run that was not proposed, "
                                                       "with the reason (a title, a people, a month, a common word …)."))
 @glossary_option
-def suggest(article, dry_run, engine_name, model_name, verbose, glossary_path):
+def suggest(article: str, dry_run: bool, engine_name: str | None, model_name: str | None, verbose: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.suggest import SuggestRequest, suggest_names
 
     run(suggest_names, SuggestRequest(article=article, glossary=glossary_path, dry_run=dry_run, engine=engine_name,

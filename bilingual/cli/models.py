@@ -67,7 +67,7 @@ def remove(name: str) -> None:
 @click.option("--source", "source_", default="", help=_("Where the model comes from, recorded in the package."))
 @click.option("--quality", default="", help=_("A published quality figure, shown by models list."))
 @click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier package."))
-def convert(src, output, name, quantization, target_prefix, prefix_side, license_, source_, quality, overwrite):
+def convert(src: str, output: str, name: str, quantization: str, target_prefix: str, prefix_side: str, license_: str, source_: str, quality: str, overwrite: bool) -> None:
     from bilingual.jobs.models import ConvertRequest, convert_model
 
     run(convert_model, ConvertRequest(source=src, output=output, name=name, quantization=quantization,

@@ -41,9 +41,7 @@ from bilingual.i18n import _
 @click.option("--max-size", type=click.FloatRange(0.001, 1024), default=5.0, show_default=True,
               help=_("Largest input accepted, in MB."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
-def translate(input_paths, output, overwrite, input_format, encoding, engine_name, beam_size, model_name, threads,
-              inter_threads, device, batch_tokens, glossary_path, memory_path, no_memory, strict, no_download, index,
-              max_size, quiet):
+def translate(input_paths: tuple[str, ...], output: str | None, overwrite: bool, input_format: str | None, encoding: str | None, engine_name: str, beam_size: int, model_name: str | None, threads: int, inter_threads: int, device: str, batch_tokens: int, glossary_path: str | None, memory_path: str | None, no_memory: bool, strict: bool, no_download: bool, index: str | None, max_size: float, quiet: bool) -> None:
     from bilingual.engines import EngineOptions
     from bilingual.jobs.translate import TranslateRequest, translate_articles
 

@@ -15,6 +15,7 @@ are proposed with no Arabic (``source: to translate``) and never written with an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilingual.discovery import lexicon, spelling
@@ -245,7 +246,7 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
     return list(out.values())
 
 
-def with_engine(proposals: list[Proposal], translate) -> list[Proposal]:
+def with_engine(proposals: list[Proposal], translate: Callable[[list[str]], list[str]]) -> list[Proposal]:
     """Proposals spelled by rule or read from Arabic text (not from a gazetteer or the names
     table), checked against the engine's own rendering of each name alone.
 

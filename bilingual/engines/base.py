@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
@@ -59,7 +59,7 @@ class Preparation:
     progress: Callable[[int, int], None] | None = None
 
 
-def _resolve(dotted: str):
+def _resolve(dotted: str) -> Any:
     """Import ``package.module:attr``; the current folder is importable, as with uvicorn's app path."""
     import os
     import sys

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from bilingual.document import Block, Document, Head, Mark, Segment, TermMatch
 from bilingual.errors import FormatError
@@ -26,7 +27,7 @@ def _q(tag: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def schema():
+def schema() -> Any:
     """The shipped RELAX NG schema, loaded once."""
     from lxml import etree
 
@@ -34,7 +35,7 @@ def schema():
         return etree.RelaxNG(etree.parse(str(path)))
 
 
-def validate(root, *, path: str = "<document>") -> None:
+def validate(root: Any, *, path: str = "<document>") -> None:
     """Raise :class:`FormatError` with the first schema error if *root* is invalid."""
     rng = schema()
     if not rng.validate(root):
@@ -42,7 +43,7 @@ def validate(root, *, path: str = "<document>") -> None:
         raise FormatError(_("not a valid aligned document: {error}").format(error=err.message), path=path, line=err.line)
 
 
-def to_tree(doc: Document):
+def to_tree(doc: Document) -> Any:
     from lxml import etree
 
     a = strip_forbidden
@@ -89,7 +90,7 @@ def render_aligned(doc: Document) -> bytes:
     return etree.tostring(to_tree(doc), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _int(el, name: str, path: str) -> int:
+def _int(el: Any, name: str, path: str) -> int:
     try:
         return int(el.get(name))
     except (TypeError, ValueError) as exc:

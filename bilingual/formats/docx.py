@@ -8,6 +8,12 @@ sentence or paragraph), ``rows`` and ``interleaved`` (English paragraph, then Ar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import io
 
 from bilingual.formats.base import ExportOptions, Format, Role
@@ -16,7 +22,7 @@ from bilingual.formats.layout import Piece, arabic_title_of, rows, title_of
 ARABIC_FONT = "Amiri"
 
 
-def _rtl_paragraph(paragraph) -> None:
+def _rtl_paragraph(paragraph: Any) -> None:
     """Mark the paragraph right-to-left. No ``w:jc``: in a bidi paragraph Word and LibreOffice
     read left/right relative to the direction, and the default (start) is the right edge."""
     from docx.oxml import OxmlElement
@@ -28,7 +34,7 @@ def _rtl_paragraph(paragraph) -> None:
     ppr.insert(0, bidi)
 
 
-def _rtl_run(run, size_pt: float) -> None:
+def _rtl_run(run: Any, size_pt: float) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -52,7 +58,7 @@ def _rtl_run(run, size_pt: float) -> None:
     run.font.size = Pt(size_pt)
 
 
-def _write(paragraph, pieces, *, arabic: bool, size: float, bold: bool = False) -> None:
+def _write(paragraph: Any, pieces: Sequence[Piece], *, arabic: bool, size: float, bold: bool = False) -> None:
     from bilingual.formats.xmltext import strip_forbidden
 
     for piece in pieces:
@@ -86,7 +92,7 @@ class DocxFormat(Format):
             return False
         return b">bilingual " in core
 
-    def render(self, doc, options: ExportOptions) -> bytes:
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
         import docx
         from docx.shared import Mm, Pt
 

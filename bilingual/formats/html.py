@@ -14,6 +14,11 @@ by the PDF exporter).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import base64
 import re
 from dataclasses import dataclass
@@ -33,7 +38,7 @@ _INLINE_MARKS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "a": 
 _SPACE = re.compile(r"\s+")
 
 
-def _collect(element, parts: list[str], marks: list[Mark], length: list[int]) -> None:
+def _collect(element: Any, parts: list[str], marks: list[Mark], length: list[int]) -> None:
     """Append the element's text (collapsed later) and record inline marks.
 
     Iterative, not recursive: inline elements nested thousands deep must not exhaust the stack.
@@ -178,7 +183,7 @@ def font_css() -> str:
 
 
 @lru_cache(maxsize=4)
-def environment():
+def environment() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     return Environment(loader=PackageLoader("bilingual", "templates"),
@@ -191,7 +196,7 @@ class BlockRows:
     rows: list
 
 
-def render_html(doc, options: ExportOptions, *, embed_font: bool = True) -> str:
+def render_html(doc: Document, options: ExportOptions, *, embed_font: bool = True) -> str:
     laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
     blocks: list[BlockRows] = []
     for row in laid:
@@ -211,5 +216,5 @@ class HtmlExport(Format):
     extensions = (".html", ".htm")
     media_type = "text/html"
 
-    def render(self, doc, options: ExportOptions) -> bytes:
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
         return render_html(doc, options).encode("utf-8")

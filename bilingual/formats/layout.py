@@ -7,6 +7,12 @@ The Arabic goes through the typography post-edit (:mod:`bilingual.formats.typogr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import Mark
+
 import itertools
 from dataclasses import dataclass, replace
 
@@ -49,29 +55,29 @@ class Row:
         return self.kind in HEADINGS
 
 
-def _pieces(text: str, spans: list[tuple[int, int, str]], marks=()) -> list[Piece]:
+def _pieces(text: str, spans: list[tuple[int, int, str]], marks: Sequence[Mark] = ()) -> list[Piece]:
     """Cut *text* at every term and mark boundary; each piece knows its term and marks."""
     spans = [(s, e, o) for s, e, o in spans if 0 <= s < e <= len(text)]
-    marks = [(max(0, m.start), min(len(text), m.end), m) for m in marks if m.end > 0 and m.start < len(text)]
-    cuts = sorted({0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marks for p in (s, e))})
+    marked = [(max(0, m.start), min(len(text), m.end), m) for m in marks if m.end > 0 and m.start < len(text)]
+    cuts = sorted({0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marked for p in (s, e))})
     out = []
     for start, end in itertools.pairwise(cuts):
         term = next((o for s, e, o in spans if s <= start and end <= e), "")
-        covering = [m for s, e, m in marks if s <= start and end <= e]
+        covering = [m for s, e, m in marked if s <= start and end <= e]
         link = next((m.href for m in covering if m.kind == "link" and m.href.startswith(SAFE_LINK)), "")
         kinds = tuple(m.kind for m in covering if m.kind != "link" or link)
         out.append(Piece(text[start:end], term, kinds, link))
     return out
 
 
-def _segment_marks(seg: Segment, marks) -> list:
+def _segment_marks(seg: Segment, marks: Sequence[Mark]) -> list[Mark]:
     from bilingual.document import Mark
 
     return [Mark(m.start - seg.start, m.end - seg.start, m.kind, m.href) for m in marks
             if m.end > seg.start and m.start < seg.end]
 
 
-def segment_sides(seg: Segment, *, typography: bool, digits: str, marks=()) -> tuple[list[Piece], list[Piece]]:
+def segment_sides(seg: Segment, *, typography: bool, digits: str, marks: Sequence[Mark] = ()) -> tuple[list[Piece], list[Piece]]:
     en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms],
                  _segment_marks(seg, marks))
     target = typeset_inline(seg.target, digits=digits) if typography else seg.target

@@ -12,6 +12,12 @@ cells escape ``|``, backslashes and angle brackets; the Arabic in interleaved bl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import html
 import re
 
@@ -23,7 +29,7 @@ OWN_MARK = "<!-- made by bilingual "  # an HTML comment: invisible in every rend
 _MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
 
 
-def _inline(children) -> tuple[str, list[Mark]]:
+def _inline(children: Any) -> tuple[str, list[Mark]]:
     parts: list[str] = []
     marks: list[Mark] = []
     open_marks: list[tuple[str, int, str]] = []
@@ -103,7 +109,7 @@ class MarkdownArticle(Format):
 _SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 
-def _md(pieces) -> str:
+def _md(pieces: Sequence[Piece]) -> str:
     text = "".join(p.text for p in pieces)
     return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
 
@@ -119,7 +125,7 @@ class MarkdownExport(Format):
         """Our export ends with its mark (an HTML comment no renderer shows)."""
         return data.rstrip().endswith(b" -->") and OWN_MARK.encode() in data[-200:]
 
-    def render(self, doc, options: ExportOptions) -> bytes:
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
         laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
         lines = [f"# {_md([Piece(title_of(doc, options.title))])}", ""]
         if options.arabic_only:

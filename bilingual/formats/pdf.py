@@ -6,6 +6,11 @@ pages carry the title as a running header and page numbers ("3 / 7") at the foot
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import logging
 
 from bilingual.errors import BilingualError
@@ -23,7 +28,7 @@ class PdfFormat(Format):
         """A PDF whose Creator is bilingual (WeasyPrint takes it from the page's generator meta)."""
         return data.startswith(b"%PDF") and b"bilingual" in data
 
-    def render(self, doc, options: ExportOptions) -> bytes:
+    def render(self, doc: Document, options: ExportOptions) -> bytes:
         from bilingual.formats.html import render_html
 
         try:

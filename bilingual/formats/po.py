@@ -8,6 +8,11 @@ such as OmegaT clear every fuzzy flag): import compares the text with the machin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import re
 import time
 
@@ -31,7 +36,7 @@ class PoFormat(Format):
         text = head.decode("utf-8", "replace").lstrip("\ufeff")
         return re.search(r'(?m)^(msgctxt|msgid)\s+"', text) is not None and not text.lstrip().startswith("<")
 
-    def render(self, doc, options: ExportOptions | None = None) -> bytes:
+    def render(self, doc: Document, options: ExportOptions | None = None) -> bytes:
         import polib
 
         stamp = self.stamp(doc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.i18n import _
@@ -79,7 +80,7 @@ def check_po_syntax(text: str, *, path: str | Path, error: type[BilingualError] 
                 path=path, line=number, hint=_("fix the line shown, or open the file in Poedit"))
 
 
-def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError):
+def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> Any:
     """Parse PO *text* with polib, never letting polib take the text for a file name.
 
     ``polib.pofile(s)`` opens *s* as a file when a file of that name exists, so a PO file
@@ -102,7 +103,7 @@ def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] 
     return po
 
 
-def pofile_at(path: Path):
+def pofile_at(path: Path) -> Any:
     """The PO file at *path* parsed by polib (for editing)."""
     return polib_from_text(read_po_text(path), path=path)
 
@@ -351,7 +352,7 @@ PO_HEADER = {
 }
 
 
-def new_pofile(path: Path):
+def new_pofile(path: Path) -> Any:
     import polib
 
     from bilingual import __version__
@@ -363,7 +364,7 @@ def new_pofile(path: Path):
     return po
 
 
-def store_entry(po_entry, entry: Entry) -> None:
+def store_entry(po_entry: Any, entry: Entry) -> None:
     """Write *entry*'s fields into a polib entry (comment lines and flags included)."""
     po_entry.msgid = entry.english
     po_entry.msgstr = entry.arabic

@@ -32,9 +32,9 @@ class ReportFormat(Format):
 
     @classmethod
     def is_own_output(cls, data: bytes) -> bool:
-        from bilingual.formats.html import HtmlFormat
+        from bilingual.formats.html import HtmlExport
 
-        return HtmlFormat.is_own_output(data)
+        return HtmlExport.is_own_output(data)
 
     def render(self, doc: Document, options: ExportOptions) -> bytes:
         from bilingual.formats.html import environment, font_css

@@ -12,6 +12,7 @@ TBX v3 core RNG and the TBX 2008 core DTD.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.base import Format, Role, xml_root_head
@@ -61,7 +62,7 @@ def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
     etree.SubElement(desc, q("p")).text = f"Names glossary exported by bilingual {__version__}"
     body = etree.SubElement(etree.SubElement(root, q("text")), q("body"))
 
-    def term(lang_sec, text: str, status: str | None) -> None:
+    def term(lang_sec: Any, text: str, status: str | None) -> None:
         sec = etree.SubElement(lang_sec, q(dialect.term_group))
         etree.SubElement(sec, q("term")).text = strip_forbidden(text)
         etree.SubElement(sec, q("termNote"), type="partOfSpeech").text = "properNoun"

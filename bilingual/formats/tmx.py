@@ -7,6 +7,11 @@ and both precede the ``tuv`` elements. Characters XML 1.0 forbids are written as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import re
 
 from bilingual.document import SegmentStatus
@@ -18,10 +23,10 @@ from bilingual.i18n import _
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _seg(parent, text: str) -> None:
+def _seg(parent: Any, text: str) -> None:
     from lxml import etree
 
-    def placeholder(seg, char: str):
+    def placeholder(seg: Any, char: str) -> Any:
         ph = etree.SubElement(seg, "ph", type="x-cp")
         ph.text = f"U+{ord(char):04X}"
         return ph
@@ -29,7 +34,7 @@ def _seg(parent, text: str) -> None:
     append_text(etree.SubElement(parent, "seg"), text, placeholder)
 
 
-def _read_seg(seg, *, path: str = "", unit: str = "") -> str:
+def _read_seg(seg: Any, *, path: str = "", unit: str = "") -> str:
     parts = [seg.text or ""]
     for child in seg:
         if child.tag == "ph" and child.get("type") == "x-cp":
@@ -50,7 +55,7 @@ class TmxFormat(Format):
     def sniff(cls, head: bytes) -> bool:
         return re.search(r"<tmx[\s>]", xml_root_head(head)[:2048]) is not None
 
-    def render(self, doc, options: ExportOptions | None = None) -> bytes:
+    def render(self, doc: Document, options: ExportOptions | None = None) -> bytes:
         from lxml import etree
 
         stamp = self.stamp(doc)

@@ -9,6 +9,11 @@ a target is edited. Characters XML forbids are written as ``<ph ctype="x-cp">``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import re
 
 from bilingual.document import SegmentStatus
@@ -34,10 +39,10 @@ def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
-def _fill(element, text: str, counter: list[int]) -> None:
+def _fill(element: Any, text: str, counter: list[int]) -> None:
     from lxml import etree
 
-    def placeholder(parent, char: str):
+    def placeholder(parent: Any, char: str) -> Any:
         counter[0] += 1
         ph = etree.SubElement(parent, _q("ph"), id=f"cp{counter[0]}", ctype="x-cp")
         ph.text = f"{ord(char):04X}"
@@ -46,7 +51,7 @@ def _fill(element, text: str, counter: list[int]) -> None:
     append_text(element, text, placeholder)
 
 
-def _read(element, *, path: str = "", unit: str = "") -> str:
+def _read(element: Any, *, path: str = "", unit: str = "") -> str:
     parts = [element.text or ""]
     for child in element:
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
@@ -73,7 +78,7 @@ class Xliff12Format(Format):
         root = re.search(r"<xliff\b[^>]*>", text)
         return root is not None and re.search(r"""version\s*=\s*["']1""", root.group()) is not None
 
-    def render(self, doc, options: ExportOptions | None = None) -> bytes:
+    def render(self, doc: Document, options: ExportOptions | None = None) -> bytes:
         from lxml import etree
 
         stamp = self.stamp(doc)

@@ -8,6 +8,11 @@ segment ``state``: ``mt`` initial, ``tm`` and ``edited`` translated, ``approved`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
@@ -34,7 +39,7 @@ class Xliff2Format(Format):
     def sniff(cls, head: bytes) -> bool:
         return "urn:oasis:names:tc:xliff:document:2." in xml_root_head(head)[:4096]
 
-    def render(self, doc, options: ExportOptions | None = None) -> bytes:
+    def render(self, doc: Document, options: ExportOptions | None = None) -> bytes:
         from lxml import etree
 
         stamp = self.stamp(doc)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from bilingual.errors import FormatError
 from bilingual.i18n import _
@@ -11,7 +13,7 @@ from bilingual.i18n import _
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def parse_xml(data: bytes, *, path: str):
+def parse_xml(data: bytes, *, path: str) -> Any:
     """Parse XML without network access or entity expansion; a malformed file is one error."""
     from lxml import etree
 
@@ -23,7 +25,7 @@ def parse_xml(data: bytes, *, path: str):
         raise FormatError(_("not well-formed XML: {error}").format(error=exc.msg), path=path, line=line) from exc
 
 
-def append_text(element, text: str, cp) -> None:
+def append_text(element: Any, text: str, cp: str | Callable[[Any, str], Any] | None) -> None:
     """Append *text* to *element*; each character XML 1.0 forbids becomes a child element.
 
     *cp* is a tag (written as ``<cp hex="000B"/>``, XLIFF 2's form), a callable
@@ -60,7 +62,7 @@ def code_point(hex_value: str, *, path: str, line: int | None, unit: str = "") -
     return chr(value)
 
 
-def read_text(element, cp_local_name: str = "cp", *, path: str = "", unit: str = "") -> str:
+def read_text(element: Any, cp_local_name: str = "cp", *, path: str = "", unit: str = "") -> str:
     """The text of *element*, with ``<cp hex=…/>`` children turned back into characters."""
     parts = [element.text or ""]
     for child in element:

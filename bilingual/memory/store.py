@@ -10,6 +10,11 @@ quotes folded); near matches are offered as notes through SQLite's FTS5 index.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 import contextlib
 import json
 import os
@@ -249,7 +254,7 @@ class Memory:
     def __enter__(self) -> Memory:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __len__(self) -> int:
@@ -313,7 +318,7 @@ class Memory:
                 best = Hit(src, tgt, status, origin, score=score)
         return best
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[str, str, str, str, str, float]]:
         yield from self.db.execute("SELECT source, target, status, origin, glossary_fingerprint, updated FROM segments")
 
     # --- writing --------------------------------------------------------------------------
@@ -345,7 +350,7 @@ class Memory:
         return result
 
     @staticmethod
-    def _decide(row, target: str, status: SegmentStatus, overwrite: bool) -> PutOutcome:
+    def _decide(row: tuple[str, str] | None, target: str, status: SegmentStatus, overwrite: bool) -> PutOutcome:
         if row is None:
             return "added"
         old_target, old_status = row
@@ -357,7 +362,7 @@ class Memory:
             return "conflict"  # another editor's text never silently replaces an approved one
         return "updated"
 
-    def record_document(self, doc, *, origin: str, glossary_fingerprint: str) -> None:
+    def record_document(self, doc: Document, *, origin: str, glossary_fingerprint: str) -> None:
         """Store every machine-translated segment of *doc* (one transaction)."""
         now = time.time()
         rows = []

@@ -21,14 +21,18 @@ import hmac
 import marshal
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bilingual.errors import BilingualError, GlossaryError
 
 CACHE_VERSION = "2"
 _MAC_BYTES = 32
 
+
+
+T = TypeVar("T")
 
 def cache_dir() -> Path:
     from platformdirs import user_cache_dir
@@ -109,7 +113,7 @@ def write(name: str, value: Any, *, kind: str) -> None:
         write_bytes(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
 
 
-def lexicon(name: str, version: str, packages: tuple[str, ...], build):
+def lexicon(name: str, version: str, packages: tuple[str, ...], build: Callable[[], T]) -> T:
     """A lexicon *build()* makes from the data of *packages* (a dict or list of plain values),
     cached signed under a key of *version* and those packages' installed versions."""
     from importlib.metadata import PackageNotFoundError

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.pocodec import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
@@ -32,7 +33,7 @@ class GlossaryFile:
             if not e.obsolete:
                 self._by_key.setdefault(normalize_key(e.msgid), e)
 
-    def find(self, english: str):
+    def find(self, english: str) -> Any:
         return self._by_key.get(normalize_key(english))
 
     def upsert(self, entry: Entry) -> None:
@@ -51,7 +52,7 @@ class GlossaryFile:
         del self._by_key[normalize_key(english)]
         return True
 
-    def entry_of(self, e) -> Entry:
+    def entry_of(self, e: Any) -> Entry:
         notes, forbidden, variant_of, sources = parse_comment(e.tcomment)
         return Entry(e.msgid, e.msgstr, e.msgctxt or "other", notes, forbidden, variant_of, sources,
                      "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum)

@@ -9,6 +9,7 @@ case (``Chad`` the country, not ``chad``). The automaton is pyahocorasick's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from bilingual.names.entry import Entry
 
@@ -41,7 +42,7 @@ def _is_word_char(ch: str) -> bool:
 class Matcher:
     """An Aho–Corasick automaton over the folded English forms of the entries."""
 
-    def __init__(self, entries: list[Entry], automaton=None) -> None:
+    def __init__(self, entries: list[Entry], automaton: Any = None) -> None:
         """Build the automaton over *entries*, or adopt a saved one built from the same list."""
         import ahocorasick
 

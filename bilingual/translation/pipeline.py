@@ -8,6 +8,14 @@ writes a file or the memory.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual.document import TermMatch
+    from bilingual.names.glossary import Glossary
+    from bilingual.translation.mask import MaskJob
+
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -66,7 +74,7 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
     return list(out)
 
 
-def _chunks(items: list, size: int):
+def _chunks(items: list[Segment], size: int) -> Iterator[list[Segment]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -75,7 +83,7 @@ def translate_document(
     doc: Document,
     *,
     engine: Engine,
-    glossary=None,
+    glossary: Glossary | None = None,
     recall: Recall | None = None,
     progress: Progress | None = None,
     chunk_size: int = 256,
@@ -145,7 +153,8 @@ def translate_document(
     return replace(doc.with_segments(done), head=head), report
 
 
-def _translate_group(group: list[Segment], engine: Engine, glossary, report: Tally):
+def _translate_group(group: list[Segment], engine: Engine, glossary: Glossary | None,
+                     report: Tally) -> list[tuple[str, tuple[TermMatch, ...], bool]]:
     """Translate a group of segments with names masked, repairing what the engine breaks.
 
     Placeholders lost by the engine are retried in the next placeholder form; sentences that
@@ -182,7 +191,7 @@ def _translate_group(group: list[Segment], engine: Engine, glossary, report: Tal
 UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"
 
 
-def _retry_untranslated(jobs, outputs: list[str], engine: Engine, report: Tally) -> set[int]:
+def _retry_untranslated(jobs: list[MaskJob], outputs: list[str], engine: Engine, report: Tally) -> set[int]:
     """Sentences that came back mostly Latin get one more try with other decoding settings (when
     the engine offers ``retry_batch``); those still untranslated are returned, to be marked."""
     failed = [i for i, out in enumerate(outputs) if mostly_latin(out)]
@@ -211,7 +220,7 @@ class _Retrying:
         return self.engine.retry_batch(texts)  # type: ignore[attr-defined]
 
 
-def _trusted_spellings(names: list[str], outputs: list[str], glossary) -> dict[str, str]:
+def _trusted_spellings(names: list[str], outputs: list[str], glossary: Glossary | None) -> dict[str, str]:
     """The engine's spelling of each name alone, kept only when it is specific to that name.
 
     An engine that answers everything with the same words would otherwise "find" every name.

@@ -12,6 +12,13 @@ Whatever cannot be placed is reported ``missing``, never silently wrong.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.names.entry import Entry
+    from bilingual.names.match import TermSpan
+
 import re
 
 from bilingual import arabic
@@ -29,7 +36,7 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def _splice(text: str, job: MaskJob, replacements) -> tuple[str, list[TermMatch]]:
+def _splice(text: str, job: MaskJob, replacements: Iterable[tuple[int, int, str, int | None]]) -> tuple[str, list[TermMatch]]:
     """Replace ``(start, end, written, n)`` ranges of *text* (n None: just delete), tidy, locate terms."""
     pieces, spans, pos = [], {}, 0
     for start, end, written, n in sorted(replacements, key=lambda r: r[0]):
@@ -70,7 +77,7 @@ def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatc
     return _splice(output, job, replacements)
 
 
-def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans) -> list[TermMatch]:
+def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans: Any) -> list[TermMatch]:
     """Term matches with target offsets found again in the tidied text, in order of occurrence.
 
     A term's target span covers the name as written, proclitics included (وللجفرة).
@@ -93,7 +100,7 @@ def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans) -> list[TermM
     return terms
 
 
-def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], entry,
+def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], entry: Entry,
                model_spelling: str = "") -> tuple[int, int, str] | None:
     """The span of *entry*'s name as the model wrote it: (start, end, proclitic prefix).
 
@@ -196,7 +203,7 @@ def restore(output: str, job: MaskJob, *, unmasked: str | None = None,
     return target, tuple(terms)
 
 
-def check_terms(source: str, target: str, matches) -> tuple[str, tuple[TermMatch, ...]]:
+def check_terms(source: str, target: str, matches: Iterable[TermSpan]) -> tuple[str, tuple[TermMatch, ...]]:
     """Check an existing translation: is each name in *source* written as the glossary says?"""
     terms = []
     cursor: dict[str, int] = {}

@@ -170,11 +170,11 @@ class ArgosEngine:
                            inter_threads=self.options.inter_threads)
 
     @property
-    def translator(self):
+    def translator(self) -> Any:
         return self._load().translator
 
     @property
-    def sp(self):
+    def sp(self) -> Any:
         return self._load().source_sp
 
     def _load(self) -> Loaded:

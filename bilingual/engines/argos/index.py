@@ -18,6 +18,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bilingual.errors import ModelError
 from bilingual.i18n import _
@@ -42,7 +43,7 @@ def default_index() -> str:
     return base.rstrip("/") + "/index.json"
 
 
-def _open(location: str, timeout: float = 30.0):
+def _open(location: str, timeout: float = 30.0) -> Any:
     parsed = urllib.parse.urlparse(location)
     if parsed.scheme in ("http", "https"):
         request = urllib.request.Request(location, headers={"User-Agent": "bilingual"})
@@ -69,7 +70,7 @@ def load_index(location: str | None = None) -> list[dict]:
     return index
 
 
-def available(index: list[dict], from_code: str | None = None, to_code: str | None = None):
+def available(index: list[dict], from_code: str | None = None, to_code: str | None = None) -> list[Any]:
     """Index entries as ``argostranslate.package.AvailablePackage`` objects, filtered by pair."""
     from argostranslate.package import AvailablePackage
 
@@ -115,7 +116,7 @@ def _size_limit(meta: dict) -> int:
 # --- download ------------------------------------------------------------------------------
 
 def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None,
-             deadline: float = DOWNLOAD_DEADLINE, clock=time.monotonic) -> Path:
+             deadline: float = DOWNLOAD_DEADLINE, clock: Callable[[], float] = time.monotonic) -> Path:
     """Stream the package to a file in *dest_dir*, checking its SHA-256 when the index has one.
 
     Each link is tried in turn; a download that fails, runs past the size limit or the overall

@@ -104,7 +104,7 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
     return found
 
 
-def _version_key(version: str):
+def _version_key(version: str) -> tuple:
     from packaging.version import InvalidVersion, Version
 
     try:
