@@ -26,14 +26,15 @@ def main() -> None:
     from bilingual.document import Head, RawBlock
     from bilingual.formats import ExportOptions, exporter
     from bilingual.names.load import load_glossary
-    from bilingual.translation.pipeline import translate_document
     from bilingual.read import build_document
     from bilingual.segment import split_sentences
+    from bilingual.translation.pipeline import translate_document
 
     import fake_engines
 
-    paragraphs = [p for p in (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8").split("\n\n")
-                  if p.strip()]
+    paragraphs = [
+        p for p in (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()
+    ]
     pieces, blocks, pos, count = [], [], 0, 0
     while count < args.segments:
         for para in paragraphs:
@@ -47,7 +48,9 @@ def main() -> None:
             count += len(split_sentences(para))
     text = "".join(pieces)
     doc = build_document(text, blocks, head=Head(input_name="bench.txt"))
-    doc, _ = translate_document(doc, engine=fake_engines.PseudoArabicEngine(), glossary=load_glossary(ROOT / "glossary"))
+    doc, _ = translate_document(
+        doc, engine=fake_engines.PseudoArabicEngine(), glossary=load_glossary(ROOT / "glossary")
+    )
     n = len(doc.segments())
     print(f"document of {n} segments in {len(doc.blocks)} paragraphs")
     targets = {"html": 1.0, "docx": 3.0, "pdf": 20.0}

@@ -48,16 +48,23 @@ def main() -> None:
     seen: set[str] = set()
     names = []
     while len(names) < args.entries:
-        words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 9))).capitalize()
-                 for _ in range(rng.randint(1, 3))]
+        words = [
+            "".join(rng.choice(letters) for _ in range(rng.randint(4, 9))).capitalize()
+            for _ in range(rng.randint(1, 3))
+        ]
         english = " ".join(words)
         if english.lower() in seen:
             continue
         seen.add(english.lower())
         names.append(english)
-        po.append(polib.POEntry(msgctxt=rng.choice(["person", "place", "org"]), msgid=english,
-                                msgstr=" ".join("".join(rng.choice(arabic) for _ in range(5)) for _ in words),
-                                tcomment="source: synthetic"))
+        po.append(
+            polib.POEntry(
+                msgctxt=rng.choice(["person", "place", "org"]),
+                msgid=english,
+                msgstr=" ".join("".join(rng.choice(arabic) for _ in range(5)) for _ in words),
+                tcomment="source: synthetic",
+            )
+        )
     path = work / "big.po"
     po.save(str(path))
     print(f"{args.entries} entries, {path.stat().st_size / 1e6:.1f} MB PO file")
@@ -80,8 +87,11 @@ def main() -> None:
     target = int(args.megabytes * 1_000_000)
     words, size = [], 0
     while size < target:
-        word = rng.choice(names) + rng.choice(["", "'s", ",", "."]) if rng.random() < 0.05 else \
-            "".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+        word = (
+            rng.choice(names) + rng.choice(["", "'s", ",", "."])
+            if rng.random() < 0.05
+            else "".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+        )
         words.append(word)
         size += len(word) + 1
     article = " ".join(words)[:target]
@@ -93,7 +103,9 @@ def main() -> None:
     print(f"  load, warm (cached)              {warm_load:6.2f} s")
     print(f"  automaton build, cold            {cold_automaton:6.2f} s")
     print(f"  automaton load, warm             {warm_automaton:6.2f} s")
-    print(f"  match {len(article) / 1e6:.1f} MB article           {matching:6.2f} s   (target < 1 s), {len(found)} names found")
+    print(
+        f"  match {len(article) / 1e6:.1f} MB article           {matching:6.2f} s   (target < 1 s), {len(found)} names found"
+    )
     print(f"  cold load + build + match        {cold_load + cold_automaton + matching:6.2f} s")
     print(f"  warm load + load + match         {warm_load + warm_automaton + matching:6.2f} s")
 

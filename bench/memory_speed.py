@@ -58,10 +58,20 @@ def articles(count: int, rng: random.Random) -> list[str]:
     for _ in range(count):
         paragraphs = []
         for _p in range(4):
-            sentences = [rng.choice(TEMPLATES).format(
-                person=rng.choice(people), person2=rng.choice(people), place=rng.choice(places),
-                place2=rng.choice(places), org=rng.choice(orgs), day=rng.choice(days), month=rng.choice(months),
-                n=rng.randint(2, 999), n3=rng.randint(0, 999)) for _s in range(4)]
+            sentences = [
+                rng.choice(TEMPLATES).format(
+                    person=rng.choice(people),
+                    person2=rng.choice(people),
+                    place=rng.choice(places),
+                    place2=rng.choice(places),
+                    org=rng.choice(orgs),
+                    day=rng.choice(days),
+                    month=rng.choice(months),
+                    n=rng.randint(2, 999),
+                    n3=rng.randint(0, 999),
+                )
+                for _s in range(4)
+            ]
             paragraphs.append(" ".join(sentences))
         out.append("\n\n".join(paragraphs) + "\n")
     return out
@@ -71,10 +81,10 @@ def lookups(args, work: Path) -> None:
     from bilingual.memory.store import Memory, normalize
 
     rng = random.Random(3)
-    words = [("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))))
-             for _ in range(5000)]
-    sources = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 25))).capitalize() + "."
-               for _ in range(args.segments)]
+    words = [("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))) for _ in range(5000)]
+    sources = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(8, 25))).capitalize() + "." for _ in range(args.segments)
+    ]
     memory = Memory(work / "lookup.sqlite3")
     t0 = time.perf_counter()
     now = time.time()
@@ -82,7 +92,8 @@ def lookups(args, work: Path) -> None:
     memory.db.executemany(
         "INSERT OR IGNORE INTO segments (source_key, source, target, status, origin, created, updated)"
         " VALUES (?, ?, ?, 'approved', 'bench', ?, ?)",
-        ((normalize(s), s, "ترجمة " + s[:10], now, now) for s in sources))
+        ((normalize(s), s, "ترجمة " + s[:10], now, now) for s in sources),
+    )
     memory.db.execute("COMMIT")
     fill = time.perf_counter() - t0
     stored = len(memory)
@@ -113,8 +124,12 @@ def rerun(args, work: Path) -> None:
     texts = articles(args.articles, random.Random(11))
     for i, text in enumerate(texts):
         (batch / f"article-{i:03d}.txt").write_text(text, encoding="utf-8")
-    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(work / "packages"), BILINGUAL_MEMORY=str(work / "batch.sqlite3"),
-               XDG_CACHE_HOME=str(work / "cache"))
+    env = dict(
+        os.environ,
+        ARGOS_PACKAGES_DIR=str(work / "packages"),
+        BILINGUAL_MEMORY=str(work / "batch.sqlite3"),
+        XDG_CACHE_HOME=str(work / "cache"),
+    )
     os.environ["ARGOS_PACKAGES_DIR"] = env["ARGOS_PACKAGES_DIR"]
     if args.model == "fixture":
         models.install_file(ROOT / "tests" / "fixtures" / "translate-en_ar-fixture.argosmodel")
@@ -122,10 +137,21 @@ def rerun(args, work: Path) -> None:
         sys.path.insert(0, str(ROOT / "tools"))
         from argosmodel import BASE, build_package
 
-        models.install_file(build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench",
-                                          kind="random"))
-    command = [sys.executable, "-m", "bilingual", "translate", *sorted(map(str, batch.glob("*.txt"))),
-               "--glossary", str(ROOT / "glossary"), "--beam-size", "2", "-q"]
+        models.install_file(
+            build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench", kind="random")
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "bilingual",
+        "translate",
+        *sorted(map(str, batch.glob("*.txt"))),
+        "--glossary",
+        str(ROOT / "glossary"),
+        "--beam-size",
+        "2",
+        "-q",
+    ]
     timings = []
     for _ in range(2):
         t0 = time.perf_counter()
@@ -134,8 +160,7 @@ def rerun(args, work: Path) -> None:
     sentences = sum(len(t.split(". ")) for t in texts)
     print(f"batch of {args.articles} articles (~{sentences} sentences), {args.model} model, one process per run")
     print(f"  first run                {timings[0]:7.2f} s")
-    print(f"  re-run, unchanged        {timings[1]:7.2f} s  = {timings[1] / timings[0]:.1%} of the first "
-          f"(target < 5%)")
+    print(f"  re-run, unchanged        {timings[1]:7.2f} s  = {timings[1] / timings[0]:.1%} of the first (target < 5%)")
 
 
 def main() -> None:

@@ -75,8 +75,7 @@ def score(splitter, articles) -> dict[str, float]:
 
     all_p, all_r, all_f = prf(tp, fp, fn)
     in_p, in_r, in_f = prf(tp_in, fp_in, fn_in)
-    return {"P": all_p, "R": all_r, "F1": all_f, "in P": in_p, "in R": in_r, "in F1": in_f,
-            "errors": fp + fn}
+    return {"P": all_p, "R": all_r, "F1": all_f, "in P": in_p, "in R": in_r, "in F1": in_f, "errors": fp + fn}
 
 
 def speed(splitter, articles) -> float:
@@ -109,12 +108,16 @@ def main() -> None:
     for set_name, articles in sets().items():
         n = sum(len(p) for a in articles for p in a.paragraphs)
         print(f"\n{set_name}: {len(articles)} articles, {n} gold sentences")
-        print(f"  {'splitter':<18} {'P':>6} {'R':>6} {'F1':>6}   inside paragraphs: {'P':>6} {'R':>6} {'F1':>6}"
-              f"  errors  chars/s")
+        print(
+            f"  {'splitter':<18} {'P':>6} {'R':>6} {'F1':>6}   inside paragraphs: {'P':>6} {'R':>6} {'F1':>6}"
+            f"  errors  chars/s"
+        )
         for name, splitter in splitters.items():
             s = score(splitter, articles)
-            print(f"  {name:<18} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f}   {'':<19}{s['in P']:6.3f} "
-                  f"{s['in R']:6.3f} {s['in F1']:6.3f}  {s['errors']:6d}  {speed(splitter, articles):,.0f}")
+            print(
+                f"  {name:<18} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f}   {'':<19}{s['in P']:6.3f} "
+                f"{s['in R']:6.3f} {s['in F1']:6.3f}  {s['errors']:6d}  {speed(splitter, articles):,.0f}"
+            )
 
 
 if __name__ == "__main__":

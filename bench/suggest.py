@@ -20,9 +20,9 @@ from gold import sets  # noqa: E402
 
 
 def proposals_for(text: str):
+    from bilingual.discovery.suggest import propose
     from bilingual.document import Head
     from bilingual.formats.text import split_paragraphs
-    from bilingual.discovery.suggest import propose
     from bilingual.read import build_document
 
     plain, blocks = split_paragraphs(text)
@@ -72,9 +72,11 @@ def main() -> None:
                 for key in sorted(gold.keys() - got.keys()):
                     print(f"    missed {article.name}: {gold[key][0]}")
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        print(f"{set_name}: precision {precision:.2f}, recall {recall:.2f} ({tp} of {tp + fn} gold names, "
-              f"{fp} extra); person/place names spelled as the gold: {exact}/{spelled} = "
-              f"{exact / max(1, spelled):.0%}")
+        print(
+            f"{set_name}: precision {precision:.2f}, recall {recall:.2f} ({tp} of {tp + fn} gold names, "
+            f"{fp} extra); person/place names spelled as the gold: {exact}/{spelled} = "
+            f"{exact / max(1, spelled):.0%}"
+        )
 
 
 if __name__ == "__main__":

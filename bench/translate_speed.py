@@ -49,14 +49,15 @@ def main() -> None:
     from bilingual.engines.argos.engine import max_decoding_length, plan_batches
     from bilingual.formats.aligned import render_aligned
     from bilingual.fsutil import write_bytes
-    from bilingual.translation.pipeline import translate_document
     from bilingual.read import read_document
     from bilingual.segment import split_sentences
+    from bilingual.translation.pipeline import translate_document
 
     # arabic_output: the copy model writes an Arabic piece for each Latin one, as a real model
     # writes Arabic (an English copy would be caught as untranslated and retried).
-    package = build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench", kind=args.kind,
-                            arabic_output=True)
+    package = build_package(
+        work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench", kind=args.kind, arabic_output=True
+    )
     model = packages.install_file(package)
     text = (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8")
     paragraphs: list[str] = []
@@ -75,9 +76,13 @@ def main() -> None:
         pending = []
         for batch in plan_batches([len(t) for t in tokens], args.batch_tokens, examples):
             inputs = [tokens[i] for i in batch]
-            out = translator.translate_batch(inputs, beam_size=args.beam_size, max_batch_size=0,
-                                             asynchronous=asynchronous,
-                                             max_decoding_length=max_decoding_length(max(map(len, inputs))))
+            out = translator.translate_batch(
+                inputs,
+                beam_size=args.beam_size,
+                max_batch_size=0,
+                asynchronous=asynchronous,
+                max_decoding_length=max_decoding_length(max(map(len, inputs))),
+            )
             pending.append(out)
         if asynchronous:
             for out in pending:
@@ -97,8 +102,9 @@ def main() -> None:
     for inter in sorted({1, 2, cores} - {0}):
         for intra in sorted({1, max(1, cores // inter)}):
             if inter * intra <= cores:
-                translators[(inter, intra)] = ctranslate2.Translator(str(model.path / "model"), device="cpu",
-                                                                      inter_threads=inter, intra_threads=intra)
+                translators[(inter, intra)] = ctranslate2.Translator(
+                    str(model.path / "model"), device="cpu", inter_threads=inter, intra_threads=intra
+                )
     ours()  # loads our model; warms caches for everybody
     results: dict[str, float] = {}
     for (inter, intra), translator in translators.items():
@@ -108,8 +114,9 @@ def main() -> None:
             results[name] = timed(lambda t=translator, e=examples: raw(t, e))
     best_raw = min(results, key=results.__getitem__)
     ours_time = min(timed(ours), timed(ours))
-    previous = translators.get((1, cores)) or ctranslate2.Translator(str(model.path / "model"), device="cpu",
-                                                                     inter_threads=1, intra_threads=cores)
+    previous = translators.get((1, cores)) or ctranslate2.Translator(
+        str(model.path / "model"), device="cpu", inter_threads=1, intra_threads=cores
+    )
     previous_time = timed(lambda: raw(previous, 0, asynchronous=False))
 
     def one_at_a_time() -> None:
@@ -119,10 +126,14 @@ def main() -> None:
     single_time = timed(one_at_a_time)
 
     n = len(sentences)
-    print(f"{n} sentences, {sum(map(len, tokens))} source tokens, beam {args.beam_size}, {cores} cores, "
-          f"stand-in: base-size {args.kind} model")
-    print(f"our plan: inter_threads {plan.inter_threads}, intra_threads {plan.intra_threads}, "
-          f"batch {plan.batch_examples or 'token budget'}, asynchronous")
+    print(
+        f"{n} sentences, {sum(map(len, tokens))} source tokens, beam {args.beam_size}, {cores} cores, "
+        f"stand-in: base-size {args.kind} model"
+    )
+    print(
+        f"our plan: inter_threads {plan.inter_threads}, intra_threads {plan.intra_threads}, "
+        f"batch {plan.batch_examples or 'token budget'}, asynchronous"
+    )
     for name, seconds in sorted(results.items(), key=lambda kv: kv[1]):
         print(f"  {name:<40} {seconds:7.2f} s")
     print(f"  {'bilingual translate (end to end)':<40} {ours_time:7.2f} s")

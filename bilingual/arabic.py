@@ -60,8 +60,9 @@ def attach(prefix: str, name: str) -> str:
 def normalize_letters(text: str) -> str:
     """Fold spelling variants that do not change a name: hamza seats, ta marbuta, alif maqsura."""
     text = DIACRITICS.sub("", text.replace(TATWEEL, ""))
-    return (text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ٱ", "ا")
-            .replace("ة", "ه").replace("ى", "ي"))
+    return (
+        text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ٱ", "ا").replace("ة", "ه").replace("ى", "ي")
+    )
 
 
 # Letters that romanisation confuses, folded into one class each (ح/ه/خ, س/ص/ث, ت/ط, د/ض/ذ/ظ/ز, ق/ك, ع/ء/ا, غ/ج).

@@ -116,9 +116,7 @@ class Document:
 
     def with_segments(self, new: dict[str, Segment]) -> Document:
         """A copy with the segments whose ids are keys of *new* replaced."""
-        blocks = tuple(
-            replace(b, segments=tuple(new.get(s.id, s) for s in b.segments)) for b in self.blocks
-        )
+        blocks = tuple(replace(b, segments=tuple(new.get(s.id, s) for s in b.segments)) for b in self.blocks)
         return replace(self, blocks=blocks)
 
 

@@ -104,39 +104,53 @@ def dependency_error(exc: BaseException, *, path: str | Path | None = None) -> B
     import errno
     import sqlite3
 
-
-
     if isinstance(exc, BilingualError):
         return exc
     if isinstance(exc, sqlite3.Error):
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (Sqlite.BUSY, Sqlite.LOCKED):
-            return MemoryStoreError(_("the translation memory is locked by another process"), path=path,
-                                    hint=_("wait for it to finish and try again"))
+            return MemoryStoreError(
+                _("the translation memory is locked by another process"),
+                path=path,
+                hint=_("wait for it to finish and try again"),
+            )
         if code in (Sqlite.CORRUPT, Sqlite.NOTADB):
-            return MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
-                                    path=path, hint=_("restore it from a backup, or pass another --memory"))
+            return MemoryStoreError(
+                _("the translation memory is damaged (not a readable SQLite database)"),
+                path=path,
+                hint=_("restore it from a backup, or pass another --memory"),
+            )
         if code == Sqlite.FULL:
-            return MemoryStoreError(_("no space left on the device holding the translation memory"), path=path,
-                                    hint=_("free some space and run the command again; nothing was written"))
+            return MemoryStoreError(
+                _("no space left on the device holding the translation memory"),
+                path=path,
+                hint=_("free some space and run the command again; nothing was written"),
+            )
         if code in (Sqlite.READONLY, Sqlite.CANTOPEN):
-            return MemoryStoreError(_("the translation memory cannot be opened for writing"), path=path,
-                                    hint=_("check the file's permissions, or pass another --memory"))
+            return MemoryStoreError(
+                _("the translation memory cannot be opened for writing"),
+                path=path,
+                hint=_("check the file's permissions, or pass another --memory"),
+            )
         return MemoryStoreError(_("translation memory error: {error}").format(error=exc), path=path)
     if isinstance(exc, OSError):
         where = exc.filename if exc.filename is not None else path
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return BilingualError(_("no space left on the device"), path=where,
-                                  hint=_("free some space and run the command again; files already there were "
-                                         "left as they were"))
+            return BilingualError(
+                _("no space left on the device"),
+                path=where,
+                hint=_("free some space and run the command again; files already there were left as they were"),
+            )
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return BilingualError(_("permission denied"), path=where,
-                                  hint=_("check the file's and its folder's permissions"))
+            return BilingualError(
+                _("permission denied"), path=where, hint=_("check the file's and its folder's permissions")
+            )
         if exc.errno == errno.ENOENT:
             return BilingualError(_("no such file or folder"), path=where)
         if exc.errno == errno.EROFS:
-            return BilingualError(_("the file system is read-only"), path=where,
-                                  hint=_("write the output somewhere else with -o"))
+            return BilingualError(
+                _("the file system is read-only"), path=where, hint=_("write the output somewhere else with -o")
+            )
         return BilingualError(exc.strerror or str(exc), path=where)
     return None
 

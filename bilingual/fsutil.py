@@ -31,8 +31,11 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     if path.exists() and path.is_file() and not os.access(path, os.W_OK):
-        raise BilingualError("the file is read-only for you, and is left as it is", path=path,
-                             hint="change its permissions, or write elsewhere")
+        raise BilingualError(
+            "the file is read-only for you, and is left as it is",
+            path=path,
+            hint="change its permissions, or write elsewhere",
+        )
     try:
         special = path.exists() and not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
     except OSError:
@@ -109,7 +112,8 @@ def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
             yield
     except Timeout as exc:
         raise BilingualError(
-            "another bilingual process holds the lock", path=path,
+            "another bilingual process holds the lock",
+            path=path,
             hint=f"wait for it to finish, or remove {path}.lock if no process is running",
         ) from exc
 
@@ -148,8 +152,11 @@ def sweep_stale(directory: Path, *, prefix: str, suffix: str = "") -> int:
         try:
             if owner is not None and int(owner.group(1)) == os.getpid():
                 continue
-            stale = not _alive(int(owner.group(1))) if owner is not None else \
-                time.time() - target.lstat().st_mtime > STALE_AFTER
+            stale = (
+                not _alive(int(owner.group(1)))
+                if owner is not None
+                else time.time() - target.lstat().st_mtime > STALE_AFTER
+            )
             if not stale:
                 continue
             if target.is_dir() and not target.is_symlink():

@@ -33,11 +33,14 @@ class RunReport:
         if self.violations:
             return ViolationsFound(_("{n} glossary violations").format(n=self.violations))
         if self.strict and self.missing_names:
-            return ViolationsFound(_("{n} glossary names missing from the translation (--strict)").format(
-                n=self.missing_names))
+            return ViolationsFound(
+                _("{n} glossary names missing from the translation (--strict)").format(n=self.missing_names)
+            )
         if self.strict and self.no_glossary:
-            return ViolationsFound(_("no glossary was found, so no name was enforced (--strict)"),
-                                   hint=_("pass --glossary PATH or run in a folder with a glossary/ folder"))
+            return ViolationsFound(
+                _("no glossary was found, so no name was enforced (--strict)"),
+                hint=_("pass --glossary PATH or run in a folder with a glossary/ folder"),
+            )
         return None
 
     def finish(self) -> None:

@@ -69,8 +69,9 @@ class Protected:
         return None
 
 
-def protect(*, memory: str | Path | None = None, glossary: Iterable[str | Path] = (),
-            inputs: Iterable[str | Path] = ()) -> Protected:
+def protect(
+    *, memory: str | Path | None = None, glossary: Iterable[str | Path] = (), inputs: Iterable[str | Path] = ()
+) -> Protected:
     """The protected set of a run (the default memory is protected even when the run does not use it)."""
     if memory is None:
         from bilingual.memory.store import default_path
@@ -93,8 +94,9 @@ def output_path(output: str | None, default: str) -> str:
     return output
 
 
-def check(path: str, *, protected: Protected, overwrite: bool = False, own: OwnOutput | None = None,
-          what: str = "") -> None:
+def check(
+    path: str, *, protected: Protected, overwrite: bool = False, own: OwnOutput | None = None, what: str = ""
+) -> None:
     """Raise an :class:`InputError` naming *path* and the fix unless the policy lets *path* be written.
 
     *own* tells an earlier output of the same kind by content; without it any existing file
@@ -106,8 +108,11 @@ def check(path: str, *, protected: Protected, overwrite: bool = False, own: OwnO
     if path.endswith(("/", os.sep)) or os.path.isdir(path):
         raise InputError(_("is a folder, not a file"), path=path, hint=_("name the file to write"))
     if os.path.islink(path) and not overwrite:
-        raise InputError(_("is a symbolic link, which is not followed"), path=path,
-                         hint=_("name the file it points to, or pass --overwrite to write through it"))
+        raise InputError(
+            _("is a symbolic link, which is not followed"),
+            path=path,
+            hint=_("name the file it points to, or pass --overwrite to write through it"),
+        )
     real = os.path.realpath(path)
     reason = protected.why(real)
     if reason is not None:
@@ -122,8 +127,11 @@ def check(path: str, *, protected: Protected, overwrite: bool = False, own: OwnO
         return  # /dev/null, a FIFO: written directly, never replaced
     if own is not None and own(_head(real)):
         return
-    raise InputError(_("the output exists and is not {what}").format(
-        what=what or _("an earlier output of bilingual")), path=path, hint=_("pass --overwrite to replace it, or name another output with -o"))
+    raise InputError(
+        _("the output exists and is not {what}").format(what=what or _("an earlier output of bilingual")),
+        path=path,
+        hint=_("pass --overwrite to replace it, or name another output with -o"),
+    )
 
 
 def _head(path: str) -> bytes:
@@ -158,8 +166,9 @@ def plan(inputs: list[str], output: str | None, default: Callable[[str], str]) -
                 out = f"{stem}-{n}{dot}{suffix}"
                 note = _("{input}: another input has the same name; writing {output}").format(input=path, output=out)
             if os.path.realpath(out) in sources:
-                raise InputError(_("the output would replace an input"), path=out,
-                                 hint=_("name another output with -o"))
+                raise InputError(
+                    _("the output would replace an input"), path=out, hint=_("name another output with -o")
+                )
             taken.add(os.path.realpath(out))
         planned.append((out, note))
     return planned

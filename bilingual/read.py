@@ -7,26 +7,23 @@ and segments every block into sentences.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.formats.base import Format
-
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingual.document import Block, Document, Head, RawBlock, Segment
 from bilingual.errors import InputError
 from bilingual.i18n import _
 from bilingual.segment import split_sentences
 
+if TYPE_CHECKING:
+    from bilingual.formats.base import Format
+
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # XML 1.0 Char production: these code points can never appear in an XML document.
-XML_FORBIDDEN = frozenset(
-    [c for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + [0xFFFE, 0xFFFF]
-)
+XML_FORBIDDEN = frozenset([c for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + [0xFFFE, 0xFFFF])
 
 
 def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
@@ -35,11 +32,17 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
         try:
             text = data.decode(encoding)
         except LookupError as exc:
-            raise InputError(_("unknown encoding {encoding!r}").format(encoding=encoding), path=path,
-                             hint=_("pass a Python codec name such as latin-1 or cp1256")) from exc
+            raise InputError(
+                _("unknown encoding {encoding!r}").format(encoding=encoding),
+                path=path,
+                hint=_("pass a Python codec name such as latin-1 or cp1256"),
+            ) from exc
         except UnicodeDecodeError as exc:
-            raise InputError(_("not valid {encoding} at byte offset {offset}").format(encoding=encoding, offset=exc.start),
-                             path=path, hint=_("check the --encoding value")) from exc
+            raise InputError(
+                _("not valid {encoding} at byte offset {offset}").format(encoding=encoding, offset=exc.start),
+                path=path,
+                hint=_("check the --encoding value"),
+            ) from exc
     else:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
@@ -48,7 +51,8 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(
                 _("not valid UTF-8 at byte offset {offset} (byte 0x{byte:02x})").format(
-                    offset=exc.start, byte=data[exc.start]),
+                    offset=exc.start, byte=data[exc.start]
+                ),
                 path=path,
                 hint=_("re-save the file as UTF-8, or name its encoding with --encoding, e.g. --encoding cp1252"),
             ) from exc
@@ -92,8 +96,10 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             if size > max_bytes:
                 raise InputError(
                     _("file is {size:.1f} MB, over the {limit:.1f} MB limit").format(
-                        size=size / 1048576, limit=max_bytes / 1048576),
-                    path=path, hint=_("split the article, or raise the limit with --max-size"),
+                        size=size / 1048576, limit=max_bytes / 1048576
+                    ),
+                    path=path,
+                    hint=_("split the article, or raise the limit with --max-size"),
                 )
             with open(p, "rb") as handle:  # a device or FIFO has no size: the limit holds while reading
                 data = handle.read(max_bytes + 1)
@@ -102,8 +108,11 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except PermissionError as exc:
         raise InputError(_("permission denied"), path=path) from exc
     if len(data) > max_bytes:
-        raise InputError(_("input is over the {limit:.1f} MB limit").format(limit=max_bytes / 1048576), path=path,
-                         hint=_("split the article, or raise the limit with --max-size"))
+        raise InputError(
+            _("input is over the {limit:.1f} MB limit").format(limit=max_bytes / 1048576),
+            path=path,
+            hint=_("split the article, or raise the limit with --max-size"),
+        )
     return data
 
 
@@ -117,8 +126,9 @@ def build_document(text: str, raw_blocks: list[RawBlock], *, head: Head) -> Docu
             for k, (s, e) in enumerate(split_sentences(text, raw.start, raw.end), start=1)
         )
         if segments:
-            blocks.append(Block(id=bid, kind=raw.kind, start=raw.start, end=raw.end,
-                                segments=segments, marks=raw.marks))
+            blocks.append(
+                Block(id=bid, kind=raw.kind, start=raw.start, end=raw.end, segments=segments, marks=raw.marks)
+            )
     return Document(text=text, blocks=tuple(blocks), head=head)
 
 

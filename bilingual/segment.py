@@ -12,11 +12,84 @@ import re
 # Abbreviations after which a full stop does not end a sentence (compared lower-cased).
 # Titles and ranks stand before a name: a full stop after them never ends a sentence.
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "messrs", "dr", "prof", "col", "gen", "maj", "lt", "capt", "cpt", "sgt", "cpl", "pvt", "spc", "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "st", "mt", "ft", "fr", "sheikh", "amb", "supt", "insp", "det", "ret", "lieut", "cmdt", "gens", "sens", "govs"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "col",
+        "gen",
+        "maj",
+        "lt",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "spc",
+        "adm",
+        "brig",
+        "cmdr",
+        "cdr",
+        "gov",
+        "sen",
+        "rep",
+        "reps",
+        "rev",
+        "hon",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "fr",
+        "sheikh",
+        "amb",
+        "supt",
+        "insp",
+        "det",
+        "ret",
+        "lieut",
+        "cmdt",
+        "gens",
+        "sens",
+        "govs",
+    ]
 )
 # Abbreviations that stand before something else (a number, a name, a clause): no sentence end.
 OTHER_ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "cf", "vs", "v", "approx", "ca", "al", "fig", "figs", "vol", "art", "pp", "para", "sec", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "e.g",
+        "i.e",
+        "cf",
+        "vs",
+        "v",
+        "approx",
+        "ca",
+        "al",
+        "fig",
+        "figs",
+        "vol",
+        "art",
+        "pp",
+        "para",
+        "sec",
+        "dept",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 # Abbreviations that can also end a sentence ("… Ltd. The company said"): a sentence ends after
 # them only when a word that usually starts a sentence follows.
@@ -25,7 +98,59 @@ CAN_END = frozenset(["etc", "inc", "ltd", "co", "corp", "jr", "sr", "bros", "plc
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p"})
 # Words that start a sentence often enough to end one after an acronym ("in the U.S. The …").
 COMMON_STARTERS = frozenset(
-    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "According", "After", "Before", "When", "While", "However", "Meanwhile", "Yet", "So", "If", "As", "For", "Some", "Many", "Most", "Both", "Neither", "Still", "Also", "Then", "Now", "Last", "Earlier", "Later"]
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Or",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "My",
+        "According",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "However",
+        "Meanwhile",
+        "Yet",
+        "So",
+        "If",
+        "As",
+        "For",
+        "Some",
+        "Many",
+        "Most",
+        "Both",
+        "Neither",
+        "Still",
+        "Also",
+        "Then",
+        "Now",
+        "Last",
+        "Earlier",
+        "Later",
+    ]
 )
 
 _CANDIDATE = re.compile(r"(?:\.\.\.|…|[.?!])+[\"'”’)\]»]*(?=\s|$)")
@@ -105,8 +230,9 @@ def _list_breaks(text: str, start: int, end: int) -> list[int]:
     if len(lines) < 2:
         return []
     items = [bool(_LIST_ITEM.match(text, s, e)) for s, e in lines]
-    if sum(items) < 2 and not any(item and text[lines[i - 1][0]:lines[i - 1][1]].rstrip().endswith(":")
-                                   for i, item in enumerate(items) if i):
+    if sum(items) < 2 and not any(
+        item and text[lines[i - 1][0] : lines[i - 1][1]].rstrip().endswith(":") for i, item in enumerate(items) if i
+    ):
         return []
     return [s for (s, _e), item in zip(lines, items, strict=True) if item]
 

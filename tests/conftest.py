@@ -74,8 +74,9 @@ def run_cli():
 
 
 # The official schemas live in ../shared/schemas (beside the checkout in CI).
-needs_schemas = pytest.mark.skipif(not (SCHEMAS / "tmx14.dtd").exists(),
-                                   reason="official schemas not beside the checkout (../shared/schemas)")
+needs_schemas = pytest.mark.skipif(
+    not (SCHEMAS / "tmx14.dtd").exists(), reason="official schemas not beside the checkout (../shared/schemas)"
+)
 
 
 def assert_one_line_error(result, code: int | None = None) -> str:

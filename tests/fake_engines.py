@@ -15,9 +15,27 @@ TOKEN = re.compile(r"\[\d+\]|\{\d+\}|ZX\d+|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:
 PLACEHOLDER = re.compile(r"^(?:\[(\d+)\]|ZX(\d+)|\{(\d+)\})$")
 DIGRAPHS = {"kh": "خ", "sh": "ش", "th": "ث", "dh": "ذ", "gh": "غ", "ou": "و", "ee": "ي", "ch": "تش"}
 LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", "ابكديفجهيجكلمنوبقرستوفوكيز"))
-WORDS = {"the": "", "of": "", "and": "و", "in": "في", "to": "إلى", "met": "التقى", "said": "قال",
-         "with": "مع", "army": "الجيش", "city": "المدينة", "talks": "المحادثات", "on": "على", "a": "",
-         "was": "كان", "is": "", "that": "أن", "by": "من قبل", "from": "من", "for": "من أجل"}
+WORDS = {
+    "the": "",
+    "of": "",
+    "and": "و",
+    "in": "في",
+    "to": "إلى",
+    "met": "التقى",
+    "said": "قال",
+    "with": "مع",
+    "army": "الجيش",
+    "city": "المدينة",
+    "talks": "المحادثات",
+    "on": "على",
+    "a": "",
+    "was": "كان",
+    "is": "",
+    "that": "أن",
+    "by": "من قبل",
+    "from": "من",
+    "for": "من أجل",
+}
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -28,7 +46,7 @@ def transliterate(word: str) -> str:
         return "ال" + transliterate(word[3:])
     out, i = [], 0
     while i < len(lower):
-        pair = lower[i:i + 2]
+        pair = lower[i : i + 2]
         if pair in DIGRAPHS:
             out.append(DIGRAPHS[pair])
             i += 2

@@ -20,9 +20,14 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "bilingual" / "schemas" /
 def sample_doc(source: str = "Haftar met Al-Sisi. Derna waits."):
     doc = build_document(source, [RawBlock("p", 0, len(source))], head=Head(input_name="x.txt", tool_version="0"))
     segs = doc.segments()
-    new = {segs[0].id: replace(segs[0], target="التقى حفتر السيسي.", terms=(
-        TermMatch("Haftar", "person", 0, 6, "حفتر", 6, 10, "enforced"),)),
-        segs[-1].id: replace(segs[-1], target="درنة تنتظر.", status="approved", note="checked")}
+    new = {
+        segs[0].id: replace(
+            segs[0],
+            target="التقى حفتر السيسي.",
+            terms=(TermMatch("Haftar", "person", 0, 6, "حفتر", 6, 10, "enforced"),),
+        ),
+        segs[-1].id: replace(segs[-1], target="درنة تنتظر.", status="approved", note="checked"),
+    }
     return doc.with_segments(new)
 
 
@@ -55,9 +60,13 @@ def test_render_matches_the_reviewed_golden_file():
 def test_statuses_in_the_schema_are_the_model_s():
     root = etree.parse(str(SCHEMA_FILE))
     ns = {"r": "http://relaxng.org/ns/structure/1.0"}
+
     def values(attribute):
-        return {tuple(v.text for v in el.iterfind("r:choice/r:value", ns))
-                for el in root.iterfind(f".//r:attribute[@name='{attribute}']", ns)}
+        return {
+            tuple(v.text for v in el.iterfind("r:choice/r:value", ns))
+            for el in root.iterfind(f".//r:attribute[@name='{attribute}']", ns)
+        }
+
     assert tuple(SEGMENT_STATUSES) in values("status")
     assert tuple(TERM_STATUSES) in values("status")
 

@@ -19,9 +19,12 @@ def _imports(path: Path) -> set[str]:
     """Every module of ours *path* imports, at module level or inside a function (both run: a lazy
     import only moves the cycle to call time). ``if TYPE_CHECKING:`` blocks never run and do not count."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {id(sub) for node in ast.walk(tree)
-               if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-               for sub in ast.walk(node)}
+    skipped = {
+        id(sub)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for sub in ast.walk(node)
+    }
     package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
     found = set()
     for sub in ast.walk(tree):
@@ -42,15 +45,14 @@ def _imports(path: Path) -> set[str]:
 
 def test_no_import_cycle():
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph = {name: {m for m in _imports(path) if m in modules and m != name}
-             for name, path in modules.items()}
+    graph = {name: {m for m in _imports(path) if m in modules and m != name} for name, path in modules.items()}
     state: dict[str, int] = {}
 
     def visit(node: str, stack: list[str]) -> None:
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                raise AssertionError("import cycle: " + " → ".join([*stack[stack.index(nxt):], nxt]))
+                raise AssertionError("import cycle: " + " → ".join([*stack[stack.index(nxt) :], nxt]))
             if nxt not in state:
                 visit(nxt, [*stack, nxt])
         state[node] = 2
@@ -83,8 +85,13 @@ def test_docs_architecture_names_every_folder():
 
 def test_the_command_line_only_calls_use_cases():
     """cli/ turns arguments into requests and results into lines: it reaches no stage of the pipeline."""
-    forbidden = ("bilingual.translation", "bilingual.memory", "bilingual.names", "bilingual.discovery",
-                 "bilingual.engines.argos")
+    forbidden = (
+        "bilingual.translation",
+        "bilingual.memory",
+        "bilingual.names",
+        "bilingual.discovery",
+        "bilingual.engines.argos",
+    )
     for path in (PACKAGE / "cli").glob("*.py"):
         reached = sorted(m for m in _imports(path) if m.startswith(forbidden))
         assert reached == [], f"{path.name} imports {reached}"

@@ -131,8 +131,13 @@ def test_translate_refuses_to_replace_a_file_that_is_not_its_output(run_cli, tmp
 @pytest.mark.parametrize("depth, ok", [(300, True), (1500, True), (3000, False)])
 def test_deep_html_is_read_whole_or_refused(run_cli, tmp_path, depth, ok):
     page = tmp_path / "deep.html"
-    page.write_text("<html><body>" + "<div>" * depth + "<p>Deep inside.</p>" + "</div>" * depth
-                    + "<p>After the nesting.</p><p>The last one.</p></body></html>")
+    page.write_text(
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Deep inside.</p>"
+        + "</div>" * depth
+        + "<p>After the nesting.</p><p>The last one.</p></body></html>"
+    )
     result = run_cli("translate", page, *ENGINE, "--no-memory", "-q")
     if ok:
         assert result.exit_code == 0, result.stderr
@@ -148,8 +153,7 @@ def _memory_with_rows(path, n: int = 400) -> None:
 
     with Memory(path) as memory:
         for i in range(n):
-            memory.put(f"Sentence {i} about Derna and the coast road.", f"جملة {i} عن درنة والطريق الساحلي.",
-                       "edited")
+            memory.put(f"Sentence {i} about Derna and the coast road.", f"جملة {i} عن درنة والطريق الساحلي.", "edited")
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -162,7 +166,7 @@ def test_a_memory_with_a_damaged_page_is_refused_and_left_byte_identical(run_cli
     page = 4096
     assert len(data) > 6 * page
     for k in (2, 3, 4):  # the b-tree headers of pages in the middle; the file header is intact
-        data[k * page:k * page + 12] = b"\xff" * 12
+        data[k * page : k * page + 12] = b"\xff" * 12
     path.write_bytes(bytes(data))
     before = path.read_bytes()
     po = tmp_path / "c.po"

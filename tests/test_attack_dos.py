@@ -38,8 +38,10 @@ def test_placeholder_search_is_linear_on_long_arabic_runs():
     from bilingual.translation.mask import mask, placeholders_intact
     from bilingual.translation.restore import restore
 
-    job = mask("Haftar met Sisi.", [TermSpan(0, 6, Entry("Haftar", "حفتر", "person")),
-                                    TermSpan(11, 15, Entry("Sisi", "السيسي", "person"))])
+    job = mask(
+        "Haftar met Sisi.",
+        [TermSpan(0, 6, Entry("Haftar", "حفتر", "person")), TermSpan(11, 15, Entry("Sisi", "السيسي", "person"))],
+    )
 
     def run(n: int) -> None:
         text = "ب" * n + " [1] " + "ت" * n
@@ -89,8 +91,17 @@ def test_sentence_splitting_is_linear_on_hostile_text():
 
 
 def test_reading_a_device_stops_at_the_limit(run_cli, tmp_path):
-    result = run_cli("translate", "/dev/zero", "--from", "txt", "--max-size", "1", "--no-memory",
-                     "--engine", "fake_engines:PseudoArabicEngine")
+    result = run_cli(
+        "translate",
+        "/dev/zero",
+        "--from",
+        "txt",
+        "--max-size",
+        "1",
+        "--no-memory",
+        "--engine",
+        "fake_engines:PseudoArabicEngine",
+    )
     assert "limit" in assert_one_line_error(result, 1)
 
 
@@ -99,8 +110,13 @@ def test_reading_stdin_stops_at_the_limit():
     import sys
 
     producer = subprocess.Popen(["cat", "/dev/zero"], stdout=subprocess.PIPE)
-    done = subprocess.run([sys.executable, "-m", "bilingual", "translate", "-", "--max-size", "1", "--no-memory"],
-                          stdin=producer.stdout, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bilingual", "translate", "-", "--max-size", "1", "--no-memory"],
+        stdin=producer.stdout,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     producer.kill()
     assert done.returncode == 1 and "limit" in done.stderr
 
@@ -108,12 +124,14 @@ def test_reading_stdin_stops_at_the_limit():
 def test_an_offset_in_an_aligned_document_cannot_make_it_allocate(tmp_path):
     from bilingual.formats.aligned import parse_aligned
 
-    data = ('<document xmlns="urn:bilingual:aligned:1" version="1" src-lang="en" tgt-lang="ar"><head>'
-            '<input name="x" sha256="" format="txt"/><engine name="" model="" model-version="" model-checksum=""/>'
-            '<glossary fingerprint=""/><tool name="bilingual" version="0"/></head><body>'
-            '<paragraph id="p1" kind="p" start="0" end="400000000"><segment id="p1.s1" status="mt" start="0" '
-            'end="400000000"><source xml:lang="en">Derna.</source><target xml:lang="ar" dir="rtl">درنة.</target>'
-            '</segment></paragraph></body></document>').encode()
+    data = (
+        '<document xmlns="urn:bilingual:aligned:1" version="1" src-lang="en" tgt-lang="ar"><head>'
+        '<input name="x" sha256="" format="txt"/><engine name="" model="" model-version="" model-checksum=""/>'
+        '<glossary fingerprint=""/><tool name="bilingual" version="0"/></head><body>'
+        '<paragraph id="p1" kind="p" start="0" end="400000000"><segment id="p1.s1" status="mt" start="0" '
+        'end="400000000"><source xml:lang="en">Derna.</source><target xml:lang="ar" dir="rtl">درنة.</target>'
+        "</segment></paragraph></body></document>"
+    ).encode()
     with pytest.raises(FormatError, match="offsets"):
         parse_aligned(data, path="x.xml")
 

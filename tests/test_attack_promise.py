@@ -16,12 +16,15 @@ from bilingual.memory.store import Memory
 from conftest import EXAMPLES, ROOT, assert_one_line_error
 
 
-@pytest.mark.parametrize("body, words", [
-    ('msgid "Derna waits."\nmsgstr "درنة تنتظر.\n', "unterminated string"),
-    ('msgid "Derna waits."\nmsgstr "درنة\\0 تنتظر."\n', "a NUL character"),
-    ('msgid "Derna waits."\nmsgstr "درنة \\q تنتظر."\n', "bad escape"),
-    ('msgid "Derna waits."\nmsgstrr "درنة تنتظر."\n', "keyword"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('msgid "Derna waits."\nmsgstr "درنة تنتظر.\n', "unterminated string"),
+        ('msgid "Derna waits."\nmsgstr "درنة\\0 تنتظر."\n', "a NUL character"),
+        ('msgid "Derna waits."\nmsgstr "درنة \\q تنتظر."\n', "bad escape"),
+        ('msgid "Derna waits."\nmsgstrr "درنة تنتظر."\n', "keyword"),
+    ],
+)
 def test_malformed_po_files_are_refused_with_file_and_line(run_cli, tmp_path, body, words):
     po = tmp_path / "c.po"
     po.write_text(body, encoding="utf-8")
@@ -40,8 +43,9 @@ def test_an_engine_that_misbehaves_is_exit_3_naming_the_engine(run_cli, tmp_path
     article = tmp_path / "a.txt"
     article.write_text("One sentence. Another one.")
     for factory in ("short_engine", "raising_engine", "extra_engine"):
-        err = assert_one_line_error(run_cli("translate", article, "--engine", f"test_attack_promise:{factory}",
-                                            "--no-memory"), 3)
+        err = assert_one_line_error(
+            run_cli("translate", article, "--engine", f"test_attack_promise:{factory}", "--no-memory"), 3
+        )
         assert "engine 'broken'" in err
     assert not (tmp_path / "a.en-ar.xml").exists()
 
@@ -79,8 +83,9 @@ def test_a_full_disk_names_the_fix(run_cli, tmp_path, monkeypatch):
     article = tmp_path / "a.txt"
     article.write_text("Derna waits.")
     monkeypatch.setattr(fsutil.os, "replace", full)
-    err = assert_one_line_error(run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine",
-                                        "--no-memory"), 1)
+    err = assert_one_line_error(
+        run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory"), 1
+    )
     assert "no space left on the device" in err and "free some space" in err
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
 
@@ -110,8 +115,15 @@ def test_a_failed_commit_is_reported_as_itself(tmp_path):
     memory.close()
 
 
-@pytest.mark.parametrize("args", [["translate"], ["import", "--memory", "/", "x.po"], ["export", "x.xml"],
-                                  ["translate", "a.txt", "--beam-size", "99"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate"],
+        ["import", "--memory", "/", "x.po"],
+        ["export", "x.xml"],
+        ["translate", "a.txt", "--beam-size", "99"],
+    ],
+)
 def test_click_usage_errors_are_one_line_too(tmp_path, args):
     done = subprocess.run([sys.executable, "-m", "bilingual", *args], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2
@@ -127,13 +139,35 @@ def test_four_concurrent_translations_on_one_memory_all_finish(tmp_path):
         article = tmp_path / f"a{n}.txt"
         text = (EXAMPLES / "benghazi-talks.txt").read_text(encoding="utf-8")
         article.write_text(text.replace("Tuesday", f"day {n}"), encoding="utf-8")
-        procs.append(subprocess.Popen([sys.executable, "-m", "bilingual", "translate", str(article), "--memory",
-                                       str(memory), "--engine", "fake_engines:PseudoArabicEngine", "-q",
-                                       "--glossary", str(ROOT / "glossary")], env=env, stderr=subprocess.PIPE))
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "bilingual",
+                    "translate",
+                    str(article),
+                    "--memory",
+                    str(memory),
+                    "--engine",
+                    "fake_engines:PseudoArabicEngine",
+                    "-q",
+                    "--glossary",
+                    str(ROOT / "glossary"),
+                ],
+                env=env,
+                stderr=subprocess.PIPE,
+            )
+        )
     results = [(p.wait(120), p.stderr.read().decode()) for p in procs]
     assert [code for code, _err in results] == [0, 0, 0, 0], results
     assert all((tmp_path / f"a{n}.en-ar.xml").exists() for n in range(4))
     with Memory(memory) as m:
-        assert m.get("Talks between rival Libyan factions resumed in Cairo on day 3, with Egyptian mediators "
-                     "pressing both sides to agree a timetable for unifying the country's divided military "
-                     "institutions.") is not None
+        assert (
+            m.get(
+                "Talks between rival Libyan factions resumed in Cairo on day 3, with Egyptian mediators "
+                "pressing both sides to agree a timetable for unifying the country's divided military "
+                "institutions."
+            )
+            is not None
+        )

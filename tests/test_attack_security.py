@@ -57,8 +57,11 @@ def _package(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-GOOD = {"pkg/metadata.json": json.dumps({"from_code": "en", "to_code": "ar"}).encode(),
-        "pkg/model/model.bin": b"x", "pkg/sentencepiece.model": b"x"}
+GOOD = {
+    "pkg/metadata.json": json.dumps({"from_code": "en", "to_code": "ar"}).encode(),
+    "pkg/model/model.bin": b"x",
+    "pkg/sentencepiece.model": b"x",
+}
 
 
 def test_a_zip_bomb_package_is_refused_before_extraction(tmp_path, empty_packages):
@@ -75,8 +78,15 @@ def test_a_zip_bomb_package_is_refused_before_extraction(tmp_path, empty_package
 def _index(tmp_path, payload: bytes, **meta) -> str:
     pkg = tmp_path / "pkg.argosmodel"
     pkg.write_bytes(payload)
-    entry = {"type": "translate", "from_code": "en", "to_code": "ar", "package_version": "9", "code": "en_ar",
-             "links": [pkg.as_uri()], **meta}
+    entry = {
+        "type": "translate",
+        "from_code": "en",
+        "to_code": "ar",
+        "package_version": "9",
+        "code": "en_ar",
+        "links": [pkg.as_uri()],
+        **meta,
+    }
     index = tmp_path / "index.json"
     index.write_text(json.dumps([entry]))
     return str(index)
@@ -153,19 +163,22 @@ def test_direction_controls_never_reach_a_docx():
 def test_direction_controls_are_a_qa_finding_from_the_cli(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(HOSTILE)
-    assert run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory",
-                   "-q").exit_code == 0
+    assert (
+        run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory", "-q").exit_code == 0
+    )
     result = run_cli("check", tmp_path / "a.en-ar.xml", "--qa")
     assert "Text direction control characters" in result.stdout and "U+202E" in result.stdout
 
 
 def test_unsafe_xml_is_refused_without_expansion(run_cli, tmp_path):
     bomb = tmp_path / "bomb.xlf"
-    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;'
-                    '&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-                    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en"'
-                    ' target-language="ar"><body><trans-unit id="1"><source>&c;</source><target>x</target>'
-                    '</trans-unit></body></file></xliff>')
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;'
+        '&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en"'
+        ' target-language="ar"><body><trans-unit id="1"><source>&c;</source><target>x</target>'
+        "</trans-unit></body></file></xliff>"
+    )
     result = run_cli("import", bomb, "--memory", tmp_path / "m.sqlite3")
     with Memory(tmp_path / "m.sqlite3") as m:
         assert all("aaaaaaaaaa" not in row[0] for row in m.rows())

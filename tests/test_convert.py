@@ -15,7 +15,8 @@ from conftest import ROOT, assert_one_line_error
 
 needs_convert = pytest.mark.skipif(
     importlib.util.find_spec("transformers") is None or importlib.util.find_spec("torch") is None,
-    reason="the convert extra (transformers, torch) is not installed")
+    reason="the convert extra (transformers, torch) is not installed",
+)
 sys.path.insert(0, str(ROOT / "tools"))
 
 
@@ -46,16 +47,34 @@ def _spy(engine):
 @needs_convert
 def test_a_marian_model_converts_installs_and_translates(run_cli, marian, tmp_path, empty_packages):
     package = tmp_path / "opus.argosmodel"
-    result = run_cli("models", "convert", marian["plain"], "-o", package, "--name", "translate-en_ar-opus",
-                     "--license", "Apache-2.0", "--quality", "BLEU 22.8 (FLORES-200, Mozilla)")
+    result = run_cli(
+        "models",
+        "convert",
+        marian["plain"],
+        "-o",
+        package,
+        "--name",
+        "translate-en_ar-opus",
+        "--license",
+        "Apache-2.0",
+        "--quality",
+        "BLEU 22.8 (FLORES-200, Mozilla)",
+    )
     assert result.exit_code == 0, result.stderr
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
         meta = json.loads(archive.read("translate-en_ar-opus/metadata.json"))
-    assert {"translate-en_ar-opus/model/model.bin", "translate-en_ar-opus/sentencepiece.model",
-            "translate-en_ar-opus/target.spm"} <= names
-    assert (meta["from_code"], meta["to_code"], meta["license"], meta["target_spm"]) == ("en", "ar", "Apache-2.0",
-                                                                                         "target.spm")
+    assert {
+        "translate-en_ar-opus/model/model.bin",
+        "translate-en_ar-opus/sentencepiece.model",
+        "translate-en_ar-opus/target.spm",
+    } <= names
+    assert (meta["from_code"], meta["to_code"], meta["license"], meta["target_spm"]) == (
+        "en",
+        "ar",
+        "Apache-2.0",
+        "target.spm",
+    )
     assert run_cli("models", "install", "--file", package).exit_code == 0
     listing = run_cli("models", "list").stdout
     assert "translate-en_ar-opus" in listing and "Apache-2.0" in listing and "BLEU 22.8" in listing
@@ -77,8 +96,22 @@ def test_a_marian_model_converts_installs_and_translates(run_cli, marian, tmp_pa
 @pytest.mark.parametrize("side", ["source", "decoder"])
 def test_the_language_token_reaches_the_model(run_cli, marian, tmp_path, empty_packages, side):
     package = tmp_path / f"multi-{side}.argosmodel"
-    assert run_cli("models", "convert", marian["multi"], "-o", package, "--name", f"translate-en_ar-multi-{side}",
-                   "--target-prefix", ">>ara<<", "--prefix-side", side).exit_code == 0
+    assert (
+        run_cli(
+            "models",
+            "convert",
+            marian["multi"],
+            "-o",
+            package,
+            "--name",
+            f"translate-en_ar-multi-{side}",
+            "--target-prefix",
+            ">>ara<<",
+            "--prefix-side",
+            side,
+        ).exit_code
+        == 0
+    )
     assert run_cli("models", "install", "--file", package).exit_code == 0
 
     from bilingual.engines import EngineOptions, load_engine

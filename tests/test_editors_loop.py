@@ -27,8 +27,9 @@ def translated(tmp_path):
     """A document translated by the machine, with its memory."""
     glossary = load_glossary(ROOT / "glossary")
     memory = Memory(tmp_path / "m.sqlite3")
-    doc, _ = translate_with_memory(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(), glossary=glossary,
-                                memory=memory)
+    doc, _ = translate_with_memory(
+        read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(), glossary=glossary, memory=memory
+    )
     yield doc, memory, glossary
     memory.close()
 
@@ -55,8 +56,9 @@ def test_an_edit_left_in_the_machine_state_is_an_edit(translated, tmp_path, fmt,
     assert result.updated == 1 and memory.get(doc.segments()[0].source).target == EDIT
     assert memory.get(doc.segments()[0].source).status == "edited"
     assert len(result.skipped) == len(doc.segments()) - 1
-    assert {s.reason for s in result.skipped} == {"machine text, unchanged (approve it in the file, or pass "
-                                                  "--approve-unchanged)"}
+    assert {s.reason for s in result.skipped} == {
+        "machine text, unchanged (approve it in the file, or pass --approve-unchanged)"
+    }
     applied, applied_result = apply_units(doc, read_units(path), glossary=glossary)
     assert applied_result.changed == [doc.segments()[0].id] and applied.segments()[0].target == EDIT
 
@@ -104,8 +106,9 @@ def test_an_explicit_approval_of_machine_text_is_taken(translated, tmp_path):
 
 def test_machine_text_from_the_memory_is_exported_as_machine_text(translated):
     doc, memory, glossary = translated
-    again, report = translate_with_memory(read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(),
-                                       glossary=glossary, memory=memory)
+    again, report = translate_with_memory(
+        read_document(ARTICLE), engine=fake_engines.PseudoArabicEngine(), glossary=glossary, memory=memory
+    )
     assert report.from_memory == len(doc.segments()) and {s.status for s in again.segments()} == {"tm"}
     po = polib.pofile(exporter("po").render(again, None).decode())
     assert all("fuzzy" in e.flags for e in po)
@@ -124,12 +127,15 @@ def test_an_edited_fuzzy_po_entry_is_applied(translated, tmp_path):
     assert len(result.skipped) == len(doc.segments()) - 1
 
 
-@pytest.mark.parametrize("fmt, change, words", [
-    ("xliff", (b'target-language="ar"', b'target-language="fr"'), "target language is fr"),
-    ("xliff2", (b'trgLang="ar"', b'trgLang="fr-FR"'), "target language is fr-FR"),
-    ("po", (b'"Language: ar\\n"', b'"Language: fr\\n"'), "target language is fr"),
-    ("tmx", (b'srclang="en"', b'srclang="ar"'), "source language is ar"),
-])
+@pytest.mark.parametrize(
+    "fmt, change, words",
+    [
+        ("xliff", (b'target-language="ar"', b'target-language="fr"'), "target language is fr"),
+        ("xliff2", (b'trgLang="ar"', b'trgLang="fr-FR"'), "target language is fr-FR"),
+        ("po", (b'"Language: ar\\n"', b'"Language: fr\\n"'), "target language is fr"),
+        ("tmx", (b'srclang="en"', b'srclang="ar"'), "source language is ar"),
+    ],
+)
 def test_a_file_for_another_language_is_refused_whole(run_cli, translated, tmp_path, fmt, change, words):
     doc, memory, _glossary = translated
     data = exporter(fmt).render(doc, None)
@@ -153,46 +159,60 @@ def test_every_spelling_of_arabic_is_arabic(translated, tmp_path, code):
 
 def test_plural_entries_and_duplicate_arabic_tuvs_are_reported(tmp_path):
     po = tmp_path / "p.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgid "one city"\nmsgid_plural "%d cities"\n'
-                  'msgstr[0] "مدينة"\nmsgstr[1] "مدن"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgid "one city"\nmsgid_plural "%d cities"\n'
+        'msgstr[0] "مدينة"\nmsgstr[1] "مدن"\n',
+        encoding="utf-8",
+    )
     found = read_units(str(po))
     assert found.units == [] and [s.reason for s in found.skipped] == ["plural entry (a sentence has no plural forms)"]
     tmx = tmp_path / "t.tmx"
-    tmx.write_text('<tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence"'
-                   ' o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu tuid="a">'
-                   '<tuv xml:lang="en"><seg>Derna waits.</seg></tuv><tuv xml:lang="ar"><seg>درنة تنتظر.</seg></tuv>'
-                   '<tuv xml:lang="ar-EG"><seg>درنة بتستنى.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence"'
+        ' o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu tuid="a">'
+        '<tuv xml:lang="en"><seg>Derna waits.</seg></tuv><tuv xml:lang="ar"><seg>درنة تنتظر.</seg></tuv>'
+        '<tuv xml:lang="ar-EG"><seg>درنة بتستنى.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
     found = read_units(str(tmx))
     assert found.units == [] and found.skipped[0].id == "a" and "duplicate Arabic" in found.skipped[0].reason
 
 
 def test_xliff2_segments_keep_the_ignorable_text_between_them(tmp_path):
     path = tmp_path / "s.xlf"
-    path.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ar">'
-                    '<file id="f"><unit id="u1"><segment state="translated"><source>Derna waits.</source>'
-                    '<target>درنة تنتظر.</target></segment><ignorable><source> </source></ignorable>'
-                    '<segment state="translated"><source>Cairo watches.</source><target>القاهرة تراقب.</target>'
-                    '</segment></unit></file></xliff>', encoding="utf-8")
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ar">'
+        '<file id="f"><unit id="u1"><segment state="translated"><source>Derna waits.</source>'
+        "<target>درنة تنتظر.</target></segment><ignorable><source> </source></ignorable>"
+        '<segment state="translated"><source>Cairo watches.</source><target>القاهرة تراقب.</target>'
+        "</segment></unit></file></xliff>",
+        encoding="utf-8",
+    )
     (unit,) = read_units(str(path)).units
     assert unit.source == "Derna waits. Cairo watches." and unit.target == "درنة تنتظر. القاهرة تراقب."
 
 
 def test_an_invalid_code_point_is_a_one_line_error_naming_the_unit(run_cli, tmp_path):
     path = tmp_path / "bad.xlf"
-    path.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ar">'
-                    '<file id="f"><unit id="u7"><segment state="translated"><source>A<cp hex="D800"/></source>'
-                    '<target>ب</target></segment></unit></file></xliff>', encoding="utf-8")
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ar">'
+        '<file id="f"><unit id="u7"><segment state="translated"><source>A<cp hex="D800"/></source>'
+        "<target>ب</target></segment></unit></file></xliff>",
+        encoding="utf-8",
+    )
     err = assert_one_line_error(run_cli("import", path, "--memory", tmp_path / "m.sqlite3"), 1)
     assert "unit u7" in err and "'D800' is not a valid character code" in err
 
 
 def test_po2xliff_output_in_the_xliff_1_1_namespace_is_read(tmp_path):
     path = tmp_path / "tt.xlf"
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<xliff version="1.1" '
-                    'xmlns="urn:oasis:names:tc:xliff:document:1.1"><file original="a.po" source-language="en-US" '
-                    'datatype="po" target-language="ar"><body><trans-unit id="1" approved="yes"><source>Derna waits.'
-                    '</source><target state="translated">درنة تنتظر.</target></trans-unit></body></file></xliff>',
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<xliff version="1.1" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.1"><file original="a.po" source-language="en-US" '
+        'datatype="po" target-language="ar"><body><trans-unit id="1" approved="yes"><source>Derna waits.'
+        '</source><target state="translated">درنة تنتظر.</target></trans-unit></body></file></xliff>',
+        encoding="utf-8",
+    )
     (unit,) = read_units(str(path)).units
     assert (unit.source, unit.target, unit.status, unit.explicit) == ("Derna waits.", "درنة تنتظر.", "approved", True)
 
@@ -259,8 +279,9 @@ def test_output_folder_is_created(run_cli, tmp_path, several):
         path.write_text("Derna waits.")
         inputs.append(path)
     out = tmp_path / "new" / "folder"
-    result = run_cli("translate", *inputs, "-o", f"{out}/", "--engine", "fake_engines:PseudoArabicEngine",
-                     "--no-memory", "-q")
+    result = run_cli(
+        "translate", *inputs, "-o", f"{out}/", "--engine", "fake_engines:PseudoArabicEngine", "--no-memory", "-q"
+    )
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".en-ar.xml" for p in inputs)
     assert not (tmp_path / "new" / "folder.en-ar.xml").exists()

@@ -49,8 +49,15 @@ def test_a_message_alone_decides_nothing():
     assert isinstance(mapped, MemoryStoreError) and "locked by another process" not in mapped.message
 
 
-@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "no space left"), (errno.EACCES, "permission denied"),
-                                         (errno.EROFS, "read-only"), (errno.ENOENT, "no such file")])
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (errno.ENOSPC, "no space left"),
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "read-only"),
+        (errno.ENOENT, "no such file"),
+    ],
+)
 def test_os_errors_name_the_fix(code, words):
     mapped = dependency_error(OSError(code, "system text", "/some/file"))
     assert isinstance(mapped, BilingualError) and words in str(mapped) and "/some/file" in str(mapped)
@@ -87,10 +94,15 @@ class _Broken:
         return [None for _t in texts]
 
 
-@pytest.mark.parametrize("behaviour, words", [("raise", "failed: ValueError: model exploded"),
-                                              ("short", "returned 1 translations for 2 texts"),
-                                              ("long", "returned 3 translations for 2 texts"),
-                                              ("type", "returned a NoneType")])
+@pytest.mark.parametrize(
+    "behaviour, words",
+    [
+        ("raise", "failed: ValueError: model exploded"),
+        ("short", "returned 1 translations for 2 texts"),
+        ("long", "returned 3 translations for 2 texts"),
+        ("type", "returned a NoneType"),
+    ],
+)
 def test_engine_misbehaviour_is_an_engine_error(behaviour, words):
     from bilingual.translation.pipeline import run_engine
 

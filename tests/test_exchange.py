@@ -25,17 +25,24 @@ from bilingual.translation.pipeline import translate_document
 import fake_engines
 from conftest import EXAMPLES, ROOT, SCHEMAS, needs_schemas
 
-HOSTILE = "Use <b> & \"quotes\" ]]> and \u202eRLO\u202c, a tab\t, a \x0b vertical tab and \x01 here."
+HOSTILE = 'Use <b> & "quotes" ]]> and \u202eRLO\u202c, a tab\t, a \x0b vertical tab and \x01 here.'
 
 
 def hostile_doc():
     text = HOSTILE + " Derna waits."
     doc = build_document(text, [RawBlock("p", 0, len(text))], head=Head(input_name="x<&>.txt", tool_version="0"))
     a, b = doc.segments()
-    return doc.with_segments({
-        a.id: replace(a, target="استخدم <b> & \"علامات\" ]]> و\u202eRLO\u202c \x0b و\x01 هنا.", status="approved"),
-        b.id: replace(b, target="درنة تنتظر.", status="mt",
-                      terms=(TermMatch("Derna", "place", 0, 5, "درنة", 0, 4, "enforced"),))})
+    return doc.with_segments(
+        {
+            a.id: replace(a, target='استخدم <b> & "علامات" ]]> و\u202eRLO\u202c \x0b و\x01 هنا.', status="approved"),
+            b.id: replace(
+                b,
+                target="درنة تنتظر.",
+                status="mt",
+                terms=(TermMatch("Derna", "place", 0, 5, "درنة", 0, 4, "enforced"),),
+            ),
+        }
+    )
 
 
 VALIDATORS = {
@@ -48,9 +55,14 @@ VALIDATORS = {
 @needs_schemas
 @pytest.mark.parametrize("fmt", ["tmx", "xliff", "xliff2"])
 def test_exports_validate_even_with_hostile_text(fmt):
-    for doc in (hostile_doc(), translate_document(read_document(str(EXAMPLES / "benghazi-talks.txt")),
-                                                  engine=fake_engines.PseudoArabicEngine(),
-                                                  glossary=load_glossary(ROOT / "glossary"))[0]):
+    for doc in (
+        hostile_doc(),
+        translate_document(
+            read_document(str(EXAMPLES / "benghazi-talks.txt")),
+            engine=fake_engines.PseudoArabicEngine(),
+            glossary=load_glossary(ROOT / "glossary"),
+        )[0],
+    ):
         data = exporter(fmt).render(doc, None)
         VALIDATORS[fmt]().assertValid(etree.fromstring(data).getroottree())
 
@@ -79,8 +91,10 @@ def test_editor_round_trip_through_po(tmp_path):
     glossary = load_glossary(ROOT / "glossary")
     first, _ = translate_document(read_document(article), engine=fake_engines.PseudoArabicEngine(), glossary=glossary)
     po = polib.pofile(exporter("po").render(first, None).decode("utf-8"))
-    edits = {"p1.s1": "استؤنفت المحادثات بين الفصائل الليبية المتنافسة في القاهرة يوم الثلاثاء.",
-             "p4.s3": "سافر سلامة لاحقًا إلى طبرق لإطلاع عقيلة صالح رئيس مجلس النواب."}
+    edits = {
+        "p1.s1": "استؤنفت المحادثات بين الفصائل الليبية المتنافسة في القاهرة يوم الثلاثاء.",
+        "p4.s3": "سافر سلامة لاحقًا إلى طبرق لإطلاع عقيلة صالح رئيس مجلس النواب.",
+    }
     for entry in po:
         if entry.msgctxt in edits:
             entry.msgstr = edits[entry.msgctxt]
@@ -105,8 +119,9 @@ def test_rerun_comes_from_memory_without_the_engine(tmp_path):
     article = str(EXAMPLES / "benghazi-talks.txt")
     glossary = load_glossary(ROOT / "glossary")
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_with_memory(read_document(article), engine=fake_engines.DecorateEngine(),
-                                      glossary=glossary, memory=memory)
+        first, _ = translate_with_memory(
+            read_document(article), engine=fake_engines.DecorateEngine(), glossary=glossary, memory=memory
+        )
         engine = fake_engines.DecorateEngine()
         again, report = translate_with_memory(read_document(article), engine=engine, glossary=glossary, memory=memory)
     assert engine.calls == [] and report.from_memory == 17
@@ -123,15 +138,20 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
     with g.edit_glossary(gl_dir) as f:
         f.remove("Tunis")  # added back below, as a name the glossary did not have
     with Memory(tmp_path / "m.sqlite3") as memory:
-        first, _ = translate_with_memory(read_document(article), engine=fake_engines.PseudoArabicEngine(),
-                                      glossary=load_glossary(gl_dir), memory=memory)
+        first, _ = translate_with_memory(
+            read_document(article),
+            engine=fake_engines.PseudoArabicEngine(),
+            glossary=load_glossary(gl_dir),
+            memory=memory,
+        )
         # An editor respells a name: segments with it are re-patched from memory, no engine call.
         with g.edit_glossary(gl_dir) as f:
             _path, entry = f.find("Derna")
             f.upsert(replace(entry, arabic="درنه", forbidden=()))
         engine = fake_engines.PseudoArabicEngine()
-        second, report = translate_with_memory(read_document(article), engine=engine,
-                                            glossary=load_glossary(gl_dir), memory=memory)
+        second, report = translate_with_memory(
+            read_document(article), engine=engine, glossary=load_glossary(gl_dir), memory=memory
+        )
         assert engine.calls == [] and report.terms_missing == 0
         changed = [s.id for s, t in zip(first.segments(), second.segments()) if s.target != t.target]
         with_derna = [s.id for s in first.segments() if "Derna" in s.source]
@@ -140,8 +160,7 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
         with g.edit_glossary(gl_dir) as f:
             f.upsert(Entry("Tunis", "تونس", "place"))
         engine = fake_engines.PseudoArabicEngine()
-        translate_with_memory(read_document(article), engine=engine, glossary=load_glossary(gl_dir),
-                                      memory=memory)
+        translate_with_memory(read_document(article), engine=engine, glossary=load_glossary(gl_dir), memory=memory)
     sent = [text for call in engine.calls for text in call]
     assert sent and all("[" in t or "Tunis" in t for t in sent)
     assert len(engine.calls[0]) == sum("Tunis" in s.source for s in first.segments())
@@ -149,8 +168,12 @@ def test_glossary_change_repatches_only_affected_segments(tmp_path):
 
 def test_apply_writes_corrections_back(tmp_path):
     doc = hostile_doc()
-    xliff = exporter("xliff2").render(doc, None).replace(
-        "درنة تنتظر.".encode(), "مدينة درنة تنتظر.".encode()).replace(b'state="initial"', b'state="final"')
+    xliff = (
+        exporter("xliff2")
+        .render(doc, None)
+        .replace("درنة تنتظر.".encode(), "مدينة درنة تنتظر.".encode())
+        .replace(b'state="initial"', b'state="final"')
+    )
     path = tmp_path / "c.xlf"
     path.write_bytes(xliff)
     updated, result = apply_units(doc, read_units(str(path)))
@@ -164,8 +187,12 @@ def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_bytes((EXAMPLES / "benghazi-talks.txt").read_bytes())
     memory = tmp_path / "m.sqlite3"
-    assert run_cli("translate", article, "-o", out, "--engine", "fake_engines:PseudoArabicEngine",
-                   "--memory", memory, "-q").exit_code == 0
+    assert (
+        run_cli(
+            "translate", article, "-o", out, "--engine", "fake_engines:PseudoArabicEngine", "--memory", memory, "-q"
+        ).exit_code
+        == 0
+    )
     assert run_cli("export", out, "--to", "po").exit_code == 0
     po_path = tmp_path / "a.en-ar.po"
     po = polib.pofile(str(po_path))
@@ -184,10 +211,13 @@ def test_cli_import_apply_and_conflicts(run_cli, tmp_path):
     assert run_cli("export", out, "--to", "xliff").exit_code == 0
     xliff = (tmp_path / "a.en-ar.xlf").read_bytes()
     machine = parse_aligned(out.read_bytes()).segments()[0].target.encode()
-    for text, expected in (("نص معتمد", "1 updated, 0 unchanged, 0 conflicts"),
-                           ("نص معتمد آخر", "0 updated, 0 unchanged, 1 conflicts")):
-        approved = xliff.replace(machine, text.encode(), 1).replace(b'<trans-unit id="p1.s1"',
-                                                                    b'<trans-unit approved="yes" id="p1.s1"', 1)
+    for text, expected in (
+        ("نص معتمد", "1 updated, 0 unchanged, 0 conflicts"),
+        ("نص معتمد آخر", "0 updated, 0 unchanged, 1 conflicts"),
+    ):
+        approved = xliff.replace(machine, text.encode(), 1).replace(
+            b'<trans-unit id="p1.s1"', b'<trans-unit approved="yes" id="p1.s1"', 1
+        )
         (tmp_path / "approved.xlf").write_bytes(approved)
         r = run_cli("import", tmp_path / "approved.xlf", "--memory", memory)
         assert expected in r.stdout, r.stdout
@@ -204,8 +234,9 @@ def test_corrupt_memory_from_the_cli(run_cli, tmp_path):
     memory.write_bytes(b"garbage" * 200)
     article = tmp_path / "a.txt"
     article.write_text("Derna waits.")
-    err = assert_one_line_error(run_cli("translate", article, "--memory", memory,
-                                        "--engine", "fake_engines:PseudoArabicEngine"), 5)
+    err = assert_one_line_error(
+        run_cli("translate", article, "--memory", memory, "--engine", "fake_engines:PseudoArabicEngine"), 5
+    )
     assert "damaged" in err and not (tmp_path / "a.en-ar.xml").exists()
 
 
@@ -237,7 +268,7 @@ def test_respelling_a_name_repatches_its_span_only(tmp_path):
     assert seg.target == "حثت جمهورية مصر مصرف ليبيا المركزي على الدفع."
     assert "جمهورية مصرف" not in seg.target
     (term,) = seg.terms
-    assert term.enforced and seg.target[term.target_start:term.target_end] == "جمهورية مصر"
+    assert term.enforced and seg.target[term.target_start : term.target_end] == "جمهورية مصر"
 
 
 def test_respelling_keeps_the_proclitic_and_the_contracted_article(tmp_path):

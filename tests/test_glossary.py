@@ -34,17 +34,20 @@ def test_shipped_glossary_is_clean():
     assert gl.fingerprint.startswith("sha256:")
 
 
-@pytest.mark.parametrize("bad, message", [
-    (entry(arabic=""), "empty Arabic side"),
-    (entry(english=" Haftar"), "leading or trailing whitespace"),
-    (entry(arabic="حفتر\x07"), "control character"),
-    (entry(arabic="\u200fحفتر"), "stray bidi control"),
-    (entry(arabic="Haftar"), "Latin letters"),
-    (entry(arabic="123"), "no Arabic letters"),
-    (entry(kind="animal"), "unknown kind"),
-    (entry(english="H" * 201), "over 200 characters"),
-    (entry(forbidden=("حفتر",)), "is the entry's own spelling"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (entry(arabic=""), "empty Arabic side"),
+        (entry(english=" Haftar"), "leading or trailing whitespace"),
+        (entry(arabic="حفتر\x07"), "control character"),
+        (entry(arabic="\u200fحفتر"), "stray bidi control"),
+        (entry(arabic="Haftar"), "Latin letters"),
+        (entry(arabic="123"), "no Arabic letters"),
+        (entry(kind="animal"), "unknown kind"),
+        (entry(english="H" * 201), "over 200 characters"),
+        (entry(forbidden=("حفتر",)), "is the entry's own spelling"),
+    ],
+)
 def test_entry_rules(bad, message):
     assert any(message in f.message for f in rules.check_entries([bad]))
 
@@ -61,9 +64,12 @@ def test_same_arabic_variants_are_one_name_and_a_different_arabic_is_a_conflict(
 def test_a_spreadsheet_with_case_and_hyphen_variants_translates(tmp_path):
     """TRIPOLI/Tripoli and Al Ali/Al-Ali with one Arabic used to stop translate; they load as one name."""
     path = tmp_path / "sheet.po"
-    path.write_text('msgctxt "place"\nmsgid "Tripoli"\nmsgstr "طرابلس"\n\nmsgctxt "place"\nmsgid "TRIPOLI"\n'
-                    'msgstr "طرابلس"\n\nmsgctxt "person"\nmsgid "Al Ali"\nmsgstr "العلي"\n\n'
-                    'msgctxt "person"\nmsgid "Al-Ali"\nmsgstr "العلي"\n', encoding="utf-8")
+    path.write_text(
+        'msgctxt "place"\nmsgid "Tripoli"\nmsgstr "طرابلس"\n\nmsgctxt "place"\nmsgid "TRIPOLI"\n'
+        'msgstr "طرابلس"\n\nmsgctxt "person"\nmsgid "Al Ali"\nmsgstr "العلي"\n\n'
+        'msgctxt "person"\nmsgid "Al-Ali"\nmsgstr "العلي"\n',
+        encoding="utf-8",
+    )
     gl = load_glossary(path)
     assert [s.entry.arabic for s in gl.find("Al-Ali left TRIPOLI for Tripoli.")] == ["العلي", "طرابلس", "طرابلس"]
 
@@ -101,8 +107,10 @@ def test_conflict_across_files_fails_loading(tmp_path):
 
 
 def _fields(entries):
-    return [(e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.sources, e.fuzzy, e.no_translate,
-             e.line) for e in entries]
+    return [
+        (e.english, e.arabic, e.kind, e.notes, e.forbidden, e.variant_of, e.sources, e.fuzzy, e.no_translate, e.line)
+        for e in entries
+    ]
 
 
 def test_both_fast_readers_agree_with_polib():
@@ -118,8 +126,11 @@ def test_both_fast_readers_agree_with_polib():
 
 def test_fast_block_reader_handles_what_the_whole_file_pass_does_not(tmp_path):
     path = tmp_path / "wrapped.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n# a note\n#, fuzzy\nmsgctxt "person"\n'
-                    'msgid ""\n"Omar "\n"Al-Mukhtar"\nmsgstr "عمر المختار"\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n# a note\n#, fuzzy\nmsgctxt "person"\n'
+        'msgid ""\n"Omar "\n"Al-Mukhtar"\nmsgstr "عمر المختار"\n',
+        encoding="utf-8",
+    )
     text = po.read_po_text(path)
     assert po._whole_file_entries(path, text) is None
     blocks = po._fast_entries(path, text)
@@ -183,14 +194,22 @@ def test_cached_findings_follow_the_message_language(tmp_path):
     import sys
 
     bad = tmp_path / "g.po"
-    bad.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                   'msgctxt "place"\nmsgid "Derna"\nmsgstr "Derna"\n', encoding="utf-8")
+    bad.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "place"\nmsgid "Derna"\nmsgstr "Derna"\n',
+        encoding="utf-8",
+    )
     seen = {}
     for lang in ("ar", "en"):
-        env = dict(os.environ, LANGUAGE=lang, XDG_CACHE_HOME=str(tmp_path / "cache"),
-                   XDG_DATA_HOME=str(tmp_path / "data"))
-        done = subprocess.run([sys.executable, "-m", "bilingual", "check", str(tmp_path / "x.xml"), "--glossary",
-                               str(bad)], capture_output=True, text=True, env=env)
+        env = dict(
+            os.environ, LANGUAGE=lang, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data")
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "bilingual", "check", str(tmp_path / "x.xml"), "--glossary", str(bad)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert done.returncode == 4
         seen[lang] = done.stderr
     assert "الجانب العربي" in seen["ar"]

@@ -29,8 +29,12 @@ def test_a_two_column_sheet_keeps_kind_notes_forbidden_and_sources(run_cli, tmp_
     assert "1 added, 1 changed, 1 unchanged" in result.stderr
     after = load_glossary(gl).get("Haftar")
     assert after.arabic == "خليفة حفتر"
-    assert (after.kind, after.notes, after.forbidden, after.sources) == \
-        (before.kind, before.notes, before.forbidden, before.sources)
+    assert (after.kind, after.notes, after.forbidden, after.sources) == (
+        before.kind,
+        before.notes,
+        before.forbidden,
+        before.sources,
+    )
 
 
 def test_dry_run_writes_nothing(run_cli, tmp_path):
@@ -52,8 +56,11 @@ def test_omegat_and_translate_toolkit_layouts_are_read(run_cli, tmp_path):
     assert got.get("Gharyan").notes == "town south of Tripoli" and got.get("Gharyan").kind == "other"
     assert got.get("Haftar").forbidden  # a note-less OmegaT line does not wipe the entry's other fields
     tt = tmp_path / "tt.csv"
-    tt.write_text('"location","source","target","id","fuzzy","context","translator_comments","developer_comments"\n'
-                  '"","Zliten","زليتن","","False","","coastal town",""\n', encoding="utf-8")
+    tt.write_text(
+        '"location","source","target","id","fuzzy","context","translator_comments","developer_comments"\n'
+        '"","Zliten","زليتن","","False","","coastal town",""\n',
+        encoding="utf-8",
+    )
     result = run_cli("glossary", "import", tt, "--glossary", gl)
     assert result.exit_code == 0, result.stderr
     assert load_glossary(gl, validate=False).get("Zliten").notes == "coastal town"
@@ -73,8 +80,16 @@ def test_our_own_formats_round_trip_notes_and_sources(run_cli, tmp_path):
         back = {e.key: e for e in load_glossary(fresh / "all.po", validate=False).entries}
         for key, e in entries.items():
             b = back[key]
-            assert (b.arabic, b.kind, b.notes, b.forbidden, b.sources, b.fuzzy, b.no_translate, b.variant_of) == \
-                (e.arabic, e.kind, e.notes, e.forbidden, e.sources, e.fuzzy, e.no_translate, e.variant_of), (fmt, key)
+            assert (b.arabic, b.kind, b.notes, b.forbidden, b.sources, b.fuzzy, b.no_translate, b.variant_of) == (
+                e.arabic,
+                e.kind,
+                e.notes,
+                e.forbidden,
+                e.sources,
+                e.fuzzy,
+                e.no_translate,
+                e.variant_of,
+            ), (fmt, key)
 
 
 def test_csv_export_starts_with_a_bom_and_tbx_basic_is_valid(run_cli, tmp_path):
@@ -102,9 +117,26 @@ def test_two_concurrent_adds_of_one_name_cannot_both_succeed(tmp_path):
     outcomes = []
     for round_ in range(3):
         name = f"Round{round_} Name"
-        procs = [subprocess.Popen([sys.executable, "-m", "bilingual", "glossary", "add", name, arabic, "--kind",
-                                   kind, "--glossary", str(gl)], stderr=subprocess.PIPE, env=env)
-                 for arabic, kind in (("اسم أول", "person"), ("اسم ثان", "place"))]
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "bilingual",
+                    "glossary",
+                    "add",
+                    name,
+                    arabic,
+                    "--kind",
+                    kind,
+                    "--glossary",
+                    str(gl),
+                ],
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for arabic, kind in (("اسم أول", "person"), ("اسم ثان", "place"))
+        ]
         codes = [p.wait(60) for p in procs]
         outcomes.append(sorted(codes))
         entries = [e for e in load_glossary(gl, validate=False).entries if e.english == name]

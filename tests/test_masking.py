@@ -29,15 +29,22 @@ def assert_never_silently_wrong(doc):
             assert term.entry == span.entry.english
             assert term.status in ("enforced", "missing")
             if term.enforced:
-                written = seg.target[term.target_start:term.target_end]
+                written = seg.target[term.target_start : term.target_end]
                 rendering = span.entry.rendering
                 assert rendering in written or ("لل" + rendering[2:]) in written, (seg.target, term)
         for wrong in {w for span in matches for w in span.entry.forbidden}:
             assert wrong not in seg.target.split()
 
 
-@pytest.mark.parametrize("engine_cls", [fake_engines.PseudoArabicEngine, fake_engines.DuplicateEngine,
-                                        fake_engines.ReorderEngine, fake_engines.DecorateEngine])
+@pytest.mark.parametrize(
+    "engine_cls",
+    [
+        fake_engines.PseudoArabicEngine,
+        fake_engines.DuplicateEngine,
+        fake_engines.ReorderEngine,
+        fake_engines.DecorateEngine,
+    ],
+)
 def test_repairable_engines_end_fully_enforced(engine_cls):
     for path in ARTICLES:
         doc, report = translate_document(read_document(str(path)), engine=engine_cls(), glossary=GLOSSARY)
@@ -46,8 +53,9 @@ def test_repairable_engines_end_fully_enforced(engine_cls):
 
 
 def test_duplicates_are_removed():
-    doc, _ = translate_document(read_document(str(ARTICLES[0])), engine=fake_engines.DuplicateEngine(),
-                                glossary=GLOSSARY)
+    doc, _ = translate_document(
+        read_document(str(ARTICLES[0])), engine=fake_engines.DuplicateEngine(), glossary=GLOSSARY
+    )
     seg = next(s for s in doc.segments() if s.source.startswith("Field Marshal"))
     assert seg.target.count("خليفة حفتر") == 1
 
@@ -87,11 +95,21 @@ def test_real_fixture_model(argos_packages):
     assert report.terms_found == report.terms_enforced == 33  # placeholders survive a real decode
 
 
-@pytest.mark.parametrize("prefix, name, expected", [
-    ("ل", "السيسي", "للسيسي"), ("ول", "السيسي", "وللسيسي"), ("ب", "حفتر", "بحفتر"), ("و", "درنة", "ودرنة"),
-    ("ال", "حفتر", "حفتر"), ("بال", "السيسي", "بالسيسي"), ("لل", "السيسي", "للسيسي"), ("مع", "حفتر", "مع حفتر"),
-    ("ل", "\u2066Al-Ahram Weekly\u2069", "ل\u2066Al-Ahram Weekly\u2069"), ("بـ", "حفتر", "بحفتر"),
-])
+@pytest.mark.parametrize(
+    "prefix, name, expected",
+    [
+        ("ل", "السيسي", "للسيسي"),
+        ("ول", "السيسي", "وللسيسي"),
+        ("ب", "حفتر", "بحفتر"),
+        ("و", "درنة", "ودرنة"),
+        ("ال", "حفتر", "حفتر"),
+        ("بال", "السيسي", "بالسيسي"),
+        ("لل", "السيسي", "للسيسي"),
+        ("مع", "حفتر", "مع حفتر"),
+        ("ل", "\u2066Al-Ahram Weekly\u2069", "ل\u2066Al-Ahram Weekly\u2069"),
+        ("بـ", "حفتر", "بحفتر"),
+    ],
+)
 def test_proclitics_attach_as_arabic_writes_them(prefix, name, expected):
     assert arabic.attach(prefix, name) == expected
 
@@ -103,7 +121,7 @@ def test_restore_handles_decorations():
     target, terms = restore("زار ل[ ١ ] و ب[٢] .", job)
     assert target == "زار للسيسي وبدرنة."
     assert [t.status for t in terms] == ["enforced", "enforced"]
-    assert target[terms[0].target_start:terms[0].target_end] == "للسيسي"
+    assert target[terms[0].target_start : terms[0].target_end] == "للسيسي"
 
 
 def test_placeholder_form_avoids_text_that_looks_like_one():
@@ -135,7 +153,8 @@ def test_check_terms_accepts_contracted_article():
 
 def test_engine_that_loses_everything_enforces_nothing():
     """An engine answering every input with the same word must not 'find' any name."""
-    doc, report = translate_document(read_document(str(ARTICLES[0])), engine=fake_engines.MumbleEngine(),
-                                     glossary=GLOSSARY)
+    doc, report = translate_document(
+        read_document(str(ARTICLES[0])), engine=fake_engines.MumbleEngine(), glossary=GLOSSARY
+    )
     assert report.terms_found == report.terms_missing == 33
     assert all(seg.target == "كلام" for seg in doc.segments())

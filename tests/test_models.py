@@ -45,21 +45,27 @@ def test_install_fixture_from_file(empty_packages):
     assert not [p for p in empty_packages.iterdir() if p.name.startswith(".installing")]
 
 
-@pytest.mark.parametrize("members, symlink, message", [
-    ({"../evil/metadata.json": b"{}"}, None, "unsafe path"),
-    ({"/abs/metadata.json": b"{}"}, None, "unsafe path"),
-    (dict(GOOD), "pkg/link", "symbolic link"),
-    ({**GOOD, "other/x": b"1"}, None, "exactly one top-level folder"),
-    ({k: v for k, v in GOOD.items() if "metadata" not in k}, None, "lacks metadata.json"),
-    ({k: v for k, v in GOOD.items() if "model.bin" not in k}, None, "lacks model/model.bin"),
-    ({k: v for k, v in GOOD.items() if "sentencepiece" not in k}, None, "lacks sentencepiece.model"),
-    ({**GOOD, "pkg/metadata.json": b"{not json"}, None, "not valid JSON"),
-    ({**GOOD, "pkg/metadata.json": b'{"from_code": "en"}'}, None, "lacks to_code"),
-    ({**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "../../x"}'}, None, "not a language code"),
-    ({**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "ar", "pad": "' + b"x" * 70_000 + b'"}'},
-     None, "over 64 KB"),
-    ({**GOOD, "pkg/model/model.bin": b"\0" * (8 << 20)}, None, "zip bomb"),
-])
+@pytest.mark.parametrize(
+    "members, symlink, message",
+    [
+        ({"../evil/metadata.json": b"{}"}, None, "unsafe path"),
+        ({"/abs/metadata.json": b"{}"}, None, "unsafe path"),
+        (dict(GOOD), "pkg/link", "symbolic link"),
+        ({**GOOD, "other/x": b"1"}, None, "exactly one top-level folder"),
+        ({k: v for k, v in GOOD.items() if "metadata" not in k}, None, "lacks metadata.json"),
+        ({k: v for k, v in GOOD.items() if "model.bin" not in k}, None, "lacks model/model.bin"),
+        ({k: v for k, v in GOOD.items() if "sentencepiece" not in k}, None, "lacks sentencepiece.model"),
+        ({**GOOD, "pkg/metadata.json": b"{not json"}, None, "not valid JSON"),
+        ({**GOOD, "pkg/metadata.json": b'{"from_code": "en"}'}, None, "lacks to_code"),
+        ({**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "../../x"}'}, None, "not a language code"),
+        (
+            {**GOOD, "pkg/metadata.json": b'{"from_code": "en", "to_code": "ar", "pad": "' + b"x" * 70_000 + b'"}'},
+            None,
+            "over 64 KB",
+        ),
+        ({**GOOD, "pkg/model/model.bin": b"\0" * (8 << 20)}, None, "zip bomb"),
+    ],
+)
 def test_bad_archives_are_refused_and_nothing_is_written(tmp_path, empty_packages, members, symlink, message):
     bad = make_zip(tmp_path / "bad.argosmodel", members, symlink)
     with pytest.raises(ModelError, match=message):
@@ -86,8 +92,16 @@ def test_corrupt_member_crc(tmp_path, empty_packages):
 
 
 def write_index(tmp_path, sha256: str | None, link: str) -> str:
-    entry = {"type": "translate", "from_code": "en", "to_code": "ar", "from_name": "English",
-             "to_name": "Arabic", "package_version": "0.2", "argos_version": "1.9", "links": [link]}
+    entry = {
+        "type": "translate",
+        "from_code": "en",
+        "to_code": "ar",
+        "from_name": "English",
+        "to_name": "Arabic",
+        "package_version": "0.2",
+        "argos_version": "1.9",
+        "links": [link],
+    }
     if sha256:
         entry["sha256"] = sha256
     index = tmp_path / "index.json"

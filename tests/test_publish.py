@@ -23,30 +23,48 @@ HOSTILE = 'Derna said <script>window.pwned=1</script> and " onmouseover="window.
 
 
 def translated(name="border-patrols.md"):
-    doc, _ = translate_document(read_document(str(EXAMPLES / name)), engine=fake_engines.PseudoArabicEngine(),
-                                glossary=load_glossary(ROOT / "glossary"))
+    doc, _ = translate_document(
+        read_document(str(EXAMPLES / name)),
+        engine=fake_engines.PseudoArabicEngine(),
+        glossary=load_glossary(ROOT / "glossary"),
+    )
     return doc
 
 
 def hostile_doc():
     text = "Heading here\n\n" + HOSTILE + " Second sentence with 74 dead in 2015."
-    doc = build_document(text, [RawBlock("h1", 0, 12), RawBlock("p", 14, len(text))],
-                         head=Head(input_name="<b>x</b>.txt", tool_version="0"))
+    doc = build_document(
+        text,
+        [RawBlock("h1", 0, 12), RawBlock("p", 14, len(text))],
+        head=Head(input_name="<b>x</b>.txt", tool_version="0"),
+    )
     s0, s1, s2 = doc.segments()
-    return doc.with_segments({
-        s0.id: replace(s0, target="عنوان هنا"),
-        s1.id: replace(s1, target='قالت درنة <script>window.pwned=3</script> "اقتباس" ؟?',
-                       terms=(TermMatch("Derna", "place", 0, 5, "درنة", 5, 9, "enforced"),)),
-        s2.id: replace(s2, target="جملة ثانية مع ٧٤ قتيلا."),
-    })
+    return doc.with_segments(
+        {
+            s0.id: replace(s0, target="عنوان هنا"),
+            s1.id: replace(
+                s1,
+                target='قالت درنة <script>window.pwned=3</script> "اقتباس" ؟?',
+                terms=(TermMatch("Derna", "place", 0, 5, "درنة", 5, 9, "enforced"),),
+            ),
+            s2.id: replace(s2, target="جملة ثانية مع ٧٤ قتيلا."),
+        }
+    )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("لماذا؟?", "لماذا؟"), ("لماذا ??", "لماذا؟"), ("قال, ثم ذهب ; انتهى", "قال، ثم ذهب؛ انتهى"),
-    ('قال "نعم" أمس', "قال «نعم» أمس"), ("وصل 1,000 جندي", "وصل 1,000 جندي"),
-    ("عام ٢٠١٥", "عام 2015"), ("مع GNA أمس", "مع \u2066GNA\u2069 أمس"),
-    ("صحيفة \u2066Al-Ahram Weekly\u2069 قالت", "صحيفة \u2066Al-Ahram Weekly\u2069 قالت"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("لماذا؟?", "لماذا؟"),
+        ("لماذا ??", "لماذا؟"),
+        ("قال, ثم ذهب ; انتهى", "قال، ثم ذهب؛ انتهى"),
+        ('قال "نعم" أمس', "قال «نعم» أمس"),
+        ("وصل 1,000 جندي", "وصل 1,000 جندي"),
+        ("عام ٢٠١٥", "عام 2015"),
+        ("مع GNA أمس", "مع \u2066GNA\u2069 أمس"),
+        ("صحيفة \u2066Al-Ahram Weekly\u2069 قالت", "صحيفة \u2066Al-Ahram Weekly\u2069 قالت"),
+    ],
+)
 def test_typography(text, expected):
     assert typography.typeset_piece(typography.typeset_inline(text)) == expected
 
@@ -62,8 +80,8 @@ def test_html_is_escaped_and_semantic():
     assert 'onmouseover="window' not in html
     assert '<div class="ar" lang="ar" dir="rtl">' in html and "<article>" in html
     assert '<span class="term" title="Derna">درنة</span>' in html
-    assert 'id="ar-p2.s1"' in html and "@page" in html and "font-family: \"Amiri\"" in html
-    assert "<h1 class=\"seg\"" in html  # the heading block is a heading on both sides
+    assert 'id="ar-p2.s1"' in html and "@page" in html and 'font-family: "Amiri"' in html
+    assert '<h1 class="seg"' in html  # the heading block is a heading on both sides
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -99,17 +117,28 @@ window.addEventListener("load", function () {
 
 
 def run_chromium(html_path, width, *, screenshot=None):
-    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={html_path.parent / 'chromium-profile'}", f"--window-size={width},1000",
-            "--virtual-time-budget=3000"]
+    args = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={html_path.parent / 'chromium-profile'}",
+        f"--window-size={width},1000",
+        "--virtual-time-budget=3000",
+    ]
     if screenshot:
         subprocess.run(args + [f"--screenshot={screenshot}", html_path.as_uri()], capture_output=True, timeout=120)
     done = subprocess.run(args + ["--dump-dom", html_path.as_uri()], capture_output=True, text=True, timeout=120)
     match = re.search(r'data-probe="([^"]*)"', done.stdout)
     assert match, done.stderr[-2000:]
-    return json.loads(match.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
-                      .replace("&amp;", "&"))
+    return json.loads(
+        match.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
@@ -179,16 +208,32 @@ def test_docx_bidi_properties(tmp_path):
     assert "جبل العوينات" in arabic_text
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice and poppler are installed by .ci/run")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler are installed by .ci/run",
+)
 def test_docx_converts_with_libreoffice_without_loss(tmp_path):
     doc = translated("sirte-report.html")
     path = tmp_path / "out.docx"
     path.write_bytes(exporter("docx").render(doc, ExportOptions()))
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "out.pdf"), "-"],
-                          capture_output=True, text=True).stdout
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     # Lines of right-to-left text come out of pdftotext with their end punctuation moved: compare letters.
     squeezed = re.sub(r"[\s\u202a-\u202e\u2066-\u2069.,،؛:!?؟«»\"]+", "", text)
     for seg in doc.segments():
@@ -217,8 +262,12 @@ def test_paragraph_alignment_joins_sentences():
 def test_review_report_lists_what_to_check():
     doc = hostile_doc()
     s = doc.segments()
-    doc = doc.with_segments({s[0].id: replace(s[0], target=""),
-                             s[2].id: replace(s[2], terms=(TermMatch("Derna", "place", 0, 5, "درنة", -1, -1, "missing"),))})
+    doc = doc.with_segments(
+        {
+            s[0].id: replace(s[0], target=""),
+            s[2].id: replace(s[2], terms=(TermMatch("Derna", "place", 0, 5, "درنة", -1, -1, "missing"),)),
+        }
+    )
     from bilingual.checks import run_checks
     from bilingual.formats import Review
     from bilingual.names.load import load_glossary
@@ -227,7 +276,7 @@ def test_review_report_lists_what_to_check():
     html = exporter("report").render(doc, ExportOptions(review=Review(findings, "current"))).decode()
     assert "Empty translation" in html
     assert "Numbers differ between source and translation: missing 2015" in html
-    assert "Derna → <span lang=\"ar\">درنة</span> (missing)" in html
+    assert 'Derna → <span lang="ar">درنة</span> (missing)' in html
     assert "&lt;script&gt;" in html and "<script>window" not in html
 
 
@@ -245,10 +294,14 @@ def test_export_cli_writes_bilingual_and_arabic_only(run_cli, tmp_path):
 
 def test_inline_markup_of_the_source_is_carried_to_html(tmp_path):
     md = tmp_path / "a.md"
-    md.write_text("Colonel **Ahmed Al-Mismari** spoke *today*. See [the text](https://example.org/x) "
-                  "and [this](javascript:alert(1)).\n", encoding="utf-8")
-    doc, _ = translate_document(read_document(str(md)), engine=fake_engines.PseudoArabicEngine(),
-                                glossary=load_glossary(ROOT / "glossary"))
+    md.write_text(
+        "Colonel **Ahmed Al-Mismari** spoke *today*. See [the text](https://example.org/x) "
+        "and [this](javascript:alert(1)).\n",
+        encoding="utf-8",
+    )
+    doc, _ = translate_document(
+        read_document(str(md)), engine=fake_engines.PseudoArabicEngine(), glossary=load_glossary(ROOT / "glossary")
+    )
     html = exporter("html").render(doc, ExportOptions()).decode()
     assert '<strong><span class="term" title="أحمد المسماري">Ahmed Al-Mismari</span></strong>' in html
     assert "<em>today</em>" in html
@@ -258,8 +311,9 @@ def test_inline_markup_of_the_source_is_carried_to_html(tmp_path):
 
 def test_unsafe_link_from_html_source_is_dropped(tmp_path):
     page = tmp_path / "a.html"
-    page.write_text('<p>Read <a href="javascript:alert(1)">this</a> and <a href="https://x.org">that</a>.</p>',
-                    encoding="utf-8")
+    page.write_text(
+        '<p>Read <a href="javascript:alert(1)">this</a> and <a href="https://x.org">that</a>.</p>', encoding="utf-8"
+    )
     doc, _ = translate_document(read_document(str(page)), engine=fake_engines.PseudoArabicEngine())
     html = exporter("html").render(doc, ExportOptions()).decode()
     assert 'href="javascript' not in html and '<a href="https://x.org" rel="noopener">that</a>' in html

@@ -21,7 +21,7 @@ def test_text_paragraphs_split_on_blank_lines(tmp_path):
     assert [b.kind for b in doc.blocks] == ["p", "p"]
     assert [s.source for s in doc.segments()] == ["One.", "Two.", "Three.", "Still three."]
     for seg in doc.segments():
-        assert doc.text[seg.start:seg.end] == seg.source
+        assert doc.text[seg.start : seg.end] == seg.source
 
 
 def test_single_long_paragraph_stays_one_paragraph(tmp_path):
@@ -77,10 +77,10 @@ def test_markdown_blocks_and_marks():
     para = doc.blocks[2]
     assert "**" not in doc.text and "[" not in doc.text
     strong = [m for m in para.marks if m.kind == "strong"]
-    assert doc.text[strong[0].start:strong[0].end] == "Oweinat Mountain"
+    assert doc.text[strong[0].start : strong[0].end] == "Oweinat Mountain"
     link = [m for b in doc.blocks for m in b.marks if m.kind == "link"][0]
     assert link.href == "https://example.org/statement"
-    assert doc.text[link.start:link.end] == "ministry statement"
+    assert doc.text[link.start : link.end] == "ministry statement"
     assert first.segments[0].source == "Egypt tightens its western border"
 
 
@@ -89,7 +89,7 @@ def test_html_body_only():
     assert "tracking" not in doc.text and "Home" not in doc.text and "Copyright" not in doc.text
     assert [b.kind for b in doc.blocks] == ["h1", "p", "p", "li", "li"]
     bold = doc.blocks[1].marks[0]
-    assert doc.text[bold.start:bold.end] == "Libyan National Army"
+    assert doc.text[bold.start : bold.end] == "Libyan National Army"
 
 
 def test_stdin(monkeypatch):

@@ -28,8 +28,10 @@ import fake_engines
 from conftest import EXAMPLES, ROOT
 
 HERE = Path(__file__).resolve().parent
-needs_omegat = pytest.mark.skipif(shutil.which("omegat") is None or shutil.which("javac") is None,
-                                  reason="OmegaT (Debian's omegat) and a JDK are not installed")
+needs_omegat = pytest.mark.skipif(
+    shutil.which("omegat") is None or shutil.which("javac") is None,
+    reason="OmegaT (Debian's omegat) and a JDK are not installed",
+)
 needs_toolkit = pytest.mark.skipif(shutil.which("po2xliff") is None, reason="translate-toolkit is not installed")
 EDITS = ("استؤنفت المحادثات بين الفصائل الليبية في القاهرة يوم الثلاثاء.", "التقى حفتر وفدًا مصريًا.")
 # Round-trip figures are written only when asked (BILINGUAL_ROUNDTRIP_FIGURES=path.jsonl).
@@ -52,8 +54,12 @@ def machine(tmp_path):
     """The example article translated by the machine, and the memory that saw it."""
     glossary = load_glossary(ROOT / "glossary")
     memory = Memory(tmp_path / "m.sqlite3")
-    doc, _ = translate_with_memory(read_document(str(EXAMPLES / "benghazi-talks.txt")),
-                                   engine=fake_engines.PseudoArabicEngine(), glossary=glossary, memory=memory)
+    doc, _ = translate_with_memory(
+        read_document(str(EXAMPLES / "benghazi-talks.txt")),
+        engine=fake_engines.PseudoArabicEngine(),
+        glossary=glossary,
+        memory=memory,
+    )
     yield doc, memory, glossary
     memory.close()
 
@@ -64,10 +70,21 @@ def _record(tool: str, route: str, out: int, edited: int, result, memory, doc) -
         return
     machine_left = sum(1 for s in doc.segments() if memory.get(s.source).status == "mt")
     with open(FIGURES, "a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"tool": tool, "route": route, "units out": out, "units edited": edited,
-                                 "back as edits": result.added + result.updated,
-                                 "machine stayed machine": machine_left,
-                                 "not taken": dict(result.reasons())}, ensure_ascii=False) + "\n")
+        handle.write(
+            json.dumps(
+                {
+                    "tool": tool,
+                    "route": route,
+                    "units out": out,
+                    "units edited": edited,
+                    "back as edits": result.added + result.updated,
+                    "machine stayed machine": machine_left,
+                    "not taken": dict(result.reasons()),
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
 
 
 def _omegat_project(tmp_path) -> Path:
@@ -80,17 +97,23 @@ def _omegat_project(tmp_path) -> Path:
 
 def _project_save(project: Path, pairs: list[tuple[str, str]]) -> None:
     """What OmegaT keeps of a translator's work: project_save.tmx, keyed by the text OmegaT shows."""
-    tus = "".join(f'<tu><tuv xml:lang="EN"><seg>{escape(src)}</seg></tuv><tuv xml:lang="AR" changeid="editor" '
-                  f'changedate="20261125T120000Z"><seg>{escape(tgt)}</seg></tuv></tu>' for src, tgt in pairs)
+    tus = "".join(
+        f'<tu><tuv xml:lang="EN"><seg>{escape(src)}</seg></tuv><tuv xml:lang="AR" changeid="editor" '
+        f'changedate="20261125T120000Z"><seg>{escape(tgt)}</seg></tuv></tu>'
+        for src, tgt in pairs
+    )
     (project / "omegat" / "project_save.tmx").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX" '
         'adminlang="EN-US" datatype="plaintext" creationtoolversion="3.6.0_10" segtype="sentence" srclang="EN"/>'
-        f"<body>{tus}</body></tmx>\n", encoding="utf-8")
+        f"<body>{tus}</body></tmx>\n",
+        encoding="utf-8",
+    )
 
 
 def _omegat_translate(project: Path) -> None:
-    done = subprocess.run(["omegat", str(project), "--mode=console-translate"], capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        ["omegat", str(project), "--mode=console-translate"], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0 and "Finished" in done.stdout + done.stderr, done.stdout[-2000:] + done.stderr[-2000:]
 
 
@@ -159,11 +182,19 @@ def test_omegat_reads_our_glossary_exports(run_cli, tmp_path, fmt, name):
     assert run_cli("glossary", "export", out, "--to", fmt, "--glossary", ROOT / "glossary").exit_code == 0
     classes = tmp_path / "classes"
     jar = "/usr/share/omegat/OmegaT.jar"
-    subprocess.run(["javac", "-d", str(classes), "-cp", jar, str(HERE / "tools" / "GlossaryProbe.java")], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["javac", "-d", str(classes), "-cp", jar, str(HERE / "tools" / "GlossaryProbe.java")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     project = _omegat_project(tmp_path)
-    done = subprocess.run(["java", "-cp", f"{jar}:/usr/share/omegat/lib/*:{classes}", "GlossaryProbe", str(out),
-                           str(project)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["java", "-cp", f"{jar}:/usr/share/omegat/lib/*:{classes}", "GlossaryProbe", str(out), str(project)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     read = {line.split("\t")[0]: line.split("\t")[1] for line in done.stdout.splitlines()}
     entries = load_glossary(ROOT / "glossary").entries
@@ -225,21 +256,43 @@ def test_translate_toolkit_tbx_storage_both_ways(run_cli, tmp_path):
     python = "/usr/bin/python3"
     ours = tmp_path / "ours.tbx"
     assert run_cli("glossary", "export", ours, "--to", "tbx-basic", "--glossary", ROOT / "glossary").exit_code == 0
-    read = subprocess.run([python, "-c", (
-        "import sys, json; from translate.storage import tbx\n"
-        "f = tbx.tbxfile.parsefile(sys.argv[1])\n"
-        "print(json.dumps([[u.source, u.target] for u in f.units], ensure_ascii=False))"), str(ours)],
-        capture_output=True, text=True, check=True, timeout=120)
+    read = subprocess.run(
+        [
+            python,
+            "-c",
+            (
+                "import sys, json; from translate.storage import tbx\n"
+                "f = tbx.tbxfile.parsefile(sys.argv[1])\n"
+                "print(json.dumps([[u.source, u.target] for u in f.units], ensure_ascii=False))"
+            ),
+            str(ours),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     pairs = json.loads(read.stdout)
     entries = load_glossary(ROOT / "glossary").entries
     assert [tuple(p) for p in pairs] == [(e.english, e.arabic) for e in entries]
     theirs = tmp_path / "theirs.tbx"
-    subprocess.run([python, "-c", (
-        "import sys; from translate.storage import tbx\n"
-        "f = tbx.tbxfile(sourcelanguage='en', targetlanguage='ar')\n"
-        "u = f.addsourceunit('Gharyan'); u.target = 'غريان'\n"
-        "u = f.addsourceunit('Zliten'); u.target = 'زليتن'\n"
-        "f.savefile(sys.argv[1])"), str(theirs)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            python,
+            "-c",
+            (
+                "import sys; from translate.storage import tbx\n"
+                "f = tbx.tbxfile(sourcelanguage='en', targetlanguage='ar')\n"
+                "u = f.addsourceunit('Gharyan'); u.target = 'غريان'\n"
+                "u = f.addsourceunit('Zliten'); u.target = 'زليتن'\n"
+                "f.savefile(sys.argv[1])"
+            ),
+            str(theirs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     glossary = tmp_path / "glossary"
     result = run_cli("glossary", "import", theirs, "--glossary", glossary / "all.po")
     assert result.exit_code == 0, result.stderr

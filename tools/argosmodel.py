@@ -35,8 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = [*sorted((ROOT / "examples").glob("*.*")), ROOT / "tools" / "data" / "arabic-news.txt"]
 # Every printable ASCII character and every Arabic letter and digit, so none is unknown.
-COVERAGE = (string.printable.strip() + " " + "".join(map(chr, range(0x0621, 0x064B)))
-            + "٠١٢٣٤٥٦٧٨٩،؛؟«»")
+COVERAGE = string.printable.strip() + " " + "".join(map(chr, range(0x0621, 0x064B))) + "٠١٢٣٤٥٦٧٨٩،؛؟«»"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 
 
@@ -64,9 +63,16 @@ def train_sentencepiece(out_prefix: Path, vocab_size: int = 800) -> Path:
     corpus = out_prefix.parent / "corpus.txt"
     corpus.write_text(text.getvalue(), encoding="utf-8")
     spm.SentencePieceTrainer.train(
-        input=str(corpus), model_prefix=str(out_prefix), vocab_size=vocab_size,
-        model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
-        num_threads=1, minloglevel=2, split_digits=True, byte_fallback=False,
+        input=str(corpus),
+        model_prefix=str(out_prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        num_threads=1,
+        minloglevel=2,
+        split_digits=True,
+        byte_fallback=False,
     )
     return out_prefix.with_suffix(".model")
 
@@ -78,8 +84,9 @@ def _pieces(sp_model: Path) -> list[str]:
     return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
 
 
-def build_ct2_model(out_dir: Path, vocab: list[str], dims: Dims, *, seed: int = 1234,
-                    quantization: str = "int8") -> None:
+def build_ct2_model(
+    out_dir: Path, vocab: list[str], dims: Dims, *, seed: int = 1234, quantization: str = "int8"
+) -> None:
     """Write a CTranslate2 Transformer (pre-norm, as OpenNMT-py/Argos) with seeded weights."""
     import numpy as np
     from ctranslate2.specs import transformer_spec
@@ -132,7 +139,6 @@ def build_ct2_model(out_dir: Path, vocab: list[str], dims: Dims, *, seed: int = 
     spec.save(str(out_dir))
 
 
-
 COPY_TINY = Dims(layers=1, d_model=128, heads=1, ffn=4)
 POSITION_DIMS = 32  # 8 sinusoid pairs, as cos, sin, -cos, -sin
 
@@ -142,15 +148,19 @@ def _arabic_pairing(vocab: list[str]) -> list[int]:
     pieces (round robin), everything else (digits, brackets, punctuation, </s>) stays itself."""
     arabic = [i for i, piece in enumerate(vocab) if any("\u0621" <= c <= "\u064a" for c in piece)]
     out = list(range(len(vocab)))
-    latin = [i for i, piece in enumerate(vocab) if any(c.isascii() and c.isalpha() for c in piece)
-             and not piece.startswith("<")]
+    latin = [
+        i
+        for i, piece in enumerate(vocab)
+        if any(c.isascii() and c.isalpha() for c in piece) and not piece.startswith("<")
+    ]
     for n, i in enumerate(latin):
         out[i] = arabic[n % len(arabic)] if arabic else i
     return out
 
 
-def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *, seed: int = 7,
-                     arabic_output: bool = False) -> None:
+def build_copy_model(
+    out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *, seed: int = 7, arabic_output: bool = False
+) -> None:
     """Write a CTranslate2 Transformer of *dims* whose set weights copy the input (see module doc).
 
     Token codes fill the first ``d - 32`` dimensions, position codes the last 32. Every
@@ -179,7 +189,7 @@ def build_copy_model(out_dir: Path, vocab: list[str], dims: Dims = COPY_TINY, *,
             positions[:, token_dims + 4 * k + i] = column
     where = np.zeros((d, d), np.float32)  # each head's query/key: the position code
     for h in range(heads):
-        where[h * head_dim:h * head_dim + POSITION_DIMS, token_dims:] = np.eye(POSITION_DIMS)
+        where[h * head_dim : h * head_dim + POSITION_DIMS, token_dims:] = np.eye(POSITION_DIMS)
     what = np.zeros((d, d), np.float32)  # values and output: the token code, head by head
     what[:token_dims, :token_dims] = np.eye(token_dims)
     # Logits are q·k/√head_dim: keep them as sharp as the 1-head, d 128 original.
@@ -245,9 +255,17 @@ def _save(spec, vocab: list[str], out_dir: Path) -> None:
     spec.save(str(out_dir))
 
 
-def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-en_ar-fixture",
-                  version: str = "0.2", seed: int = 1234, sp_vocab: int = 800, kind: str = "copy",
-                  arabic_output: bool = False) -> Path:
+def build_package(
+    out_file: Path,
+    *,
+    dims: Dims = TINY,
+    name: str = "translate-en_ar-fixture",
+    version: str = "0.2",
+    seed: int = 1234,
+    sp_vocab: int = 800,
+    kind: str = "copy",
+    arabic_output: bool = False,
+) -> Path:
     """Build ``out_file`` (.argosmodel): SentencePiece + CTranslate2 model + metadata, zipped."""
     work = Path(tempfile.mkdtemp(prefix="argosmodel-"))
     try:
@@ -261,19 +279,35 @@ def build_package(out_file: Path, *, dims: Dims = TINY, name: str = "translate-e
             build_copy_model(pkg / "model", vocab, COPY_TINY if dims == TINY else dims, arabic_output=arabic_output)
         else:
             build_ct2_model(pkg / "model", vocab, dims, seed=seed)
-        (pkg / "metadata.json").write_text(json.dumps({
-            "package_version": version, "argos_version": "1.9", "type": "translate",
-            "from_code": "en", "from_name": "English", "to_code": "ar", "to_name": "Arabic",
-            "code": name, "links": [],
-        }, indent=2) + "\n")
+        (pkg / "metadata.json").write_text(
+            json.dumps(
+                {
+                    "package_version": version,
+                    "argos_version": "1.9",
+                    "type": "translate",
+                    "from_code": "en",
+                    "from_name": "English",
+                    "to_code": "ar",
+                    "to_name": "Arabic",
+                    "code": name,
+                    "links": [],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
         copy_dims = COPY_TINY if dims == TINY else dims
-        what = (f"a {copy_dims.layers}+{copy_dims.layers}-layer Transformer (d_model {copy_dims.d_model}, "
-                f"{copy_dims.heads} heads) whose hand-set weights copy the input" if kind == "copy" else
-                f"{dims.layers}+{dims.layers} layers, d_model {dims.d_model}, seeded random weights (seed {seed})")
+        what = (
+            f"a {copy_dims.layers}+{copy_dims.layers}-layer Transformer (d_model {copy_dims.d_model}, "
+            f"{copy_dims.heads} heads) whose hand-set weights copy the input"
+            if kind == "copy"
+            else f"{dims.layers}+{dims.layers} layers, d_model {dims.d_model}, seeded random weights (seed {seed})"
+        )
         (pkg / "README.md").write_text(
             f"# {name}\n\nAn untrained test model built by bilingual's tools/argosmodel.py: {what}; "
             f"vocabulary {len(vocab)}.\nIt exercises the real loading and decoding code; "
-            "its output is not a translation.\n")
+            "its output is not a translation.\n"
+        )
         out_file.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(out_file, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(pkg.rglob("*")):

@@ -30,9 +30,20 @@ def _train(files: list[Path], prefix: Path, vocab_size: int) -> Path:
         text.write(path.read_text(encoding="utf-8") + "\n")
     sentences = [line for line in text.getvalue().splitlines() if line.strip()]
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(sentences), model_prefix=str(prefix), vocab_size=vocab_size, model_type="unigram",
-        character_coverage=1.0, hard_vocab_limit=False, bos_id=-1, eos_id=0, unk_id=1, pad_id=-1,
-        eos_piece="</s>", unk_piece="<unk>", minloglevel=2)
+        sentence_iterator=iter(sentences),
+        model_prefix=str(prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        bos_id=-1,
+        eos_id=0,
+        unk_id=1,
+        pad_id=-1,
+        eos_piece="</s>",
+        unk_piece="<unk>",
+        minloglevel=2,
+    )
     return prefix.with_suffix(".model")
 
 
@@ -56,14 +67,31 @@ def build(out: Path, *, multilingual: bool = False, seed: int = 3) -> Path:
     vocab.setdefault("<pad>", len(vocab))
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     torch.manual_seed(seed)
-    config = MarianConfig(vocab_size=len(vocab), d_model=32, encoder_layers=1, decoder_layers=1,
-                          encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
-                          decoder_ffn_dim=64, max_position_embeddings=256, pad_token_id=vocab["<pad>"],
-                          eos_token_id=0, decoder_start_token_id=vocab["<pad>"], forced_eos_token_id=0,
-                          scale_embedding=True, share_encoder_decoder_embeddings=True)
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=256,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=0,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=0,
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+    )
     MarianMTModel(config).save_pretrained(out)
-    tokenizer = MarianTokenizer(source_spm=str(out / "source.spm"), target_spm=str(out / "target.spm"),
-                                vocab=str(out / "vocab.json"), source_lang="en", target_lang="ar")
+    tokenizer = MarianTokenizer(
+        source_spm=str(out / "source.spm"),
+        target_spm=str(out / "target.spm"),
+        vocab=str(out / "vocab.json"),
+        source_lang="en",
+        target_lang="ar",
+    )
     tokenizer.save_pretrained(out)
     return out
 

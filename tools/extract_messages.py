@@ -18,13 +18,29 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 # Messages click itself prints in help and errors, looked up through the same domain.
-CLICK_MESSAGES = ["Usage:", "Options", "Commands", "Show this message and exit.", "Show the version and exit.",
-                  "Error: {message}", "Try '{command} {option}' for help.", "Missing argument", "Missing option",
-                  "Missing command.", "No such option {name!r}.", "No such command {name!r}.",
-                  "Invalid value for {param_hint}: {message}", "Aborted!", "{value} is not in the range {range}.",
-                  "{value!r} is not a valid {number_type}.", "Choose from:\n\t{choices}",
-                  "{name} {filename!r} does not exist.", "{name} {filename!r} is a directory.", "file",
-                  "default: {default}"]
+CLICK_MESSAGES = [
+    "Usage:",
+    "Options",
+    "Commands",
+    "Show this message and exit.",
+    "Show the version and exit.",
+    "Error: {message}",
+    "Try '{command} {option}' for help.",
+    "Missing argument",
+    "Missing option",
+    "Missing command.",
+    "No such option {name!r}.",
+    "No such command {name!r}.",
+    "Invalid value for {param_hint}: {message}",
+    "Aborted!",
+    "{value} is not in the range {range}.",
+    "{value!r} is not a valid {number_type}.",
+    "Choose from:\n\t{choices}",
+    "{name} {filename!r} does not exist.",
+    "{name} {filename!r} is a directory.",
+    "file",
+    "default: {default}",
+]
 
 
 def extract() -> list[tuple[str, str | None, list[tuple[str, int]]]]:
@@ -38,8 +54,11 @@ def extract() -> list[tuple[str, str | None, list[tuple[str, int]]]]:
             args = node.args
             if node.func.id == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
                 found.setdefault((args[0].value, None), []).append((rel, node.lineno))
-            elif node.func.id == "ngettext" and len(args) >= 2 and all(
-                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
+            elif (
+                node.func.id == "ngettext"
+                and len(args) >= 2
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
+            ):
                 found.setdefault((args[0].value, args[1].value), []).append((rel, node.lineno))
     for message in CLICK_MESSAGES:
         found.setdefault((message, None), []).append(("click", 0))
@@ -50,8 +69,12 @@ def main() -> None:
     from bilingual import __version__
 
     pot = polib.POFile(wrapwidth=0)
-    pot.metadata = {"Project-Id-Version": f"bilingual {__version__}", "MIME-Version": "1.0",
-                    "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    pot.metadata = {
+        "Project-Id-Version": f"bilingual {__version__}",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
     for msgid, plural, where in extract():
         entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[(f, str(n)) for f, n in where if n])
         if "{" in msgid:
@@ -65,8 +88,10 @@ def main() -> None:
         po = polib.pofile(str(po_path), wrapwidth=0)
         po.merge(pot)
         po.save(str(po_path))
-        print(f"{po_path.relative_to(ROOT)}: {po.percent_translated()}% translated, "
-              f"{len(po.untranslated_entries())} untranslated, {len(po.fuzzy_entries())} fuzzy")
+        print(
+            f"{po_path.relative_to(ROOT)}: {po.percent_translated()}% translated, "
+            f"{len(po.untranslated_entries())} untranslated, {len(po.fuzzy_entries())} fuzzy"
+        )
 
 
 if __name__ == "__main__":

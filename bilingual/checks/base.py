@@ -35,4 +35,5 @@ def register(group: list[Check]) -> Callable[[Check], Check]:
     def decorate(fn: Check) -> Check:
         group.append(fn)
         return fn
+
     return decorate

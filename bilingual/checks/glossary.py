@@ -29,7 +29,9 @@ def forbidden_spelling(seg: Segment, ctx: Context) -> None:
     found = []
     for entry in {span.entry.key: span.entry for span in ctx.glossary.find(seg.source)}.values():
         for wrong in entry.forbidden:
-            if re.search(rf"(?<![\u0621-\u064a]){re.escape(wrong)}(?![\u0621-\u064a])", _strip_proclitics(seg.target, wrong)):
+            if re.search(
+                rf"(?<![\u0621-\u064a]){re.escape(wrong)}(?![\u0621-\u064a])", _strip_proclitics(seg.target, wrong)
+            ):
                 found.append(f"{wrong} (write {entry.arabic})")
     if found:
         raise Failed("; ".join(sorted(set(found))))

@@ -75,8 +75,10 @@ def direction_controls(seg: Segment, ctx: Context) -> None:
         if codes:
             found.append(f"{side}: {' '.join(codes)}")
     if found:
-        raise Failed("direction controls that can reorder the text (neutralised in published output): "
-                     + "; ".join(found), "warning")
+        raise Failed(
+            "direction controls that can reorder the text (neutralised in published output): " + "; ".join(found),
+            "warning",
+        )
 
 
 @register(QA_CHECKS)

@@ -25,8 +25,14 @@ EXIT_INTERNAL = 70
 class BilingualGroup(click.Group):
     """A click group that reports our errors as one line and an exit code, never a traceback."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """click's own errors (a bad option, a missing file) as one line naming the fix, like ours."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -35,8 +41,9 @@ class BilingualGroup(click.Group):
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else "bilingual"
             message = " ".join(exc.format_message().split())  # click lists choices on several lines
-            click.echo(f"bilingual: {_('error')}: {message} "
-                       f"({_('see {command} --help').format(command=where)})", err=True)
+            click.echo(
+                f"bilingual: {_('error')}: {message} ({_('see {command} --help').format(command=where)})", err=True
+            )
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(f"bilingual: {_('error')}: {' '.join(exc.format_message().split())}", err=True)
@@ -66,16 +73,24 @@ class BilingualGroup(click.Group):
         except Exception as exc:  # a bug: say so in one line unless asked for the traceback
             if os.environ.get("BILINGUAL_DEBUG"):
                 raise
-            click.echo(f"bilingual: {_('internal error')}: {type(exc).__name__}: {exc} "
-                       f"({_('set BILINGUAL_DEBUG=1 for the traceback')})", err=True)
+            click.echo(
+                f"bilingual: {_('internal error')}: {type(exc).__name__}: {exc} "
+                f"({_('set BILINGUAL_DEBUG=1 for the traceback')})",
+                err=True,
+            )
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             help=_("Offline English→Arabic translation and bilingual publishing.\n\n"
-                    "Exit codes: 0 success, 1 bad input or file error, 2 bad command line, "
-                    "3 model or engine problem, 4 glossary problem, 5 translation memory problem, "
-                    "6 violations found (--strict, check)."))
+@click.group(
+    cls=BilingualGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_(
+        "Offline English→Arabic translation and bilingual publishing.\n\n"
+        "Exit codes: 0 success, 1 bad input or file error, 2 bad command line, "
+        "3 model or engine problem, 4 glossary problem, 5 translation memory problem, "
+        "6 violations found (--strict, check)."
+    ),
+)
 @click.version_option(__version__, "-V", "--version", prog_name="bilingual", message="%(prog)s %(version)s")
 def cli() -> None:
     pass

@@ -18,7 +18,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def glossary_option(func: F) -> F:
     return click.option(
-        "--glossary", "glossary_path", type=click.Path(dir_okay=True, file_okay=True), default=None,
+        "--glossary",
+        "glossary_path",
+        type=click.Path(dir_okay=True, file_okay=True),
+        default=None,
         help=_("Glossary: a PO file or a folder of them (default: ./glossary when it exists)."),
     )(func)
 
@@ -26,7 +29,10 @@ def glossary_option(func: F) -> F:
 def memory_options(func: F) -> F:
     func = click.option("--no-memory", is_flag=True, help=_("Neither read nor write the translation memory."))(func)
     return click.option(
-        "--memory", "memory_path", type=click.Path(dir_okay=False), default=None,
+        "--memory",
+        "memory_path",
+        type=click.Path(dir_okay=False),
+        default=None,
         help=_("Translation memory file (default: bilingual/memory.sqlite3 in the user data folder)."),
     )(func)
 
@@ -83,7 +89,9 @@ def run(job: Callable[..., Result], request: Any, *, quiet: bool = False, strict
     return result.finish()
 
 
-def progress_bars(quiet: bool, label: str, *, least: int = 20) -> Callable[[int], AbstractContextManager[Callable[[int], None] | None]]:
+def progress_bars(
+    quiet: bool, label: str, *, least: int = 20
+) -> Callable[[int], AbstractContextManager[Callable[[int], None] | None]]:
     """A progress factory for jobs: a click bar on stderr for *n* items (none when quiet, piped or small)."""
 
     @contextlib.contextmanager

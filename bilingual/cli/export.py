@@ -11,35 +11,94 @@ from bilingual.i18n import _
 EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
 
 
-@click.command(help=_("Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
-                      "or report (the QA review page)."))
+@click.command(
+    help=_(
+        "Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
+        "or report (the QA review page)."
+    )
+)
 @click.argument("document", type=click.Path(dir_okay=False))
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORTS), help=_("Output format."))
-@click.option("-o", "--output", default=None, help=_("Output file, or a folder (existing, or ending in /) to write "
-                                                    "it in (default: beside the document; - for stdout)."))
-@click.option("--layout", type=click.Choice(["columns", "rows", "interleaved"]), default="columns", show_default=True,
-              help=_("Side-by-side layout (html, pdf, docx, md)."))
-@click.option("--align", type=click.Choice(["sentence", "paragraph"]), default="sentence", show_default=True,
-              help=_("Align sentence by sentence or paragraph by paragraph."))
-@click.option("--digits", type=click.Choice(["western", "arabic-indic"]), default="western", show_default=True,
-              help=_("Digits in the Arabic text."))
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help=_(
+        "Output file, or a folder (existing, or ending in /) to write "
+        "it in (default: beside the document; - for stdout)."
+    ),
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["columns", "rows", "interleaved"]),
+    default="columns",
+    show_default=True,
+    help=_("Side-by-side layout (html, pdf, docx, md)."),
+)
+@click.option(
+    "--align",
+    type=click.Choice(["sentence", "paragraph"]),
+    default="sentence",
+    show_default=True,
+    help=_("Align sentence by sentence or paragraph by paragraph."),
+)
+@click.option(
+    "--digits",
+    type=click.Choice(["western", "arabic-indic"]),
+    default="western",
+    show_default=True,
+    help=_("Digits in the Arabic text."),
+)
 @click.option("--title", default="", help=_("Document title (default: from the document)."))
-@click.option("--no-typography", is_flag=True, help=_("Leave the Arabic exactly as translated (no punctuation, "
-                                                      "quote or digit post-edit)."))
+@click.option(
+    "--no-typography",
+    is_flag=True,
+    help=_("Leave the Arabic exactly as translated (no punctuation, quote or digit post-edit)."),
+)
 @click.option("--arabic-only", is_flag=True, help=_("Also write the Arabic-only document (html, pdf, docx, md)."))
-@click.option("--glossary", "glossary_path", default=None, help=_("Glossary for the review report (default: ./glossary)."))
-@click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier export of the same "
-                                                  "format, and a PO, XLIFF or TMX file even when it holds translations "
-                                                  "the document lacks (an editor's work)."))
-def export(document: str, fmt: str, output: str | None, layout: str, align: str, digits: str, title: str, no_typography: bool, arabic_only: bool, glossary_path: str | None, overwrite: bool) -> None:
+@click.option(
+    "--glossary", "glossary_path", default=None, help=_("Glossary for the review report (default: ./glossary).")
+)
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help=_(
+        "Replace an existing file that is not an earlier export of the same "
+        "format, and a PO, XLIFF or TMX file even when it holds translations "
+        "the document lacks (an editor's work)."
+    ),
+)
+def export(
+    document: str,
+    fmt: str,
+    output: str | None,
+    layout: str,
+    align: str,
+    digits: str,
+    title: str,
+    no_typography: bool,
+    arabic_only: bool,
+    glossary_path: str | None,
+    overwrite: bool,
+) -> None:
     from bilingual.formats import ExportOptions
     from bilingual.jobs.export import ExportRequest, export_document
 
     if arabic_only and fmt not in PUBLISHING:
         raise click.UsageError(_("--arabic-only applies to html, pdf, docx and md"))
     options = ExportOptions(layout=layout, align=align, digits=digits, title=title, typography=not no_typography)
-    run(export_document, ExportRequest(document=document, format=fmt, output=output, options=options,
-                                       arabic_only=arabic_only, glossary=glossary_path, overwrite=overwrite))
+    run(
+        export_document,
+        ExportRequest(
+            document=document,
+            format=fmt,
+            output=output,
+            options=options,
+            arabic_only=arabic_only,
+            glossary=glossary_path,
+            overwrite=overwrite,
+        ),
+    )
 
 
 COMMANDS = [export]

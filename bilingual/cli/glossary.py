@@ -39,13 +39,33 @@ def list_entries(kind: Any, fuzzy: bool, glossary_path: str | None) -> None:
 @click.option("--no-translate", is_flag=True, help=_("Keep this name in Latin script (bidi-isolated)."))
 @click.option("--fuzzy", is_flag=True, help=_("Mark as not yet reviewed (not enforced)."))
 @glossary_option
-def add(english: str, arabic: str, kind: Any, note: str, forbidden: tuple[str, ...], variant_of: str, no_translate: bool,
-        fuzzy: bool, glossary_path: str | None) -> None:
+def add(
+    english: str,
+    arabic: str,
+    kind: Any,
+    note: str,
+    forbidden: tuple[str, ...],
+    variant_of: str,
+    no_translate: bool,
+    fuzzy: bool,
+    glossary_path: str | None,
+) -> None:
     from bilingual.jobs.glossary import AddRequest, add_entry
 
-    run(add_entry, AddRequest(english=english, arabic=arabic, kind=kind, glossary=glossary_path, note=note,
-                              forbidden=tuple(forbidden), variant_of=variant_of, no_translate=no_translate,
-                              fuzzy=fuzzy))
+    run(
+        add_entry,
+        AddRequest(
+            english=english,
+            arabic=arabic,
+            kind=kind,
+            glossary=glossary_path,
+            note=note,
+            forbidden=tuple(forbidden),
+            variant_of=variant_of,
+            no_translate=no_translate,
+            fuzzy=fuzzy,
+        ),
+    )
 
 
 @glossary.command("set", help=_("Correct an entry's Arabic spelling (marks it reviewed)."))
@@ -55,12 +75,16 @@ def add(english: str, arabic: str, kind: Any, note: str, forbidden: tuple[str, .
 @click.option("--note", default=None, help=_("Replace the note."))
 @click.option("--forbid-old", is_flag=True, help=_("Record the previous spelling as forbidden."))
 @glossary_option
-def set_entry(english: str, arabic: str, kind: Any, note: str | None, forbid_old: bool, glossary_path: str | None) -> None:
+def set_entry(
+    english: str, arabic: str, kind: Any, note: str | None, forbid_old: bool, glossary_path: str | None
+) -> None:
     from bilingual.jobs.glossary import SetRequest
     from bilingual.jobs.glossary import set_entry as job
 
-    run(job, SetRequest(english=english, arabic=arabic, glossary=glossary_path, kind=kind, note=note,
-                        forbid_old=forbid_old))
+    run(
+        job,
+        SetRequest(english=english, arabic=arabic, glossary=glossary_path, kind=kind, note=note, forbid_old=forbid_old),
+    )
 
 
 @glossary.command("remove", help=_("Remove an entry."))
@@ -80,31 +104,51 @@ def check(glossary_path: str | None) -> None:
     run(check_glossary, GlossaryCheckRequest(glossary=glossary_path))
 
 
-@glossary.command("import", help=_("Import entries from CSV, TSV (with or without a header, or Translate Toolkit's "
-                                   "layout), an OmegaT glossary, TBX v3 or TBX 2008/TBX-Basic. Existing entries keep "
-                                   "the fields the file does not carry; each entry is reported added, changed or "
-                                   "unchanged."))
+@glossary.command(
+    "import",
+    help=_(
+        "Import entries from CSV, TSV (with or without a header, or Translate Toolkit's "
+        "layout), an OmegaT glossary, TBX v3 or TBX 2008/TBX-Basic. Existing entries keep "
+        "the fields the file does not carry; each entry is reported added, changed or "
+        "unchanged."
+    ),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
-              help=_("File format (default: from the content, then the extension)."))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(format_names(Role.TERMS)),
+    default=None,
+    help=_("File format (default: from the content, then the extension)."),
+)
 @click.option("--dry-run", is_flag=True, help=_("Only show what would change; write nothing."))
 @click.option("-q", "--quiet", is_flag=True, help=_("Only the summary line."))
 @glossary_option
 def import_entries(file: str, fmt: str | None, dry_run: bool, quiet: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsImportRequest, import_terms
 
-    run(import_terms, TermsImportRequest(file=file, format=fmt, glossary=glossary_path, dry_run=dry_run,
-                                         quiet=quiet))
+    run(import_terms, TermsImportRequest(file=file, format=fmt, glossary=glossary_path, dry_run=dry_run, quiet=quiet))
 
 
-@glossary.command("export", help=_("Export the glossary (- for stdout): csv (with a byte-order mark, for "
-                                   "spreadsheets), tsv, tbx (TBX v3), tbx-basic (TBX 2008, for OmegaT and Translate "
-                                   "Toolkit) or omegat (OmegaT's tab-separated glossary)."))
+@glossary.command(
+    "export",
+    help=_(
+        "Export the glossary (- for stdout): csv (with a byte-order mark, for "
+        "spreadsheets), tsv, tbx (TBX v3), tbx-basic (TBX 2008, for OmegaT and Translate "
+        "Toolkit) or omegat (OmegaT's tab-separated glossary)."
+    ),
+)
 @click.argument("output")
-@click.option("--to", "fmt", type=click.Choice(format_names(Role.TERMS)), default=None,
-              help=_("Format (default: from the extension; .tbx is TBX v3)."))
-@click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier export of the "
-                                                  "same format."))
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(format_names(Role.TERMS)),
+    default=None,
+    help=_("Format (default: from the extension; .tbx is TBX v3)."),
+)
+@click.option(
+    "--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier export of the same format.")
+)
 @glossary_option
 def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsExportRequest, export_terms
@@ -112,25 +156,59 @@ def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path:
     run(export_terms, TermsExportRequest(output=output, format=fmt, glossary=glossary_path, overwrite=overwrite))
 
 
-@glossary.command("suggest", help=_("Find names in an article that the glossary lacks and propose Arabic spellings, "
-                                    "each with its source (gazetteer, table, attested: read as Arabic text writes it, rule, "
-                                    "engine) and a confidence; people and "
-                                    "places are written as fuzzy entries for review, organisations are listed to "
-                                    "translate (never written with an empty Arabic side)."))
+@glossary.command(
+    "suggest",
+    help=_(
+        "Find names in an article that the glossary lacks and propose Arabic spellings, "
+        "each with its source (gazetteer, table, attested: read as Arabic text writes it, rule, "
+        "engine) and a confidence; people and "
+        "places are written as fuzzy entries for review, organisations are listed to "
+        "translate (never written with an empty Arabic side)."
+    ),
+)
 @click.argument("article")
 @click.option("--dry-run", is_flag=True, help=_("Only list the proposals; write nothing."))
-@click.option("--engine", "engine_name", default=None,
-              help=_("Also ask this engine for its rendering of each name spelled by rule or read from Arabic "
-                     "text (argos, or package.module:factory); a close Arabic rendering replaces ours."))
+@click.option(
+    "--engine",
+    "engine_name",
+    default=None,
+    help=_(
+        "Also ask this engine for its rendering of each name spelled by rule or read from Arabic "
+        "text (argos, or package.module:factory); a close Arabic rendering replaces ours."
+    ),
+)
 @click.option("--model", "model_name", default=None, help=_("Installed model for --engine argos."))
-@click.option("-v", "--verbose", is_flag=True, help=_("List every capitalised word or run that was not proposed, "
-                                                      "with the reason (a title, a people, a month, a common word …)."))
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help=_(
+        "List every capitalised word or run that was not proposed, "
+        "with the reason (a title, a people, a month, a common word …)."
+    ),
+)
 @glossary_option
-def suggest(article: str, dry_run: bool, engine_name: str | None, model_name: str | None, verbose: bool, glossary_path: str | None) -> None:
+def suggest(
+    article: str,
+    dry_run: bool,
+    engine_name: str | None,
+    model_name: str | None,
+    verbose: bool,
+    glossary_path: str | None,
+) -> None:
     from bilingual.jobs.suggest import SuggestRequest, suggest_names
 
-    run(suggest_names, SuggestRequest(article=article, glossary=glossary_path, dry_run=dry_run, engine=engine_name,
-                                      model=model_name, verbose=verbose))
+    run(
+        suggest_names,
+        SuggestRequest(
+            article=article,
+            glossary=glossary_path,
+            dry_run=dry_run,
+            engine=engine_name,
+            model=model_name,
+            verbose=verbose,
+        ),
+    )
 
 
 COMMANDS = [glossary]

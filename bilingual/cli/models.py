@@ -23,11 +23,21 @@ def list_models(available: bool, index: str | None) -> None:
     run(job, ModelsListRequest(available=available, index=index))
 
 
-@models.command("install", help=_("Install a package from the index (verified download), from a file, or "
-                                  "hf:ORG/NAME (a Hugging Face Marian model: downloaded, converted, installed)."))
+@models.command(
+    "install",
+    help=_(
+        "Install a package from the index (verified download), from a file, or "
+        "hf:ORG/NAME (a Hugging Face Marian model: downloaded, converted, installed)."
+    ),
+)
 @click.argument("pair", default="en-ar", required=False)
-@click.option("--file", "file_path", type=click.Path(dir_okay=False), default=None,
-              help=_("Install this .argosmodel file (offline)."))
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help=_("Install this .argosmodel file (offline)."),
+)
 @click.option("--index", default=None, help=_("Package index: a local file, file:// or https:// URL."))
 @click.option("--sha256", default=None, help=_("Expected SHA-256 of the --file package."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or messages."))
@@ -38,8 +48,11 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
         raise click.BadParameter(_("give a pair such as en-ar"), param_hint="PAIR")
     bar = DownloadBar(wants_progress(quiet), _("Downloading"))
     try:
-        run(install_model, InstallRequest(pair=pair, file=file_path, index=index, sha256=sha256, progress=bar),
-            quiet=quiet)
+        run(
+            install_model,
+            InstallRequest(pair=pair, file=file_path, index=index, sha256=sha256, progress=bar),
+            quiet=quiet,
+        )
     finally:
         bar.close()
 
@@ -52,27 +65,68 @@ def remove(name: str) -> None:
     run(remove_model, RemoveModelRequest(name=name))
 
 
-@models.command("convert", help=_("Convert a Hugging Face Marian folder or an OPUS-MT zip into an installable "
-                                  "package (needs the convert extra: transformers, torch)."))
+@models.command(
+    "convert",
+    help=_(
+        "Convert a Hugging Face Marian folder or an OPUS-MT zip into an installable "
+        "package (needs the convert extra: transformers, torch)."
+    ),
+)
 @click.argument("src", type=click.Path(exists=True))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help=_("The package to write."))
 @click.option("--name", default="", help=_("Package name (default: from the source)."))
-@click.option("--quantization", type=click.Choice(["int8", "int8_float16", "float16", "none"]), default="int8",
-              show_default=True, help=_("Weight type in the converted model."))
-@click.option("--target-prefix", default="", help=_("The token that names the target language in a multilingual "
-                                                    "model, e.g. >>ara<< for OPUS-MT tc-big."))
-@click.option("--prefix-side", type=click.Choice(["source", "decoder"]), default="source", show_default=True,
-              help=_("Where the model expects that token: first in the source (OPUS-MT) or first in the output."))
+@click.option(
+    "--quantization",
+    type=click.Choice(["int8", "int8_float16", "float16", "none"]),
+    default="int8",
+    show_default=True,
+    help=_("Weight type in the converted model."),
+)
+@click.option(
+    "--target-prefix",
+    default="",
+    help=_("The token that names the target language in a multilingual model, e.g. >>ara<< for OPUS-MT tc-big."),
+)
+@click.option(
+    "--prefix-side",
+    type=click.Choice(["source", "decoder"]),
+    default="source",
+    show_default=True,
+    help=_("Where the model expects that token: first in the source (OPUS-MT) or first in the output."),
+)
 @click.option("--license", "license_", default="", help=_("The model's licence, recorded in the package."))
 @click.option("--source", "source_", default="", help=_("Where the model comes from, recorded in the package."))
 @click.option("--quality", default="", help=_("A published quality figure, shown by models list."))
 @click.option("--overwrite", is_flag=True, help=_("Replace an existing file that is not an earlier package."))
-def convert(src: str, output: str, name: str, quantization: str, target_prefix: str, prefix_side: str, license_: str, source_: str, quality: str, overwrite: bool) -> None:
+def convert(
+    src: str,
+    output: str,
+    name: str,
+    quantization: str,
+    target_prefix: str,
+    prefix_side: str,
+    license_: str,
+    source_: str,
+    quality: str,
+    overwrite: bool,
+) -> None:
     from bilingual.jobs.models import ConvertRequest, convert_model
 
-    run(convert_model, ConvertRequest(source=src, output=output, name=name, quantization=quantization,
-                                      target_prefix=target_prefix, prefix_side=prefix_side, license=license_,
-                                      origin=source_, quality=quality, overwrite=overwrite))
+    run(
+        convert_model,
+        ConvertRequest(
+            source=src,
+            output=output,
+            name=name,
+            quantization=quantization,
+            target_prefix=target_prefix,
+            prefix_side=prefix_side,
+            license=license_,
+            origin=source_,
+            quality=quality,
+            overwrite=overwrite,
+        ),
+    )
 
 
 COMMANDS = [models]

@@ -8,52 +8,147 @@ from bilingual.cli.common import DownloadBar, glossary_option, memory_options, p
 from bilingual.i18n import _
 
 
-@click.command(help=_("Translate articles (txt, md, html or - for stdin) into aligned English/Arabic XML. "
-                      "Several inputs are translated in one run, with one model load."))
+@click.command(
+    help=_(
+        "Translate articles (txt, md, html or - for stdin) into aligned English/Arabic XML. "
+        "Several inputs are translated in one run, with one model load."
+    )
+)
 @click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True)
-@click.option("-o", "--output", default=None, help=_("Output file (default: INPUT stem + .en-ar.xml beside it; - for stdout). "
-                                                     "A folder (existing, or ending in /) takes the outputs; with "
-                                                     "several inputs it must be a folder, created if needed."))
-@click.option("--overwrite", is_flag=True, help=_("Replace an existing output even when it holds edited or approved "
-                                                  "segments (they are otherwise kept)."))
-@click.option("--from", "input_format", type=click.Choice(["txt", "md", "html"]), default=None,
-              help=_("Input format (default: from the extension)."))
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help=_(
+        "Output file (default: INPUT stem + .en-ar.xml beside it; - for stdout). "
+        "A folder (existing, or ending in /) takes the outputs; with "
+        "several inputs it must be a folder, created if needed."
+    ),
+)
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help=_("Replace an existing output even when it holds edited or approved segments (they are otherwise kept)."),
+)
+@click.option(
+    "--from",
+    "input_format",
+    type=click.Choice(["txt", "md", "html"]),
+    default=None,
+    help=_("Input format (default: from the extension)."),
+)
 @click.option("--encoding", default=None, help=_("Input encoding when it is not UTF-8 (e.g. cp1252, latin-1)."))
-@click.option("--engine", "engine_name", default="argos", show_default=True,
-              help=_("Engine name (entry point in bilingual.engines) or package.module:factory."))
+@click.option(
+    "--engine",
+    "engine_name",
+    default="argos",
+    show_default=True,
+    help=_("Engine name (entry point in bilingual.engines) or package.module:factory."),
+)
 @click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True, help=_("Beam size."))
-@click.option("--model", "model_name", default=None,
-              help=_("Installed model to use (default: $BILINGUAL_MODEL, then model = … in config.toml in the user "
-                     "config folder, then the newest installed)."))
-@click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-              help=_("Threads per translator (0: chosen from the machine)."))
-@click.option("--inter-threads", type=click.IntRange(0, 64), default=0, show_default=True,
-              help=_("Translators working in parallel (0: chosen from the machine: one per core on CPU)."))
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help=_("Where the model runs."))
-@click.option("--batch-tokens", type=click.IntRange(64, 1_000_000), default=4096, show_default=True,
-              help=_("Token budget of one batch."))
+@click.option(
+    "--model",
+    "model_name",
+    default=None,
+    help=_(
+        "Installed model to use (default: $BILINGUAL_MODEL, then model = … in config.toml in the user "
+        "config folder, then the newest installed)."
+    ),
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(0, 256),
+    default=0,
+    show_default=True,
+    help=_("Threads per translator (0: chosen from the machine)."),
+)
+@click.option(
+    "--inter-threads",
+    type=click.IntRange(0, 64),
+    default=0,
+    show_default=True,
+    help=_("Translators working in parallel (0: chosen from the machine: one per core on CPU)."),
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help=_("Where the model runs."),
+)
+@click.option(
+    "--batch-tokens",
+    type=click.IntRange(64, 1_000_000),
+    default=4096,
+    show_default=True,
+    help=_("Token budget of one batch."),
+)
 @glossary_option
 @memory_options
-@click.option("--strict", is_flag=True, help=_("Exit with code 6 when any glossary name is missing from the translation."))
+@click.option(
+    "--strict", is_flag=True, help=_("Exit with code 6 when any glossary name is missing from the translation.")
+)
 @click.option("--no-download", is_flag=True, help=_("Never download a model when none is installed."))
 @click.option("--index", default=None, help=_("Package index to install a missing model from."))
-@click.option("--max-size", type=click.FloatRange(0.001, 1024), default=5.0, show_default=True,
-              help=_("Largest input accepted, in MB."))
+@click.option(
+    "--max-size",
+    type=click.FloatRange(0.001, 1024),
+    default=5.0,
+    show_default=True,
+    help=_("Largest input accepted, in MB."),
+)
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
-def translate(input_paths: tuple[str, ...], output: str | None, overwrite: bool, input_format: str | None, encoding: str | None, engine_name: str, beam_size: int, model_name: str | None, threads: int, inter_threads: int, device: str, batch_tokens: int, glossary_path: str | None, memory_path: str | None, no_memory: bool, strict: bool, no_download: bool, index: str | None, max_size: float, quiet: bool) -> None:
+def translate(
+    input_paths: tuple[str, ...],
+    output: str | None,
+    overwrite: bool,
+    input_format: str | None,
+    encoding: str | None,
+    engine_name: str,
+    beam_size: int,
+    model_name: str | None,
+    threads: int,
+    inter_threads: int,
+    device: str,
+    batch_tokens: int,
+    glossary_path: str | None,
+    memory_path: str | None,
+    no_memory: bool,
+    strict: bool,
+    no_download: bool,
+    index: str | None,
+    max_size: float,
+    quiet: bool,
+) -> None:
     from bilingual.engines import EngineOptions
     from bilingual.jobs.translate import TranslateRequest, translate_articles
 
     bar = DownloadBar(wants_progress(quiet), _("Downloading model"))
     request = TranslateRequest(
-        inputs=tuple(input_paths), output=output, overwrite=overwrite, input_format=input_format, encoding=encoding,
-        engine=engine_name, engine_options=EngineOptions(beam_size=beam_size, threads=threads,
-                                                         inter_threads=inter_threads, device=device,
-                                                         batch_tokens=batch_tokens, model=model_name or ""),
-        glossary=glossary_path, memory=memory_path, use_memory=not no_memory, strict=strict,
-        download=not no_download, index=index, max_bytes=int(max_size * 1024 * 1024),
-        progress=progress_bars(quiet, _("Translating")), download_progress=bar)
+        inputs=tuple(input_paths),
+        output=output,
+        overwrite=overwrite,
+        input_format=input_format,
+        encoding=encoding,
+        engine=engine_name,
+        engine_options=EngineOptions(
+            beam_size=beam_size,
+            threads=threads,
+            inter_threads=inter_threads,
+            device=device,
+            batch_tokens=batch_tokens,
+            model=model_name or "",
+        ),
+        glossary=glossary_path,
+        memory=memory_path,
+        use_memory=not no_memory,
+        strict=strict,
+        download=not no_download,
+        index=index,
+        max_bytes=int(max_size * 1024 * 1024),
+        progress=progress_bars(quiet, _("Translating")),
+        download_progress=bar,
+    )
     try:
         run(translate_articles, request, quiet=quiet)
     finally:

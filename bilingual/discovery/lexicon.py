@@ -22,6 +22,8 @@ from bilingual.arabic import normalize_letters, similarity
 from bilingual.discovery.romanize import PLACE_NAMES, transliterate_name
 
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
 ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro",
@@ -50,6 +52,7 @@ FIGURES = {
     "putin": "بوتين", "biden": "بايدن", "trump": "ترامب", "macron": "ماكرون", "meloni": "ميلوني",
     "guterres": "غوتيريش", "haftar": "حفتر", "dbeibah": "الدبيبة", "menfi": "المنفي", "bashagha": "باشاغا",
 }
+# fmt: on
 _DEMONYM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ians?|eans?|ans?|ese|is?|ish|ic|ites?|ers?)$")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # short-vowel marks, shadda, sukun: not written in the press
@@ -71,7 +74,11 @@ def _best_arabic(candidates: list[str], english: str) -> str:
     English name (a town's old or other name — Fort-Lamy for N'Djamena — is another name), with
     its number of words, the most frequent in Arabic text (wordfreq), ties to the standard final
     letters (ي not ى, ة not ه)."""
-    usable = {_HARAKAT.sub("", c).strip() for c in candidates if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))}
+    usable = {
+        _HARAKAT.sub("", c).strip()
+        for c in candidates
+        if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))
+    }
     if len(usable) < 2:
         return next(iter(usable), "")
     ruled = transliterate_name(english)
@@ -80,8 +87,13 @@ def _best_arabic(candidates: list[str], english: str) -> str:
     def rank(c: str) -> tuple[int, float, int, int, str]:
         end = c.rstrip()[-1:]
         frequency = min(_arabic_frequency(w) for w in c.split())
-        return (abs(len(c.split()) - len(fold(english).split())), -frequency,
-                0 if end in "يةا" or end not in "ىه" else 1, len(c), c)
+        return (
+            abs(len(c.split()) - len(fold(english).split())),
+            -frequency,
+            0 if end in "يةا" or end not in "ىه" else 1,
+            len(c),
+            c,
+        )
 
     best = min(sounding, key=rank)
     # the same letters written as the press writes them: أبو not ابو, ظبي not ظبى, أطار not اطار
@@ -107,12 +119,14 @@ def _variants(folded: str) -> set[str]:
     out = {folded}
     for article in ("al ", "el ", "ad ", "an ", "as ", "az ", "ar ", "at ", "ash "):
         if folded.startswith(article):
-            out.add(folded[len(article):])
+            out.add(folded[len(article) :])
     out |= {v[:-1] for v in out if v.endswith("ah")}
     return out
 
 
 # Where the press's name is not CLDR's formal one, and the seas and oceans (no gazetteer here has them).
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 PRESS_NAMES = {
     "saudi arabia": "السعودية", "mediterranean": "المتوسط", "mediterranean sea": "البحر المتوسط",
     "atlantic": "الأطلسي", "atlantic ocean": "المحيط الأطلسي", "pacific": "المحيط الهادئ",
@@ -120,6 +134,7 @@ PRESS_NAMES = {
     "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
     "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي",
 }
+# fmt: on
 
 
 LEXICON_VERSION = "3"  # raise when the way the gazetteer is built changes (it is cached on disk)
@@ -167,9 +182,18 @@ def _build_places() -> dict[str, str]:
         for code, name in en_names.items():
             if code in ar_names and not code.isdigit():
                 out[fold(name)] = _HARAKAT.sub("", ar_names[code])
-        for alias, code in (("turkey", "TR"), ("ivory coast", "CI"), ("czech republic", "CZ"),
-                            ("uae", "AE"), ("u a e", "AE"), ("united arab emirates", "AE"), ("britain", "GB"),
-                            ("russia", "RU"), ("syria", "SY"), ("iran", "IR")):
+        for alias, code in (
+            ("turkey", "TR"),
+            ("ivory coast", "CI"),
+            ("czech republic", "CZ"),
+            ("uae", "AE"),
+            ("u a e", "AE"),
+            ("united arab emirates", "AE"),
+            ("britain", "GB"),
+            ("russia", "RU"),
+            ("syria", "SY"),
+            ("iran", "IR"),
+        ):
             if code in ar_names:
                 out[alias] = _HARAKAT.sub("", ar_names[code])
     except ImportError:
@@ -189,11 +213,14 @@ def countries() -> frozenset[str]:
 
 
 # Religious communities of the region, as English writes them: a people, not a name.
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 COMMUNITIES = frozenset(["sunni", "sunnis", "shia", "shias", "shiite", "shiites", "druze", "yazidi", "yazidis",
                          "alawite", "alawites", "copt", "copts", "coptic", "maronite", "maronites", "ismaili",
                          "ibadi", "sufi", "sufis", "salafi", "salafis", "christian", "christians", "muslim",
                          "muslims", "jew", "jews", "jewish", "catholic", "catholics", "orthodox", "evangelical",
                          "arab", "arabs", "islamist", "islamists", "jihadist", "jihadists", "salafist", "salafists"])
+# fmt: on
 
 
 @cache
@@ -212,8 +239,11 @@ def is_demonym(word: str) -> bool:
     low = fold(word)
     if low in places():
         return False  # Tunis, Sudan, Jordan are places, whatever their endings
-    if low in COMMUNITIES or low in _languages() or (
-            low.endswith("s") and len(low) >= 5 and any(lang.startswith(low[:-1]) for lang in _languages())):
+    if (
+        low in COMMUNITIES
+        or low in _languages()
+        or (low.endswith("s") and len(low) >= 5 and any(lang.startswith(low[:-1]) for lang in _languages()))
+    ):
         return True  # Turkmen; Kurds (Kurdish), Arabs (Arabic)
     match = _DEMONYM.match(word)
     if match is None:
@@ -222,8 +252,11 @@ def is_demonym(word: str) -> bool:
     if len(stem) < 3:
         return False
     consonants = re.sub("[aeiouy]", "", stem)  # Spanish/Spain, Yemeni/Yemen: the same consonants
-    return any(country.startswith(stem[:max(4, len(stem) - 1)]) or (
-        len(consonants) >= 3 and re.sub("[aeiouy]", "", country) == consonants) for country in countries())
+    return any(
+        country.startswith(stem[: max(4, len(stem) - 1)])
+        or (len(consonants) >= 3 and re.sub("[aeiouy]", "", country) == consonants)
+        for country in countries()
+    )
 
 
 @cache
@@ -247,8 +280,11 @@ def common_word(word: str, threshold: float = 3.5) -> bool:
 
 
 # The months of the Hijri calendar and its two feasts, as English text writes them: months, not names.
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 HIJRI = frozenset(["muharram", "safar", "rabi", "jumada", "rajab", "shaaban", "sha'ban", "shaban", "ramadan",
                    "ramadhan", "shawwal", "dhu", "qaada", "qadah", "hijja", "hijjah", "eid", "adha", "fitr"])
+# fmt: on
 
 
 def calendar_word(word: str, *, alone: bool = True) -> bool:
@@ -266,4 +302,7 @@ def _calendar() -> frozenset[str]:
     return frozenset(n.lower() for n in names if n)
 
 
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 _FALLBACK_COMMON = frozenset(["the", "a", "an", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "we", "he", "she", "it", "they", "i", "who", "what", "when", "where", "why", "how", "all", "both", "neither", "either", "each", "every", "many", "most", "some", "several", "few", "let", "so", "if", "as", "for", "but", "and", "or", "yet", "still", "also", "then", "now", "after", "before", "while", "during"])
+# fmt: on

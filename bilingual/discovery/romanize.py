@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# A data table, kept as written (one entry a line would triple its length).
+# fmt: off
 KNOWN = {
     "ahmed": "أحمد", "ahmad": "أحمد", "mohamed": "محمد", "mohammed": "محمد", "muhammad": "محمد",
     "mahmoud": "محمود", "mahmud": "محمود", "ali": "علي", "hassan": "حسن", "hasan": "حسن",
@@ -84,6 +86,7 @@ DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ")
 CONSONANTS = {"b": "ب", "t": "ت", "j": "ج", "h": "ح", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف",
               "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "w": "و", "y": "ي", "g": "ج", "v": "ف",
               "p": "ب", "c": "ك", "x": "كس"}
+# fmt: on
 VOWELS = set("aeiou")
 
 
@@ -99,7 +102,7 @@ def rule_word(word: str) -> str:
         return KNOWN[low]
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return "عبد ال" + rule_word(low[len(prefix):])
+            return "عبد ال" + rule_word(low[len(prefix) :])
     if low.endswith(("iyah", "iya")):
         stem = low[: -4 if low.endswith("iyah") else -3]
         return _letters(stem) + "ية"
@@ -114,7 +117,7 @@ def _letters(low: str) -> str:
         if i + 1 < len(low) and low[i] == low[i + 1] and low[i] not in VOWELS:
             i += 1  # a doubled consonant is written once
             continue
-        pair = low[i:i + 2]
+        pair = low[i : i + 2]
         digraph = next((ar for en, ar in DIGRAPHS if en == pair), None)
         if digraph is not None:
             out.append("أ" if i == 0 and digraph == "ا" else ("إي" if i == 0 and pair in ("ei", "ie") else digraph))
@@ -122,7 +125,7 @@ def _letters(low: str) -> str:
             continue
         ch = low[i]
         last = i == len(low) - 1
-        after = low[i + 1:i + 3]
+        after = low[i + 1 : i + 3]
         closed = len(after) == 2 and after[0] not in VOWELS and after[1] not in VOWELS
         if ch in VOWELS:
             if i == 0:

@@ -25,41 +25,114 @@ from bilingual.discovery.lexicon import FEATURES_AFTER, FEATURES_BEFORE, FIGURES
 from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word
 
 # Letter groups, longest first: one unit each.
-_UNITS = ("tch", "dj", "kh", "sh", "th", "dh", "gh", "ch", "ph", "ou", "oo", "ee", "ie", "ei", "ey", "ai",
-          "ay", "aa", "ae", "oa")
+_UNITS = (
+    "tch",
+    "dj",
+    "kh",
+    "sh",
+    "th",
+    "dh",
+    "gh",
+    "ch",
+    "ph",
+    "ou",
+    "oo",
+    "ee",
+    "ie",
+    "ei",
+    "ey",
+    "ai",
+    "ay",
+    "aa",
+    "ae",
+    "oa",
+)
 _CONSONANT = {
-    "b": (("ب", 0),), "t": (("ت", 0), ("ط", .7)), "d": (("د", 0), ("ض", .7)), "s": (("س", 0), ("ص", .7)),
-    "z": (("ز", 0), ("ظ", 1), ("ذ", 1)), "h": (("ح", .2), ("ه", .3)), "k": (("ك", 0), ("ق", .6)),
-    "q": (("ق", 0), ("ك", 1), ("ء", 1.2)), "g": (("ج", 0), ("غ", .5), ("ق", .6)), "j": (("ج", 0),),
-    "f": (("ف", 0),), "v": (("ف", 0),), "p": (("ب", .2),), "w": (("و", 0),), "y": (("ي", 0),),
-    "r": (("ر", 0),), "l": (("ل", 0),), "m": (("م", 0),), "n": (("ن", 0),), "c": (("ك", .3), ("س", .5), ("ق", .8)),
-    "x": (("كس", 0),), "kh": (("خ", 0),), "sh": (("ش", 0),), "th": (("ث", 0), ("ت", .5), ("ذ", 1)),
-    "dh": (("ذ", 0), ("ض", .4), ("ظ", .6), ("د", 1)), "gh": (("غ", 0), ("ق", 1)), "ch": (("ش", .3), ("تش", .5), ("ك", 1)),
-    "ph": (("ف", 0),), "dj": (("ج", 0),), "tch": (("تش", 0),),
+    "b": (("ب", 0),),
+    "t": (("ت", 0), ("ط", 0.7)),
+    "d": (("د", 0), ("ض", 0.7)),
+    "s": (("س", 0), ("ص", 0.7)),
+    "z": (("ز", 0), ("ظ", 1), ("ذ", 1)),
+    "h": (("ح", 0.2), ("ه", 0.3)),
+    "k": (("ك", 0), ("ق", 0.6)),
+    "q": (("ق", 0), ("ك", 1), ("ء", 1.2)),
+    "g": (("ج", 0), ("غ", 0.5), ("ق", 0.6)),
+    "j": (("ج", 0),),
+    "f": (("ف", 0),),
+    "v": (("ف", 0),),
+    "p": (("ب", 0.2),),
+    "w": (("و", 0),),
+    "y": (("ي", 0),),
+    "r": (("ر", 0),),
+    "l": (("ل", 0),),
+    "m": (("م", 0),),
+    "n": (("ن", 0),),
+    "c": (("ك", 0.3), ("س", 0.5), ("ق", 0.8)),
+    "x": (("كس", 0),),
+    "kh": (("خ", 0),),
+    "sh": (("ش", 0),),
+    "th": (("ث", 0), ("ت", 0.5), ("ذ", 1)),
+    "dh": (("ذ", 0), ("ض", 0.4), ("ظ", 0.6), ("د", 1)),
+    "gh": (("غ", 0), ("ق", 1)),
+    "ch": (("ش", 0.3), ("تش", 0.5), ("ك", 1)),
+    "ph": (("ف", 0),),
+    "dj": (("ج", 0),),
+    "tch": (("تش", 0),),
 }
 # Vowels inside a word: usually an unwritten short vowel or a long one; now and then an ع.
 _MEDIAL = {
-    "a": (("", .2), ("ا", .4), ("ع", 1.2), ("ء", 1.5)), "e": (("", .1), ("ي", .8), ("ا", .8), ("ع", 1.2)),
-    "i": (("ي", .2), ("", .4), ("ع", 1.3), ("ئ", 1.5)), "o": (("و", .2), ("", .4), ("ع", 1.3)),
-    "u": (("و", .2), ("", .4), ("ع", 1.3)), "ou": (("و", 0), ("", 1)), "oo": (("و", 0),), "ee": (("ي", 0),),
-    "ie": (("ي", 0),), "ei": (("ي", 0), ("اي", .5)), "ey": (("ي", 0), ("اي", .5)),
-    "ai": (("ي", .1), ("اي", .3), ("ائ", .8), ("عي", 1)), "ay": (("اي", 0), ("ي", .3)),
-    "aa": (("ا", 0), ("اء", .5), ("عا", .8)), "ae": (("ا", .3), ("اي", .5), ("ائ", .8)), "oa": (("وا", .3), ("وع", .8)),
+    "a": (("", 0.2), ("ا", 0.4), ("ع", 1.2), ("ء", 1.5)),
+    "e": (("", 0.1), ("ي", 0.8), ("ا", 0.8), ("ع", 1.2)),
+    "i": (("ي", 0.2), ("", 0.4), ("ع", 1.3), ("ئ", 1.5)),
+    "o": (("و", 0.2), ("", 0.4), ("ع", 1.3)),
+    "u": (("و", 0.2), ("", 0.4), ("ع", 1.3)),
+    "ou": (("و", 0), ("", 1)),
+    "oo": (("و", 0),),
+    "ee": (("ي", 0),),
+    "ie": (("ي", 0),),
+    "ei": (("ي", 0), ("اي", 0.5)),
+    "ey": (("ي", 0), ("اي", 0.5)),
+    "ai": (("ي", 0.1), ("اي", 0.3), ("ائ", 0.8), ("عي", 1)),
+    "ay": (("اي", 0), ("ي", 0.3)),
+    "aa": (("ا", 0), ("اء", 0.5), ("عا", 0.8)),
+    "ae": (("ا", 0.3), ("اي", 0.5), ("ائ", 0.8)),
+    "oa": (("وا", 0.3), ("وع", 0.8)),
 }
 _INITIAL = {
-    "a": (("أ", 0), ("ا", .5), ("ع", .7), ("آ", 1)), "e": (("إ", 0), ("ا", .5), ("ع", .7), ("أ", .8)),
-    "i": (("إ", 0), ("ا", .5), ("ع", .7)), "o": (("أو", .2), ("أ", .3), ("عو", .8), ("ع", .8)),
-    "u": (("أو", .2), ("أ", .4), ("عو", .8), ("ع", .8)), "ou": (("أو", 0), ("عو", .8)), "oo": (("أو", 0),),
-    "ai": (("أي", .3), ("عي", .7), ("اي", .5)), "ay": (("أي", .3), ("عي", .7)), "ei": (("إي", .3), ("عي", .7)),
-    "ee": (("إي", 0),), "ie": (("إي", 0),), "ey": (("إي", .3),), "aa": (("آ", 0), ("عا", .5)), "ae": (("أ", .3),),
-    "oa": (("أوا", .5),),
+    "a": (("أ", 0), ("ا", 0.5), ("ع", 0.7), ("آ", 1)),
+    "e": (("إ", 0), ("ا", 0.5), ("ع", 0.7), ("أ", 0.8)),
+    "i": (("إ", 0), ("ا", 0.5), ("ع", 0.7)),
+    "o": (("أو", 0.2), ("أ", 0.3), ("عو", 0.8), ("ع", 0.8)),
+    "u": (("أو", 0.2), ("أ", 0.4), ("عو", 0.8), ("ع", 0.8)),
+    "ou": (("أو", 0), ("عو", 0.8)),
+    "oo": (("أو", 0),),
+    "ai": (("أي", 0.3), ("عي", 0.7), ("اي", 0.5)),
+    "ay": (("أي", 0.3), ("عي", 0.7)),
+    "ei": (("إي", 0.3), ("عي", 0.7)),
+    "ee": (("إي", 0),),
+    "ie": (("إي", 0),),
+    "ey": (("إي", 0.3),),
+    "aa": (("آ", 0), ("عا", 0.5)),
+    "ae": (("أ", 0.3),),
+    "oa": (("أوا", 0.5),),
 }
 _FINAL = {
-    "a": (("ة", .2), ("ا", .3), ("ى", .8), ("اء", 1), ("ه", .8), ("ع", 1.2)), "e": (("", .3), ("ة", .5), ("ي", .5), ("ا", 1)),
-    "i": (("ي", 0),), "y": (("ي", 0),), "o": (("و", 0), ("ا", 1.2)), "u": (("و", 0),), "ou": (("و", 0),),
-    "ah": (("ة", 0), ("اه", .5), ("ه", .5), ("اح", .8), ("ح", 1)), "eh": (("ة", .2), ("ه", .4)), "ey": (("ي", 0),),
-    "ay": (("اي", 0), ("ي", .3)), "ai": (("اي", .1), ("ي", .3)), "ee": (("ي", 0),), "ie": (("ي", 0),),
-    "aa": (("اء", 0), ("ا", .3)), "oo": (("و", 0),),
+    "a": (("ة", 0.2), ("ا", 0.3), ("ى", 0.8), ("اء", 1), ("ه", 0.8), ("ع", 1.2)),
+    "e": (("", 0.3), ("ة", 0.5), ("ي", 0.5), ("ا", 1)),
+    "i": (("ي", 0),),
+    "y": (("ي", 0),),
+    "o": (("و", 0), ("ا", 1.2)),
+    "u": (("و", 0),),
+    "ou": (("و", 0),),
+    "ah": (("ة", 0), ("اه", 0.5), ("ه", 0.5), ("اح", 0.8), ("ح", 1)),
+    "eh": (("ة", 0.2), ("ه", 0.4)),
+    "ey": (("ي", 0),),
+    "ay": (("اي", 0), ("ي", 0.3)),
+    "ai": (("اي", 0.1), ("ي", 0.3)),
+    "ee": (("ي", 0),),
+    "ie": (("ي", 0),),
+    "aa": (("اء", 0), ("ا", 0.3)),
+    "oo": (("و", 0),),
 }
 ARTICLE_COST = 0.6  # a place's article that its English name dropped (Kufra → الكفرة)
 BUDGET = 3.5  # the most a reading may cost
@@ -87,7 +160,9 @@ def _units(low: str) -> list[str]:
     return out
 
 
-_VOWEL_UNITS = frozenset(["a", "e", "i", "o", "u", "ou", "oo", "ee", "ie", "ei", "ey", "ai", "ay", "aa", "ae", "oa", "ah", "eh"])
+_VOWEL_UNITS = frozenset(
+    ["a", "e", "i", "o", "u", "ou", "oo", "ee", "ie", "ei", "ey", "ai", "ay", "aa", "ae", "oa", "ah", "eh"]
+)
 
 
 def _vowel(unit: str) -> bool:
@@ -97,9 +172,9 @@ def _vowel(unit: str) -> bool:
 def _readings(units: list[str], i: int, place: bool = False) -> tuple[tuple[str, float], ...]:
     unit, first, last = units[i].rstrip(":"), i == 0, i == len(units) - 1
     if last and place and unit == "a" and i:
-        return (("ة", .1), ("ا", .4), ("ى", .8), ("اء", 1), ("ه", .8), ("ع", 1.2))  # a town's -a is mostly ة
+        return (("ة", 0.1), ("ا", 0.4), ("ى", 0.8), ("اء", 1), ("ه", 0.8), ("ع", 1.2))  # a town's -a is mostly ة
     if last and unit == "e" and i >= 2 and units[i - 2] == "a" and not _vowel(units[i - 1]):
-        return (("ة", .1), ("", .4), ("ي", .5))  # Salame سلامة, Karame كرامة: the Levantine -e
+        return (("ة", 0.1), ("", 0.4), ("ي", 0.5))  # Salame سلامة, Karame كرامة: the Levantine -e
     if last and unit in _FINAL:
         return _FINAL[unit]
     if first and unit in _INITIAL:
@@ -123,13 +198,13 @@ def _short_or_long(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
     closed = not _vowel(nxt) and (nxt.endswith(":") or (after and not _vowel(after)))
     medial = dict(_MEDIAL[unit])
     if _vowel(nxt):  # two vowels meet where Arabic has an ع: Shuaib شعيب, Mishaal مشعل
-        return tuple(sorted({**medial, "ع": .3}.items(), key=lambda item: item[1]))
+        return tuple(sorted({**medial, "ع": 0.3}.items(), key=lambda item: item[1]))
     if closed:
-        short, long = .1, .7
+        short, long = 0.1, 0.7
     elif unit == "a" and (units[i - 1].endswith(":") or after == "e"):
-        short, long = .6, .1
+        short, long = 0.6, 0.1
     elif unit in "iuo" and not _vowel(nxt):
-        short, long = .5, .1
+        short, long = 0.5, 0.1
     else:
         return _MEDIAL[unit]
     written = {"a": "ا", "e": "ي", "i": "ي", "o": "و", "u": "و"}[unit]
@@ -154,8 +229,11 @@ def _arabic_words() -> dict[str, float]:
     from math import log10
 
     arabic = re.compile("[\u0621-\u064a]+")
-    return {w: log10(f) + 9 for w, f in get_frequency_dict("ar", wordlist="large").items()
-            if f >= 10 ** (MIN_ZIPF - 9) and arabic.fullmatch(w)}
+    return {
+        w: log10(f) + 9
+        for w, f in get_frequency_dict("ar", wordlist="large").items()
+        if f >= 10 ** (MIN_ZIPF - 9) and arabic.fullmatch(w)
+    }
 
 
 def _has_prefix(words: list[str], prefix: str) -> bool:
@@ -204,7 +282,7 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
         options = readings(word, place=place)
         sun = _SUN_ARTICLE.match(word.lower())
         if sun:
-            options += readings(sun.group("rest"), start="ال", start_cost=.3, place=place)
+            options += readings(sun.group("rest"), start="ال", start_cost=0.3, place=place)
         if place:
             options += readings(word, start="ال", start_cost=ARTICLE_COST, place=True)
     if not options:
@@ -212,11 +290,23 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
     return max(options, key=lambda o: (WEIGHT * table[o[0]] - o[1], -o[1], o[0]))[0]
 
 
-ORDINALS = {"i": "الأول", "ii": "الثاني", "iii": "الثالث", "iv": "الرابع", "v": "الخامس", "vi": "السادس",
-            "vii": "السابع", "viii": "الثامن", "ix": "التاسع", "x": "العاشر"}
+ORDINALS = {
+    "i": "الأول",
+    "ii": "الثاني",
+    "iii": "الثالث",
+    "iv": "الرابع",
+    "v": "الخامس",
+    "vi": "السادس",
+    "vii": "السابع",
+    "viii": "الثامن",
+    "ix": "التاسع",
+    "x": "العاشر",
+}
 _ABD_SUN = re.compile(r"^abd[eau](?=(sh|th|dh|[tdsrznl])\1.{2,})")
-_COMPOUND_ENDS = ((("eddine", "eddin", "uddin", "eldin", "ud-din", "ed-din", "ulddin", "uldin", "iddin"), "الدين"),
-                  (("allah", "ullah", "illah"), "الله"))
+_COMPOUND_ENDS = (
+    (("eddine", "eddin", "uddin", "eldin", "ud-din", "ed-din", "ulddin", "uldin", "iddin"), "الدين"),
+    (("allah", "ullah", "illah"), "الله"),
+)
 
 
 def spell(name: str, kind: str) -> tuple[str, str]:
@@ -230,11 +320,16 @@ def spell(name: str, kind: str) -> tuple[str, str]:
 
     parts = name.split()
     if kind == "place" and len(parts) > 1:
-        first, last, rest_after, rest_before = (fold_word(parts[0]), fold_word(parts[-1]),
-                                                " ".join(parts[:-1]), " ".join(parts[1:]))
+        first, last, rest_after, rest_before = (
+            fold_word(parts[0]),
+            fold_word(parts[-1]),
+            " ".join(parts[:-1]),
+            " ".join(parts[1:]),
+        )
         if last in FEATURES_AFTER or first in FEATURES_BEFORE:
-            feature, rest = ((FEATURES_AFTER[last], rest_after) if last in FEATURES_AFTER
-                             else (FEATURES_BEFORE[first], rest_before))
+            feature, rest = (
+                (FEATURES_AFTER[last], rest_after) if last in FEATURES_AFTER else (FEATURES_BEFORE[first], rest_before)
+            )
             known = places().get(fold(rest))
             arabic, source = (known, "table") if known else spell(rest, kind)
             return feature + " " + arabic, source
@@ -256,8 +351,11 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
         else:
             words.extend(_piece(p, sources, place=kind == "place") for p in pieces)
-    source = "rule" if "rule" in sources and "attested" not in sources else (
-        "attested" if "attested" in sources else "table")
+    source = (
+        "rule"
+        if "rule" in sources and "attested" not in sources
+        else ("attested" if "attested" in sources else "table")
+    )
     return " ".join(w for w in words if w), source
 
 
@@ -275,10 +373,10 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         return "ال" + known.removeprefix("ال") if article else known
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return "عبد " + _piece(low[len(prefix):], sources, article=True)
+            return "عبد " + _piece(low[len(prefix) :], sources, article=True)
     assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
     if assimilated:
-        return "عبد " + _piece(low[assimilated.end():], sources, article=True)
+        return "عبد " + _piece(low[assimilated.end() :], sources, article=True)
     for ends, arabic in _COMPOUND_ENDS:
         for end in ends:
             if low.endswith(end) and len(low) - len(end) >= 3:

@@ -24,8 +24,25 @@ from bilingual.i18n import _
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
 # Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
-_SITED = frozenset(["institute", "center", "centre", "university", "hospital", "school", "college", "embassy",
-                    "consulate", "bureau", "museum", "library", "academy", "bank", "company"])
+_SITED = frozenset(
+    [
+        "institute",
+        "center",
+        "centre",
+        "university",
+        "hospital",
+        "school",
+        "college",
+        "embassy",
+        "consulate",
+        "bureau",
+        "museum",
+        "library",
+        "academy",
+        "bank",
+        "company",
+    ]
+)
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
 
@@ -60,8 +77,12 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     initial = False
-    starts = {i for i, w in enumerate(words) if w[0].isalpha()
-              and (i == 0 or not any(x[0].isalpha() for x in words[:i]) or words[i - 1] in ("“", '"', ":", "‘"))}
+    starts = {
+        i
+        for i, w in enumerate(words)
+        if w[0].isalpha()
+        and (i == 0 or not any(x[0].isalpha() for x in words[:i]) or words[i - 1] in ("“", '"', ":", "‘"))
+    }
     for i, word in enumerate([*words, "."]):
         suffixed = _SUFFIXED.match(word)
         if suffixed:
@@ -86,8 +107,14 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
             current.append(word)
             continue
         after = words[i + 2] if i + 2 < len(words) else ""
-        if is_word and low in ("of", "for") and nxt == "the" and after and _capitalised(after) and (
-                current and current[-1].lower() in lexicon.ORG_HEADS):
+        if (
+            is_word
+            and low in ("of", "for")
+            and nxt == "the"
+            and after
+            and _capitalised(after)
+            and (current and current[-1].lower() in lexicon.ORG_HEADS)
+        ):
             current.append(word)  # "International Committee of the Red Cross"
             continue
         if is_word and low == "the" and current and current[-1].lower() in ("of", "for"):
@@ -109,16 +136,26 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     for i, word in enumerate(run):
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
-        place = lexicon.fold(" ".join(run[i:i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
-        if low in lexicon.TITLES and names[-1] and all(
-                not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1]):
+        place = lexicon.fold(" ".join(run[i : i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
+        if (
+            low in lexicon.TITLES
+            and names[-1]
+            and all(not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1])
+        ):
             peoples = all(lexicon.is_demonym(w) for w in names[-1])  # "Russian Foreign Minister"
-            left.setdefault(" ".join(names[-1]), _("a people or community") if peoples else _("a portfolio before a title"))
+            left.setdefault(
+                " ".join(names[-1]), _("a people or community") if peoples else _("a portfolio before a title")
+            )
             names[-1] = []  # "Economy Minister", "Moroccan Equipment Minister"
-        cut = (_("a day, month or feast") if lexicon.calendar_word(plain, alone=alone) else
-               _("a title or rank") if low in lexicon.TITLES else
-               _("a people or community") if lexicon.is_demonym(plain) and not names[-1] and not org and not place
-               else None)
+        cut = (
+            _("a day, month or feast")
+            if lexicon.calendar_word(plain, alone=alone)
+            else _("a title or rank")
+            if low in lexicon.TITLES
+            else _("a people or community")
+            if lexicon.is_demonym(plain) and not names[-1] and not org and not place
+            else None
+        )
         if cut:
             left.setdefault(plain, cut)
             names.append([])
@@ -148,8 +185,7 @@ def _kind(words: list[str], before: str) -> str:
         return "org"
     if len(words) > 1 and (low[-1] in lexicon.FEATURES_AFTER or low[0] in lexicon.FEATURES_BEFORE):
         return "place"
-    if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN \
-            or low[-1] in lexicon.FIGURES:
+    if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN or low[-1] in lexicon.FIGURES:
         return "person"
     if re.search(r"\b(?:in|from|to|near|at|around|via|toward|towards)\s*$", before):
         return "place"
@@ -190,7 +226,8 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
         return _("a plural abbreviation")  # IDs, MPs, NGOs: things, not names
     if single and not _ACRONYM.match(name) and key not in lexicon.places():
         if lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5) and (
-                starts_sentence or name not in seen_mid):
+            starts_sentence or name not in seen_mid
+        ):
             return _("a common word, capitalised where a sentence starts")
         if key not in KNOWN and lexicon.common_word(name, 4.5):
             return _("an everyday word")  # capitalised as a heading or a label: Weekly, Article
@@ -207,8 +244,9 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
     seen_mid: set[str] = set()
     runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}
-    runs = [([_uncapped(w, seen, initial and not j) for j, w in enumerate(run)], initial, s)
-            for run, initial, s in runs]
+    runs = [
+        ([_uncapped(w, seen, initial and not j) for j, w in enumerate(run)], initial, s) for run, initial, s in runs
+    ]
     for run, initial, _s in runs:
         for i, word in enumerate(run):
             if i or not initial:
@@ -227,15 +265,20 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if why:
                 left.setdefault(name, why)
                 continue
-            if starts_sentence and len(words) > 1 and lexicon.common_word(words[0], threshold=3.0) \
-                    and lexicon.fold(words[0]) not in KNOWN and words[0] not in seen_mid \
-                    and lexicon.fold(words[0]) not in lexicon.places():
+            if (
+                starts_sentence
+                and len(words) > 1
+                and lexicon.common_word(words[0], threshold=3.0)
+                and lexicon.fold(words[0]) not in KNOWN
+                and words[0] not in seen_mid
+                and lexicon.fold(words[0]) not in lexicon.places()
+            ):
                 left.setdefault(words[0], _("a common word, capitalised where a sentence starts"))
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
                 name, key = " ".join(words), lexicon.fold(" ".join(words))
                 if key in covered or key in out:
                     continue
-            before = sentence[:max(0, sentence.find(name))][-30:]
+            before = sentence[: max(0, sentence.find(name))][-30:]
             kind = _kind(words, before)
             if kind == "org":
                 out[key] = Proposal(name, kind, "", "to translate", 0.6)
@@ -267,9 +310,13 @@ def with_engine(proposals: list[Proposal], translate: Callable[[list[str]], list
     out = []
     for p in proposals:
         seen = renderings.get(p.name, "").strip().strip(".،,!?؟")
-        fits = (seen and not mostly_latin(seen) and _ARABIC_WORDS.fullmatch(seen)
-                and abs(len(seen.split()) - len(p.name.split())) <= 1
-                and arabic_rules.similarity(seen, p.arabic) >= 0.5)
+        fits = (
+            seen
+            and not mostly_latin(seen)
+            and _ARABIC_WORDS.fullmatch(seen)
+            and abs(len(seen.split()) - len(p.name.split())) <= 1
+            and arabic_rules.similarity(seen, p.arabic) >= 0.5
+        )
         out.append(replace(p, arabic=seen, source="engine", confidence=0.7) if fits else p)
     return out
 

@@ -70,12 +70,16 @@ def _resolve(dotted: str) -> Any:
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise EngineError(_("cannot import engine module {name!r}: {error}").format(name=module_name, error=exc),
-                          hint=_("check the --engine value and that the module is installed")) from exc
+        raise EngineError(
+            _("cannot import engine module {name!r}: {error}").format(name=module_name, error=exc),
+            hint=_("check the --engine value and that the module is installed"),
+        ) from exc
     try:
         return getattr(module, attr)
     except AttributeError as exc:
-        raise EngineError(f"module {module_name!r} has no {attr!r}", hint="use --engine package.module:factory") from exc
+        raise EngineError(
+            f"module {module_name!r} has no {attr!r}", hint="use --engine package.module:factory"
+        ) from exc
 
 
 def available_engines() -> dict[str, str]:
@@ -98,9 +102,12 @@ def load_engine(spec: str, options: EngineOptions | None = None, *, prepare: Pre
     else:
         engines = available_engines()
         if spec not in engines:
-            raise EngineError(_("unknown engine {name!r}").format(name=spec),
-                              hint=_("known engines: {names}; or give package.module:factory").format(
-                                  names=", ".join(sorted(engines))))
+            raise EngineError(
+                _("unknown engine {name!r}").format(name=spec),
+                hint=_("known engines: {names}; or give package.module:factory").format(
+                    names=", ".join(sorted(engines))
+                ),
+            )
         factory = _resolve(engines[spec])
     prepare_engine = getattr(factory, "prepare", None)
     try:
@@ -110,8 +117,10 @@ def load_engine(spec: str, options: EngineOptions | None = None, *, prepare: Pre
     except (BilingualError, KeyboardInterrupt):
         raise
     except (Exception, SystemExit) as exc:
-        raise EngineError(_("engine {name!r} could not be started: {error}").format(
-            name=spec, error=f"{type(exc).__name__}: {exc}"), hint=_("check the engine and its model")) from exc
+        raise EngineError(
+            _("engine {name!r} could not be started: {error}").format(name=spec, error=f"{type(exc).__name__}: {exc}"),
+            hint=_("check the engine and its model"),
+        ) from exc
     if not callable(getattr(engine, "translate_batch", None)):
         raise EngineError(f"engine {spec!r} has no translate_batch method")
     return engine

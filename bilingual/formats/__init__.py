@@ -22,7 +22,22 @@ from bilingual.i18n import _
 if TYPE_CHECKING:
     from bilingual.document import Document
 
-__all__ = ["PUBLISHING", "ExportOptions", "Format", "Review", "Role", "Skip", "Unit", "UnitFile", "detect", "exporter", "format_names", "formats", "get", "render"]
+__all__ = [
+    "PUBLISHING",
+    "ExportOptions",
+    "Format",
+    "Review",
+    "Role",
+    "Skip",
+    "Unit",
+    "UnitFile",
+    "detect",
+    "exporter",
+    "format_names",
+    "formats",
+    "get",
+    "render",
+]
 
 REGISTRY: tuple[str, ...] = (
     "bilingual.formats.text:TextArticle",
@@ -72,8 +87,10 @@ def get(name: str, role: Role) -> Format:
     for cls in formats(role):
         if cls.name == name:
             return cls()
-    raise BilingualError(_("unknown format {name!r}").format(name=name),
-                         hint=_("use one of: {names}").format(names=", ".join(format_names(role))))
+    raise BilingualError(
+        _("unknown format {name!r}").format(name=name),
+        hint=_("use one of: {names}").format(names=", ".join(format_names(role))),
+    )
 
 
 def detect(path: str, head: bytes, role: Role) -> Format:
@@ -94,8 +111,11 @@ def detect(path: str, head: bytes, role: Role) -> Format:
     if by_ext:
         return by_ext[0]()
     known = sorted({ext for cls in candidates for ext in cls.extensions})
-    raise BilingualError(_("cannot tell the format of this file from its content or extension"), path=path,
-                         hint=_("use a file ending in one of: {exts}").format(exts=" ".join(known)))
+    raise BilingualError(
+        _("cannot tell the format of this file from its content or extension"),
+        path=path,
+        hint=_("use a file ending in one of: {exts}").format(exts=" ".join(known)),
+    )
 
 
 def render(doc: Document, fmt: str, options: ExportOptions | None = None, **changes: Any) -> bytes:

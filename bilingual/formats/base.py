@@ -142,9 +142,16 @@ class Format:
         from bilingual import __version__
 
         h = doc.head
-        return {"tool": "bilingual", "tool_version": h.tool_version or __version__, "engine": h.engine,
-                "model": h.model_name, "model_version": h.model_version, "model_checksum": h.model_checksum,
-                "glossary": h.glossary_fingerprint, "input": h.input_name}
+        return {
+            "tool": "bilingual",
+            "tool_version": h.tool_version or __version__,
+            "engine": h.engine,
+            "model": h.model_name,
+            "model_version": h.model_version,
+            "model_checksum": h.model_checksum,
+            "glossary": h.glossary_fingerprint,
+            "input": h.input_name,
+        }
 
 
 def xml_root_head(head: bytes) -> str:

@@ -23,9 +23,19 @@ from bilingual.names.entry import Entry, Incoming
 
 COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")
 # Other names for our columns: spreadsheets from newsrooms, Translate Toolkit's CSV, DeepL.
-ALIASES = {"source": "english", "en": "english", "target": "arabic", "ar": "arabic", "note": "notes",
-           "comment": "notes", "comments": "notes", "translator_comments": "notes", "variant-of": "variant_of",
-           "no-translate": "no_translate", "type": "kind"}
+ALIASES = {
+    "source": "english",
+    "en": "english",
+    "target": "arabic",
+    "ar": "arabic",
+    "note": "notes",
+    "comment": "notes",
+    "comments": "notes",
+    "translator_comments": "notes",
+    "variant-of": "variant_of",
+    "no-translate": "no_translate",
+    "type": "kind",
+}
 LISTS = ("forbidden", "sources")
 FLAGS = ("fuzzy", "no_translate")
 _TRUE = {"1", "yes", "true", "y", "x"}
@@ -72,8 +82,19 @@ class CsvTerms(Format):
         writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\n")
         writer.writerow(COLUMNS)
         for e in entries:
-            writer.writerow([e.english, e.arabic, e.kind, e.notes, "|".join(e.forbidden), e.variant_of,
-                             "|".join(e.sources), "yes" if e.fuzzy else "", "yes" if e.no_translate else ""])
+            writer.writerow(
+                [
+                    e.english,
+                    e.arabic,
+                    e.kind,
+                    e.notes,
+                    "|".join(e.forbidden),
+                    e.variant_of,
+                    "|".join(e.sources),
+                    "yes" if e.fuzzy else "",
+                    "yes" if e.no_translate else "",
+                ]
+            )
         return ("\ufeff" if self.bom else "").encode() + out.getvalue().encode("utf-8")
 
     @classmethod

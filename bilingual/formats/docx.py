@@ -8,16 +8,15 @@ sentence or paragraph), ``rows`` and ``interleaved`` (English paragraph, then Ar
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
-import io
-
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, arabic_title_of, rows, title_of
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 ARABIC_FONT = "Amiri"
 
@@ -106,14 +105,15 @@ class DocxFormat(Format):
         normal.font.size = Pt(10.5)
         stamp = self.stamp(doc)
         document.core_properties.title = title_of(doc, options.title)
-        document.core_properties.comments = (f"bilingual {stamp['tool_version']}; model {stamp['model']} "
-                                             f"{stamp['model_checksum']}; glossary {stamp['glossary']}")
+        document.core_properties.comments = (
+            f"bilingual {stamp['tool_version']}; model {stamp['model']} "
+            f"{stamp['model_checksum']}; glossary {stamp['glossary']}"
+        )
         if not options.arabic_only:
             document.add_heading(title_of(doc, options.title), level=1)
         ar_title = arabic_title_of(doc)
         if ar_title:
-            _write(document.add_paragraph(), [Piece(ar_title)], arabic=True,
-                   size=16, bold=True)
+            _write(document.add_paragraph(), [Piece(ar_title)], arabic=True, size=16, bold=True)
         laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
         if options.arabic_only or options.layout != "columns":
             for row in laid:

@@ -14,15 +14,11 @@ by the PDF exporter).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import base64
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from bilingual.document import Mark, RawBlock
 from bilingual.errors import InputError
@@ -30,11 +26,27 @@ from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
 from bilingual.formats.layout import arabic_title_of, rows, title_of
 from bilingual.i18n import _
 
-_DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
-         "template", "svg", "iframe", "button", "select", "figure")
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
+_DROP = (
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+    "figure",
+)
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "dd", "dt"}
-_INLINE_MARKS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "a": "link",
-                 "code": "code", "s": "strike"}
+_INLINE_MARKS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "a": "link", "code": "code", "s": "strike"}
 _SPACE = re.compile(r"\s+")
 
 
@@ -111,8 +123,10 @@ def parse_html_article(text: str) -> tuple[str, list[RawBlock]]:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse as HTML: {exc}", hint="check the file is an HTML page") from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        raise InputError(_("the page nests elements more than 2,048 deep; the rest of it would be lost"),
-                         hint=_("save the article as plain text or Markdown, or pass --from txt"))
+        raise InputError(
+            _("the page nests elements more than 2,048 deep; the rest of it would be lost"),
+            hint=_("save the article as plain text or Markdown, or pass --from txt"),
+        )
     for bad in root.iter(*_DROP):
         bad.drop_tree()
     scope = next(iter(root.iter("article")), None)
@@ -139,8 +153,11 @@ def parse_html_article(text: str) -> tuple[str, list[RawBlock]]:
             pieces.append("\n\n")
             pos += 2
         pieces.append(plain)
-        blocks.append(RawBlock(kind, pos, pos + len(plain),
-                               tuple(Mark(m.start + pos, m.end + pos, m.kind, m.href) for m in marks)))
+        blocks.append(
+            RawBlock(
+                kind, pos, pos + len(plain), tuple(Mark(m.start + pos, m.end + pos, m.kind, m.href) for m in marks)
+            )
+        )
         pos += len(plain)
     return "".join(pieces), blocks
 
@@ -164,6 +181,7 @@ class HtmlArticle(Format):
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         return parse_html_article(text)
 
+
 @lru_cache(maxsize=1)
 def font_css() -> str:
     """@font-face rules embedding Amiri Regular and Bold (from fontpkg-amiri), or '' if absent."""
@@ -177,8 +195,10 @@ def font_css() -> str:
         if path is None or not path.is_file():
             continue
         data = base64.b64encode(path.read_bytes()).decode("ascii")
-        rules.append(f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: normal; '
-                     f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+        rules.append(
+            f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: normal; '
+            f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
+        )
     return "\n".join(rules)
 
 
@@ -186,8 +206,11 @@ def font_css() -> str:
 def environment() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("bilingual", "templates"),
-                       autoescape=select_autoescape(["html", "j2"], default=True), keep_trailing_newline=True)
+    return Environment(
+        loader=PackageLoader("bilingual", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        keep_trailing_newline=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -205,9 +228,15 @@ def render_html(doc: Document, options: ExportOptions, *, embed_font: bool = Tru
         blocks[-1].rows.append(row)
     template = environment().get_template("bilingual.html.j2")
     return template.render(
-        title=title_of(doc, options.title), ar_title=arabic_title_of(doc), rows=laid, blocks=blocks,
-        layout=options.layout, arabic_only=options.arabic_only, stamp=Format.stamp(doc),
-        font_css=font_css() if embed_font else "")
+        title=title_of(doc, options.title),
+        ar_title=arabic_title_of(doc),
+        rows=laid,
+        blocks=blocks,
+        layout=options.layout,
+        arabic_only=options.arabic_only,
+        stamp=Format.stamp(doc),
+        font_css=font_css() if embed_font else "",
+    )
 
 
 class HtmlExport(Format):

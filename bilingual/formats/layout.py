@@ -7,17 +7,16 @@ The Arabic goes through the typography post-edit (:mod:`bilingual.formats.typogr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.document import Mark
-
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bilingual.document import Document, Segment
 from bilingual.formats.typography import DIRECTION_CONTROLS, neutralise_bidi, typeset_inline, typeset_piece
+
+if TYPE_CHECKING:
+    from bilingual.document import Mark
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -59,7 +58,9 @@ def _pieces(text: str, spans: list[tuple[int, int, str]], marks: Sequence[Mark] 
     """Cut *text* at every term and mark boundary; each piece knows its term and marks."""
     spans = [(s, e, o) for s, e, o in spans if 0 <= s < e <= len(text)]
     marked = [(max(0, m.start), min(len(text), m.end), m) for m in marks if m.end > 0 and m.start < len(text)]
-    cuts = sorted({0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marked for p in (s, e))})
+    cuts = sorted(
+        {0, len(text), *(p for s, e, _o in spans for p in (s, e)), *(p for s, e, _m in marked for p in (s, e))}
+    )
     out = []
     for start, end in itertools.pairwise(cuts):
         term = next((o for s, e, o in spans if s <= start and end <= e), "")
@@ -73,13 +74,17 @@ def _pieces(text: str, spans: list[tuple[int, int, str]], marks: Sequence[Mark] 
 def _segment_marks(seg: Segment, marks: Sequence[Mark]) -> list[Mark]:
     from bilingual.document import Mark
 
-    return [Mark(m.start - seg.start, m.end - seg.start, m.kind, m.href) for m in marks
-            if m.end > seg.start and m.start < seg.end]
+    return [
+        Mark(m.start - seg.start, m.end - seg.start, m.kind, m.href)
+        for m in marks
+        if m.end > seg.start and m.start < seg.end
+    ]
 
 
-def segment_sides(seg: Segment, *, typography: bool, digits: str, marks: Sequence[Mark] = ()) -> tuple[list[Piece], list[Piece]]:
-    en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms],
-                 _segment_marks(seg, marks))
+def segment_sides(
+    seg: Segment, *, typography: bool, digits: str, marks: Sequence[Mark] = ()
+) -> tuple[list[Piece], list[Piece]]:
+    en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms], _segment_marks(seg, marks))
     target = typeset_inline(seg.target, digits=digits) if typography else seg.target
     ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
     if typography:
@@ -97,8 +102,10 @@ def rows(doc: Document, *, align: str = "sentence", typography: bool = True, dig
     """The document as rows to lay out side by side."""
     out = []
     for block in doc.blocks:
-        sides = [(seg, *segment_sides(seg, typography=typography, digits=digits, marks=block.marks))
-                 for seg in block.segments]
+        sides = [
+            (seg, *segment_sides(seg, typography=typography, digits=digits, marks=block.marks))
+            for seg in block.segments
+        ]
         if align == "paragraph":
             en, ar = [], []
             for i, (_seg, e, a) in enumerate(sides):

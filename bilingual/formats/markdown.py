@@ -12,18 +12,17 @@ cells escape ``|``, backslashes and angle brackets; the Arabic in interleaved bl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import html
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from bilingual.document import Mark, RawBlock
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, rows, title_of
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 OWN_MARK = "<!-- made by bilingual "  # an HTML comment: invisible in every renderer, tells our exports apart
 _MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
@@ -90,7 +89,8 @@ def parse_markdown_article(text: str) -> tuple[str, list[RawBlock]]:
             pieces.append(stripped)
             offset_marks = tuple(
                 Mark(max(0, m.start) + pos, min(len(stripped), m.end) + pos, m.kind, m.href)
-                for m in marks if m.end > 0 and m.start < len(stripped)
+                for m in marks
+                if m.end > 0 and m.start < len(stripped)
             )
             blocks.append(RawBlock(kind, pos, pos + len(stripped), offset_marks))
             pos += len(stripped)
@@ -105,6 +105,7 @@ class MarkdownArticle(Format):
 
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         return parse_markdown_article(text)
+
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -135,7 +136,17 @@ class MarkdownExport(Format):
             lines += [f"| {_md(row.en)} | {_md(row.ar)} |" for row in laid]
         else:
             for row in laid:
-                lines += [f'<a id="{row.id}"></a>', "", _md(row.en), "", '<div dir="rtl" lang="ar">', "",
-                          _md(row.ar), "", "</div>", ""]
+                lines += [
+                    f'<a id="{row.id}"></a>',
+                    "",
+                    _md(row.en),
+                    "",
+                    '<div dir="rtl" lang="ar">',
+                    "",
+                    _md(row.ar),
+                    "",
+                    "</div>",
+                    "",
+                ]
         lines += ["", OWN_MARK + self.stamp(doc)["tool_version"] + " -->"]
         return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

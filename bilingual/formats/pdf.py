@@ -6,15 +6,14 @@ pages carry the title as a running header and page numbers ("3 / 7") at the foot
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import logging
+from typing import TYPE_CHECKING
 
 from bilingual.errors import BilingualError
 from bilingual.formats.base import ExportOptions, Format, Role
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 
 class PdfFormat(Format):
@@ -34,8 +33,10 @@ class PdfFormat(Format):
         try:
             import weasyprint
         except (ImportError, OSError) as exc:  # OSError: Pango missing from the system
-            raise BilingualError(f"PDF export needs WeasyPrint and Pango: {exc}",
-                                 hint="pip install 'bilingual[publish]' and the system's Pango library") from exc
+            raise BilingualError(
+                f"PDF export needs WeasyPrint and Pango: {exc}",
+                hint="pip install 'bilingual[publish]' and the system's Pango library",
+            ) from exc
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         html = render_html(doc, options)

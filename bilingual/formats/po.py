@@ -8,20 +8,18 @@ such as OmegaT clear every fuzzy flag): import compares the text with the machin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import re
 import time
+from typing import TYPE_CHECKING
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
 
-PLURAL_FORMS_AR = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-                   "n%100>=11 ? 4 : 5);")
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
+PLURAL_FORMS_AR = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
 
 
 class PoFormat(Format):
@@ -60,9 +58,13 @@ class PoFormat(Format):
         }
         for seg in doc.segments():
             names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
-            entry = polib.POEntry(msgctxt=seg.id, msgid=seg.source, msgstr=seg.target,
-                                  tcomment=("names: " + "; ".join(names)) if names else "",
-                                  comment=f"status: {seg.status}")
+            entry = polib.POEntry(
+                msgctxt=seg.id,
+                msgid=seg.source,
+                msgstr=seg.target,
+                tcomment=("names: " + "; ".join(names)) if names else "",
+                comment=f"status: {seg.status}",
+            )
             if seg.status in ("mt", "tm"):  # machine text, whether new or from the memory
                 entry.flags.append("fuzzy")
             po.append(entry)
@@ -81,8 +83,9 @@ class PoFormat(Format):
                 continue
             uid = entry.msgctxt or ""
             if entry.msgid_plural:
-                skipped.append(Skip(uid or entry.msgid[:40], "plural entry (a sentence has no plural forms)",
-                                    entry.linenum))
+                skipped.append(
+                    Skip(uid or entry.msgid[:40], "plural entry (a sentence has no plural forms)", entry.linenum)
+                )
                 continue
             if not entry.msgstr.strip():
                 skipped.append(Skip(uid or entry.msgid[:40], "empty translation", entry.linenum))

@@ -59,9 +59,14 @@ def compose_comment(entry: Entry) -> str:
 
 
 _PO_STRING = r'"(?:[^"\\\n]|\\(?:[\\"\'?abfnrtv]|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
-_PO_LINE = re.compile(r'[ \t]*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+' + _PO_STRING
-                      + r'|' + _PO_STRING + r')?[ \t]*\r?')
-_NUL_ESCAPE = re.compile(r'\\(?:0{1,3}(?![0-7])|x0+(?![0-9A-Fa-f]))')
+_PO_LINE = re.compile(
+    r"[ \t]*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"
+    + _PO_STRING
+    + r"|"
+    + _PO_STRING
+    + r")?[ \t]*\r?"
+)
+_NUL_ESCAPE = re.compile(r"\\(?:0{1,3}(?![0-7])|x0+(?![0-9A-Fa-f]))")
 
 
 def check_po_syntax(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> None:
@@ -72,12 +77,21 @@ def check_po_syntax(text: str, *, path: str | Path, error: type[BilingualError] 
     """
     for number, line in enumerate(text.split("\n"), start=1):
         if "\x00" in line or _NUL_ESCAPE.search(line.split("#", 1)[0] if line.lstrip().startswith("#") else line):
-            raise error(_("malformed PO file: {problem}").format(problem="a NUL character"), path=path,
-                        line=number, hint=_("fix the line shown, or open the file in Poedit"))
+            raise error(
+                _("malformed PO file: {problem}").format(problem="a NUL character"),
+                path=path,
+                line=number,
+                hint=_("fix the line shown, or open the file in Poedit"),
+            )
         if not _PO_LINE.fullmatch(line):
-            raise error(_("malformed PO file: {problem}").format(
-                problem="not a comment, keyword or complete string (an unterminated string or a bad escape?)"),
-                path=path, line=number, hint=_("fix the line shown, or open the file in Poedit"))
+            raise error(
+                _("malformed PO file: {problem}").format(
+                    problem="not a comment, keyword or complete string (an unterminated string or a bad escape?)"
+                ),
+                path=path,
+                line=number,
+                hint=_("fix the line shown, or open the file in Poedit"),
+            )
 
 
 def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> Any:
@@ -95,9 +109,12 @@ def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] 
     except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError ("... (line N)")
         found = _POLIB_LINE.search(str(exc))
         message = str(exc).split(" (line")[0].strip() or "unreadable PO file"
-        raise error(_("malformed PO file: {problem}").format(problem=message), path=path,
-                    line=int(found.group(1)) - 1 if found else None,
-                    hint=_("fix the line shown, or open the file in Poedit")) from exc
+        raise error(
+            _("malformed PO file: {problem}").format(problem=message),
+            path=path,
+            line=int(found.group(1)) - 1 if found else None,
+            hint=_("fix the line shown, or open the file in Poedit"),
+        ) from exc
     for entry in po:
         entry.linenum = max(1, entry.linenum - 1)
     return po
@@ -119,7 +136,7 @@ def read_po_text(path: Path) -> str:
     return decode_utf8(data, path=str(path), error=GlossaryError, hint="save the PO file as UTF-8")
 
 
-_ESCAPES = re.compile(r'\\(.)')
+_ESCAPES = re.compile(r"\\(.)")
 _ESCAPE_MAP = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 
@@ -135,21 +152,29 @@ _STR = r'"((?:[^"\\\n]|\\.)*)"'
 # One entry as polib writes it when every string fits on one line: comments, flags, context, id, str.
 _SIMPLE_BLOCK = re.compile(
     r"((?:# [^\n]*\n|#\n)*)(?:#\. [^\n]*\n|#: [^\n]*\n)*(?:#, ([^\n]*)\n)?"
-    r"(?:msgctxt " + _STR + r"\n)?msgid " + _STR + r"\nmsgstr " + _STR)
+    r"(?:msgctxt " + _STR + r"\n)?msgid " + _STR + r"\nmsgstr " + _STR
+)
 
 
 def _simple_fields(m: re.Match) -> tuple[str, str | None, str, str, str]:
     comment_lines = m.group(1)
-    comment = "\n".join(line[2:] if line.startswith("# ") else line[1:]
-                         for line in comment_lines.split("\n") if line) if comment_lines else ""
+    comment = (
+        "\n".join(line[2:] if line.startswith("# ") else line[1:] for line in comment_lines.split("\n") if line)
+        if comment_lines
+        else ""
+    )
     ctx, msgid, msgstr = m.group(3), m.group(4), m.group(5)
-    unq = (lambda v: _ESCAPES.sub(lambda e: _ESCAPE_MAP.get(e.group(1), e.group(1)), v) if v and "\\" in v else v)
+    unq = lambda v: _ESCAPES.sub(lambda e: _ESCAPE_MAP.get(e.group(1), e.group(1)), v) if v and "\\" in v else v
     return comment, unq(ctx), unq(msgid), unq(msgstr), m.group(2) or ""
 
 
 def _syntax(message: str, path: Path, line: int) -> GlossaryError:
-    return GlossaryError(_("malformed PO file: {problem}").format(problem=message), path=path, line=line,
-                         hint=_("fix the line shown, or open the file in Poedit"))
+    return GlossaryError(
+        _("malformed PO file: {problem}").format(problem=message),
+        path=path,
+        line=line,
+        hint=_("fix the line shown, or open the file in Poedit"),
+    )
 
 
 def _unquote_at(literal: str, path: Path, line: int) -> str:
@@ -208,10 +233,19 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
         entry_dict.update(defaults)
         english = _unescape(msgid) or ""
         entry_dict["key"] = normalize_key(english)  # fills the cached property up front (hot path)
-        entry_dict.update(english=english, arabic=_unescape(msgstr) if "\\" in msgstr else msgstr,
-                          kind=(_unescape(ctx) if "\\" in ctx else ctx) if ctx else "other",
-                          notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
-                          fuzzy="fuzzy" in flags, no_translate=NO_TRANSLATE_FLAG in flags, file=file, line=line)
+        entry_dict.update(
+            english=english,
+            arabic=_unescape(msgstr) if "\\" in msgstr else msgstr,
+            kind=(_unescape(ctx) if "\\" in ctx else ctx) if ctx else "other",
+            notes=notes,
+            forbidden=forbidden,
+            variant_of=variant_of,
+            sources=sources,
+            fuzzy="fuzzy" in flags,
+            no_translate=NO_TRANSLATE_FLAG in flags,
+            file=file,
+            line=line,
+        )
         entries.append(entry)
         line += m.group().count("\n")
         pos = m.end()
@@ -220,8 +254,7 @@ def _whole_file_entries(path: Path, text: str) -> list[Entry] | None:
     return entries
 
 
-def _block_tokens(lines: list[str], path: Path, start_line: int
-                  ) -> tuple[list[str], list[str], dict[str, str]] | None:
+def _block_tokens(lines: list[str], path: Path, start_line: int) -> tuple[list[str], list[str], dict[str, str]] | None:
     """(comments, flags, keyword → string) of one entry's lines; None for what polib must read."""
     comments: list[str] = []
     flags: list[str] = []
@@ -277,10 +310,21 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
                 continue  # the header
             notes, forbidden, variant_of, sources = parse_comment(comment)
             flags = flag_line.split(", ") if flag_line else ()
-            entries.append(Entry(
-                english=msgid, arabic=msgstr, kind=ctx or "other", notes=notes, forbidden=forbidden,
-                variant_of=variant_of, sources=sources, fuzzy="fuzzy" in flags,
-                no_translate=NO_TRANSLATE_FLAG in flags, file=str(path), line=start_line))
+            entries.append(
+                Entry(
+                    english=msgid,
+                    arabic=msgstr,
+                    kind=ctx or "other",
+                    notes=notes,
+                    forbidden=forbidden,
+                    variant_of=variant_of,
+                    sources=sources,
+                    fuzzy="fuzzy" in flags,
+                    no_translate=NO_TRANSLATE_FLAG in flags,
+                    file=str(path),
+                    line=start_line,
+                )
+            )
             continue
         tokens = _block_tokens(lines, path, start_line)
         if tokens is None:
@@ -295,10 +339,21 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
         if "msgstr" not in fields:
             return None
         notes, forbidden, variant_of, sources = parse_comment("\n".join(comments))
-        entries.append(Entry(
-            english=fields["msgid"], arabic=fields["msgstr"], kind=fields.get("msgctxt") or "other",
-            notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
-            fuzzy="fuzzy" in flags, no_translate=NO_TRANSLATE_FLAG in flags, file=str(path), line=start_line))
+        entries.append(
+            Entry(
+                english=fields["msgid"],
+                arabic=fields["msgstr"],
+                kind=fields.get("msgctxt") or "other",
+                notes=notes,
+                forbidden=forbidden,
+                variant_of=variant_of,
+                sources=sources,
+                fuzzy="fuzzy" in flags,
+                no_translate=NO_TRANSLATE_FLAG in flags,
+                file=str(path),
+                line=start_line,
+            )
+        )
     return entries
 
 
@@ -320,12 +375,21 @@ def _entries_with_polib(path: Path, text: str) -> list[Entry]:
         if po_entry.obsolete:
             continue
         notes, forbidden, variant_of, sources = parse_comment(po_entry.tcomment)
-        entries.append(Entry(
-            english=po_entry.msgid, arabic=po_entry.msgstr, kind=po_entry.msgctxt or "other",
-            notes=notes, forbidden=forbidden, variant_of=variant_of, sources=sources,
-            fuzzy="fuzzy" in po_entry.flags, no_translate=NO_TRANSLATE_FLAG in po_entry.flags,
-            file=str(path), line=po_entry.linenum,
-        ))
+        entries.append(
+            Entry(
+                english=po_entry.msgid,
+                arabic=po_entry.msgstr,
+                kind=po_entry.msgctxt or "other",
+                notes=notes,
+                forbidden=forbidden,
+                variant_of=variant_of,
+                sources=sources,
+                fuzzy="fuzzy" in po_entry.flags,
+                no_translate=NO_TRANSLATE_FLAG in po_entry.flags,
+                file=str(path),
+                line=po_entry.linenum,
+            )
+        )
     return entries
 
 

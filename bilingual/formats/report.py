@@ -45,9 +45,14 @@ class ReportFormat(Format):
             if f.check != "glossary_missing":  # the names column shows those
                 by_segment.setdefault(f.segment_id, []).append(f)
         # The page shows the text with direction controls neutralised (the findings name them).
-        items = [Item(replace(seg, source=neutralise_bidi(seg.source), target=neutralise_bidi(seg.target)),
-                      by_segment.get(seg.id, []), sum(1 for t in seg.terms if not t.enforced))
-                 for seg in doc.segments()]
+        items = [
+            Item(
+                replace(seg, source=neutralise_bidi(seg.source), target=neutralise_bidi(seg.target)),
+                by_segment.get(seg.id, []),
+                sum(1 for t in seg.terms if not t.enforced),
+            )
+            for seg in doc.segments()
+        ]
         kinds = [f.check for f in findings]
         counts = {
             "segments": len(items),
@@ -59,7 +64,16 @@ class ReportFormat(Format):
             "direction": kinds.count("direction_controls"),
             "glossary": sum(kinds.count(k) for k in ("glossary_missing", "forbidden_spelling", "outdated_spelling")),
         }
-        html = environment().get_template("report.html.j2").render(
-            title=title_of(doc, options.title), items=items, counts=counts, stamp=self.stamp(doc),
-            glossary_state=options.review.glossary_state, font_css=font_css())
+        html = (
+            environment()
+            .get_template("report.html.j2")
+            .render(
+                title=title_of(doc, options.title),
+                items=items,
+                counts=counts,
+                stamp=self.stamp(doc),
+                glossary_state=options.review.glossary_state,
+                font_css=font_css(),
+            )
+        )
         return html.encode("utf-8")

@@ -23,8 +23,9 @@ NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
-ALL_FIELDS = frozenset({"english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy",
-                        "no_translate"})
+ALL_FIELDS = frozenset(
+    {"english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate"}
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,16 @@ class Dialect:
 
 
 V3 = Dialect(NS, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", (("type", "TBX-Basic"), ("style", "dca")))
-V2 = Dialect("", "martif", "martifHeader", "termEntry", "langSet", "tig", (("type", "TBX-Basic"),),
-             '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">')
+V2 = Dialect(
+    "",
+    "martif",
+    "martifHeader",
+    "termEntry",
+    "langSet",
+    "tig",
+    (("type", "TBX-Basic"),),
+    '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">',
+)
 
 
 def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
@@ -55,10 +64,12 @@ def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
     from bilingual import __version__
 
     q = dialect.q
-    root = etree.Element(q(dialect.root), nsmap={None: dialect.ns} if dialect.ns else None,
-                         attrib={**dict(dialect.attributes), XML_LANG: "en"})
-    desc = etree.SubElement(etree.SubElement(etree.SubElement(root, q(dialect.header)), q("fileDesc")),
-                            q("sourceDesc"))
+    root = etree.Element(
+        q(dialect.root),
+        nsmap={None: dialect.ns} if dialect.ns else None,
+        attrib={**dict(dialect.attributes), XML_LANG: "en"},
+    )
+    desc = etree.SubElement(etree.SubElement(etree.SubElement(root, q(dialect.header)), q("fileDesc")), q("sourceDesc"))
     etree.SubElement(desc, q("p")).text = f"Names glossary exported by bilingual {__version__}"
     body = etree.SubElement(etree.SubElement(root, q("text")), q("body"))
 
@@ -88,8 +99,9 @@ def _render(dialect: Dialect, entries: list[Entry]) -> bytes:
         term(arabic, e.arabic, PREFERRED)
         for wrong in e.forbidden if dialect.ns else ():
             term(arabic, wrong, DEPRECATED)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                          doctype=dialect.doctype or None)
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=dialect.doctype or None
+    )
 
 
 def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
@@ -121,8 +133,9 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
             lang = (sec.get(XML_LANG) or sec.get("lang") or "").lower()
             for term_sec in [*sec.findall(q(dialect.term_group)), *sec.findall(q("ntig"))]:
                 text = (term_sec.findtext(f".//{q('term')}") or "").strip()
-                status = next((t.text for t in term_sec.iter(q("termNote"))
-                               if t.get("type") == "administrativeStatus"), None)
+                status = next(
+                    (t.text for t in term_sec.iter(q("termNote")) if t.get("type") == "administrativeStatus"), None
+                )
                 if lang.startswith("en") and not english:
                     english = text
                 elif lang.startswith("ar") or lang in ("xx", ""):  # Translate Toolkit writes "xx" when unsure
@@ -130,9 +143,19 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
                         forbidden.append(text)
                     elif not arabic:
                         arabic = text
-        entry = Entry(english, arabic, kind if kind in KINDS else "other", "\n".join(notes),
-                      tuple(dict.fromkeys([*forbidden, *noted_forbidden])),
-                      variant_of, tuple(sources), fuzzy=fuzzy, no_translate=dnt, file=path, line=concept.sourceline)
+        entry = Entry(
+            english,
+            arabic,
+            kind if kind in KINDS else "other",
+            "\n".join(notes),
+            tuple(dict.fromkeys([*forbidden, *noted_forbidden])),
+            variant_of,
+            tuple(sources),
+            fuzzy=fuzzy,
+            no_translate=dnt,
+            file=path,
+            line=concept.sourceline,
+        )
         # A kind outside ours (a real subject field) says nothing about our kind.
         entries.append(Incoming(entry, ALL_FIELDS if kind in KINDS else ALL_FIELDS - {"kind"}))
     return entries

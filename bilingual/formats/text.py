@@ -25,7 +25,7 @@ def split_paragraphs(text: str) -> tuple[str, list[RawBlock]]:
     blocks = []
     pos = 0
     for match in _BLANK_LINES.finditer(text):
-        if text[pos:match.start()].strip():
+        if text[pos : match.start()].strip():
             blocks.append(RawBlock("p", pos, match.start()))
         pos = match.end()
     if text[pos:].strip():

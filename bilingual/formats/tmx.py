@@ -7,18 +7,17 @@ and both precede the ``tuv`` elements. Characters XML 1.0 forbids are written as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import re
+from typing import TYPE_CHECKING, Any
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, code_point, parse_xml
 from bilingual.i18n import _
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -60,9 +59,19 @@ class TmxFormat(Format):
 
         stamp = self.stamp(doc)
         root = etree.Element("tmx", version="1.4")
-        etree.SubElement(root, "header", {
-            "creationtool": "bilingual", "creationtoolversion": stamp["tool_version"], "datatype": "plaintext",
-            "segtype": "sentence", "adminlang": "en", "srclang": doc.src_lang, "o-tmf": "bilingual-aligned"})
+        etree.SubElement(
+            root,
+            "header",
+            {
+                "creationtool": "bilingual",
+                "creationtoolversion": stamp["tool_version"],
+                "datatype": "plaintext",
+                "segtype": "sentence",
+                "adminlang": "en",
+                "srclang": doc.src_lang,
+                "o-tmf": "bilingual-aligned",
+            },
+        )
         body = etree.SubElement(root, "body")
         for seg in doc.segments():
             tu = etree.SubElement(body, "tu", tuid=seg.id)
@@ -103,8 +112,9 @@ class TmxFormat(Format):
                 skipped.append(Skip(uid, "no Arabic TUV" if sources else "no source TUV", tu.sourceline))
                 continue
             recorded = next((p.text for p in tu.findall("prop") if p.get("type") == "x-bilingual-status"), None)
-            status: SegmentStatus = "mt" if recorded in ("mt", "tm") else "approved" if recorded == "approved" \
-                else "edited"
+            status: SegmentStatus = (
+                "mt" if recorded in ("mt", "tm") else "approved" if recorded == "approved" else "edited"
+            )
             units.append(Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved"))
         target_lang = "ar" if any(t.startswith("ar") for t in target_langs) else ",".join(sorted(target_langs))
         return UnitFile(units, skipped, srclang if srclang != "*all*" else "", target_lang)

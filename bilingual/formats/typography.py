@@ -41,7 +41,7 @@ def typeset_inline(text: str, *, digits: str = "western") -> str:
             chars[i] = "؛"
         elif ch == "?":
             chars[i] = "؟"
-        elif ch in "\"“”":
+        elif ch in '"“”':
             chars[i] = "«" if (ch == "“" or (ch == '"' and opening)) else "»"
             opening = chars[i] == "»"
         elif ch.isdigit():
@@ -62,7 +62,7 @@ def typeset_piece(text: str) -> str:
     text = re.sub(r"(«)[ \t]+", r"\1", text)
     out, pos = [], 0
     for m in _ISOLATE.finditer(text):
-        out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos:m.start()]))
+        out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos : m.start()]))
         out.append(m.group())
         pos = m.end()
     out.append(_LATIN_RUN.sub(lambda r: f"{LRI}{r.group()}{PDI}", text[pos:]))

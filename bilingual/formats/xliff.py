@@ -9,12 +9,8 @@ a target is edited. Characters XML forbids are written as ``<ph ctype="x-cp">``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import re
+from typing import TYPE_CHECKING, Any
 
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
@@ -22,16 +18,30 @@ from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, Unit
 from bilingual.formats.xmltext import append_text, code_point, parse_xml
 from bilingual.i18n import _
 
+if TYPE_CHECKING:
+    from bilingual.document import Document
+
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-STATES = {"mt": ("needs-review-translation", "mt-suggestion"), "tm": ("needs-review-translation", "leveraged-tm"),
-          "edited": ("translated", None), "approved": ("final", None)}
+STATES = {
+    "mt": ("needs-review-translation", "mt-suggestion"),
+    "tm": ("needs-review-translation", "leveraged-tm"),
+    "edited": ("translated", None),
+    "approved": ("final", None),
+}
 APPROVED_STATES = {"final", "signed-off"}
 # States that say the target is not (yet) a translator's: new, needs-translation and the
 # needs-review states. Whether a target is an edit is decided against the machine text, not here.
-MACHINE_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
-                  "needs-review-adaptation", "needs-review-l10n"}
+MACHINE_STATES = {
+    "new",
+    "needs-translation",
+    "needs-adaptation",
+    "needs-l10n",
+    "needs-review-translation",
+    "needs-review-adaptation",
+    "needs-review-l10n",
+}
 READ_NAMESPACES = {NS, "urn:oasis:names:tc:xliff:document:1.1", "urn:oasis:names:tc:xliff:document:1.0"}
 
 
@@ -83,15 +93,27 @@ class Xliff12Format(Format):
 
         stamp = self.stamp(doc)
         root = etree.Element(_q("xliff"), nsmap={None: NS}, version="1.2")
-        file = etree.SubElement(root, _q("file"), {
-            "original": doc.head.input_name or "document", "source-language": doc.src_lang,
-            "target-language": doc.tgt_lang, "datatype": "plaintext", "tool-id": "bilingual"})
+        file = etree.SubElement(
+            root,
+            _q("file"),
+            {
+                "original": doc.head.input_name or "document",
+                "source-language": doc.src_lang,
+                "target-language": doc.tgt_lang,
+                "datatype": "plaintext",
+                "tool-id": "bilingual",
+            },
+        )
         header = etree.SubElement(file, _q("header"))
-        etree.SubElement(header, _q("tool"), {"tool-id": "bilingual", "tool-name": "bilingual",
-                                              "tool-version": stamp["tool_version"]})
+        etree.SubElement(
+            header,
+            _q("tool"),
+            {"tool-id": "bilingual", "tool-name": "bilingual", "tool-version": stamp["tool_version"]},
+        )
         etree.SubElement(header, _q("note")).text = (
             f"engine {stamp['engine'] or '-'}; model {stamp['model'] or '-'} {stamp['model_version']} "
-            f"{stamp['model_checksum']}; glossary {stamp['glossary'] or '-'}")
+            f"{stamp['model_checksum']}; glossary {stamp['glossary'] or '-'}"
+        )
         body = etree.SubElement(file, _q("body"))
         counter = [0]
         for block in doc.blocks:
@@ -117,10 +139,16 @@ class Xliff12Format(Format):
         """XLIFF 1.2, and 1.1/1.0 (what Translate Toolkit's po2xliff writes), read alike."""
         root = parse_xml(data, path=path)
         ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-        if root.tag.rsplit("}", 1)[-1] != "xliff" or not (ns in READ_NAMESPACES or not ns) \
-                or not str(root.get("version", "1")).startswith("1"):
-            raise FormatError(_("not an XLIFF 1.x file"), path=path,
-                              hint=_("XLIFF 2 files are recognised by their namespace urn:oasis:names:tc:xliff:document:2.0"))
+        if (
+            root.tag.rsplit("}", 1)[-1] != "xliff"
+            or not (ns in READ_NAMESPACES or not ns)
+            or not str(root.get("version", "1")).startswith("1")
+        ):
+            raise FormatError(
+                _("not an XLIFF 1.x file"),
+                path=path,
+                hint=_("XLIFF 2 files are recognised by their namespace urn:oasis:names:tc:xliff:document:2.0"),
+            )
 
         def q(tag: str) -> str:
             return f"{{{ns}}}{tag}" if ns else tag
@@ -147,8 +175,16 @@ class Xliff12Format(Format):
                 status = "mt"
             else:
                 status = "edited"
-            units.append(Unit(uid, _read(source, path=path, unit=uid), _read(target, path=path, unit=uid), status,
-                              tu.sourceline, explicit=status == "approved"))
+            units.append(
+                Unit(
+                    uid,
+                    _read(source, path=path, unit=uid),
+                    _read(target, path=path, unit=uid),
+                    status,
+                    tu.sourceline,
+                    explicit=status == "approved",
+                )
+            )
         source_lang = ",".join(sorted({a for a, _b in langs if a}))
         target_lang = ",".join(sorted({b for _a, b in langs if b}))
         return UnitFile(units, skipped, source_lang, target_lang)

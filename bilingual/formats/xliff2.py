@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 from bilingual.document import SegmentStatus
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text
 from bilingual.i18n import _
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 STATES = {"mt": "initial", "tm": "initial", "edited": "translated", "approved": "final"}
@@ -48,7 +48,8 @@ class Xliff2Format(Format):
         notes = etree.SubElement(file, _q("notes"))
         etree.SubElement(notes, _q("note"), category="generator").text = (
             f"bilingual {stamp['tool_version']}; engine {stamp['engine'] or '-'}; model {stamp['model'] or '-'} "
-            f"{stamp['model_version']} {stamp['model_checksum']}; glossary {stamp['glossary'] or '-'}")
+            f"{stamp['model_version']} {stamp['model_checksum']}; glossary {stamp['glossary'] or '-'}"
+        )
         for block in doc.blocks:
             group = etree.SubElement(file, _q("group"), id=block.id, type=f"bilingual:{block.kind}")
             for seg in block.segments:
@@ -57,8 +58,9 @@ class Xliff2Format(Format):
                 if names:
                     unit_notes = etree.SubElement(unit, _q("notes"))
                     etree.SubElement(unit_notes, _q("note"), category="names").text = "; ".join(names)
-                segment = etree.SubElement(unit, _q("segment"), id="s1", state=STATES[seg.status],
-                                           subState=f"bilingual:{seg.status}")
+                segment = etree.SubElement(
+                    unit, _q("segment"), id="s1", state=STATES[seg.status], subState=f"bilingual:{seg.status}"
+                )
                 append_text(etree.SubElement(segment, _q("source")), seg.source, _q("cp"))
                 append_text(etree.SubElement(segment, _q("target")), seg.target, _q("cp"))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -94,6 +96,7 @@ class Xliff2Format(Format):
                 status = "mt"
             else:
                 status = "edited"
-            units.append(Unit(uid, "".join(source), "".join(target), status, unit.sourceline,
-                              explicit=status == "approved"))
+            units.append(
+                Unit(uid, "".join(source), "".join(target), status, unit.sourceline, explicit=status == "approved")
+            )
         return UnitFile(units, skipped, root.get("srcLang", ""), root.get("trgLang", ""))

@@ -56,9 +56,12 @@ def code_point(hex_value: str, *, path: str, line: int | None, unit: str = "") -
     except ValueError:
         value = -1
     if not 0 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        raise FormatError(_("unit {unit}: {value!r} is not a valid character code").format(
-            unit=unit or "?", value=hex_value[:12]), path=path, line=line,
-            hint=_("correct or remove that placeholder; nothing was imported"))
+        raise FormatError(
+            _("unit {unit}: {value!r} is not a valid character code").format(unit=unit or "?", value=hex_value[:12]),
+            path=path,
+            line=line,
+            hint=_("correct or remove that placeholder; nothing was imported"),
+        )
     return chr(value)
 
 

@@ -16,13 +16,21 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "Result": "result", "Message": "result", "Item": "result",
-    "TranslateRequest": "translate", "translate_articles": "translate",
-    "ImportRequest": "exchange", "import_corrections": "exchange",
-    "ApplyRequest": "exchange", "apply_corrections": "exchange",
-    "ExportRequest": "export", "export_document": "export",
-    "CheckRequest": "check", "check_documents": "check",
-    "SuggestRequest": "suggest", "suggest_names": "suggest",
+    "Result": "result",
+    "Message": "result",
+    "Item": "result",
+    "TranslateRequest": "translate",
+    "translate_articles": "translate",
+    "ImportRequest": "exchange",
+    "import_corrections": "exchange",
+    "ApplyRequest": "exchange",
+    "apply_corrections": "exchange",
+    "ExportRequest": "export",
+    "export_document": "export",
+    "CheckRequest": "check",
+    "check_documents": "check",
+    "SuggestRequest": "suggest",
+    "suggest_names": "suggest",
 }
 __all__ = sorted(_WHERE)
 

@@ -27,8 +27,12 @@ def check_documents(request: CheckRequest, result: Result | None = None) -> Resu
     glossary = load_default_glossary(request.glossary)
     result.no_glossary = glossary is None
     if glossary is None:
-        result.warn(_("warning: no glossary found, so no name is checked (pass --glossary PATH, or run where a "
-                      "glossary/ folder is)"))
+        result.warn(
+            _(
+                "warning: no glossary found, so no name is checked (pass --glossary PATH, or run where a "
+                "glossary/ folder is)"
+            )
+        )
     total = errors = 0
     for path in request.documents:
         doc = read_aligned(path)
@@ -38,11 +42,17 @@ def check_documents(request: CheckRequest, result: Result | None = None) -> Resu
             result.data(f"{path}\t{f.segment_id}\t{f.severity}\t{f.title}: {f.message}")
         errors += sum(1 for f in findings if f.severity == "error")
         total += len(findings)
-        if (glossary is not None and doc.head.glossary_fingerprint
-                and doc.head.glossary_fingerprint != glossary.fingerprint):
+        if (
+            glossary is not None
+            and doc.head.glossary_fingerprint
+            and doc.head.glossary_fingerprint != glossary.fingerprint
+        ):
             result.warn(_("{path}: translated with another version of the glossary").format(path=path))
-    result.say(_("{n} findings ({errors} errors) in {docs} documents").format(
-        n=total, errors=errors, docs=len(request.documents)))
+    result.say(
+        _("{n} findings ({errors} errors) in {docs} documents").format(
+            n=total, errors=errors, docs=len(request.documents)
+        )
+    )
     result.counts["findings"] = total
     result.counts["violations"] = errors
     return result

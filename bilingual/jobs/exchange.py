@@ -58,25 +58,46 @@ def import_corrections(request: ImportRequest, result: Result | None = None) -> 
     """Store the editors' work in the memory; every unit not taken is counted with its reason."""
     result = result if result is not None else Result()
     glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (),
-                                inputs=request.files)
+    protected = outputs.protect(
+        memory=request.memory, glossary=glossary.paths if glossary else (), inputs=request.files
+    )
     if request.report:
-        outputs.check(request.report, protected=protected, overwrite=request.overwrite_report, own=is_report,
-                      what=_("an earlier report of bilingual"))
+        outputs.check(
+            request.report,
+            protected=protected,
+            overwrite=request.overwrite_report,
+            own=is_report,
+            what=_("an earlier report of bilingual"),
+        )
     # Read every file first: a malformed file or one for another language stops the run before
     # anything is written to the memory.
     found = [(path, read_units(path)) for path in request.files]
     rows: list[str] = []
     with open_memory(request.memory) as memory:
         for path, units in found:
-            done = import_units(units, memory, origin=f"import:{Path(path).name}", glossary=glossary,
-                                overwrite=request.overwrite, approve_unchanged=request.approve_unchanged)
+            done = import_units(
+                units,
+                memory,
+                origin=f"import:{Path(path).name}",
+                glossary=glossary,
+                overwrite=request.overwrite,
+                approve_unchanged=request.approve_unchanged,
+            )
             for key in ("added", "updated", "unchanged"):
                 result.counts[key] += getattr(done, key)
-            result.data(_("{file}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, "
-                          "{skipped} not taken").format(file=path, added=done.added, updated=done.updated,
-                                                        unchanged=done.unchanged, conflicts=len(done.conflicts),
-                                                        skipped=len(done.skipped)))
+            result.data(
+                _(
+                    "{file}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, "
+                    "{skipped} not taken"
+                ).format(
+                    file=path,
+                    added=done.added,
+                    updated=done.updated,
+                    unchanged=done.unchanged,
+                    conflicts=len(done.conflicts),
+                    skipped=len(done.skipped),
+                )
+            )
             for conflict in done.conflicts:
                 result.data(_("  conflict: {id}: {reason}").format(id=conflict.id, reason=conflict.reason))
             _tell(path, done, result, verbose=request.verbose, rows=rows)
@@ -89,21 +110,30 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
     result = result if result is not None else Result()
     target = outputs.output_path(request.output, request.document)
     glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (),
-                                inputs=(request.corrections,))
+    protected = outputs.protect(
+        memory=request.memory, glossary=glossary.paths if glossary else (), inputs=(request.corrections,)
+    )
     same = target != outputs.STDOUT and Path(target).resolve() == Path(request.document).resolve()
     # checked before anything is written, the memory included; the document itself is rewritten in place
-    outputs.check(target, protected=protected, overwrite=request.overwrite or same,
-                  what=_("the document being corrected"))
+    outputs.check(
+        target, protected=protected, overwrite=request.overwrite or same, what=_("the document being corrected")
+    )
     if request.report:
-        outputs.check(request.report, protected=outputs.Protected(
-            protected.memory, protected.glossary, (request.document, request.corrections, target)),
-            overwrite=request.overwrite_report, own=is_report, what=_("an earlier report of bilingual"))
+        outputs.check(
+            request.report,
+            protected=outputs.Protected(
+                protected.memory, protected.glossary, (request.document, request.corrections, target)
+            ),
+            overwrite=request.overwrite_report,
+            own=is_report,
+            what=_("an earlier report of bilingual"),
+        )
     doc, found = read_aligned(request.document), read_units(request.corrections)
     memory = open_memory(request.memory) if request.use_memory else None
     try:
-        doc, done = apply_units(doc, found, glossary=glossary, memory=memory,
-                                approve_unchanged=request.approve_unchanged)
+        doc, done = apply_units(
+            doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
+        )
         outputs.write(target, render_aligned(doc), stdout=request.stdout)
     finally:
         if memory is not None:
@@ -111,9 +141,15 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
     result.wrote(target)
     result.counts["changed"] += len(done.changed)
     result.counts["unchanged"] += done.unchanged
-    result.say(_("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not "
-                 "taken").format(n=len(done.changed), doc=target, unchanged=done.unchanged,
-                                 conflicts=len(done.conflicts), skipped=len(done.skipped)))
+    result.say(
+        _("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not taken").format(
+            n=len(done.changed),
+            doc=target,
+            unchanged=done.unchanged,
+            conflicts=len(done.conflicts),
+            skipped=len(done.skipped),
+        )
+    )
     rows: list[str] = []
     _tell(request.corrections, done, result, verbose=request.verbose, rows=rows)
     _write_report(request.report, rows, result)
@@ -144,4 +180,3 @@ def _write_report(path: str | None, rows: list[str], result: Result) -> None:
         outputs.write(path, (REPORT_HEADER + "".join(r + "\n" for r in rows)).encode("utf-8"))
         result.wrote(path)
         result.say(_("wrote {path}").format(path=path))
-

@@ -66,11 +66,17 @@ def keep_editors_work(doc: Document, output: str) -> None:
     try:
         pending = unapplied(doc, read_units(output))
     except BilingualError:
-        raise InputError(_("the output exists and cannot be read as an exchange file"), path=output,
-                         hint=_("pass --overwrite to replace it, or name another output with -o")) from None
+        raise InputError(
+            _("the output exists and cannot be read as an exchange file"),
+            path=output,
+            hint=_("pass --overwrite to replace it, or name another output with -o"),
+        ) from None
     if pending:
-        raise InputError(_("the output holds {n} translations the document lacks (an editor's work?)").format(
-            n=pending), path=output, hint=_("bring them in with bilingual apply, or pass --overwrite"))
+        raise InputError(
+            _("the output holds {n} translations the document lacks (an editor's work?)").format(n=pending),
+            path=output,
+            hint=_("bring them in with bilingual apply, or pass --overwrite"),
+        )
 
 
 def export_document(request: ExportRequest, result: Result | None = None) -> Result:
@@ -88,8 +94,9 @@ def export_document(request: ExportRequest, result: Result | None = None) -> Res
     if request.arabic_only:
         targets.append((_arabic_only_path(request, targets[0][0], suffix), replace(options, arabic_only=True)))
     glossary = load_default_glossary(request.glossary) if request.glossary else None
-    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else _glossary_files(),
-                                inputs=(request.document,))
+    protected = outputs.protect(
+        memory=request.memory, glossary=glossary.paths if glossary else _glossary_files(), inputs=(request.document,)
+    )
     for target, _options in targets:
         _check(target, exporter, doc, protected, request.overwrite)
     for target, target_options in targets:
@@ -108,8 +115,13 @@ def _arabic_only_path(request: ExportRequest, output: str, suffix: str) -> str:
 
 
 def _check(target: str, exporter: Format, doc: Document, protected: outputs.Protected, overwrite: bool) -> None:
-    outputs.check(target, protected=protected, overwrite=overwrite, own=type(exporter).is_own_output,
-                  what=_("an earlier {format} export of bilingual").format(format=exporter.name))
+    outputs.check(
+        target,
+        protected=protected,
+        overwrite=overwrite,
+        own=type(exporter).is_own_output,
+        what=_("an earlier {format} export of bilingual").format(format=exporter.name),
+    )
     if not overwrite and Role.UNITS in exporter.roles:
         keep_editors_work(doc, target)
 

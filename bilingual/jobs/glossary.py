@@ -26,8 +26,9 @@ def glossary_root(path: str | None) -> Path:
 def open_glossary(path: str | None, *, validate: bool = True) -> Glossary:
     root = glossary_root(path)
     if not root.exists():
-        raise GlossaryError(_("no glossary here"), path=root,
-                            hint=_("pass --glossary PATH, or start one with bilingual glossary add"))
+        raise GlossaryError(
+            _("no glossary here"), path=root, hint=_("pass --glossary PATH, or start one with bilingual glossary add")
+        )
     return load_glossary(root, validate=validate, matcher=False)
 
 
@@ -40,8 +41,9 @@ def term_format(path: str, fmt: str | None, *, head: bytes = b"") -> Format:
 
 
 def _no_entry(english: str, root: Path) -> GlossaryError:
-    return GlossaryError(_("no entry {english!r}").format(english=english), path=root,
-                         hint=_("add it with bilingual glossary add"))
+    return GlossaryError(
+        _("no entry {english!r}").format(english=english), path=root, hint=_("add it with bilingual glossary add")
+    )
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,16 @@ class AddRequest:
 
     def entry(self) -> Entry:
         english, arabic = self.english.strip(), self.arabic.strip()
-        return Entry(english, arabic if not self.no_translate else (arabic or english), self.kind, self.note,
-                     tuple(self.forbidden), self.variant_of, fuzzy=self.fuzzy, no_translate=self.no_translate)
+        return Entry(
+            english,
+            arabic if not self.no_translate else (arabic or english),
+            self.kind,
+            self.note,
+            tuple(self.forbidden),
+            self.variant_of,
+            fuzzy=self.fuzzy,
+            no_translate=self.no_translate,
+        )
 
 
 def add_entry(request: AddRequest, result: Result | None = None) -> Result:
@@ -87,8 +97,12 @@ def add_entry(request: AddRequest, result: Result | None = None) -> Result:
     with edit_glossary(glossary_root(request.glossary)) as editing:  # the check and the write under one lock
         found = editing.find(entry.english)
         if found is not None:
-            raise GlossaryError(_("{english!r} is already in the glossary").format(english=entry.english),
-                                path=found[0], line=found[1].line, hint=_("correct it with bilingual glossary set"))
+            raise GlossaryError(
+                _("{english!r} is already in the glossary").format(english=entry.english),
+                path=found[0],
+                line=found[1].line,
+                hint=_("correct it with bilingual glossary set"),
+            )
         editing.upsert(entry)
     result.item(entry.english, "added")
     result.say(_("added {english} → {arabic}").format(english=entry.english, arabic=entry.arabic))
@@ -116,9 +130,12 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
             raise _no_entry(request.english, root)
         old = found[1]
         forbidden = old.forbidden + ((old.arabic,) if request.forbid_old and old.arabic not in old.forbidden else ())
-        entry = replace(set_arabic(old, arabic), kind=request.kind or old.kind,
-                        notes=old.notes if request.note is None else request.note,
-                        forbidden=tuple(f for f in forbidden if f != arabic))
+        entry = replace(
+            set_arabic(old, arabic),
+            kind=request.kind or old.kind,
+            notes=old.notes if request.note is None else request.note,
+            forbidden=tuple(f for f in forbidden if f != arabic),
+        )
         editing.upsert(entry)
     result.item(old.english, "changed", f"{old.arabic} → {entry.arabic}")
     result.say(_("set {english}: {old} → {new}").format(english=old.english, old=old.arabic, new=entry.arabic))
@@ -159,8 +176,9 @@ def check_glossary(request: GlossaryCheckRequest, result: Result | None = None) 
     warnings = len(findings) - errors
     result.counts["glossary_errors"] = errors
     result.counts["warnings"] = warnings
-    result.say(_("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors,
-                                                                              warnings=warnings))
+    result.say(
+        _("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors, warnings=warnings)
+    )
     return result
 
 
@@ -197,7 +215,8 @@ def import_terms(request: TermsImportRequest, result: Result | None = None) -> R
         if request.dry_run:
             editing.discard()
     summary = _("{file}: {added} added, {changed} changed, {unchanged} unchanged").format(
-        file=request.file, **{k: result.counts[k] for k in labels})
+        file=request.file, **{k: result.counts[k] for k in labels}
+    )
     result.say(summary + (" " + _("(dry run: nothing was written)") if request.dry_run else ""))
     return result
 
@@ -220,9 +239,13 @@ def export_terms(request: TermsExportRequest, result: Result | None = None) -> R
     gl = open_glossary(request.glossary, validate=False)
     protected = outputs.protect(memory=request.memory, glossary=gl.paths)
     try:
-        outputs.check(request.output, protected=protected, overwrite=request.overwrite,
-                      own=type(terms).is_own_output,
-                      what=_("an earlier {format} export of bilingual").format(format=terms.name))
+        outputs.check(
+            request.output,
+            protected=protected,
+            overwrite=request.overwrite,
+            own=type(terms).is_own_output,
+            what=_("an earlier {format} export of bilingual").format(format=terms.name),
+        )
     except outputs.ProtectedFile as exc:  # a glossary file written over is a glossary problem (exit 4)
         raise GlossaryError(exc.message, path=exc.path, hint=exc.hint) from None
     outputs.write(request.output, terms.render_terms(gl.entries), stdout=request.stdout)

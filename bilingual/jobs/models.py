@@ -37,8 +37,10 @@ def list_models(request: ModelsListRequest, result: Result | None = None) -> Res
     for model in found:
         mark = " *" if model.name == default else ""
         result.item(model.name, "installed", where=str(model.path))
-        result.data(f"{model.name}{mark}\t{model.pair}\t{model.version or '-'}\t{model.size / 1e6:.0f} MB\t"
-                    f"{model.license or '-'}\t{model.quality or '-'}\t{model.path}")
+        result.data(
+            f"{model.name}{mark}\t{model.pair}\t{model.version or '-'}\t{model.size / 1e6:.0f} MB\t"
+            f"{model.license or '-'}\t{model.quality or '-'}\t{model.path}"
+        )
     return result
 
 
@@ -70,8 +72,11 @@ def install_model(request: InstallRequest, result: Result | None = None) -> Resu
             raise InputError(_("give a pair such as en-ar"), hint=_("bilingual models install en-ar"))
         model = packages.install_from_index(src, tgt, index=request.index, progress=request.progress)
     result.item(model.name, "installed", where=str(model.path))
-    result.say(_("installed {name} ({pair}, version {version}) in {path}").format(
-        name=model.name, pair=model.pair, version=model.version or "?", path=model.path.parent))
+    result.say(
+        _("installed {name} ({pair}, version {version}) in {path}").format(
+            name=model.name, pair=model.pair, version=model.version or "?", path=model.path.parent
+        )
+    )
     return result
 
 
@@ -118,12 +123,24 @@ def convert_model(request: ConvertRequest, result: Result | None = None) -> Resu
     """Convert a Marian folder or OPUS-MT zip into a package; the output never replaces the source or a
     file inside it, nor a file that is not an earlier package (without ``overwrite``)."""
     result = result if result is not None else Result()
-    outputs.check(request.output, protected=outputs.protect(inputs=(request.source,)), overwrite=request.overwrite,
-                  own=is_package, what=_("an earlier model package"))
-    package = converting.convert(Path(request.source), Path(request.output), name=request.name,
-                                 quantization=request.quantization, target_prefix=request.target_prefix,
-                                 prefix_side=request.prefix_side, license=request.license, source=request.origin,
-                                 quality=request.quality)
+    outputs.check(
+        request.output,
+        protected=outputs.protect(inputs=(request.source,)),
+        overwrite=request.overwrite,
+        own=is_package,
+        what=_("an earlier model package"),
+    )
+    package = converting.convert(
+        Path(request.source),
+        Path(request.output),
+        name=request.name,
+        quantization=request.quantization,
+        target_prefix=request.target_prefix,
+        prefix_side=request.prefix_side,
+        license=request.license,
+        source=request.origin,
+        quality=request.quality,
+    )
     result.wrote(str(package))
     result.say(_("wrote {path}: install it with bilingual models install --file {path}").format(path=package))
     return result

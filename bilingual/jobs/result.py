@@ -84,11 +84,14 @@ class Result:
         if self.counts["violations"]:
             return ViolationsFound(_("{n} glossary violations").format(n=self.counts["violations"]))
         if self.strict and self.counts["names_missing"]:
-            return ViolationsFound(_("{n} glossary names missing from the translation (--strict)").format(
-                n=self.counts["names_missing"]))
+            return ViolationsFound(
+                _("{n} glossary names missing from the translation (--strict)").format(n=self.counts["names_missing"])
+            )
         if self.strict and self.no_glossary:
-            return ViolationsFound(_("no glossary was found, so no name was enforced (--strict)"),
-                                   hint=_("pass --glossary PATH or run in a folder with a glossary/ folder"))
+            return ViolationsFound(
+                _("no glossary was found, so no name was enforced (--strict)"),
+                hint=_("pass --glossary PATH or run in a folder with a glossary/ folder"),
+            )
         return None
 
     @property

@@ -54,11 +54,17 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
         if request.verbose:
             result.say(_("  not proposed: {text} ({reason})").format(text=text, reason=reason))
     if left:
-        result.say(_("{n} capitalised words or runs were not proposed{hint}").format(
-            n=len(left), hint="" if request.verbose else " " + _("(--verbose lists them with the reason)")))
+        result.say(
+            _("{n} capitalised words or runs were not proposed{hint}").format(
+                n=len(left), hint="" if request.verbose else " " + _("(--verbose lists them with the reason)")
+            )
+        )
     if request.dry_run or not writable:
-        result.say(_("{n} names missing from the glossary ({m} organisations to translate)").format(
-            n=len(proposals), m=to_translate))
+        result.say(
+            _("{n} names missing from the glossary ({m} organisations to translate)").format(
+                n=len(proposals), m=to_translate
+            )
+        )
         return result
     note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(request.article).name)
     present = 0
@@ -67,12 +73,26 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
             if editing.find(p.name) is not None:
                 present += 1
                 continue
-            editing.upsert(Entry(p.name, p.arabic, p.kind, note,
-                                 sources=(f"suggest: {p.source}, confidence {p.confidence:.2f}",), fuzzy=True))
+            editing.upsert(
+                Entry(
+                    p.name,
+                    p.arabic,
+                    p.kind,
+                    note,
+                    sources=(f"suggest: {p.source}, confidence {p.confidence:.2f}",),
+                    fuzzy=True,
+                )
+            )
     result.counts["written"] = len(writable) - present
-    result.say(_("{n} names written as fuzzy entries for review; {m} organisations to translate were not "
-                 "written").format(n=len(writable) - present, m=to_translate))
+    result.say(
+        _("{n} names written as fuzzy entries for review; {m} organisations to translate were not written").format(
+            n=len(writable) - present, m=to_translate
+        )
+    )
     if present:
-        result.say(_("{n} names were left out: the glossary holds them already (its entries are never "
-                     "replaced)").format(n=present))
+        result.say(
+            _("{n} names were left out: the glossary holds them already (its entries are never replaced)").format(
+                n=present
+            )
+        )
     return result

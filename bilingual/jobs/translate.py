@@ -59,8 +59,9 @@ def default_output(input_path: str) -> str:
     return str(p.with_name(p.stem + ".en-ar.xml"))
 
 
-def translate_articles(request: TranslateRequest, result: Result | None = None, *,
-                       engine: Engine | None = None) -> Result:
+def translate_articles(
+    request: TranslateRequest, result: Result | None = None, *, engine: Engine | None = None
+) -> Result:
     """Translate every input into an aligned document; the result counts segments and names.
 
     Every input is read, and every output checked against the write policy, before a model is
@@ -74,29 +75,44 @@ def translate_articles(request: TranslateRequest, result: Result | None = None, 
     if len(inputs) > 1 and request.output == outputs.STDOUT:
         raise InputError(_("with several inputs, -o must be a folder, not standard output"), path=request.output)
     planned = outputs.plan(inputs, request.output, default_output)
-    docs = [read_document(path, fmt=request.input_format, encoding=request.encoding, max_bytes=request.max_bytes)
-            for path in inputs]
+    docs = [
+        read_document(path, fmt=request.input_format, encoding=request.encoding, max_bytes=request.max_bytes)
+        for path in inputs
+    ]
     glossary = load_default_glossary(request.glossary)
     protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (), inputs=inputs)
     previous = {}
     for out, _note in planned:
-        outputs.check(out, protected=protected, overwrite=request.overwrite, own=AlignedFormat.is_own_output,
-                      what=_("an aligned document"))
+        outputs.check(
+            out,
+            protected=protected,
+            overwrite=request.overwrite,
+            own=AlignedFormat.is_own_output,
+            what=_("an aligned document"),
+        )
         previous[out] = _previous_output(out, request.overwrite, result)
     if glossary is None:
-        result.warn(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
-                      "a glossary/ folder is)"))
+        result.warn(
+            _(
+                "warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
+                "a glossary/ folder is)"
+            )
+        )
         result.no_glossary = True
     memory = open_memory(request.memory) if request.use_memory else None
     try:
         if engine is None:
-            engine = load_engine(request.engine, request.engine_options, prepare=Preparation(
-                download=request.download, index=request.index, progress=request.download_progress))
+            engine = load_engine(
+                request.engine,
+                request.engine_options,
+                prepare=Preparation(download=request.download, index=request.index, progress=request.download_progress),
+            )
         for doc, (out, note) in zip(docs, planned, strict=True):
             if note:
                 result.say(note)
-            _translate_one(doc, out, request, result, engine=engine, glossary=glossary, memory=memory,
-                           previous=previous[out])
+            _translate_one(
+                doc, out, request, result, engine=engine, glossary=glossary, memory=memory, previous=previous[out]
+            )
     finally:
         if memory is not None:
             memory.close()
@@ -112,8 +128,11 @@ def _previous_output(out: str, overwrite: bool, result: Result) -> Document | No
     except BilingualError as exc:
         if overwrite:
             return None
-        raise InputError(_("the output exists and is not an aligned document"), path=out,
-                         hint=_("pass --overwrite to replace it, or name another output with -o")) from exc
+        raise InputError(
+            _("the output exists and is not an aligned document"),
+            path=out,
+            hint=_("pass --overwrite to replace it, or name another output with -o"),
+        ) from exc
     if overwrite:
         human = sum(1 for s in previous.segments() if s.status in HUMAN_STATUSES)
         if human:
@@ -122,28 +141,46 @@ def _previous_output(out: str, overwrite: bool, result: Result) -> Document | No
     return previous
 
 
-def translate_with_memory(doc: Document, *, engine: Engine, glossary: Glossary | None = None,
-                          memory: Memory | None = None, progress: Progress | None = None) -> tuple[Document, Tally]:
+def translate_with_memory(
+    doc: Document,
+    *,
+    engine: Engine,
+    glossary: Glossary | None = None,
+    memory: Memory | None = None,
+    progress: Progress | None = None,
+) -> tuple[Document, Tally]:
     """One document through the pipeline with the memory at its edges: recalled before, recorded after."""
     recall = memory.recall([s.source for s in doc.segments()]) if memory is not None else None
     translated, tally = translate_document(doc, engine=engine, glossary=glossary, recall=recall, progress=progress)
     if memory is not None:
-        memory.record_document(translated, origin=origin(engine),
-                               glossary_fingerprint=glossary.fingerprint if glossary is not None else "")
+        memory.record_document(
+            translated, origin=origin(engine), glossary_fingerprint=glossary.fingerprint if glossary is not None else ""
+        )
     return translated, tally
 
 
-def _translate_one(doc: Document, out: str, request: TranslateRequest, result: Result, *, engine: Engine,
-                   glossary: Glossary | None, memory: Memory | None, previous: Document | None) -> None:
+def _translate_one(
+    doc: Document,
+    out: str,
+    request: TranslateRequest,
+    result: Result,
+    *,
+    engine: Engine,
+    glossary: Glossary | None,
+    memory: Memory | None,
+    previous: Document | None,
+) -> None:
     progress = request.progress(len(doc.segments())) if request.progress else contextlib.nullcontext(None)
     with progress as update:
-        translated, tally = translate_with_memory(doc, engine=engine, glossary=glossary, memory=memory,
-                                                  progress=update)
+        translated, tally = translate_with_memory(doc, engine=engine, glossary=glossary, memory=memory, progress=update)
     if previous is not None:
         translated, kept = carry_over(translated, previous, glossary)
         if kept:
-            result.say(_("kept {n} edited or approved segments of the existing {out} (--overwrite replaces "
-                         "them)").format(n=kept, out=out))
+            result.say(
+                _("kept {n} edited or approved segments of the existing {out} (--overwrite replaces them)").format(
+                    n=kept, out=out
+                )
+            )
     outputs.write(out, render_aligned(translated), stdout=request.stdout)
     result.wrote(out)
     _tell(result, tally, out, glossary)
@@ -151,26 +188,42 @@ def _translate_one(doc: Document, out: str, request: TranslateRequest, result: R
 
 def _tell(result: Result, tally: Tally, out: str, glossary: Glossary | None) -> None:
     """Count the document into the run and say its summary lines."""
-    for key, value in (("documents", 1), ("segments", tally.segments), ("from_engine", tally.from_engine),
-                       ("from_memory", tally.from_memory), ("untranslated", len(tally.untranslated)),
-                       ("names_found", tally.terms_found), ("names_enforced", tally.terms_enforced),
-                       ("names_missing", tally.terms_missing)):
+    for key, value in (
+        ("documents", 1),
+        ("segments", tally.segments),
+        ("from_engine", tally.from_engine),
+        ("from_memory", tally.from_memory),
+        ("untranslated", len(tally.untranslated)),
+        ("names_found", tally.terms_found),
+        ("names_enforced", tally.terms_enforced),
+        ("names_missing", tally.terms_missing),
+    ):
         result.counts[key] += value
     where = _("standard output") if out == outputs.STDOUT else out
-    result.say(_("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
-        n=tally.segments, engine=tally.from_engine, tm=tally.from_memory, out=where))
+    result.say(
+        _("translated {n} segments ({engine} by the engine, {tm} from memory) → {out}").format(
+            n=tally.segments, engine=tally.from_engine, tm=tally.from_memory, out=where
+        )
+    )
     for seg_id in tally.untranslated:
         result.item(seg_id, "untranslated", _("the engine returned mostly Latin text, twice"), where=out)
     if tally.untranslated:
         ids = " ".join(tally.untranslated[:10])
         if len(tally.untranslated) > 10:
             ids += " " + _("… and {m} more (bilingual check --qa lists them all)").format(
-                m=len(tally.untranslated) - 10)
-        result.warn(_("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: "
-                      "{ids}").format(n=len(tally.untranslated), ids=ids))
+                m=len(tally.untranslated) - 10
+            )
+        result.warn(
+            _("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: {ids}").format(
+                n=len(tally.untranslated), ids=ids
+            )
+        )
     if glossary is not None and len(glossary):
-        result.say(_("glossary names: {found} found, {ok} enforced, {missing} missing").format(
-            found=tally.terms_found, ok=tally.terms_enforced, missing=tally.terms_missing))
+        result.say(
+            _("glossary names: {found} found, {ok} enforced, {missing} missing").format(
+                found=tally.terms_found, ok=tally.terms_enforced, missing=tally.terms_missing
+            )
+        )
         for seg_id, entry in tally.missing:
             result.item(seg_id, "name missing", entry, where=out)
             result.say(_("  missing: {entry} in segment {seg}").format(entry=entry, seg=seg_id))

@@ -41,14 +41,19 @@ def read_units(path: str) -> UnitFile:
     except BilingualError as exc:
         raise FormatError(exc.message, path=path, hint=exc.hint) from exc
     found = fmt.parse(data, path=path)
-    for declared, wanted, side in ((found.source_lang, SOURCE_LANGUAGE, _("source")),
-                                   (found.target_lang, TARGET_LANGUAGE, _("target"))):
+    for declared, wanted, side in (
+        (found.source_lang, SOURCE_LANGUAGE, _("source")),
+        (found.target_lang, TARGET_LANGUAGE, _("target")),
+    ):
         codes = [c.strip() for c in declared.split(",") if c.strip()]
         if any(not _same_language(code, wanted) for code in codes):
             raise FormatError(
-                _("the file's {side} language is {found}, not {wanted}").format(side=side, found=declared,
-                                                                                wanted=wanted),
-                path=path, hint=_("bilingual translates English into Arabic; nothing was imported"))
+                _("the file's {side} language is {found}, not {wanted}").format(
+                    side=side, found=declared, wanted=wanted
+                ),
+                path=path,
+                hint=_("bilingual translates English into Arabic; nothing was imported"),
+            )
     return found
 
 
@@ -102,8 +107,15 @@ def _terms(source: str, target: str, glossary: Glossary | None) -> tuple[TermMat
     return check_terms(source, target, glossary.find(source))[1]
 
 
-def import_units(found: UnitFile, memory: Memory, *, origin: str, glossary: Glossary | None = None,
-                 overwrite: bool = False, approve_unchanged: bool = False) -> ExchangeResult:
+def import_units(
+    found: UnitFile,
+    memory: Memory,
+    *,
+    origin: str,
+    glossary: Glossary | None = None,
+    overwrite: bool = False,
+    approve_unchanged: bool = False,
+) -> ExchangeResult:
     """Store the editors' work in the memory; report every unit it does not take, with its reason."""
     result = ExchangeResult(skipped=list(found.skipped))
     fingerprint = glossary.fingerprint if glossary is not None else ""
@@ -122,8 +134,15 @@ def import_units(found: UnitFile, memory: Memory, *, origin: str, glossary: Glos
         if status is None:
             result.skip(unit.id, MACHINE_UNCHANGED if hit is not None and hit.machine else MARKED_MACHINE, unit.line)
             continue
-        outcome = memory.put(unit.source, unit.target, status, origin=origin, glossary_fingerprint=fingerprint,
-                             terms=_terms(unit.source, unit.target, glossary), overwrite=overwrite)
+        outcome = memory.put(
+            unit.source,
+            unit.target,
+            status,
+            origin=origin,
+            glossary_fingerprint=fingerprint,
+            terms=_terms(unit.source, unit.target, glossary),
+            overwrite=overwrite,
+        )
         if outcome == "conflict":
             result.conflicts.append(Skip(unit.id, "the memory holds another approved translation", unit.line))
         else:
@@ -131,8 +150,14 @@ def import_units(found: UnitFile, memory: Memory, *, origin: str, glossary: Glos
     return result
 
 
-def apply_units(doc: Document, found: UnitFile, *, glossary: Glossary | None = None,
-                memory: Memory | None = None, approve_unchanged: bool = False) -> tuple[Document, ExchangeResult]:
+def apply_units(
+    doc: Document,
+    found: UnitFile,
+    *,
+    glossary: Glossary | None = None,
+    memory: Memory | None = None,
+    approve_unchanged: bool = False,
+) -> tuple[Document, ExchangeResult]:
     """Write the editors' corrections into *doc* (by segment id, else by source text).
 
     The machine text a unit is compared with is the document's own when its segment is
@@ -173,11 +198,19 @@ def apply_units(doc: Document, found: UnitFile, *, glossary: Glossary | None = N
         new[seg.id] = replace(seg, target=unit.target, status=status, terms=terms)
         result.changed.append(seg.id)
         if memory is not None:
-            outcome = memory.put(seg.source, unit.target, status, origin="apply", terms=terms, overwrite=False,
-                                 glossary_fingerprint=glossary.fingerprint if glossary is not None else "")
+            outcome = memory.put(
+                seg.source,
+                unit.target,
+                status,
+                origin="apply",
+                terms=terms,
+                overwrite=False,
+                glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+            )
             if outcome == "conflict":
-                result.conflicts.append(Skip(unit.id, "applied to the document; the memory keeps its other "
-                                             "approved translation", unit.line))
+                result.conflicts.append(
+                    Skip(unit.id, "applied to the document; the memory keeps its other approved translation", unit.line)
+                )
     return doc.with_segments(new), result
 
 

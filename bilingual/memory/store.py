@@ -10,27 +10,24 @@ quotes folded); near matches are offered as notes through SQLite's FTS5 index.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.document import Document
-
 import contextlib
 import json
 import os
 import re
 import sqlite3
 import time
-import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
 from bilingual.i18n import _
+from bilingual.memory.records import Hit, Recall, hit_from_row, normalize, terms_to_json
+
+if TYPE_CHECKING:
+    from bilingual.document import Document
 
 #: What :meth:`Memory.put` did with a translation.
 PutOutcome = Literal["added", "updated", "unchanged", "conflict"]
@@ -40,7 +37,6 @@ BUSY_TIMEOUT = 300.0  # seconds a writer waits for another process's write (ours
 OWN_TABLES = {"meta", "segments"}
 STATUS_RANK = {"mt": 0, "tm": 0, "edited": 1, "approved": 2}
 FUZZY_THRESHOLD = 0.75
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 _WORDS = re.compile(r"\w+")
 
 SCHEMA = (
@@ -69,30 +65,6 @@ FTS_SCHEMA = (
 )
 
 
-def terms_to_json(terms: Sequence[TermMatch]) -> str:
-    """The names of a target as stored: every field of each TermMatch, spans included."""
-    return json.dumps([[t.entry, t.kind, t.source_start, t.source_end, t.target, t.target_start, t.target_end,
-                        t.status] for t in terms], ensure_ascii=False)
-
-
-def terms_from_json(text: str) -> tuple[TermMatch, ...]:
-    """Stored names back as TermMatch; rows from schema 1 (entry, Arabic, status) have no spans (-1)."""
-    out = []
-    for row in json.loads(text or "[]"):
-        if len(row) == 8:
-            out.append(TermMatch(*row))
-        elif len(row) == 3:
-            out.append(TermMatch(row[0], "", -1, -1, row[1], -1, -1, row[2]))
-    return tuple(out)
-
-
-def normalize(source: str) -> str:
-    """The exact-match key: NFC, quotes unified, whitespace collapsed, outer space stripped."""
-    if not source.isascii():
-        source = unicodedata.normalize("NFC", source).translate(_QUOTES)
-    return " ".join(source.split())
-
-
 def default_path() -> Path:
     env = os.environ.get("BILINGUAL_MEMORY")
     if env:
@@ -100,45 +72,6 @@ def default_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("bilingual")) / "memory.sqlite3"
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What the memory knows about a source sentence."""
-
-    source: str
-    target: str
-    status: SegmentStatus
-    origin: str = ""
-    terms: tuple[TermMatch, ...] = ()  # the names in the target when stored, with their spans
-    score: float = 1.0
-    glossary_fingerprint: str = ""
-    machine: str = ""  # what the machine wrote for this source, when the memory knows it
-
-    @property
-    def exact(self) -> bool:
-        return self.score >= 1.0
-
-    @property
-    def human(self) -> bool:
-        return self.status in ("edited", "approved")
-
-
-@dataclass(frozen=True)
-class Recall:
-    """What the memory knows of a document's sources, fetched once before translating (a value).
-
-    ``hits`` are exact matches and ``nearby`` near matches, both keyed by :func:`normalize`.
-    """
-
-    hits: dict[str, Hit]
-    nearby: dict[str, Hit]
-
-    def exact(self, source: str) -> Hit | None:
-        return self.hits.get(normalize(source))
-
-    def near(self, source: str) -> Hit | None:
-        return self.nearby.get(normalize(source))
 
 
 class Memory:
@@ -153,8 +86,9 @@ class Memory:
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         except OSError as exc:
-            raise MemoryStoreError(_("cannot open the translation memory: {error}").format(error=exc.strerror),
-                                   path=self.path) from exc
+            raise MemoryStoreError(
+                _("cannot open the translation memory: {error}").format(error=exc.strerror), path=self.path
+            ) from exc
         try:
             self._check_contents()
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -175,26 +109,36 @@ class Memory:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise MemoryStoreError(_("cannot open the translation memory: {error}").format(error=exc.strerror),
-                                   path=self.path) from exc
+            raise MemoryStoreError(
+                _("cannot open the translation memory: {error}").format(error=exc.strerror), path=self.path
+            ) from exc
         if head and head != SQLITE_HEADER:
-            raise MemoryStoreError(_("the translation memory is damaged (not a readable SQLite database)"),
-                                   path=self.path, hint=_("restore it from a backup, or pass another --memory"))
+            raise MemoryStoreError(
+                _("the translation memory is damaged (not a readable SQLite database)"),
+                path=self.path,
+                hint=_("restore it from a backup, or pass another --memory"),
+            )
 
     def _check_contents(self) -> None:
         """Read-only checks before anything is written: pages intact, and the tables ours."""
         tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         theirs = {t for t in tables if t not in OWN_TABLES and not t.startswith(("segments_fts", "sqlite_"))}
         if theirs or (tables and "meta" not in tables):
-            raise MemoryStoreError(_("this SQLite file is not a bilingual translation memory (it holds other "
-                                     "tables: {tables})").format(tables=", ".join(sorted(theirs or tables))[:120]),
-                                   path=self.path, hint=_("pass another --memory; the file was not changed"))
+            raise MemoryStoreError(
+                _("this SQLite file is not a bilingual translation memory (it holds other tables: {tables})").format(
+                    tables=", ".join(sorted(theirs or tables))[:120]
+                ),
+                path=self.path,
+                hint=_("pass another --memory; the file was not changed"),
+            )
         if tables:
             verdict = self.db.execute("PRAGMA quick_check(1)").fetchone()
             if verdict is None or verdict[0] != "ok":
-                raise MemoryStoreError(_("the translation memory is damaged (its integrity check failed)"),
-                                       path=self.path, hint=_("restore it from a backup, or pass another --memory; "
-                                                              "the file was not changed"))
+                raise MemoryStoreError(
+                    _("the translation memory is damaged (its integrity check failed)"),
+                    path=self.path,
+                    hint=_("restore it from a backup, or pass another --memory; the file was not changed"),
+                )
 
     def _error(self, exc: Exception) -> BilingualError:
         mapped = dependency_error(exc, path=self.path)
@@ -225,9 +169,13 @@ class Memory:
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is not None and int(row[0]) > SCHEMA_VERSION:
                 raise MemoryStoreError(
-                    _("the translation memory was written by a newer bilingual (schema {found}, this one reads "
-                      "{known})").format(found=row[0], known=SCHEMA_VERSION),
-                    path=self.path, hint=_("upgrade bilingual; the file was not changed"))
+                    _(
+                        "the translation memory was written by a newer bilingual (schema {found}, this one reads "
+                        "{known})"
+                    ).format(found=row[0], known=SCHEMA_VERSION),
+                    path=self.path,
+                    hint=_("upgrade bilingual; the file was not changed"),
+                )
             if row is None:
                 for statement in SCHEMA:
                     db.execute(statement)
@@ -265,11 +213,14 @@ class Memory:
     def get(self, source: str) -> Hit | None:
         """The exact match for *source*, or None."""
         try:
-            row = self.db.execute("SELECT source, target, status, origin, terms, glossary_fingerprint, mt_target"
-                                  " FROM segments WHERE source_key=?", (normalize(source),)).fetchone()
+            row = self.db.execute(
+                "SELECT source, target, status, origin, terms, glossary_fingerprint, mt_target"
+                " FROM segments WHERE source_key=?",
+                (normalize(source),),
+            ).fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
-        return None if row is None else _hit(row)
+        return None if row is None else hit_from_row(row)
 
     def recall(self, sources: Sequence[str]) -> Recall:
         """Exact matches for every source in one query (the keys travel as one JSON array), near
@@ -278,10 +229,11 @@ class Memory:
         hits: dict[str, Hit] = {}
         try:
             for row in self.db.execute(
-                    "SELECT source_key, source, target, status, origin, terms, glossary_fingerprint, mt_target"
-                    " FROM segments WHERE source_key IN (SELECT value FROM json_each(?))",
-                    (json.dumps(keys, ensure_ascii=False),)):
-                hits[row[0]] = _hit(row[1:])
+                "SELECT source_key, source, target, status, origin, terms, glossary_fingerprint, mt_target"
+                " FROM segments WHERE source_key IN (SELECT value FROM json_each(?))",
+                (json.dumps(keys, ensure_ascii=False),),
+            ):
+                hits[row[0]] = hit_from_row(row[1:])
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         nearby = {}
@@ -306,7 +258,8 @@ class Memory:
             rows = self.db.execute(
                 "SELECT s.source, s.target, s.status, s.origin, s.source_key FROM segments_fts f "
                 "JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit)).fetchall()
+                (query, limit),
+            ).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         best = None
@@ -323,8 +276,17 @@ class Memory:
 
     # --- writing --------------------------------------------------------------------------
 
-    def put(self, source: str, target: str, status: SegmentStatus, *, origin: str = "",
-            glossary_fingerprint: str = "", terms: Sequence[TermMatch] = (), overwrite: bool = True) -> PutOutcome:
+    def put(
+        self,
+        source: str,
+        target: str,
+        status: SegmentStatus,
+        *,
+        origin: str = "",
+        glossary_fingerprint: str = "",
+        terms: Sequence[TermMatch] = (),
+        overwrite: bool = True,
+    ) -> PutOutcome:
         """Store a translation; a human one is never replaced by a machine one.
 
         Returns ``added``, ``updated``, ``unchanged``, or ``conflict`` (an approved target
@@ -341,12 +303,14 @@ class Memory:
                 db.execute(
                     "INSERT INTO segments (source_key, source, target, status, origin, glossary_fingerprint,"
                     " terms, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (key, source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, now))
+                    (key, source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, now),
+                )
             elif result == "updated":
                 db.execute(
                     "UPDATE segments SET source=?, target=?, status=?, origin=?, glossary_fingerprint=?, terms=?,"
                     " updated=? WHERE source_key=?",
-                    (source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, key))
+                    (source, target, status, origin, glossary_fingerprint, terms_to_json(terms), now, key),
+                )
         return result
 
     @staticmethod
@@ -369,8 +333,20 @@ class Memory:
         for seg in doc.segments():
             if seg.status != "mt" or not seg.target.strip():
                 continue
-            rows.append((normalize(seg.source), seg.source, seg.target, "mt", origin, glossary_fingerprint,
-                         terms_to_json(seg.terms), seg.target, now, now))
+            rows.append(
+                (
+                    normalize(seg.source),
+                    seg.source,
+                    seg.target,
+                    "mt",
+                    origin,
+                    glossary_fingerprint,
+                    terms_to_json(seg.terms),
+                    seg.target,
+                    now,
+                    now,
+                )
+            )
         if not rows:
             return
         with self._transaction() as db:
@@ -383,13 +359,9 @@ class Memory:
                 " origin=iif(segments.status='mt', excluded.origin, segments.origin),"
                 " glossary_fingerprint=iif(segments.status='mt', excluded.glossary_fingerprint,"
                 " segments.glossary_fingerprint), terms=iif(segments.status='mt', excluded.terms, segments.terms),"
-                " mt_target=excluded.mt_target, updated=excluded.updated", rows)
-
-
-def _hit(row: Sequence) -> Hit:
-    """A Hit from (source, target, status, origin, terms, glossary_fingerprint, mt_target)."""
-    return Hit(row[0], row[1], row[2], row[3], terms_from_json(row[4]), glossary_fingerprint=row[5],
-               machine=row[6] or (row[1] if row[2] == "mt" else ""))
+                " mt_target=excluded.mt_target, updated=excluded.updated",
+                rows,
+            )
 
 
 def open_memory(path: str | Path | None = None) -> Memory:

@@ -31,8 +31,8 @@ CACHE_VERSION = "2"
 _MAC_BYTES = 32
 
 
-
 T = TypeVar("T")
+
 
 def cache_dir() -> Path:
     from platformdirs import user_cache_dir

@@ -54,8 +54,19 @@ class GlossaryFile:
 
     def entry_of(self, e: Any) -> Entry:
         notes, forbidden, variant_of, sources = parse_comment(e.tcomment)
-        return Entry(e.msgid, e.msgstr, e.msgctxt or "other", notes, forbidden, variant_of, sources,
-                     "fuzzy" in e.flags, NO_TRANSLATE_FLAG in e.flags, str(self.path), e.linenum)
+        return Entry(
+            e.msgid,
+            e.msgstr,
+            e.msgctxt or "other",
+            notes,
+            forbidden,
+            variant_of,
+            sources,
+            "fuzzy" in e.flags,
+            NO_TRANSLATE_FLAG in e.flags,
+            str(self.path),
+            e.linenum,
+        )
 
     def entries(self) -> list[Entry]:
         return [self.entry_of(e) for e in self.po if not e.obsolete]
@@ -151,11 +162,15 @@ def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
             return  # nothing changed: every file stays as it is, byte for byte
         entries = glossary.entries()
         mine = {str(p) for p in changed}
-        errors = [f for f in check_entries(entries) if f.severity == "error" and f.file in mine
-                  and not is_fuzzy_entry_finding(entries, f)]
+        errors = [
+            f
+            for f in check_entries(entries)
+            if f.severity == "error" and f.file in mine and not is_fuzzy_entry_finding(entries, f)
+        ]
         if errors:
-            raise GlossaryError(errors[0].message, path=errors[0].file, line=errors[0].line,
-                                hint=_("nothing was written"))
+            raise GlossaryError(
+                errors[0].message, path=errors[0].file, line=errors[0].line, hint=_("nothing was written")
+            )
         if glossary.discarded:
             return
         for path in changed:

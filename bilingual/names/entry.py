@@ -79,8 +79,6 @@ def normalize_key(english: str) -> str:
     return " ".join(english.translate(_KEY_FOLD).split()).casefold()
 
 
-
-
 #: Field defaults, for readers that build entries without the dataclass constructor (hot path).
 ENTRY_DEFAULTS = {f.name: f.default for f in fields(Entry)}
 

@@ -43,8 +43,10 @@ class Glossary:
     def _compute_fingerprint(self) -> str:
         digest = hashlib.sha256()
         for e in sorted(self.enforced_entries, key=lambda e: (e.key, e.kind)):
-            digest.update("\x1f".join((e.kind, e.key, e.arabic, str(e.no_translate),
-                                       ",".join(e.forbidden))).encode("utf-8") + b"\x1e")
+            digest.update(
+                "\x1f".join((e.kind, e.key, e.arabic, str(e.no_translate), ",".join(e.forbidden))).encode("utf-8")
+                + b"\x1e"
+            )
         return "sha256:" + digest.hexdigest()
 
     def matcher(self) -> Matcher:

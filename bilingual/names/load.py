@@ -59,15 +59,19 @@ def _load(path: Path, files: list[Path], validate: bool, with_matcher: bool) -> 
         entries = [entry for file in files for entry in entries_from_po(file)]
         findings = check_entries(entries)
         row_of = operator.itemgetter(*_CACHED_FIELDS)
-        cache.write(f"{key}.entries", ([row_of(e.__dict__) for e in entries],
-                                       [(f.severity, f.message, f.file, f.line) for f in findings]), kind="marshal")
+        cache.write(
+            f"{key}.entries",
+            ([row_of(e.__dict__) for e in entries], [(f.severity, f.message, f.file, f.line) for f in findings]),
+            kind="marshal",
+        )
     if validate:
         hard = blocking(findings, entries)
         if hard:
             first = hard[0]
             more = f" and {len(hard) - 1} more" if len(hard) > 1 else ""
-            raise GlossaryError(first.message + more, path=first.file or path, line=first.line,
-                                hint=_("run bilingual glossary check"))
+            raise GlossaryError(
+                first.message + more, path=first.file or path, line=first.line, hint=_("run bilingual glossary check")
+            )
     found = None
     if with_matcher:
         enforced = [e for e in entries if not e.fuzzy]
@@ -78,8 +82,19 @@ def _load(path: Path, files: list[Path], validate: bool, with_matcher: bool) -> 
     return Glossary(entries, files, path, _matcher=found)
 
 
-_CACHED_FIELDS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy",
-                  "no_translate", "file", "line")
+_CACHED_FIELDS = (
+    "english",
+    "arabic",
+    "kind",
+    "notes",
+    "forbidden",
+    "variant_of",
+    "sources",
+    "fuzzy",
+    "no_translate",
+    "file",
+    "line",
+)
 
 
 def default_glossary_path(explicit: str | None) -> Path | None:
@@ -94,6 +109,9 @@ def load_default_glossary(explicit: str | None = None) -> Glossary | None:
     if path is None:
         return None
     if explicit and not path.exists():
-        raise GlossaryError(_("no such glossary file or folder"), path=path,
-                            hint=_("create it with bilingual glossary add, or pass another --glossary"))
+        raise GlossaryError(
+            _("no such glossary file or folder"),
+            path=path,
+            hint=_("create it with bilingual glossary add, or pass another --glossary"),
+        )
     return load_glossary(path)

@@ -13,8 +13,7 @@ from typing import Any
 
 from bilingual.names.entry import Entry
 
-_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "\u00a0": " ", "\t": " ", "\n": " ",
-                       "’": "'", "‘": "'"})
+_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "\u00a0": " ", "\t": " ", "\n": " ", "’": "'", "‘": "'"})
 
 
 def fold(text: str) -> str:
@@ -81,7 +80,7 @@ class Matcher:
             if start < last_end:
                 continue
             possessive = False
-            tail = folded[end:end + 2]
+            tail = folded[end : end + 2]
             if tail == "'s" and (end + 2 >= n or not _is_word_char(text[end + 2])):
                 end, possessive = end + 2, True
             elif tail[:1] == "'" and folded[end - 1] == "s" and (end + 1 >= n or not _is_word_char(text[end + 1])):

@@ -74,18 +74,41 @@ def check_entries(entries: list[Entry]) -> list[GlossaryFinding]:
             if other.arabic == entry.arabic:
                 # TRIPOLI/Tripoli, Al Ali/Al-Ali with one Arabic: one name written two ways (common in
                 # newsroom spreadsheets). Loaded as one; only a different Arabic is a conflict.
-                found.append(GlossaryFinding("warning", _("{english!r}: the same name as the entry at {where}, with the "
-                                                          "same Arabic (loaded as one)").format(
-                    english=entry.english, where=where), entry.file, entry.line))
+                found.append(
+                    GlossaryFinding(
+                        "warning",
+                        _(
+                            "{english!r}: the same name as the entry at {where}, with the same Arabic (loaded as one)"
+                        ).format(english=entry.english, where=where),
+                        entry.file,
+                        entry.line,
+                    )
+                )
             else:
-                found.append(GlossaryFinding("error", _("{english!r}: conflicts with the entry at {where} ({a} ≠ {b})").format(
-                    english=entry.english, where=where, a=other.arabic, b=entry.arabic), entry.file, entry.line))
+                found.append(
+                    GlossaryFinding(
+                        "error",
+                        _("{english!r}: conflicts with the entry at {where} ({a} ≠ {b})").format(
+                            english=entry.english, where=where, a=other.arabic, b=entry.arabic
+                        ),
+                        entry.file,
+                        entry.line,
+                    )
+                )
         else:
             by_key[entry.key] = entry
     for entry in entries:
         if entry.variant_of and normalize_key(entry.variant_of) not in by_key:
-            found.append(GlossaryFinding("warning", _("{english!r}: variant-of {name!r} names no entry").format(
-                english=entry.english, name=entry.variant_of), entry.file, entry.line))
+            found.append(
+                GlossaryFinding(
+                    "warning",
+                    _("{english!r}: variant-of {name!r} names no entry").format(
+                        english=entry.english, name=entry.variant_of
+                    ),
+                    entry.file,
+                    entry.line,
+                )
+            )
     # Variants that disagree: the short form's Arabic should end the long form's Arabic,
     # and explicit variants should share their Arabic.
     persons = [e for e in entries if e.kind == "person" and " " not in e.key]
@@ -95,17 +118,35 @@ def check_entries(entries: list[Entry]) -> list[GlossaryFinding]:
             last = entry.key.rsplit(" ", 1)[1]
             short = surnames.get(last)
             if short and not entry.arabic.endswith(short.arabic):
-                found.append(GlossaryFinding("warning", _variants_message().format(
-                    a=entry.english, a_ar=entry.arabic, b=short.english, b_ar=short.arabic), entry.file, entry.line))
+                found.append(
+                    GlossaryFinding(
+                        "warning",
+                        _variants_message().format(
+                            a=entry.english, a_ar=entry.arabic, b=short.english, b_ar=short.arabic
+                        ),
+                        entry.file,
+                        entry.line,
+                    )
+                )
         if entry.variant_of:
             target = by_key.get(normalize_key(entry.variant_of))
-            if target and target.arabic != entry.arabic and not target.arabic.endswith(entry.arabic) \
-                    and not entry.arabic.endswith(target.arabic):
-                found.append(GlossaryFinding("warning", _variants_message().format(
-                    a=entry.english, a_ar=entry.arabic, b=target.english, b_ar=target.arabic), entry.file, entry.line))
+            if (
+                target
+                and target.arabic != entry.arabic
+                and not target.arabic.endswith(entry.arabic)
+                and not entry.arabic.endswith(target.arabic)
+            ):
+                found.append(
+                    GlossaryFinding(
+                        "warning",
+                        _variants_message().format(
+                            a=entry.english, a_ar=entry.arabic, b=target.english, b_ar=target.arabic
+                        ),
+                        entry.file,
+                        entry.line,
+                    )
+                )
     return found
-
-
 
 
 def is_fuzzy_entry_finding(entries: list[Entry], finding: GlossaryFinding) -> bool:

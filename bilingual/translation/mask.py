@@ -51,7 +51,7 @@ def mask(source: str, matches: Iterable[TermSpan], style: int = 0) -> MaskJob:
     template = STYLES[style][0]
     parts, pos = [], 0
     for n, span in enumerate(matches, start=1):
-        parts.append(source[pos:span.start])
+        parts.append(source[pos : span.start])
         parts.append(template.format(n=n))
         pos = span.end
     parts.append(source[pos:])
@@ -69,7 +69,7 @@ def placeholders(output: str, job: MaskJob) -> list[tuple[int, int, int, str]]:
             start -= 1
         floor = m.end()
         if 1 <= n <= len(job.matches):
-            found.append((start, m.end(), n, output[start:m.start()]))
+            found.append((start, m.end(), n, output[start : m.start()]))
     return found
 
 

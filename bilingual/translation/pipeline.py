@@ -1,23 +1,16 @@
 """The translation pipeline: segments → (memory) → mask names → engine → restore → check.
 
 Pure over values: the engine and what the memory recalls for the document (a
-:class:`~bilingual.memory.store.Recall`, fetched by the translate job in one pass) are passed in;
+:class:`~bilingual.memory.records.Recall`, fetched by the translate job in one pass) are passed in;
 the translated document and its tally come back, and the job records them. Nothing here reads or
 writes a file or the memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bilingual.document import TermMatch
-    from bilingual.names.glossary import Glossary
-    from bilingual.translation.mask import MaskJob
-
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bilingual import __version__
 from bilingual.arabic import mostly_latin
@@ -25,10 +18,15 @@ from bilingual.document import Document, Segment
 from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
-from bilingual.memory.store import Recall
+from bilingual.memory.records import Recall
 from bilingual.translation import mask as masking
 from bilingual.translation.restore import restore
 from bilingual.translation.reuse import reuse_hit
+
+if TYPE_CHECKING:
+    from bilingual.document import TermMatch
+    from bilingual.names.glossary import Glossary
+    from bilingual.translation.mask import MaskJob
 
 Progress = Callable[[int], None]  # called with the number of segments just finished
 
@@ -61,22 +59,30 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
     except (BilingualError, KeyboardInterrupt):
         raise
     except (Exception, SystemExit) as exc:  # a plugin's sys.exit() ends nothing but its batch
-        raise EngineError(_("engine {name!r} failed: {error}").format(name=name, error=f"{type(exc).__name__}: {exc}"),
-                          hint=_("check the engine and its model")) from exc
+        raise EngineError(
+            _("engine {name!r} failed: {error}").format(name=name, error=f"{type(exc).__name__}: {exc}"),
+            hint=_("check the engine and its model"),
+        ) from exc
     if not isinstance(out, list | tuple) or len(out) != len(texts):
         got = len(out) if isinstance(out, list | tuple) else type(out).__name__
-        raise EngineError(_("engine {name!r} returned {got} translations for {n} texts").format(
-            name=name, got=got, n=len(texts)), hint=_("an engine returns one string per text, in order"))
+        raise EngineError(
+            _("engine {name!r} returned {got} translations for {n} texts").format(name=name, got=got, n=len(texts)),
+            hint=_("an engine returns one string per text, in order"),
+        )
     bad = [o for o in out if not isinstance(o, str)]
     if bad:
-        raise EngineError(_("engine {name!r} returned a {type} where a string was expected").format(
-            name=name, type=type(bad[0]).__name__), hint=_("an engine returns one string per text, in order"))
+        raise EngineError(
+            _("engine {name!r} returned a {type} where a string was expected").format(
+                name=name, type=type(bad[0]).__name__
+            ),
+            hint=_("an engine returns one string per text, in order"),
+        )
     return list(out)
 
 
 def _chunks(items: list[Segment], size: int) -> Iterator[list[Segment]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def translate_document(
@@ -122,8 +128,9 @@ def translate_document(
         todo.append(seg)
 
     for group in _chunks(todo, chunk_size):
-        for seg, (target, terms, untranslated) in zip(group, _translate_group(group, engine, glossary, report),
-                                                      strict=True):
+        for seg, (target, terms, untranslated) in zip(
+            group, _translate_group(group, engine, glossary, report), strict=True
+        ):
             note = UNTRANSLATED_NOTE if untranslated else seg.note
             done[seg.id] = replace(seg, target=target, status="mt", terms=terms, note=note)
             report.from_engine += 1
@@ -153,16 +160,16 @@ def translate_document(
     return replace(doc.with_segments(done), head=head), report
 
 
-def _translate_group(group: list[Segment], engine: Engine, glossary: Glossary | None,
-                     report: Tally) -> list[tuple[str, tuple[TermMatch, ...], bool]]:
+def _translate_group(
+    group: list[Segment], engine: Engine, glossary: Glossary | None, report: Tally
+) -> list[tuple[str, tuple[TermMatch, ...], bool]]:
     """Translate a group of segments with names masked, repairing what the engine breaks.
 
     Placeholders lost by the engine are retried in the next placeholder form; sentences that
     still lose one are translated unmasked, with each affected name also translated alone so
     its spelling by the engine can be found and replaced.
     """
-    jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else [])
-            for seg in group]
+    jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else []) for seg in group]
     outputs = run_engine(engine, [job.masked for job in jobs])
     report.engine_calls += 1
     untranslated = _retry_untranslated(jobs, outputs, engine, report)
@@ -179,13 +186,15 @@ def _translate_group(group: list[Segment], engine: Engine, glossary: Glossary | 
     unmasked: dict[int, str] = {}
     spellings: dict[str, str] = {}
     if broken:
-        names = sorted({group[i].source[span.start:span.end] for i in broken for span in jobs[i].matches})
+        names = sorted({group[i].source[span.start : span.end] for i in broken for span in jobs[i].matches})
         outs = run_engine(engine, [group[i].source for i in broken] + names)
         report.engine_calls += 1
-        unmasked = dict(zip(broken, outs[:len(broken)], strict=True))
-        spellings = _trusted_spellings(names, outs[len(broken):], glossary)
-    return [(*restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings), i in untranslated)
-            for i, job in enumerate(jobs)]
+        unmasked = dict(zip(broken, outs[: len(broken)], strict=True))
+        spellings = _trusted_spellings(names, outs[len(broken) :], glossary)
+    return [
+        (*restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings), i in untranslated)
+        for i, job in enumerate(jobs)
+    ]
 
 
 UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"

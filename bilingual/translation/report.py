@@ -23,5 +23,8 @@ class NameRow:
 
 def names_report(doc: Document) -> list[NameRow]:
     """Every name occurrence of *doc*, in document order (what the aligned file's term elements hold)."""
-    return [NameRow(seg.id, t.entry, t.target, t.status, t.source_start, t.source_end, t.target_start, t.target_end)
-            for seg in doc.segments() for t in seg.terms]
+    return [
+        NameRow(seg.id, t.entry, t.target, t.status, t.source_start, t.source_end, t.target_start, t.target_end)
+        for seg in doc.segments()
+        for t in seg.terms
+    ]

@@ -12,18 +12,17 @@ Whatever cannot be placed is reported ``missing``, never silently wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilingual.names.entry import Entry
-    from bilingual.names.match import TermSpan
-
-import re
 
 from bilingual import arabic
 from bilingual.document import TermMatch
 from bilingual.translation.mask import MaskJob, placeholders, placeholders_intact
+
+if TYPE_CHECKING:
+    from bilingual.names.entry import Entry
+    from bilingual.names.match import TermSpan
 
 SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")
@@ -36,7 +35,9 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def _splice(text: str, job: MaskJob, replacements: Iterable[tuple[int, int, str, int | None]]) -> tuple[str, list[TermMatch]]:
+def _splice(
+    text: str, job: MaskJob, replacements: Iterable[tuple[int, int, str, int | None]]
+) -> tuple[str, list[TermMatch]]:
     """Replace ``(start, end, written, n)`` ranges of *text* (n None: just delete), tidy, locate terms."""
     pieces, spans, pos = [], {}, 0
     for start, end, written, n in sorted(replacements, key=lambda r: r[0]):
@@ -100,8 +101,9 @@ def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans: Any) -> list[
     return terms
 
 
-def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], entry: Entry,
-               model_spelling: str = "") -> tuple[int, int, str] | None:
+def _find_name(
+    words: list[tuple[int, int, str]], taken: list[tuple[int, int]], entry: Entry, model_spelling: str = ""
+) -> tuple[int, int, str] | None:
     """The span of *entry*'s name as the model wrote it: (start, end, proclitic prefix).
 
     Windows of the name's word count (then one more, one fewer) are compared with: the
@@ -119,7 +121,7 @@ def _find_name(words: list[tuple[int, int, str]], taken: list[tuple[int, int]], 
             start, end = words[i][0], words[i + size - 1][1]
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            text = " ".join(w for _s, _e, w in words[i:i + size]).strip("،,.:;؛!?؟()[]«»\"'“”")
+            text = " ".join(w for _s, _e, w in words[i : i + size]).strip("،,.:;؛!?؟()[]«»\"'“”")
             for prefix, body in _prefixes(text):
                 if body in exact:
                     return start, end, prefix
@@ -147,7 +149,7 @@ def _prefixes(word: str) -> list[tuple[str, str]]:
     """
     out = [("", word)]
     conj = word[:1] if word[:1] in arabic.CONJUNCTIONS else ""
-    rest = word[len(conj):]
+    rest = word[len(conj) :]
     if conj and len(rest) > 1:
         out.append((conj, rest))
     if rest.startswith("لل") and len(rest) > 3:
@@ -165,10 +167,13 @@ def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> 
     for n, span in enumerate(job.matches, start=1):
         if span.entry.no_translate:
             start = unmasked.find(span.entry.arabic)
-            found = (start, start + len(span.entry.arabic), "") if start >= 0 and not any(
-                start < e and s < start + len(span.entry.arabic) for s, e in taken) else None
+            found = (
+                (start, start + len(span.entry.arabic), "")
+                if start >= 0 and not any(start < e and s < start + len(span.entry.arabic) for s, e in taken)
+                else None
+            )
         else:
-            surface = job.source[span.start:span.end]
+            surface = job.source[span.start : span.end]
             spelling = spellings.get(surface, "")
             if spelling and unmasked.strip(" .،") == spelling and len(job.source.split()) > len(surface.split()):
                 spelling = ""  # the whole sentence came out as the name's spelling: not a spelling
@@ -186,8 +191,9 @@ def _repair_unmasked(unmasked: str, job: MaskJob, spellings: dict[str, str]) -> 
     return _splice(unmasked, job, replacements)
 
 
-def restore(output: str, job: MaskJob, *, unmasked: str | None = None,
-            spellings: dict[str, str] | None = None) -> tuple[str, tuple[TermMatch, ...]]:
+def restore(
+    output: str, job: MaskJob, *, unmasked: str | None = None, spellings: dict[str, str] | None = None
+) -> tuple[str, tuple[TermMatch, ...]]:
     """The final Arabic for a masked sentence, and the fate of every name in it.
 
     *unmasked* is the engine's translation of the sentence without placeholders, and
@@ -215,14 +221,20 @@ def check_terms(source: str, target: str, matches: Iterable[TermSpan]) -> tuple[
             pos = target.find(contracted, cursor.get(e.rendering, 0))
             if pos >= 0:
                 start = pos
-                terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering,
-                                       pos, pos + len(contracted), "enforced"))
+                terms.append(
+                    TermMatch(
+                        e.english, e.kind, span.start, span.end, e.rendering, pos, pos + len(contracted), "enforced"
+                    )
+                )
                 cursor[e.rendering] = pos + len(contracted)
                 continue
         if start >= 0:
             cursor[e.rendering] = start + len(e.rendering)
-            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering,
-                                   start, start + len(e.rendering), "enforced"))
+            terms.append(
+                TermMatch(
+                    e.english, e.kind, span.start, span.end, e.rendering, start, start + len(e.rendering), "enforced"
+                )
+            )
         else:
             terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering, -1, -1, "missing"))
     return target, tuple(terms)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bilingual import arabic
 from bilingual.document import HUMAN_STATUSES, Document, Segment, TermMatch
-from bilingual.memory.store import Hit, normalize
+from bilingual.memory.records import Hit, normalize
 from bilingual.names.glossary import Glossary
 from bilingual.translation.restore import check_terms
 
@@ -29,11 +29,11 @@ def respell(target: str, terms: tuple[TermMatch, ...], glossary: Glossary) -> st
         current = glossary.get(term.entry)
         if current is None or current.fuzzy or current.rendering == term.target:
             continue
-        written = target[term.target_start:term.target_end]
+        written = target[term.target_start : term.target_end]
         prefix = _prefix_of(written, term.target)
         if prefix is None:
             continue  # the text at the span is not the stored name: leave it to the check
-        target = target[:term.target_start] + arabic.attach(prefix, current.rendering) + target[term.target_end:]
+        target = target[: term.target_start] + arabic.attach(prefix, current.rendering) + target[term.target_end :]
     return target
 
 
@@ -78,7 +78,10 @@ def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple
         before = human.get(normalize(seg.source))
         if before is None:
             continue
-        terms = before.terms if before.source == seg.source else \
-            check_terms(seg.source, before.target, glossary.find(seg.source) if glossary else [])[1]
+        terms = (
+            before.terms
+            if before.source == seg.source
+            else check_terms(seg.source, before.target, glossary.find(seg.source) if glossary else [])[1]
+        )
         kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
     return new.with_segments(kept), len(kept)

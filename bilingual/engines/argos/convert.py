@@ -32,8 +32,13 @@ def _kind(src: Path) -> str:
         return "hf"
     if (src.is_file() and zipfile.is_zipfile(src)) or (src.is_dir() and list(src.glob("*.npz"))):
         return "opus"
-    raise ModelError(_("not a model this can convert: a Hugging Face Marian folder (config.json, weights, "
-                       "source.spm, target.spm, vocab.json) or an OPUS-MT zip is needed"), path=src)
+    raise ModelError(
+        _(
+            "not a model this can convert: a Hugging Face Marian folder (config.json, weights, "
+            "source.spm, target.spm, vocab.json) or an OPUS-MT zip is needed"
+        ),
+        path=src,
+    )
 
 
 def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
@@ -45,8 +50,10 @@ def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
         if kind == "hf":
             config = json.loads((src / "config.json").read_text(encoding="utf-8"))
             if config.get("model_type") != "marian":
-                raise ModelError(_("only Marian models convert (this one is {type!r})").format(
-                    type=config.get("model_type")), path=src / "config.json")
+                raise ModelError(
+                    _("only Marian models convert (this one is {type!r})").format(type=config.get("model_type")),
+                    path=src / "config.json",
+                )
             converter = converters.TransformersConverter(str(src))
         else:
             converter = converters.OpusMTConverter(str(src))
@@ -57,9 +64,19 @@ def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
         raise ModelError(_("the conversion failed: {error}").format(error=exc), path=src) from exc
 
 
-def convert(src: Path, output: Path, *, name: str = "", quantization: str = "int8", target_prefix: str = "",
-            prefix_side: str = "source", version: str = "1.0", license: str = "", source: str = "",
-            quality: str = "") -> Path:
+def convert(
+    src: Path,
+    output: Path,
+    *,
+    name: str = "",
+    quantization: str = "int8",
+    target_prefix: str = "",
+    prefix_side: str = "source",
+    version: str = "1.0",
+    license: str = "",
+    source: str = "",
+    quality: str = "",
+) -> Path:
     """Convert *src* into the package *output*; return its path.
 
     *target_prefix* is the token that names the target language in a multilingual model
@@ -67,7 +84,9 @@ def convert(src: Path, output: Path, *, name: str = "", quantization: str = "int
     (``prefix_side="source"``); Argos-style packages give it to the decoder (``"decoder"``).
     """
     if quantization not in QUANTIZATIONS:
-        raise ModelError(_("unknown quantization {q!r} (use {all})").format(q=quantization, all=", ".join(QUANTIZATIONS)))
+        raise ModelError(
+            _("unknown quantization {q!r} (use {all})").format(q=quantization, all=", ".join(QUANTIZATIONS))
+        )
     if prefix_side not in PREFIX_SIDES:
         raise ModelError(_("unknown prefix side {side!r} (use source or decoder)").format(side=prefix_side))
     src = Path(src)
@@ -91,9 +110,19 @@ def convert(src: Path, output: Path, *, name: str = "", quantization: str = "int
         if separate_target:
             shutil.copy(target_spm, package / "target.spm")
         metadata = {
-            "package_version": version, "argos_version": "1.9", "type": "translate", "code": name, "name": name,
-            "from_code": "en", "from_name": "English", "to_code": "ar", "to_name": "Arabic", "links": [],
-            "license": license, "source": source or str(src.name), "converted_by": "bilingual models convert",
+            "package_version": version,
+            "argos_version": "1.9",
+            "type": "translate",
+            "code": name,
+            "name": name,
+            "from_code": "en",
+            "from_name": "English",
+            "to_code": "ar",
+            "to_name": "Arabic",
+            "links": [],
+            "license": license,
+            "source": source or str(src.name),
+            "converted_by": "bilingual models convert",
             "quantization": quantization,
         }
         if separate_target:
@@ -102,8 +131,9 @@ def convert(src: Path, output: Path, *, name: str = "", quantization: str = "int
             metadata["source_prefix" if prefix_side == "source" else "target_prefix"] = target_prefix
         if quality:
             metadata["quality"] = quality
-        (package / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+        (package / "metadata.json").write_text(
+            json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         partial = output.with_name(f".{output.name}.partial")
@@ -143,5 +173,8 @@ def download_hf(repo: str) -> Path:
     except Exception as exc:  # network, authentication, unknown repository: all one answer
         raise ModelError(
             _("cannot download {repo} from Hugging Face: {error}").format(repo=repo, error=type(exc).__name__),
-            hint=_("offline: copy the model folder here, then bilingual models convert FOLDER -o model.argosmodel "
-                   "and bilingual models install --file model.argosmodel")) from exc
+            hint=_(
+                "offline: copy the model folder here, then bilingual models convert FOLDER -o model.argosmodel "
+                "and bilingual models install --file model.argosmodel"
+            ),
+        ) from exc

@@ -63,12 +63,18 @@ def _load(model: models.InstalledModel, plan: Plan) -> Loaded:
 
         try:
             translator = ctranslate2.Translator(
-                str(model.path / "model"), device=plan.device, inter_threads=plan.inter_threads,
-                intra_threads=plan.intra_threads, compute_type="auto",
+                str(model.path / "model"),
+                device=plan.device,
+                inter_threads=plan.inter_threads,
+                intra_threads=plan.intra_threads,
+                compute_type="auto",
             )
         except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"cannot load the CTranslate2 model: {exc}", path=model.path / "model",
-                             hint="reinstall the package with bilingual models install") from exc
+            raise ModelError(
+                f"cannot load the CTranslate2 model: {exc}",
+                path=model.path / "model",
+                hint="reinstall the package with bilingual models install",
+            ) from exc
         processors = []
         for name in ("sentencepiece.model", model.target_spm or "sentencepiece.model"):
             sp_path = model.path / name
@@ -140,22 +146,33 @@ class ArgosEngine:
     @staticmethod
     def prepare(options: EngineOptions, preparation: Preparation) -> None:
         """Install the pair's model from the package index when none is (and downloads are allowed)."""
-        models.ensure_installed(options.from_code, options.to_code, download=preparation.download,
-                                index=preparation.index, progress=preparation.progress, name=options.model or None)
+        models.ensure_installed(
+            options.from_code,
+            options.to_code,
+            download=preparation.download,
+            index=preparation.index,
+            progress=preparation.progress,
+            name=options.model or None,
+        )
 
     def __init__(self, options: EngineOptions | None = None, *, package_path: Path | None = None) -> None:
         import os
 
         self.options = options or EngineOptions()
         if package_path is not None:
-            model = next((m for m in models.installed(Path(package_path).parent) if m.path == Path(package_path)),
-                         models.InstalledModel(Path(package_path).name, Path(package_path),
-                                               self.options.from_code, self.options.to_code, ""))
+            model = next(
+                (m for m in models.installed(Path(package_path).parent) if m.path == Path(package_path)),
+                models.InstalledModel(
+                    Path(package_path).name, Path(package_path), self.options.from_code, self.options.to_code, ""
+                ),
+            )
         else:
             found = models.find(self.options.from_code, self.options.to_code, self.options.model or None)
             if found is None:
-                raise ModelError(_("no {pair} model is installed").format(
-                    pair=f"{self.options.from_code}→{self.options.to_code}"), hint=models.install_hint())
+                raise ModelError(
+                    _("no {pair} model is installed").format(pair=f"{self.options.from_code}→{self.options.to_code}"),
+                    hint=models.install_hint(),
+                )
             model = found
         self.model = model
         self.model_name = model.name
@@ -166,8 +183,12 @@ class ArgosEngine:
 
     @property
     def plan(self) -> Plan:
-        return choose_plan(_device(self.options.device), self.cores, threads=self.options.threads,
-                           inter_threads=self.options.inter_threads)
+        return choose_plan(
+            _device(self.options.device),
+            self.cores,
+            threads=self.options.threads,
+            inter_threads=self.options.inter_threads,
+        )
 
     @property
     def translator(self) -> Any:
@@ -190,8 +211,9 @@ class ArgosEngine:
     def detokenize(self, tokens: list[str]) -> str:
         return self._load().target_sp.decode(tokens)
 
-    def translate_tokens(self, sources: list[list[str]], *, beam_size: int | None = None,
-                         **decoding: Any) -> list[list[str]]:
+    def translate_tokens(
+        self, sources: list[list[str]], *, beam_size: int | None = None, **decoding: Any
+    ) -> list[list[str]]:
         """Translate pre-tokenized inputs in sorted, token-bounded batches, fed to the parallel
         translators asynchronously so every core works (one model load)."""
         results: list[list[str]] = [[] for _source in sources]
@@ -205,8 +227,13 @@ class ArgosEngine:
                 if prefix:
                     kwargs["target_prefix"] = [[prefix]] * len(inputs)
                 futures = self.translator.translate_batch(
-                    inputs, beam_size=beam_size or self.options.beam_size, max_batch_size=0, asynchronous=True,
-                    max_decoding_length=max_decoding_length(max(len(s) for s in inputs)), **kwargs)
+                    inputs,
+                    beam_size=beam_size or self.options.beam_size,
+                    max_batch_size=0,
+                    asynchronous=True,
+                    max_decoding_length=max_decoding_length(max(len(s) for s in inputs)),
+                    **kwargs,
+                )
                 pending.append((batch, futures))
             for batch, futures in pending:
                 for i, future in zip(batch, futures, strict=True):
@@ -235,5 +262,6 @@ class ArgosEngine:
     def retry_batch(self, texts: list[str]) -> list[str]:
         """A second try for sentences that came back untranslated: a wider beam, repetition
         penalised, and no unknown token (what a model falls back on when it copies its input)."""
-        return self.translate_batch(texts, beam_size=max(5, self.options.beam_size + 2),
-                                    repetition_penalty=1.2, disable_unk=True)
+        return self.translate_batch(
+            texts, beam_size=max(5, self.options.beam_size + 2), repetition_penalty=1.2, disable_unk=True
+        )

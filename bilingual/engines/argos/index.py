@@ -59,8 +59,11 @@ def load_index(location: str | None = None) -> list[dict]:
         with _open(location) as response:
             data = response.read(64 * 1024 * 1024)
     except (OSError, ValueError) as exc:
-        raise ModelError(_("cannot read the package index: {reason}").format(reason=getattr(exc, "reason", exc)),
-                         path=location, hint=install_hint()) from exc
+        raise ModelError(
+            _("cannot read the package index: {reason}").format(reason=getattr(exc, "reason", exc)),
+            path=location,
+            hint=install_hint(),
+        ) from exc
     try:
         index = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -75,8 +78,9 @@ def available(index: list[dict], from_code: str | None = None, to_code: str | No
     from argostranslate.package import AvailablePackage
 
     pkgs = [AvailablePackage(meta) for meta in index if meta.get("type", "translate") == "translate"]
-    return [p for p in pkgs if (from_code is None or p.from_code == from_code)
-            and (to_code is None or p.to_code == to_code)]
+    return [
+        p for p in pkgs if (from_code is None or p.from_code == from_code) and (to_code is None or p.to_code == to_code)
+    ]
 
 
 def expected_checksum(meta: dict) -> str | None:
@@ -91,9 +95,12 @@ def expected_checksum(meta: dict) -> str | None:
     text = str(value).strip().lower()
     text = text.removeprefix("sha256:")
     if not re.fullmatch(r"[0-9a-f]{64}", text):
-        raise ModelError(_("the index gives a malformed checksum for {name}: {value!r}").format(
-            name=meta.get("code") or meta.get("from_code") or "?", value=str(value)[:80]),
-            hint=_("fix the index, or install from a file with --sha256"))
+        raise ModelError(
+            _("the index gives a malformed checksum for {name}: {value!r}").format(
+                name=meta.get("code") or meta.get("from_code") or "?", value=str(value)[:80]
+            ),
+            hint=_("fix the index, or install from a file with --sha256"),
+        )
     return text
 
 
@@ -115,8 +122,15 @@ def _size_limit(meta: dict) -> int:
 
 # --- download ------------------------------------------------------------------------------
 
-def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None,
-             deadline: float = DOWNLOAD_DEADLINE, clock: Callable[[], float] = time.monotonic) -> Path:
+
+def download(
+    meta: dict,
+    dest_dir: Path,
+    *,
+    progress: Progress | None = None,
+    deadline: float = DOWNLOAD_DEADLINE,
+    clock: Callable[[], float] = time.monotonic,
+) -> Path:
     """Stream the package to a file in *dest_dir*, checking its SHA-256 when the index has one.
 
     Each link is tried in turn; a download that fails, runs past the size limit or the overall
@@ -134,31 +148,45 @@ def download(meta: dict, dest_dir: Path, *, progress: Progress | None = None,
         started = clock()
         try:
             with os.fdopen(fd, "wb") as out, _open(link) as response:
-                total = int(getattr(response, "headers", {}).get("Content-Length") or 0) if hasattr(response, "headers") else 0
+                total = (
+                    int(getattr(response, "headers", {}).get("Content-Length") or 0)
+                    if hasattr(response, "headers")
+                    else 0
+                )
                 if not total:
                     try:
                         total = os.fstat(response.fileno()).st_size
                     except (OSError, AttributeError, ValueError):
                         total = 0
                 if total > limit:
-                    raise ModelError(_("the package is {size} MB, over the {limit} MB limit").format(
-                        size=total // 2**20, limit=limit // 2**20))
+                    raise ModelError(
+                        _("the package is {size} MB, over the {limit} MB limit").format(
+                            size=total // 2**20, limit=limit // 2**20
+                        )
+                    )
                 done = 0
                 while chunk := response.read(_CHUNK):
                     out.write(chunk)
                     digest.update(chunk)
                     done += len(chunk)
                     if done > limit:
-                        raise ModelError(_("the download passed {limit} MB, more than the package can be").format(
-                            limit=limit // 2**20))
+                        raise ModelError(
+                            _("the download passed {limit} MB, more than the package can be").format(
+                                limit=limit // 2**20
+                            )
+                        )
                     if clock() - started > deadline:
-                        raise ModelError(_("the download took over {minutes:.0f} minutes").format(
-                            minutes=deadline / 60))
+                        raise ModelError(
+                            _("the download took over {minutes:.0f} minutes").format(minutes=deadline / 60)
+                        )
                     if progress:
                         progress(done, total)
             if want and digest.hexdigest() != want:
-                raise ModelError(_("checksum mismatch: expected {want}…, got {got}…").format(
-                    want=want[:12], got=digest.hexdigest()[:12]))
+                raise ModelError(
+                    _("checksum mismatch: expected {want}…, got {got}…").format(
+                        want=want[:12], got=digest.hexdigest()[:12]
+                    )
+                )
             return Path(part)
         except (OSError, ValueError, ModelError) as exc:
             errors.append(f"{link}: {getattr(exc, 'reason', None) or exc}")

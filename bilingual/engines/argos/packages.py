@@ -96,11 +96,21 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
         quality = meta.get("quality") or ""
         if isinstance(quality, dict):
             quality = ", ".join(f"{k} {v}" for k, v in quality.items())
-        found.append(InstalledModel(
-            path.name, path, pkg.from_code, pkg.to_code, pkg.package_version or "",
-            getattr(pkg, "target_prefix", "") or "", str(meta.get("source_prefix") or ""),
-            str(meta.get("target_spm") or ""), str(meta.get("license") or ""), str(meta.get("source") or ""),
-            str(quality)))
+        found.append(
+            InstalledModel(
+                path.name,
+                path,
+                pkg.from_code,
+                pkg.to_code,
+                pkg.package_version or "",
+                getattr(pkg, "target_prefix", "") or "",
+                str(meta.get("source_prefix") or ""),
+                str(meta.get("target_spm") or ""),
+                str(meta.get("license") or ""),
+                str(meta.get("source") or ""),
+                str(quality),
+            )
+        )
     return found
 
 
@@ -130,8 +140,11 @@ def default_model_name() -> str:
     except FileNotFoundError:
         return ""
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ModelError(_("cannot read the config file: {error}").format(error=exc), path=path,
-                         hint=_("write it as TOML, e.g. model = \"translate-en_ar-opus\"")) from exc
+        raise ModelError(
+            _("cannot read the config file: {error}").format(error=exc),
+            path=path,
+            hint=_('write it as TOML, e.g. model = "translate-en_ar-opus"'),
+        ) from exc
     return str(value)
 
 
@@ -144,9 +157,12 @@ def find(from_code: str = "en", to_code: str = "ar", name: str | None = None) ->
         chosen = [m for m in matches if m.name == wanted]
         if not chosen:
             names = ", ".join(m.name for m in matches) or _("none")
-            raise ModelError(_("no installed {pair} model is named {name!r} (installed: {names})").format(
-                pair=f"{from_code}→{to_code}", name=wanted, names=names),
-                hint=_("see bilingual models list"))
+            raise ModelError(
+                _("no installed {pair} model is named {name!r} (installed: {names})").format(
+                    pair=f"{from_code}→{to_code}", name=wanted, names=names
+                ),
+                hint=_("see bilingual models list"),
+            )
         return chosen[0]
     if not matches:
         return None
@@ -156,6 +172,7 @@ def find(from_code: str = "en", to_code: str = "ar", name: str | None = None) ->
 # --- the index ---------------------------------------------------------------------------
 
 # --- verify and install ---------------------------------------------------------------------
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -180,8 +197,12 @@ def _check_members(infos: list[zipfile.ZipInfo], path: Path) -> str:
             raise ModelError(_("archive holds {name!r} twice").format(name=info.filename), path=path)
         seen.add(info.filename)
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
-            raise ModelError(_("archive member {name!r} expands {ratio:.0f} times: refused as a zip bomb").format(
-                name=info.filename, ratio=info.file_size / max(info.compress_size, 1)), path=path)
+            raise ModelError(
+                _("archive member {name!r} expands {ratio:.0f} times: refused as a zip bomb").format(
+                    name=info.filename, ratio=info.file_size / max(info.compress_size, 1)
+                ),
+                path=path,
+            )
         tops.add(name.parts[0])
         total += info.file_size
     if total > MAX_UNPACKED_BYTES:
@@ -212,8 +233,10 @@ def _check_metadata(meta: object, path: Path) -> dict:
         if not isinstance(meta.get(key), str) or not meta[key]:
             raise ModelError(_("metadata.json lacks {key}").format(key=key), path=path)
         if not _LANG_CODE.match(meta[key]):
-            raise ModelError(_("metadata.json: {key} {value!r} is not a language code").format(
-                key=key, value=meta[key][:40]), path=path)
+            raise ModelError(
+                _("metadata.json: {key} {value!r} is not a language code").format(key=key, value=meta[key][:40]),
+                path=path,
+            )
     if meta.get("type", "translate") != "translate":
         raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
     return meta
@@ -242,13 +265,13 @@ def verify_archive(path: Path) -> tuple[str, dict]:
 
 def sweep_leftovers(directory: Path) -> int:
     """Remove what interrupted installs and downloads left in the packages folder (their owner is gone)."""
-    return sum(sweep_stale(directory, prefix=prefix, suffix=suffix)
-               for prefix, suffix in ((".installing-", ""), (".replaced-", ""), (".removing-", ""),
-                                      (".download-", ".part")))
+    return sum(
+        sweep_stale(directory, prefix=prefix, suffix=suffix)
+        for prefix, suffix in ((".installing-", ""), (".replaced-", ""), (".removing-", ""), (".download-", ".part"))
+    )
 
 
-def install_file(path: Path, *, expected_sha256: str | None = None,
-                 directory: Path | None = None) -> InstalledModel:
+def install_file(path: Path, *, expected_sha256: str | None = None, directory: Path | None = None) -> InstalledModel:
     """Verify and install a package file; an existing package of the same name is replaced."""
     path = Path(path)
     if not path.is_file():
@@ -273,8 +296,9 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
                     target.parent.mkdir(parents=True, exist_ok=True)
                     with archive.open(info) as src, open(target, "wb") as dst:
                         shutil.copyfileobj(src, dst, _CHUNK)
-            (staging / top / ".bilingual-source.json").write_text(json.dumps(
-                {"archive": path.name, "sha256": sha256_file(path)}))
+            (staging / top / ".bilingual-source.json").write_text(
+                json.dumps({"archive": path.name, "sha256": sha256_file(path)})
+            )
             final = directory / top
             old = None
             if final.exists():
@@ -285,19 +309,28 @@ def install_file(path: Path, *, expected_sha256: str | None = None,
                 shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return next((m for m in installed(directory) if m.path == final),
-                InstalledModel(top, final, meta["from_code"], meta["to_code"], str(meta.get("package_version", ""))))
+    return next(
+        (m for m in installed(directory) if m.path == final),
+        InstalledModel(top, final, meta["from_code"], meta["to_code"], str(meta.get("package_version", ""))),
+    )
 
 
-def install_from_index(from_code: str, to_code: str, *, index: str | None = None,
-                       progress: Progress | None = None) -> InstalledModel:
+def install_from_index(
+    from_code: str, to_code: str, *, index: str | None = None, progress: Progress | None = None
+) -> InstalledModel:
     """Find the pair in the index, download it (verified) and install it."""
     entries = load_index(index)
-    candidates = [m for m in entries if m.get("from_code") == from_code and m.get("to_code") == to_code
-                  and m.get("type", "translate") == "translate"]
+    candidates = [
+        m
+        for m in entries
+        if m.get("from_code") == from_code and m.get("to_code") == to_code and m.get("type", "translate") == "translate"
+    ]
     if not candidates:
-        raise ModelError(_("the package index has no {pair} package").format(pair=f"{from_code}→{to_code}"),
-                         path=index or default_index(), hint=install_hint())
+        raise ModelError(
+            _("the package index has no {pair} package").format(pair=f"{from_code}→{to_code}"),
+            path=index or default_index(),
+            hint=install_hint(),
+        )
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", ""))))
     directory = packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
@@ -312,10 +345,11 @@ def install_from_index(from_code: str, to_code: str, *, index: str | None = None
 def remove(name_or_pair: str) -> list[InstalledModel]:
     """Remove installed packages by folder name or by pair (``en-ar``/``en_ar``)."""
     pair = re.fullmatch(r"([a-z]{2,3})[-_→]([a-z]{2,3})", name_or_pair)
-    targets = [m for m in installed()
-               if m.name == name_or_pair or (pair and (m.from_code, m.to_code) == pair.groups())]
+    targets = [m for m in installed() if m.name == name_or_pair or (pair and (m.from_code, m.to_code) == pair.groups())]
     if not targets:
-        raise ModelError(_("no installed package named {name!r}").format(name=name_or_pair), hint=_("see bilingual models list"))
+        raise ModelError(
+            _("no installed package named {name!r}").format(name=name_or_pair), hint=_("see bilingual models list")
+        )
     directory = packages_dir()
     with locked(directory / ".bilingual-install"):
         for model in targets:
@@ -334,8 +368,15 @@ def model_checksum(model: InstalledModel) -> str:
         return "sha256:" + sha256_file(model.path / "model" / "model.bin")
 
 
-def ensure_installed(from_code: str, to_code: str, *, download: bool, index: str | None = None,
-                     progress: Progress | None = None, name: str | None = None) -> InstalledModel:
+def ensure_installed(
+    from_code: str,
+    to_code: str,
+    *,
+    download: bool,
+    index: str | None = None,
+    progress: Progress | None = None,
+    name: str | None = None,
+) -> InstalledModel:
     """The installed model for the pair, downloading and installing one from the index if allowed."""
     model = find(from_code, to_code, name)
     if model is not None:
@@ -346,5 +387,10 @@ def ensure_installed(from_code: str, to_code: str, *, download: bool, index: str
     try:
         return install_from_index(from_code, to_code, index=index, progress=progress)
     except ModelError as exc:
-        raise ModelError(_("no {pair} model is installed and none could be downloaded: {reason}").format(
-            pair=pair, reason=exc.message), path=exc.path, hint=install_hint()) from exc
+        raise ModelError(
+            _("no {pair} model is installed and none could be downloaded: {reason}").format(
+                pair=pair, reason=exc.message
+            ),
+            path=exc.path,
+            hint=install_hint(),
+        ) from exc
