@@ -22,6 +22,14 @@ TERM_STATUSES: tuple[TermStatus, ...] = get_args(TermStatus)
 HUMAN_STATUSES: frozenset[str] = frozenset({"edited", "approved"})
 
 
+def is_human(status: str) -> bool:
+    """Whether a target with this status is an editor's text (edited, approved), never replaced by a machine's.
+
+    The one rule: the memory, reuse, exchange files and exports all ask it.
+    """
+    return status in HUMAN_STATUSES
+
+
 @dataclass(frozen=True)
 class Mark:
     """Inline markup kept out of the sentence text: emphasis, code, a link (offsets in the block)."""

@@ -286,3 +286,25 @@ def test_the_example_translates_twice_to_the_same_bytes(run_cli, tmp_path):
     first = (tmp_path / "a.en-ar.xml").read_bytes()
     assert run_cli("translate", article, *ENGINE, "--no-memory", "-q").exit_code == 0
     assert (tmp_path / "a.en-ar.xml").read_bytes() == first
+
+
+def test_respelling_a_name_never_rewrites_another_word_of_an_editors_text(run_cli, tmp_path):
+    """An edit 'قال مصرف مصر ذلك.' then Egypt → جمهورية مصر gave 'قال جمهورية مصرف مصر ذلك.': the name was
+    located inside مصرف ("bank") when the edit was imported."""
+    import polib
+
+    gl, memory = tmp_path / "g", tmp_path / "m.sqlite3"
+    assert run_cli("glossary", "add", "Egypt", "مصر", "--kind", "place", "--glossary", gl).exit_code == 0
+    (tmp_path / "a.txt").write_text("Egypt said so.")
+    translate = ("translate", tmp_path / "a.txt", *ENGINE, "--glossary", gl, "--memory", memory, "-q")
+    assert run_cli(*translate).exit_code == 0
+    doc = tmp_path / "a.en-ar.xml"
+    assert run_cli("export", doc, "--to", "po").exit_code == 0
+    po = polib.pofile(str(tmp_path / "a.en-ar.po"))
+    po[0].msgstr = "قال مصرف مصر ذلك."
+    po.save()
+    assert run_cli("import", tmp_path / "a.en-ar.po", "--memory", memory, "--glossary", gl).exit_code == 0
+    assert run_cli("glossary", "set", "Egypt", "جمهورية مصر", "--glossary", gl).exit_code == 0
+    assert run_cli(*translate).exit_code == 0
+    (seg,) = parse_aligned(doc.read_bytes()).segments()
+    assert seg.target == "قال مصرف جمهورية مصر ذلك." and seg.status == "edited"

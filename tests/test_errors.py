@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from bilingual.errors import BilingualError, EngineError, MemoryStoreError, dependency_error, map_errors
-from bilingual.outcome import RunReport
+from bilingual.jobs.result import Result
 
 from conftest import assert_one_line_error
 
@@ -70,12 +70,19 @@ def test_map_errors_converts_and_leaves_bugs_alone():
         raise KeyError("a bug stays a bug")
 
 
-def test_run_report_decides_exit_six():
-    assert RunReport().exit_code == 0
-    assert RunReport(missing_names=3).exit_code == 0  # only --strict makes missing names fail
-    assert RunReport(strict=True, missing_names=3).exit_code == 6
-    assert RunReport(strict=True, no_glossary=True).exit_code == 6
-    assert RunReport(violations=1).exit_code == 6 and RunReport(glossary_errors=2).exit_code == 6
+def test_the_result_decides_exit_six():
+    def result(strict: bool = False, no_glossary: bool = False, **counts: int) -> Result:
+        made = Result(strict=strict, no_glossary=no_glossary)
+        made.counts.update(counts)
+        return made
+
+    assert result().exit_code == 0
+    assert result(names_missing=3).exit_code == 0  # only --strict makes missing names fail
+    assert result(strict=True, names_missing=3).exit_code == 6
+    assert result(strict=True, no_glossary=True).exit_code == 6
+    assert result(violations=1).exit_code == 6 and result(glossary_errors=2).exit_code == 6
+    with pytest.raises(BilingualError, match="2 glossary violations"):
+        result(violations=2).finish()
 
 
 class _Broken:

@@ -9,9 +9,10 @@ from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
 from bilingual.read import read_document
+from bilingual.translation.locate import locate_terms
 from bilingual.translation.mask import mask
 from bilingual.translation.pipeline import translate_document
-from bilingual.translation.restore import check_terms, restore
+from bilingual.translation.restore import restore
 
 import fake_engines
 from conftest import EXAMPLES, ROOT, SHARED
@@ -145,9 +146,9 @@ def test_unplaceable_name_is_reported_missing():
     assert terms[0].status == "missing" and target == "المدينة تنتظر."
 
 
-def test_check_terms_accepts_contracted_article():
+def test_locate_terms_accepts_contracted_article():
     gl = Glossary([Entry("Al-Sisi", "السيسي")])
-    _, terms = check_terms("for Al-Sisi", "للسيسي", gl.find("for Al-Sisi"))
+    terms = locate_terms("for Al-Sisi", "للسيسي", gl.find("for Al-Sisi"))
     assert terms[0].enforced
 
 
@@ -158,3 +159,17 @@ def test_engine_that_loses_everything_enforces_nothing():
     )
     assert report.terms_found == report.terms_missing == 33
     assert all(seg.target == "كلام" for seg in doc.segments())
+
+
+def test_a_proclitic_glued_to_the_first_placeholder_is_written_once_in_place():
+    """'ل[ ١ ] …' gives 'لمصر …': the glued letters were counted twice, which cut the text at -1 and
+    glued the name into the last word (hidden while names were located by substring)."""
+    from bilingual.translation import mask as masking
+
+    gl = Glossary([Entry("Egypt", "مصر", "place"), Entry("Cairo", "القاهرة", "place")])
+    job = masking.mask("Egypt tightens its border", gl.find("Egypt tightens its border"))
+    target, terms = restore("ل[ ١ ] تشدد حدودها", job)
+    assert target == "لمصر تشدد حدودها" and terms[0].enforced
+    job = masking.mask("Cairo, staff report", gl.find("Cairo, staff report"))
+    target, terms = restore("تقرير وب[ ١ ]، فريق", job)
+    assert target == "تقرير وبالقاهرة، فريق" and terms[0].enforced

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from bilingual.checks.base import GLOSSARY_CHECKS, Context, Failed, register
 from bilingual.document import Segment
-from bilingual.translation.restore import check_terms
+from bilingual.translation.locate import contains, locate_terms
 
 
 @register(GLOSSARY_CHECKS)
@@ -14,7 +12,7 @@ def glossary_missing(seg: Segment, ctx: Context) -> None:
     """Glossary name missing from the translation"""
     if ctx.glossary is None or not seg.target:
         return
-    _, terms = check_terms(seg.source, seg.target, ctx.glossary.find(seg.source))
+    terms = locate_terms(seg.source, seg.target, ctx.glossary.find(seg.source))
     missing = [t for t in terms if not t.enforced]
     if missing:
         raise Failed("; ".join(f"{t.entry} should be {t.target}" for t in missing))
@@ -29,17 +27,10 @@ def forbidden_spelling(seg: Segment, ctx: Context) -> None:
     found = []
     for entry in {span.entry.key: span.entry for span in ctx.glossary.find(seg.source)}.values():
         for wrong in entry.forbidden:
-            if re.search(
-                rf"(?<![\u0621-\u064a]){re.escape(wrong)}(?![\u0621-\u064a])", _strip_proclitics(seg.target, wrong)
-            ):
+            if contains(seg.target, wrong):
                 found.append(f"{wrong} (write {entry.arabic})")
     if found:
         raise Failed("; ".join(sorted(set(found))))
-
-
-def _strip_proclitics(text: str, word: str) -> str:
-    # "وهفتر" holds the forbidden "هفتر" behind a proclitic: separate it for the search.
-    return re.sub(rf"(?<![\u0621-\u064a])([وف]?[بلك]?){re.escape(word)}", rf"\1 {word}", text)
 
 
 @register(GLOSSARY_CHECKS)

@@ -12,7 +12,7 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from bilingual.document import SegmentStatus
+from bilingual.document import SegmentStatus, is_human
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
 
@@ -65,7 +65,7 @@ class PoFormat(Format):
                 tcomment=("names: " + "; ".join(names)) if names else "",
                 comment=f"status: {seg.status}",
             )
-            if seg.status in ("mt", "tm"):  # machine text, whether new or from the memory
+            if not is_human(seg.status):  # machine text, whether new or from the memory
                 entry.flags.append("fuzzy")
             po.append(entry)
         return str(po).encode("utf-8")

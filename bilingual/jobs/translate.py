@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual import outputs
-from bilingual.document import HUMAN_STATUSES, Document
+from bilingual.document import Document, is_human
 from bilingual.engines import Engine, EngineOptions, Preparation, load_engine
 from bilingual.errors import BilingualError, InputError
 from bilingual.formats.aligned import AlignedFormat, read_aligned, render_aligned
@@ -134,7 +134,7 @@ def _previous_output(out: str, overwrite: bool, result: Result) -> Document | No
             hint=_("pass --overwrite to replace it, or name another output with -o"),
         ) from exc
     if overwrite:
-        human = sum(1 for s in previous.segments() if s.status in HUMAN_STATUSES)
+        human = sum(1 for s in previous.segments() if is_human(s.status))
         if human:
             result.warn(_("{out}: replacing {n} edited or approved segments (--overwrite)").format(out=out, n=human))
         return None

@@ -14,13 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bilingual.document import Document, Segment, SegmentStatus, TermMatch
+from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.i18n import _
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
-from bilingual.translation.restore import check_terms
+from bilingual.translation.locate import locate_terms
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
 
@@ -104,7 +104,7 @@ def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> Segmen
 def _terms(source: str, target: str, glossary: Glossary | None) -> tuple[TermMatch, ...]:
     if glossary is None:
         return ()
-    return check_terms(source, target, glossary.find(source))[1]
+    return locate_terms(source, target, glossary.find(source))
 
 
 def import_units(
@@ -180,7 +180,7 @@ def apply_units(
         if not unit.target.strip():
             result.skip(unit.id, "empty translation", unit.line)
             continue
-        machine = seg.target if seg.status in ("mt", "tm") else ""
+        machine = seg.target if not is_human(seg.status) else ""
         if not machine and memory is not None:
             hit = memory.get(seg.source)
             machine = hit.machine if hit is not None else ""

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilingual.document import SegmentStatus, TermMatch
+from bilingual.document import SegmentStatus, TermMatch, is_human
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 
@@ -64,7 +64,7 @@ class Hit:
 
     @property
     def human(self) -> bool:
-        return self.status in ("edited", "approved")
+        return is_human(self.status)
 
 
 @dataclass(frozen=True)

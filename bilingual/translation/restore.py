@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from bilingual import arabic
 from bilingual.document import TermMatch
+from bilingual.translation.locate import locate
 from bilingual.translation.mask import MaskJob, placeholders, placeholders_intact
 
 if TYPE_CHECKING:
     from bilingual.names.entry import Entry
-    from bilingual.names.match import TermSpan
 
 SIMILARITY_THRESHOLD = 0.8
 _WORD = re.compile(r"\S+")
@@ -60,12 +60,12 @@ def _restore_placeholders(output: str, job: MaskJob) -> tuple[str, list[TermMatc
         before = output[pos:start]
         pos = end
         if n in seen:  # a repeat: drop it, and proclitics glued to it
-            replacements.append((start - len(prefix), end, "", None))
+            replacements.append((start, end, "", None))  # start already covers the glued prefix
             continue
         seen.add(n)
         entry = job.matches[n - 1].entry
         loose = _LOOSE_PROCLITIC.search(before)
-        cut = start - len(prefix)
+        cut = start  # placeholders() moved start back over the glued prefix already
         if loose and arabic.split_proclitics(loose.group(2) + prefix) is not None:
             # "و [1]", "و ب[1]": a proclitic left standing alone belongs on the name
             prefix = loose.group(2) + prefix
@@ -87,10 +87,10 @@ def _locate_after_tidy(raw: str, target: str, job: MaskJob, spans: Any) -> list[
     cursor: dict[str, int] = {}
     positions: dict[int, tuple[int, int]] = {}
     for n, (_s, _e, written) in sorted(spans.items(), key=lambda item: item[1][0]):
-        start = target.find(written, cursor.get(written, 0))
-        if start >= 0:
-            cursor[written] = start + len(written)
-            positions[n] = (start, start + len(written))
+        found = locate(target, written, cursor.get(written, 0), proclitics=False)
+        if found is not None:
+            cursor[written] = found[1]
+            positions[n] = found
     for n, span in enumerate(job.matches, start=1):
         e = span.entry
         if n in positions:
@@ -206,35 +206,4 @@ def restore(
         target, terms = _restore_placeholders(output, job)
     else:
         target, terms = _repair_unmasked(unmasked, job, spellings or {})
-    return target, tuple(terms)
-
-
-def check_terms(source: str, target: str, matches: Iterable[TermSpan]) -> tuple[str, tuple[TermMatch, ...]]:
-    """Check an existing translation: is each name in *source* written as the glossary says?"""
-    terms = []
-    cursor: dict[str, int] = {}
-    for span in matches:
-        e = span.entry
-        start = target.find(e.rendering, cursor.get(e.rendering, 0))
-        if start < 0 and e.rendering.startswith("ال"):
-            contracted = "لل" + e.rendering[2:]  # ل + ال → لل
-            pos = target.find(contracted, cursor.get(e.rendering, 0))
-            if pos >= 0:
-                start = pos
-                terms.append(
-                    TermMatch(
-                        e.english, e.kind, span.start, span.end, e.rendering, pos, pos + len(contracted), "enforced"
-                    )
-                )
-                cursor[e.rendering] = pos + len(contracted)
-                continue
-        if start >= 0:
-            cursor[e.rendering] = start + len(e.rendering)
-            terms.append(
-                TermMatch(
-                    e.english, e.kind, span.start, span.end, e.rendering, start, start + len(e.rendering), "enforced"
-                )
-            )
-        else:
-            terms.append(TermMatch(e.english, e.kind, span.start, span.end, e.rendering, -1, -1, "missing"))
     return target, tuple(terms)

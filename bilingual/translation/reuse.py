@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilingual import arabic
-from bilingual.document import HUMAN_STATUSES, Document, Segment, TermMatch
+from bilingual.document import Document, Segment, TermMatch, is_human
 from bilingual.memory.records import Hit, normalize
 from bilingual.names.glossary import Glossary
-from bilingual.translation.restore import check_terms
+from bilingual.translation.locate import locate_terms
 
 
 def respell(target: str, terms: tuple[TermMatch, ...], glossary: Glossary) -> str:
@@ -57,7 +57,7 @@ def reuse_hit(seg: Segment, hit: Hit, glossary: Glossary | None) -> Segment | No
     if glossary is not None:
         target = respell(target, hit.terms, glossary)
     matches = glossary.find(seg.source) if glossary is not None else []
-    target, terms = check_terms(seg.source, target, matches)
+    terms = locate_terms(seg.source, target, matches)
     if not hit.human:
         was_missing = {t.entry for t in hit.terms if not t.enforced}
         if any(not t.enforced and t.entry not in was_missing for t in terms):
@@ -72,7 +72,7 @@ def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple
 
     ``translate`` writing over its own earlier output must not undo corrections applied to it.
     """
-    human = {normalize(s.source): s for s in old.segments() if s.status in HUMAN_STATUSES}
+    human = {normalize(s.source): s for s in old.segments() if is_human(s.status)}
     kept: dict[str, Segment] = {}
     for seg in new.segments():
         before = human.get(normalize(seg.source))
@@ -81,7 +81,7 @@ def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple
         terms = (
             before.terms
             if before.source == seg.source
-            else check_terms(seg.source, before.target, glossary.find(seg.source) if glossary else [])[1]
+            else locate_terms(seg.source, before.target, glossary.find(seg.source) if glossary else [])
         )
         kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
     return new.with_segments(kept), len(kept)
