@@ -222,3 +222,22 @@ def test_untranslated_output_is_retried_once_then_marked(fixed):
     else:
         assert first.note == UNTRANSLATED_NOTE and report.untranslated == [first.id]
     assert out.segments()[1].target == "نص عربي."
+
+
+def test_the_fixture_reads_only_our_articles_never_what_the_main_job_writes(tmp_path):
+    """After the README's main job, examples/ holds ARTICLE.en-ar.xml and .html: the Marian fixture trained
+    its SentencePiece model on them too, so the tests failed when run after the main job."""
+    from build_marian import english_sources
+
+    for name in (
+        "talks.txt",
+        "patrols.md",
+        "report.html",
+        "talks.en-ar.xml",
+        "talks.en-ar.html",
+        "talks.ar.html",
+        "talks.en-ar.pdf",
+        "talks.en-ar.po",
+    ):
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in english_sources(tmp_path)] == ["patrols.md", "report.html", "talks.txt"]

@@ -169,3 +169,35 @@ def test_duplicate_member_names_are_refused(tmp_path, empty_packages):
     with pytest.raises(ModelError, match="twice"):
         models.install_file(path)
     assert not empty_packages.exists() or not any(empty_packages.iterdir())
+
+
+def test_argos_layout_is_read_as_argostranslate_reads_it(tmp_path, monkeypatch):
+    """Without argostranslate installed: its data folder, settings.json, packages folder and index."""
+    import json
+
+    from bilingual.engines.argos import layout
+
+    for var in ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX", "SNAP_USER_DATA"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert layout.packages_dir() == tmp_path / "data" / "argos-translate" / "packages"
+    assert layout.index_url() == layout.DEFAULT_INDEX_BASE + "index.json"
+    settings = tmp_path / "config" / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "ARGOS_PACKAGE_INDEX": "file:///x/"}))
+    assert layout.packages_dir() == tmp_path / "pk" and layout.index_url() == "file:///x/index.json"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "env"))  # the environment wins
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "file:///y/all.json")
+    assert layout.packages_dir() == tmp_path / "env" and layout.index_url() == "file:///y/all.json"
+
+
+def test_the_default_install_pulls_no_torch_stanza_spacy_or_argostranslate():
+    import tomllib
+
+    from conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = " ".join(project["dependencies"]).lower()
+    for heavy in ("argostranslate", "torch", "stanza", "spacy", "transformers"):
+        assert heavy not in core

@@ -317,3 +317,14 @@ def test_unsafe_link_from_html_source_is_dropped(tmp_path):
     doc, _ = translate_document(read_document(str(page)), engine=fake_engines.PseudoArabicEngine())
     html = exporter("html").render(doc, ExportOptions()).decode()
     assert 'href="javascript' not in html and '<a href="https://x.org" rel="noopener">that</a>' in html
+
+
+def test_the_embedded_font_rules_are_css_not_escaped_html():
+    """The @font-face rules were HTML-escaped (font-family: &#34;Amiri&#34;): every export carried 1.1 MB of a font
+    no browser or WeasyPrint could use; CI's system Amiri hid it."""
+    from bilingual.formats.html import font_css, render_html
+
+    doc = build_document("Derna waits.", [RawBlock("p", 0, 12)], head=Head(input_name="a.txt"))
+    style = render_html(doc, ExportOptions()).split("<style>", 1)[1].split("</style>", 1)[0]
+    if font_css():
+        assert '@font-face { font-family: "Amiri"' in style and "&#34;" not in style

@@ -184,7 +184,13 @@ class HtmlArticle(Format):
 
 @lru_cache(maxsize=1)
 def font_css() -> str:
-    """@font-face rules embedding Amiri Regular and Bold (from fontpkg-amiri), or '' if absent."""
+    """@font-face rules embedding Amiri Regular and Bold (from fontpkg-amiri), or '' if absent.
+
+    Returned as markup: the template must not HTML-escape it (escaped quotes made the rules
+    invalid, so no export ever used the font it carried; a system Amiri hid it).
+    """
+    from markupsafe import Markup
+
     try:
         import fontpkg_amiri
     except ImportError:
@@ -199,7 +205,7 @@ def font_css() -> str:
             f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: normal; '
             f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
         )
-    return "\n".join(rules)
+    return Markup("\n".join(rules))  # noqa: S704 (our own constant CSS and base64 data)
 
 
 @lru_cache(maxsize=4)

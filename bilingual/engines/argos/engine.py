@@ -1,11 +1,11 @@
 """The Argos Translate engine: an installed Argos package run through CTranslate2 directly.
 
-The engine downloads nothing: the command line makes sure a model is installed before it
-creates one (:func:`bilingual.engines.argos.packages.ensure_installed`). The package is found
-through ``argostranslate.package``; its CTranslate2 model and its
-SentencePiece model are loaded here, once per process, and a whole document is translated
-in token-bounded batches sorted by length. ``argostranslate.translate`` is never imported
-(it pulls in stanza, torch and spaCy).
+Creating the engine downloads nothing: its ``prepare`` (called by the use case that loads it,
+through :func:`bilingual.engines.base.load_engine`) installs a missing model from the index when
+allowed. The package is found where Argos Translate keeps it (:mod:`~bilingual.engines.argos.layout`);
+its CTranslate2 model and its SentencePiece model are loaded here, once per process, and a whole
+document is translated in token-bounded batches sorted by length. argostranslate itself is never
+imported (it pulls in stanza, torch and spaCy).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bilingual.engines.argos import layout
 from bilingual.errors import ModelError
 from bilingual.i18n import _
 
@@ -33,14 +34,7 @@ def install_hint() -> str:
 
 def default_index() -> str:
     """The package index argostranslate would use (``ARGOS_PACKAGE_INDEX`` respected)."""
-    base = os.environ.get("ARGOS_PACKAGE_INDEX")
-    if base is None:
-        from argostranslate import settings
-
-        return settings.remote_package_index
-    if base.endswith(".json"):
-        return base
-    return base.rstrip("/") + "/index.json"
+    return layout.index_url()
 
 
 def _open(location: str, timeout: float = 30.0) -> Any:
@@ -73,11 +67,9 @@ def load_index(location: str | None = None) -> list[dict]:
     return index
 
 
-def available(index: list[dict], from_code: str | None = None, to_code: str | None = None) -> list[Any]:
-    """Index entries as ``argostranslate.package.AvailablePackage`` objects, filtered by pair."""
-    from argostranslate.package import AvailablePackage
-
-    pkgs = [AvailablePackage(meta) for meta in index if meta.get("type", "translate") == "translate"]
+def available(index: list[dict], from_code: str | None = None, to_code: str | None = None) -> list[layout.PackageMeta]:
+    """The index's translation packages, filtered by pair."""
+    pkgs = [layout.PackageMeta.of(meta) for meta in index if meta.get("type", "translate") == "translate"]
     return [
         p for p in pkgs if (from_code is None or p.from_code == from_code) and (to_code is None or p.to_code == to_code)
     ]

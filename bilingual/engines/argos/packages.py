@@ -1,10 +1,10 @@
 """Argos Translate model packages: find, list, download (verified), install (checked), remove.
 
-Packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` or its settings), so
-models installed by Argos Translate or LibreTranslate are found as they are. We use
-``argostranslate.package`` for metadata and the index format, and own the download and the
-install: argostranslate reads a whole download into memory with no checksum, and extracts
-archives unchecked.
+Packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` or its settings, read by
+:mod:`~bilingual.engines.argos.layout` without importing argostranslate), so models installed by
+Argos Translate or LibreTranslate are found as they are. We own the download and the install:
+argostranslate reads a whole download into memory with no checksum, and extracts archives
+unchecked.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bilingual.engines.argos import layout
 from bilingual.engines.argos.index import (
     Progress,
     default_index,
@@ -64,18 +65,11 @@ class InstalledModel:
 
 def packages_dir() -> Path:
     """The folder argostranslate installs packages into (``ARGOS_PACKAGES_DIR`` respected)."""
-    env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env:
-        return Path(env)
-    from argostranslate import settings
-
-    return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=settings.data_dir / "packages"))
+    return layout.packages_dir()
 
 
 def installed(directory: Path | None = None) -> list[InstalledModel]:
-    """Every installed translation package, read through ``argostranslate.package.Package``."""
-    from argostranslate.package import Package
-
+    """Every installed translation package (a folder with a readable ``metadata.json``)."""
     directory = directory or packages_dir()
     found: list[InstalledModel] = []
     if not directory.is_dir():
@@ -84,10 +78,10 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
         if path.name.startswith(".") or not (path / "metadata.json").is_file():
             continue
         try:
-            pkg = Package(path)
+            pkg = layout.PackageMeta.read(path)
         except (OSError, ValueError):
             continue  # unreadable metadata: not a package we can use
-        if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
+        if pkg.type != "translate" or not pkg.from_code:
             continue
         try:
             meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
@@ -102,8 +96,8 @@ def installed(directory: Path | None = None) -> list[InstalledModel]:
                 path,
                 pkg.from_code,
                 pkg.to_code,
-                pkg.package_version or "",
-                getattr(pkg, "target_prefix", "") or "",
+                pkg.package_version,
+                pkg.target_prefix,
                 str(meta.get("source_prefix") or ""),
                 str(meta.get("target_spm") or ""),
                 str(meta.get("license") or ""),
