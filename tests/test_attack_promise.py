@@ -59,6 +59,8 @@ class _Broken:
     def translate_batch(self, texts):
         if self.how == "raise":
             raise RuntimeError("CUDA out of memory")
+        if self.how == "exit":
+            raise SystemExit(0)
         return texts[:-1] if self.how == "short" else [*texts, "and one more"]
 
 
@@ -72,6 +74,63 @@ def raising_engine(options):
 
 def extra_engine(options):
     return _Broken("extra")
+
+
+def exiting_engine(options):
+    return _Broken("exit")
+
+
+def broken_factory(options):
+    raise ValueError("the plugin's config is wrong")
+
+
+def test_a_plugin_that_calls_sys_exit_is_an_engine_error_not_a_silent_success(run_cli, tmp_path):
+    """An engine raising SystemExit(0) ended the run with exit 0 and no output."""
+    article = tmp_path / "a.txt"
+    article.write_text("One sentence.")
+    err = assert_one_line_error(
+        run_cli("translate", article, "--engine", "test_attack_promise:exiting_engine", "--no-memory"), 3
+    )
+    assert "engine 'broken' failed: SystemExit" in err and not (tmp_path / "a.en-ar.xml").exists()
+
+
+def test_a_broken_engine_factory_is_exit_3_naming_it(run_cli, tmp_path):
+    """A factory that raises was an internal error (exit 70)."""
+    article = tmp_path / "a.txt"
+    article.write_text("One sentence.")
+    err = assert_one_line_error(
+        run_cli("translate", article, "--engine", "test_attack_promise:broken_factory", "--no-memory"), 3
+    )
+    assert "test_attack_promise:broken_factory" in err and "the plugin's config is wrong" in err
+
+
+@pytest.mark.parametrize("version", ["abc", "", "2.5"])
+def test_a_memory_with_an_unreadable_schema_version_is_exit_5_naming_it(run_cli, tmp_path, version):
+    path = tmp_path / "m.sqlite3"
+    Memory(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (version,))
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    article = tmp_path / "a.txt"
+    article.write_text("One sentence.")
+    err = assert_one_line_error(
+        run_cli("translate", article, "--engine", "fake_engines:PseudoArabicEngine", "--memory", path), 5
+    )
+    assert f"schema version {version!r}" in err and path.read_bytes() == before
+
+
+def test_a_re_run_says_what_the_first_run_flagged(run_cli, tmp_path):
+    """The second run took all segments from the memory as 'tm' with no word of what the first had flagged."""
+    article = tmp_path / "a.txt"
+    article.write_text("The first sentence stays Latin. So does the second one.")
+    run = ("translate", article, "--engine", "fake_engines:UpperEngine", "--memory", tmp_path / "m.sqlite3")
+    first, second = run_cli(*run), run_cli(*run)
+    assert first.exit_code == second.exit_code == 0
+    said = [line for line in first.stderr.splitlines() if "came back untranslated" in line]
+    assert said and said == [line for line in second.stderr.splitlines() if "came back untranslated" in line]
+    assert "(0 by the engine, 2 from memory)" in second.stderr
 
 
 def test_a_full_disk_names_the_fix(run_cli, tmp_path, monkeypatch):

@@ -167,6 +167,15 @@ class Memory:
         with self._transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is not None and not str(row[0]).isdigit():
+                raise MemoryStoreError(
+                    _(
+                        "the translation memory has an unknown schema version {found!r} (this bilingual reads 1 to "
+                        "{known})"
+                    ).format(found=row[0], known=SCHEMA_VERSION),
+                    path=self.path,
+                    hint=_("restore it from a backup, or pass another --memory; the file was not changed"),
+                )
             if row is not None and int(row[0]) > SCHEMA_VERSION:
                 raise MemoryStoreError(
                     _(
