@@ -230,3 +230,73 @@ def test_four_concurrent_translations_on_one_memory_all_finish(tmp_path):
             )
             is not None
         )
+
+
+@pytest.mark.parametrize("brk", ["\r", "\v", "\f", "\x85", "\u2028", "\u2029", "\r\n"])
+def test_a_line_break_in_a_note_never_locks_the_glossary(run_cli, tmp_path, brk):
+    """A CR, VT … inside a note made every later glossary edit fail as 'malformed PO'."""
+    gl = tmp_path / "g"
+    assert (
+        run_cli(
+            "glossary", "add", "Haftar", "حفتر", "--kind", "person", "--note", f"one{brk}two", "--glossary", gl
+        ).exit_code
+        == 0
+    )
+    assert run_cli("glossary", "add", "Sirte", "سرت", "--kind", "place", "--glossary", gl).exit_code == 0
+    if brk != "\r\n":  # (in a file, CR LF is a line ending)
+        # a file that already holds such a break in a comment (written by another tool) is edited as well
+        people = gl / "people.po"
+        text = people.read_text(encoding="utf-8").replace("# one\n# two", f"# one{brk}two")
+        people.write_text(text, encoding="utf-8", newline="")
+        assert run_cli("glossary", "set", "Haftar", "حفتر", "--glossary", gl).exit_code == 0
+    from bilingual.names.load import load_glossary
+
+    assert load_glossary(gl).get("Haftar").notes == "one\ntwo"
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (("Haf\u200btar", "حفتر"), "U+200B ZERO WIDTH SPACE"),
+        (("Haft\u0430r", "حفتر"), "U+0430 CYRILLIC SMALL LETTER A"),
+        (("Haftar", "حف\u200dتر"), "U+200D ZERO WIDTH JOINER"),
+        (("Haftar", "حفتر", "--note", "see \u202eevil"), "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        (("Haftar", "حفتر", "--note", "a\x07bell"), "U+0007 BELL"),
+    ],
+)
+def test_invisible_look_alike_and_control_characters_are_refused_by_name(run_cli, tmp_path, args, named):
+    gl = tmp_path / "g"
+    err = assert_one_line_error(run_cli("glossary", "add", *args, "--kind", "person", "--glossary", gl), 4)
+    assert named in err and not (gl / "people.po").exists()
+
+
+def test_a_nul_in_an_imported_note_is_refused_and_the_glossary_stays_usable(run_cli, tmp_path):
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Sirte", "سرت", "--kind", "place", "--glossary", gl).exit_code == 0
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("english,arabic,kind,notes\nHaftar,حفتر,person,a\x00b\n", encoding="utf-8")
+    err = assert_one_line_error(run_cli("glossary", "import", sheet, "--glossary", gl), 4)
+    assert "U+0000 NULL" in err
+    assert run_cli("glossary", "list", "--glossary", gl).exit_code == 0
+    assert run_cli("glossary", "add", "Derna", "درنة", "--kind", "place", "--glossary", gl).exit_code == 0
+
+
+def test_glossary_check_finds_what_is_already_in_a_file_and_fix_repairs_it(run_cli, tmp_path):
+    gl = tmp_path / "g"
+    gl.mkdir()
+    (gl / "people.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# checked\x00 by the desk\nmsgctxt "person"\nmsgid "Haft\u0430r"\nmsgstr "حفتر"\n\n'
+        '# see \u202emirror\nmsgctxt "person"\nmsgid "Ham\u200bmad"\nmsgstr "حماد"\n',
+        encoding="utf-8",
+    )
+    assert run_cli("glossary", "check", "--glossary", gl).exit_code != 0  # the NUL stops every reader
+    fixed = run_cli("glossary", "check", "--fix", "--glossary", gl)
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "fixed" in fixed.stdout and "U+" not in fixed.stdout.split("entries:")[-1]
+    from bilingual.names.load import load_glossary
+
+    loaded = load_glossary(gl)
+    assert loaded.get("Haftar") is not None and loaded.get("Hammad") is not None
+    assert loaded.get("Haftar").notes == "checked by the desk" and loaded.get("Hammad").notes == "see mirror"
+    assert run_cli("glossary", "check", "--glossary", gl).exit_code == 0

@@ -184,3 +184,30 @@ def test_unsafe_xml_is_refused_without_expansion(run_cli, tmp_path):
         assert all("aaaaaaaaaa" not in row[0] for row in m.rows())
     if result.exit_code != 0:
         assert_one_line_error(result)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "omegat"])
+def test_glossary_exports_never_hold_a_live_spreadsheet_formula_and_read_back_exactly(fmt):
+    """Names, notes and sources starting with = + - @ went into CSV/TSV/OmegaT exports as live formulas."""
+    import csv
+    import io
+
+    from bilingual.formats import Role, get
+    from bilingual.names.entry import Entry
+
+    entries = [
+        Entry('=HYPERLINK("http://x","Haftar")', "حفتر", "person", notes="+1 checked", sources=("@SUM(A1)",)),
+        Entry("Sirte", "سرت", "place", notes="-2 spellings seen", forbidden=("=سرتة",)),
+        Entry("Derna", "درنة", "place", notes="'=already quoted"),
+        Entry("'Ain Zara", "عين زارة", "place", notes="an apostrophe that stays"),
+    ]
+    terms = get(fmt, Role.TERMS)
+    data = terms.render_terms(entries)
+    text = data.decode("utf-8").lstrip("\ufeff")
+    rows = [line.split("\t") for line in text.splitlines()] if fmt != "csv" else list(csv.reader(io.StringIO(text)))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    back = [item.entry for item in terms.parse_terms(data, path=f"x.{fmt}")]
+    fields = (
+        ("english", "arabic", "notes") if fmt == "omegat" else ("english", "arabic", "notes", "sources", "forbidden")
+    )
+    assert [[getattr(e, f) for f in fields] for e in back] == [[getattr(e, f) for f in fields] for e in entries]

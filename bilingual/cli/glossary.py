@@ -97,11 +97,20 @@ def remove(english: str, glossary_path: str | None) -> None:
 
 
 @glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
+@click.option(
+    "--fix",
+    is_flag=True,
+    help=_(
+        "First repair what can be repaired: control characters and stray line "
+        "breaks in comments, invisible characters and look-alike letters in "
+        "names, control and bidi characters in notes (each repair is listed)."
+    ),
+)
 @glossary_option
-def check(glossary_path: str | None) -> None:
+def check(fix: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import GlossaryCheckRequest, check_glossary
 
-    run(check_glossary, GlossaryCheckRequest(glossary=glossary_path))
+    run(check_glossary, GlossaryCheckRequest(glossary=glossary_path, fix=fix))
 
 
 @glossary.command(

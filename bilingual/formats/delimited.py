@@ -42,6 +42,23 @@ _TRUE = {"1", "yes", "true", "y", "x"}
 HINT = "save the sheet as CSV UTF-8"
 
 
+# OWASP's CSV-injection rule: a cell a spreadsheet would evaluate (=, +, -, @, a tab or CR first) is
+# written with a leading apostrophe, which spreadsheets show as text. A cell that already starts
+# with apostrophes before such a character gets one more, so reading a file back undoes exactly one.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """*cell* as a spreadsheet will take it as text, never as a formula."""
+    rest = cell.lstrip("'")
+    return "'" + cell if rest.startswith(_FORMULA) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """The cell as it was before :func:`neutralise` (other cells are left as they are)."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA) else cell
+
+
 def _header(row: list[str]) -> dict[str, int] | None:
     """Column name → index when *row* is a header (it names english/arabic or source/target)."""
     names = [ALIASES.get(c.strip().lower().lstrip("\ufeff"), c.strip().lower().lstrip("\ufeff")) for c in row]
@@ -83,7 +100,8 @@ class CsvTerms(Format):
         writer.writerow(COLUMNS)
         for e in entries:
             writer.writerow(
-                [
+                neutralise(cell)
+                for cell in [
                     e.english,
                     e.arabic,
                     e.kind,
@@ -121,7 +139,7 @@ class CsvTerms(Format):
                 continue
             if len(row) < 2:
                 raise GlossaryError("a row needs at least an English and an Arabic column", path=path, line=line)
-            cells = {name: row[i] for name, i in index.items() if i < len(row)}
+            cells = {name: unneutralise(row[i]) for name, i in index.items() if i < len(row)}
             entries.append(_entry(cells, path=path, line=line))
         return entries
 
@@ -153,7 +171,7 @@ class OmegatTerms(Format):
 
     def render_terms(self, entries: list[Entry]) -> bytes:
         def clean(text: str) -> str:
-            return " ".join(text.replace("\t", " ").split())
+            return neutralise(" ".join(text.replace("\t", " ").split()))
 
         lines = ["\t".join((clean(e.english), clean(e.arabic), clean(e.notes))).rstrip("\t") for e in entries]
         return ("\n".join(lines) + "\n").encode("utf-8")
@@ -164,7 +182,7 @@ class OmegatTerms(Format):
         for line, raw in enumerate(text.split("\n"), start=1):
             if not raw.strip() or raw.startswith("#"):
                 continue
-            cells = raw.split("\t")
+            cells = [unneutralise(cell) for cell in raw.split("\t")]
             if len(cells) < 2:
                 raise GlossaryError("a line needs a source and a target separated by a tab", path=path, line=line)
             named = {"english": cells[0], "arabic": cells[1]}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.errors import BilingualError, GlossaryError
+from bilingual.formats.potext import check_po_syntax, split_comment_breaks
 from bilingual.i18n import _
 from bilingual.names.entry import ENTRY_DEFAULTS, NO_TRANSLATE_FLAG, Entry, normalize_key
 
@@ -56,42 +57,6 @@ def compose_comment(entry: Entry) -> str:
         lines.append("variant-of: " + entry.variant_of)
     lines.extend("source: " + s for s in entry.sources)
     return "\n".join(lines)
-
-
-_PO_STRING = r'"(?:[^"\\\n]|\\(?:[\\"\'?abfnrtv]|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
-_PO_LINE = re.compile(
-    r"[ \t]*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"
-    + _PO_STRING
-    + r"|"
-    + _PO_STRING
-    + r")?[ \t]*\r?"
-)
-_NUL_ESCAPE = re.compile(r"\\(?:0{1,3}(?![0-7])|x0+(?![0-9A-Fa-f]))")
-
-
-def check_po_syntax(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> None:
-    """Refuse what ``msgfmt -c`` refuses, line by line: unterminated strings, bad escapes, NUL characters.
-
-    polib accepts an unterminated string (and stores it cut short) and a NUL (which truncates it);
-    an editor's file is never half-read.
-    """
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "\x00" in line or _NUL_ESCAPE.search(line.split("#", 1)[0] if line.lstrip().startswith("#") else line):
-            raise error(
-                _("malformed PO file: {problem}").format(problem="a NUL character"),
-                path=path,
-                line=number,
-                hint=_("fix the line shown, or open the file in Poedit"),
-            )
-        if not _PO_LINE.fullmatch(line):
-            raise error(
-                _("malformed PO file: {problem}").format(
-                    problem="not a comment, keyword or complete string (an unterminated string or a bad escape?)"
-                ),
-                path=path,
-                line=number,
-                hint=_("fix the line shown, or open the file in Poedit"),
-            )
 
 
 def polib_from_text(text: str, *, path: str | Path, error: type[BilingualError] = GlossaryError) -> Any:
@@ -133,7 +98,8 @@ def read_po_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
-    return decode_utf8(data, path=str(path), error=GlossaryError, hint="save the PO file as UTF-8")
+    text = decode_utf8(data, path=str(path), error=GlossaryError, hint="save the PO file as UTF-8")
+    return split_comment_breaks(text.replace("\r\n", "\n"))
 
 
 _ESCAPES = re.compile(r"\\(.)")

@@ -9,13 +9,16 @@ from typing import BinaryIO
 from bilingual import outputs
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.formats import Format, Role, detect, get
+from bilingual.formats.pocodec import po_files
+from bilingual.formats.potext import repair_po_text
+from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic
 from bilingual.names.entry import Entry, EntryKind
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.names.rules import check_entries
+from bilingual.names.rules import check_entries, repair_entry
 
 
 def glossary_root(path: str | None) -> Path:
@@ -163,11 +166,16 @@ def remove_entry(request: RemoveRequest, result: Result | None = None) -> Result
 @dataclass(frozen=True)
 class GlossaryCheckRequest:
     glossary: str | None = None
+    fix: bool = False  # repair what can be repaired (characters), then check
 
 
 def check_glossary(request: GlossaryCheckRequest, result: Result | None = None) -> Result:
-    """Every finding over the entries; errors fail the run (exit 6)."""
+    """Every finding over the entries; errors fail the run (exit 6). With ``fix``, control characters
+    and stray line breaks in comments, invisible characters and look-alike letters in names, and
+    control or bidi characters in notes are repaired first, each repair said."""
     result = result if result is not None else Result()
+    if request.fix:
+        _repair(glossary_root(request.glossary), result)
     gl = open_glossary(request.glossary, validate=False)
     findings = check_entries(gl.entries)
     for f in findings:
@@ -180,6 +188,38 @@ def check_glossary(request: GlossaryCheckRequest, result: Result | None = None) 
         _("{n} entries: {errors} errors, {warnings} warnings").format(n=len(gl), errors=errors, warnings=warnings)
     )
     return result
+
+
+def _repair(root: Path, result: Result) -> None:
+    if not root.exists():
+        return
+    with locked(root):  # the files as text first: a NUL in a comment stops any reader
+        for path in po_files(root):
+            try:
+                raw = path.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # the check below names the problem
+            text, lines = repair_po_text(raw)
+            if lines:
+                write_text(path, text)
+                for line in lines:
+                    result.item(str(path), "fixed", where=str(path), line=line)
+                    result.data(
+                        _("{path}:{line}: fixed: control characters or line breaks in a comment").format(
+                            path=path, line=line
+                        )
+                    )
+    with edit_glossary(root) as editing:
+        for entry in editing.entries():
+            fixed, said = repair_entry(entry)
+            if not said:
+                continue
+            editing.remove(entry.english)
+            editing.upsert(fixed)
+            result.counts["fixed"] += 1
+            for change in said:
+                result.item(fixed.english, "fixed", change, where=entry.file, line=entry.line)
+                result.data(_("fixed {english}: {change}").format(english=fixed.english, change=change))
 
 
 @dataclass(frozen=True)

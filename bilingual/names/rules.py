@@ -7,19 +7,29 @@ entry is ``no-translate``). Over a set: duplicates, conflicts, variants that dis
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from bilingual.document import Severity
 from bilingual.i18n import _
 from bilingual.names.entry import (
     _BAD_CHARS,
     ARABIC_LETTER,
     BIDI_CONTROLS,
+    CONFUSABLES,
     CONTROL,
+    INVISIBLE,
     KINDS,
     LATIN_LETTER,
     MAX_TERM_CHARS,
+    NOTE_CONTROL,
     Entry,
     GlossaryFinding,
+    describe,
+    main_script,
     normalize_key,
+    script_of,
+    stray_letter,
 )
 
 
@@ -55,7 +65,54 @@ def validate_entry(entry: Entry) -> list[GlossaryFinding]:
     for wrong in entry.forbidden:
         if wrong == entry.arabic:
             err(_("forbidden form {form!r} is the entry's own spelling").format(form=wrong))
+    _check_characters(entry, err)
     return found
+
+
+def _check_characters(entry: Entry, err: Callable[[str], None]) -> None:
+    """Characters nobody sees or that only look right: the entry would never match, or an export would
+    carry them. Each is named, so an editor can find it (``glossary check --fix`` repairs them)."""
+    for side, text in ((_("English"), entry.english), (_("Arabic"), entry.arabic)):
+        for char in dict.fromkeys(INVISIBLE.findall(text)):
+            err(_("{side} side holds an invisible character, {char}").format(side=side, char=describe(char)))
+        stray = stray_letter(text)
+        if stray is not None:
+            err(
+                _("{side} side mixes scripts: {char} among {script} letters").format(
+                    side=side, char=describe(stray), script=script_of(max(text, key=text.count)) or "other"
+                )
+            )
+    for char in dict.fromkeys(NOTE_CONTROL.findall(entry.notes)):
+        err(_("the note holds a control character, {char}").format(char=describe(char)))
+    for char in dict.fromkeys(BIDI_CONTROLS.findall(entry.notes)):
+        err(_("the note holds a bidi control character, {char}").format(char=describe(char)))
+
+
+def repair_entry(entry: Entry) -> tuple[Entry, list[str]]:
+    """*entry* with what :func:`_check_characters` finds repaired, and a line per repair.
+
+    Invisible characters are removed, look-alike letters in a Latin name become Latin, a note
+    loses its control and bidi characters (its line breaks are LF already).
+    """
+    changes: dict[str, str] = {}
+    for field, text in (("english", entry.english), ("arabic", entry.arabic)):
+        fixed = INVISIBLE.sub("", text)
+        stray = stray_letter(fixed)
+        if stray is not None and main_script(fixed) == "LATIN":
+            fixed = fixed.translate(CONFUSABLES)
+        if fixed != text:
+            changes[field] = fixed
+    notes = BIDI_CONTROLS.sub("", NOTE_CONTROL.sub("", entry.notes))
+    if notes != entry.notes:
+        changes["notes"] = notes
+    said = [_("{field}: {old!r} → {new!r}").format(field=f, old=getattr(entry, f), new=v) for f, v in changes.items()]
+    fixed_entry = replace(
+        entry,
+        english=changes.get("english", entry.english),
+        arabic=changes.get("arabic", entry.arabic),
+        notes=changes.get("notes", entry.notes),
+    )
+    return fixed_entry, said
 
 
 def _variants_message() -> str:
