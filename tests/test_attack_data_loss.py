@@ -308,3 +308,51 @@ def test_respelling_a_name_never_rewrites_another_word_of_an_editors_text(run_cl
     assert run_cli(*translate).exit_code == 0
     (seg,) = parse_aligned(doc.read_bytes()).segments()
     assert seg.target == "قال مصرف جمهورية مصر ذلك." and seg.status == "edited"
+
+
+def test_a_glossary_import_killed_halfway_leaves_the_old_glossary_or_the_new_one(run_cli, tmp_path, monkeypatch):
+    """Some PO files new, some old, after a kill during an import that touches several files."""
+    from bilingual import fsutil
+    from bilingual.names.load import load_glossary
+
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Sirte", "سرت", "--kind", "place", "--glossary", gl).exit_code == 0
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(
+        "english,arabic,kind\nHaftar,حفتر,person\nDerna,درنة,place\nLNA,الجيش الوطني,org\n", encoding="utf-8"
+    )
+    real, renames = os.replace, []
+
+    def dying(src, dst):
+        if str(src).endswith(".tmp") and renames:
+            raise KeyboardInterrupt  # killed after the first file of the commit was renamed
+        renames.append(dst)
+        return real(src, dst)
+
+    monkeypatch.setattr(fsutil.os, "replace", dying)
+    with pytest.raises(KeyboardInterrupt):
+        from bilingual.jobs.glossary import TermsImportRequest, import_terms
+
+        import_terms(TermsImportRequest(file=str(sheet), glossary=str(gl)))
+    monkeypatch.setattr(fsutil.os, "replace", real)
+    names = {e.english for e in load_glossary(gl).entries}  # the next reader finishes the commit
+    assert names == {"Sirte", "Haftar", "Derna", "LNA"}
+    assert not list(gl.glob(".*.tmp")) and not (gl / fsutil.JOURNAL).exists()
+
+
+def test_a_glossary_import_killed_before_its_commit_leaves_the_old_glossary(run_cli, tmp_path, monkeypatch):
+    from bilingual import fsutil
+    from bilingual.jobs.glossary import TermsImportRequest, import_terms
+    from bilingual.names.load import load_glossary
+
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Sirte", "سرت", "--kind", "place", "--glossary", gl).exit_code == 0
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("english,arabic,kind\nHaftar,حفتر,person\nDerna,درنة,place\n", encoding="utf-8")
+    real = fsutil.write_text
+    monkeypatch.setattr(fsutil, "write_text", lambda path, text: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        import_terms(TermsImportRequest(file=str(sheet), glossary=str(gl)))
+    monkeypatch.setattr(fsutil, "write_text", real)
+    assert {e.english for e in load_glossary(gl).entries} == {"Sirte"}
+    assert not list(gl.glob(".*.tmp"))

@@ -6,7 +6,7 @@ import shutil
 
 from bilingual.names.load import load_glossary
 
-from conftest import ROOT
+from conftest import ROOT, assert_one_line_error
 
 GLOSSARY = ROOT / "glossary"
 
@@ -143,3 +143,58 @@ def test_two_concurrent_adds_of_one_name_cannot_both_succeed(tmp_path):
         assert len(entries) == 1, entries
     assert all(codes == [0, 4] for codes in outcomes), outcomes
     load_glossary(gl)  # and the glossary still loads (no cross-file duplicate)
+
+
+def test_sheets_as_newsrooms_head_them_are_read(run_cli, tmp_path):
+    """A TSV headed english_variant, arabic, category, notes was refused."""
+    from bilingual.names.load import load_glossary
+
+    sheet = tmp_path / "names.tsv"
+    sheet.write_text(
+        "English Variant\tArabic\tCategory\tNotes\nHaftar\tحفتر\tPerson\tcommander\n"
+        "Derna\tدرنة\tLocation\t\nHouse of Representatives\tمجلس النواب\tOrganization\t\n",
+        encoding="utf-8",
+    )
+    result = run_cli("glossary", "import", sheet, "--glossary", tmp_path / "g")
+    assert result.exit_code == 0, result.stderr
+    got = {e.english: (e.arabic, e.kind, e.notes) for e in load_glossary(tmp_path / "g").entries}
+    assert got == {
+        "Haftar": ("حفتر", "person", "commander"),
+        "Derna": ("درنة", "place", ""),
+        "House of Representatives": ("مجلس النواب", "org", ""),
+    }
+
+
+def test_two_columns_for_one_field_are_refused_naming_both(run_cli, tmp_path):
+    sheet = tmp_path / "names.csv"
+    sheet.write_text("english,arabic,target\nHaftar,حفتر,خليفة\n", encoding="utf-8")
+    err = assert_one_line_error(run_cli("glossary", "import", sheet, "--glossary", tmp_path / "g"), 4)
+    assert "'arabic' and 'target'" in err and not (tmp_path / "g").exists()
+
+
+def test_our_csv_without_some_columns_keeps_the_fields_it_lacks(run_cli, tmp_path):
+    """Our own CSV re-imported without its no_translate column was refused (the Latin-kept name became an
+    error) though the README promises fields a file lacks are kept."""
+    from bilingual.names.load import load_glossary
+
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Reuters", "", "--kind", "org", "--no-translate", "--glossary", gl).exit_code == 0
+    sheet = tmp_path / "out.csv"
+    assert run_cli("glossary", "export", sheet, "--glossary", gl).exit_code == 0
+    rows = sheet.read_text(encoding="utf-8-sig").splitlines()
+    cut = [",".join(row.split(",")[:4]) for row in rows]  # english, arabic, kind, notes only
+    sheet.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    assert run_cli("glossary", "import", sheet, "--glossary", gl).exit_code == 0
+    (entry,) = load_glossary(gl).entries
+    assert entry.no_translate and entry.arabic == "Reuters"
+
+
+def test_a_dry_run_says_exactly_what_the_run_then_does(run_cli, tmp_path):
+    """--dry-run said '2 added' where the real run did 1 added + 1 changed (a name twice in the file)."""
+    sheet = tmp_path / "names.csv"
+    sheet.write_text("english,arabic,kind,notes\nHaftar,حفتر,person,\nHaftar,حفتر,person,checked\n", encoding="utf-8")
+    dry = run_cli("glossary", "import", sheet, "--glossary", tmp_path / "g", "--dry-run")
+    real = run_cli("glossary", "import", sheet, "--glossary", tmp_path / "g")
+    assert dry.exit_code == real.exit_code == 0
+    assert dry.stdout == real.stdout
+    assert dry.stderr.replace(" (dry run: nothing was written)", "") == real.stderr

@@ -22,20 +22,30 @@ from bilingual.formats.base import Format, Role, decode_utf8
 from bilingual.names.entry import Entry, Incoming
 
 COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")
-# Other names for our columns: spreadsheets from newsrooms, Translate Toolkit's CSV, DeepL.
+# Other names for our columns, as newsroom sheets, Translate Toolkit, DeepL and term bases head them
+# (compared case-insensitively, spaces and hyphens read as underscores).
 ALIASES = {
-    "source": "english",
-    "en": "english",
-    "target": "arabic",
-    "ar": "arabic",
-    "note": "notes",
-    "comment": "notes",
-    "comments": "notes",
-    "translator_comments": "notes",
-    "variant-of": "variant_of",
-    "no-translate": "no_translate",
-    "type": "kind",
-}
+    **dict.fromkeys(("source", "en", "eng", "term", "source_term", "english_term", "english_variant",
+                     "english_name", "name", "name_en", "latin"), "english"),
+    **dict.fromkeys(("target", "ar", "ara", "translation", "target_term", "arabic_term", "arabic_name",
+                     "arabic_spelling", "spelling", "name_ar"), "arabic"),
+    **dict.fromkeys(("type", "category", "class", "entity_type", "entity"), "kind"),
+    **dict.fromkeys(("note", "comment", "comments", "translator_comments", "description", "definition",
+                     "remarks", "remark"), "notes"),
+    **dict.fromkeys(("forbidden_forms", "do_not_use", "wrong", "wrong_spellings"), "forbidden"),
+    **dict.fromkeys(("variant", "see", "main_form"), "variant_of"),
+    **dict.fromkeys(("source_of", "reference", "references"), "sources"),
+    **dict.fromkeys(("no_translation", "keep_latin", "dnt", "do_not_translate"), "no_translate"),
+}  # fmt: skip
+# Kinds as sheets write them.
+KIND_ALIASES = {
+    **dict.fromkeys(("person", "people", "per", "pers", "name", "individual", "شخص"), "person"),
+    **dict.fromkeys(("place", "places", "loc", "location", "gpe", "city", "town", "country", "region", "مكان"),
+                    "place"),
+    **dict.fromkeys(("org", "orgs", "organisation", "organization", "organisations", "organizations", "body",
+                     "institution", "party", "group", "منظمة"), "org"),
+    **dict.fromkeys(("other", "misc", ""), "other"),
+}  # fmt: skip
 LISTS = ("forbidden", "sources")
 FLAGS = ("fuzzy", "no_translate")
 _TRUE = {"1", "yes", "true", "y", "x"}
@@ -59,12 +69,33 @@ def unneutralise(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA) else cell
 
 
-def _header(row: list[str]) -> dict[str, int] | None:
-    """Column name → index when *row* is a header (it names english/arabic or source/target)."""
-    names = [ALIASES.get(c.strip().lower().lstrip("\ufeff"), c.strip().lower().lstrip("\ufeff")) for c in row]
-    if "english" in names and "arabic" in names:
-        return {name: i for i, name in reversed(list(enumerate(names))) if name in COLUMNS}
-    return None
+def _column(title: str) -> str:
+    key = "_".join(title.strip().lstrip("\ufeff").lower().replace("-", " ").split())
+    return ALIASES.get(key, key)
+
+
+def _header(row: list[str], *, path: str) -> dict[str, int] | None:
+    """Column name → index when *row* is a header (it names an English and an Arabic column).
+
+    Two columns that mean the same field are refused, naming both: which one holds the editor's
+    word cannot be told.
+    """
+    names = [_column(c) for c in row]
+    if "english" not in names or "arabic" not in names:
+        return None
+    index: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if name not in COLUMNS:
+            continue
+        if name in index:
+            raise GlossaryError(
+                f"two columns give the {name} field: {row[index[name]].strip()!r} and {row[i].strip()!r}",
+                path=path,
+                line=1,
+                hint="keep one of them (or rename the other) and import again",
+            )
+        index[name] = i
+    return index
 
 
 def _entry(cells: dict[str, str], *, path: str, line: int) -> Incoming:
@@ -80,7 +111,7 @@ def _entry(cells: dict[str, str], *, path: str, line: int) -> Incoming:
         elif name in FLAGS:
             values[name] = raw.strip().lower() in _TRUE
         elif name == "kind":
-            values[name] = raw.strip() or "other"
+            values[name] = KIND_ALIASES.get(raw.strip().lower(), raw.strip())
         else:
             values[name] = raw
     return Incoming(Entry(**values, file=path, line=line), frozenset(values))
@@ -129,7 +160,7 @@ class CsvTerms(Format):
             raise GlossaryError(f"malformed {self.name.upper()}: {exc}", path=path, hint=HINT) from exc
         if not rows:
             return []
-        index = _header(rows[0])
+        index = _header(rows[0], path=path)
         body, first_line = (rows[1:], 2) if index is not None else (rows, 1)
         if index is None:
             index = {"english": 0, "arabic": 1}

@@ -18,7 +18,7 @@ from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic
 from bilingual.names.entry import Entry, EntryKind
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
-from bilingual.names.rules import check_entries, repair_entry
+from bilingual.names.rules import check_entries, check_set, repair_entry, validate_entry
 
 
 def glossary_root(path: str | None) -> Path:
@@ -237,23 +237,34 @@ def import_terms(request: TermsImportRequest, result: Result | None = None) -> R
     result = result if result is not None else Result()
     data = Path(request.file).read_bytes()
     incoming = term_format(request.file, request.format, head=data[:4096]).parse_terms(data, path=request.file)
-    bad = [f for f in check_entries([i.entry for i in incoming]) if f.severity == "error"]
+    # Duplicates and conflicts inside the file are refused before anything is merged.
+    bad = [f for f in check_set([i.entry for i in incoming]) if f.severity == "error"]
     if bad:
         raise GlossaryError(bad[0].message, path=request.file, line=bad[0].line, hint=_("nothing was imported"))
     labels = {"added": _("added"), "changed": _("changed"), "unchanged": _("unchanged")}
     for key in labels:
         result.counts[key] = 0
+    done = []
     with edit_glossary(glossary_root(request.glossary)) as editing:
-        for outcome, entry, fields in merge_incoming(editing, incoming):
-            result.counts[outcome] += 1
-            result.item(entry.english, outcome, ", ".join(fields))
-            if not request.quiet and outcome != "unchanged":
-                detail = f" ({', '.join(fields)})" if outcome == "changed" else ""
-                result.data(f"{labels[outcome]}: {entry.english}{detail}")
+        for item, (outcome, entry, fields) in zip(incoming, merge_incoming(editing, incoming), strict=True):
+            # Each entry is checked as it will be written: a field the file lacks keeps its value, so a
+            # sheet without a no_translate column does not turn a Latin-kept name into an error.
+            problems = [f for f in validate_entry(entry) if f.severity == "error"]
+            if problems:
+                raise GlossaryError(
+                    problems[0].message, path=request.file, line=item.entry.line, hint=_("nothing was imported")
+                )
+            done.append((outcome, entry, fields))
             if outcome != "unchanged":
                 editing.upsert(entry)
         if request.dry_run:
             editing.discard()
+    for outcome, entry, fields in done:  # said once the whole import stood (or would stand)
+        result.counts[outcome] += 1
+        result.item(entry.english, outcome, ", ".join(fields))
+        if not request.quiet and outcome != "unchanged":
+            detail = f" ({', '.join(fields)})" if outcome == "changed" else ""
+            result.data(f"{labels[outcome]}: {entry.english}{detail}")
     summary = _("{file}: {added} added, {changed} changed, {unchanged} unchanged").format(
         file=request.file, **{k: result.counts[k] for k in labels}
     )

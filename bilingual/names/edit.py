@@ -151,10 +151,12 @@ def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
     adding one name at once cannot both succeed. Nothing is written when the result would be
     invalid; each changed file is written atomically.
     """
-    from bilingual.fsutil import locked, write_text
+    from bilingual.fsutil import commit_texts, finish_commit, locked
 
     root.parent.mkdir(parents=True, exist_ok=True)
     with locked(root):
+        if root.is_dir():
+            finish_commit(root)  # an earlier edit killed halfway is finished first
         glossary = GlossaryEdit(root)
         yield glossary
         changed = glossary.changed()
@@ -175,7 +177,8 @@ def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
             return
         for path in changed:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_text(path, glossary.files[path].text())
+        # every changed file at once: a kill leaves the old glossary or the new one, never half
+        commit_texts({path: glossary.files[path].text() for path in changed}, folder=changed[0].parent)
 
 
 MERGED_FIELDS = ("arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.pocodec import entries_from_po, po_files
+from bilingual.fsutil import JOURNAL, finish_commit, locked
 from bilingual.i18n import _
 from bilingual.names import cache
 from bilingual.names.entry import Entry, GlossaryFinding
@@ -24,6 +25,9 @@ def load_glossary(path: str | Path, *, validate: bool = True, matcher: bool = Tr
     from the signed disk cache when the files are unchanged (:mod:`bilingual.names.cache`).
     """
     path = Path(path)
+    if path.is_dir() and (path / JOURNAL).exists():
+        with locked(path):  # an edit killed halfway: finish it, so every file is the new one
+            finish_commit(path)
     files = po_files(path)
     with _no_gc():  # building 100,000 objects otherwise triggers repeated full collections
         return _load(path, files, validate, matcher)

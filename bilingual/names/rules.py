@@ -121,10 +121,15 @@ def _variants_message() -> str:
 
 def check_entries(entries: list[Entry]) -> list[GlossaryFinding]:
     """Every finding over a set of entries: per-entry rules, duplicates, conflicts, variants."""
+    per_entry = [f for entry in entries for f in validate_entry(entry)]
+    return per_entry + check_set(entries)
+
+
+def check_set(entries: list[Entry]) -> list[GlossaryFinding]:
+    """The findings over a set as a whole: duplicates, conflicts, variants naming no entry."""
     found: list[GlossaryFinding] = []
     by_key: dict[str, Entry] = {}
     for entry in entries:
-        found.extend(validate_entry(entry))
         other = by_key.get(entry.key)
         if other is not None:
             where = f"{other.file}:{other.line}" if other.file else _("another entry")
