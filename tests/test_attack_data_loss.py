@@ -356,3 +356,70 @@ def test_a_glossary_import_killed_before_its_commit_leaves_the_old_glossary(run_
     monkeypatch.setattr(fsutil, "write_text", real)
     assert {e.english for e in load_glossary(gl).entries} == {"Sirte"}
     assert not list(gl.glob(".*.tmp"))
+
+
+def _translated(run_cli, tmp_path, memory):
+    (tmp_path / "a.txt").write_text("Derna waits.")
+    assert run_cli("translate", tmp_path / "a.txt", *ENGINE, "--memory", memory, "-q").exit_code == 0
+    return tmp_path / "a.en-ar.xml"
+
+
+def test_no_output_replaces_the_memory_an_input_or_a_glossary_file(run_cli, tmp_path, monkeypatch):
+    """--report onto the memory made it 'not a database' with exit 0; export -o and glossary export onto the
+    memory, a report onto the corrections file or a glossary file: all replaced them."""
+    memory = tmp_path / "m.sqlite3"
+    monkeypatch.setenv("BILINGUAL_MEMORY", str(memory))
+    doc = _translated(run_cli, tmp_path, memory)
+    assert run_cli("export", doc, "--to", "po").exit_code == 0
+    po = tmp_path / "a.en-ar.po"
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Derna", "درنة", "--kind", "place", "--glossary", gl).exit_code == 0
+    kept = {p: p.read_bytes() for p in (memory, po, gl / "places.po", doc)}
+    attempts = [
+        (("import", po, "--memory", memory, "--report", memory), "translation memory"),
+        (("import", po, "--report", memory), "translation memory"),
+        (("apply", doc, po, "--memory", memory, "--report", po), "replace an input"),
+        (("apply", doc, po, "--memory", memory, "--report", doc), "replace an input"),
+        (("import", po, "--memory", memory, "--glossary", gl, "--report", gl / "places.po"), "glossary"),
+        (("export", doc, "--to", "html", "-o", memory), "translation memory"),
+        (("export", doc, "--to", "html", "-o", memory, "--overwrite"), "translation memory"),
+        (("glossary", "export", memory, "--to", "csv", "--glossary", gl, "--overwrite"), "translation memory"),
+    ]
+    for args, words in attempts:
+        result = run_cli(*args)
+        assert result.exit_code in (1, 4), (args, result.stderr)
+        assert words in result.stderr, (args, result.stderr)
+    assert {p: p.read_bytes() for p in kept} == kept
+
+
+def test_a_file_that_is_not_an_earlier_output_is_kept_unless_told(run_cli, tmp_path):
+    doc = _translated(run_cli, tmp_path, tmp_path / "m.sqlite3")
+    notes = tmp_path / "notes.html"
+    notes.write_text("<html><body>an editor's own page</body></html>")
+    err = assert_one_line_error(run_cli("export", doc, "--to", "html", "-o", notes), 1)
+    assert "not an earlier html export" in err and "--overwrite" in err
+    assert notes.read_text() == "<html><body>an editor's own page</body></html>"
+    assert run_cli("export", doc, "--to", "html", "-o", notes).exit_code == 1
+    report = tmp_path / "report.tsv"
+    report.write_text("my,own,sheet\n")
+    err = assert_one_line_error(run_cli("import", tmp_path / "a.txt", "--report", report), 1)
+    assert report.read_text() == "my,own,sheet\n"
+    assert run_cli("export", doc, "--to", "html", "-o", notes, "--overwrite").exit_code == 0
+    assert run_cli("export", doc, "--to", "html", "-o", notes).exit_code == 0  # ours now: replaced freely
+
+
+def test_a_symbolic_link_planted_at_the_output_is_not_followed(run_cli, tmp_path):
+    doc = _translated(run_cli, tmp_path, tmp_path / "m.sqlite3")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "a.en-ar.html"
+    link.symlink_to(victim)
+    err = assert_one_line_error(run_cli("export", doc, "--to", "html"), 1)
+    assert "symbolic link" in err and victim.read_text() == "precious"
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "add", "Derna", "درنة", "--kind", "place", "--glossary", gl).exit_code == 0
+    (tmp_path / "terms.csv").symlink_to(victim)
+    assert run_cli("glossary", "export", tmp_path / "terms.csv", "--glossary", gl).exit_code != 0
+    assert victim.read_text() == "precious"
+    assert run_cli("export", doc, "--to", "html", "--overwrite").exit_code == 0  # told: written through it
+    assert link.is_symlink() and "درنة" in victim.read_text(encoding="utf-8")

@@ -124,6 +124,23 @@ class TestExportContract:
             assert isinstance(data, bytes)
             assert "درنة".encode() in data or name in ("pdf", "docx")  # compressed containers
 
+    def test_knows_its_own_output_and_no_one_else_s(self, name):
+        """The write policy replaces a file without --overwrite only when the format says it made it."""
+        fmt = get(name, Role.EXPORT)
+        doc = sample_doc(hostile=name != "pdf")
+        assert type(fmt).is_own_output(fmt.render(doc, ExportOptions(typography=False)))
+        for stranger in (
+            b"",
+            b"Derna waits.\n",
+            b"<html><body>a page</body></html>",
+            b"%PDF-1.7 by someone",
+            b"PK\x03\x04 not ours",
+            b'msgid ""\nmsgstr ""\n',
+        ):
+            if name in ("po",) and stranger.startswith(b"msgid"):
+                continue  # a PO file is a PO file: export keeps an editor's unapplied work in it apart
+            assert not type(fmt).is_own_output(stranger), stranger
+
     def test_round_trip_gives_back_the_segments(self, name, tmp_path):
         fmt = get(name, Role.EXPORT)
         if Role.DOCUMENT in fmt.roles:
@@ -211,3 +228,11 @@ def test_every_engine_in_the_registry_loads(argos_packages):
         out = engine.translate_batch(["Derna waits.", "Cairo watches."])
         assert len(out) == 2 and all(isinstance(t, str) for t in out)
         assert out[0] != out[1]  # output depends on the input
+
+
+@pytest.mark.parametrize("name", [c.name for c in formats(Role.TERMS)])
+def test_term_formats_know_their_own_export(name):
+    fmt = get(name, Role.TERMS)
+    assert type(fmt).is_own_output(fmt.render_terms([Entry("Derna", "درنة", "place")]))
+    assert not type(fmt).is_own_output(b"%PDF-1.7 an editor's report")
+    assert not type(fmt).is_own_output(b"a spreadsheet of someone's, with no tab or our header\n")

@@ -173,11 +173,6 @@ class HtmlArticle(Format):
         text = xml_root_head(head)[:1024].lower()
         return text.startswith(("<!doctype html", "<html")) or "<html" in text[:512]
 
-    @classmethod
-    def is_own_output(cls, data: bytes) -> bool:
-        """Our pages say so: ``<meta name="generator" content="bilingual …">`` (an article in HTML does not)."""
-        return cls.sniff(data[:8192]) and b'<meta name="generator" content="bilingual ' in data[:8192]
-
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         return parse_html_article(text)
 
@@ -250,6 +245,12 @@ class HtmlExport(Format):
     roles = frozenset({Role.EXPORT})
     extensions = (".html", ".htm")
     media_type = "text/html"
+
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        """Our pages say so: ``<meta name="generator" content="bilingual …">`` (an article in HTML does not)."""
+        head = data[:8192]
+        return HtmlArticle.sniff(head) and b'<meta name="generator" content="bilingual ' in head
 
     def render(self, doc: Document, options: ExportOptions) -> bytes:
         return render_html(doc, options).encode("utf-8")
