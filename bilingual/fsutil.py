@@ -102,6 +102,64 @@ def write_bytes(path: str | Path, data: bytes) -> bool:
     return True
 
 
+def private_folder(path: Path) -> Path:
+    """*path* as a folder only this user can enter (0700, ours, not a link), made or set right first.
+
+    Whatever else is there — a symbolic link (planted, say, to overwrite a system file through
+    our cache), a file, a folder of another user's or one others may write — is moved aside (a
+    link is removed: its target is never touched) and a new private folder made.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        ours = info.st_uid == os.geteuid()
+        if stat.S_ISDIR(info.st_mode) and ours:
+            if info.st_mode & 0o077:
+                os.chmod(path, 0o700)
+            return path
+        if stat.S_ISLNK(info.st_mode):
+            os.unlink(path)
+        else:
+            os.replace(path, path.with_name(f"{path.name}.unsafe-{os.getpid()}-{int(info.st_mtime)}"))
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path, 0o700)
+    info = os.lstat(path)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        raise OSError(f"{path} is not a private folder")
+    return path
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write *data* to *path* in a private folder: a new 0600 file (never through a link), renamed in place."""
+    folder = private_folder(path.parent)
+    tmp = folder / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)  # a link planted at *path* is replaced, its target untouched
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_private(path: Path, *, limit: int = 1 << 30) -> bytes | None:
+    """The bytes of *path* if it is a regular file of ours (never followed through a link), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > limit:
+            return None
+        return handle.read()
+
+
 JOURNAL = ".bilingual-commit.json"
 
 

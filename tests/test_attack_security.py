@@ -211,3 +211,56 @@ def test_glossary_exports_never_hold_a_live_spreadsheet_formula_and_read_back_ex
         ("english", "arabic", "notes") if fmt == "omegat" else ("english", "arabic", "notes", "sources", "forbidden")
     )
     assert [[getattr(e, f) for f in fields] for e in back] == [[getattr(e, f) for f in fields] for e in entries]
+
+
+def _glossary_with_cache(tmp_path):
+    from bilingual.names import cache
+    from bilingual.names.load import load_glossary
+
+    gl = tmp_path / "g"
+    gl.mkdir()
+    (gl / "places.po").write_text('msgctxt "place"\nmsgid "Derna"\nmsgstr "درنة"\n', encoding="utf-8")
+    return gl, cache.cache_dir(), load_glossary
+
+
+def test_the_cache_never_follows_a_planted_link(tmp_path):
+    """As root, a link planted at a cache file overwrote its target (a system file)."""
+    import shutil
+
+    gl, folder, load_glossary = _glossary_with_cache(tmp_path)
+    shutil.rmtree(folder, ignore_errors=True)
+    load_glossary(gl)
+    victim = tmp_path / "victim"
+    victim.write_text("system file")
+    (gl / "places.po").write_text('msgctxt "place"\nmsgid "Derna"\nmsgstr "درنه"\n', encoding="utf-8")  # new key
+    for name in [p.name for p in folder.iterdir()]:
+        (folder / name).unlink()
+    from bilingual.names import cache
+
+    key = cache.cache_key([gl / "places.po"], "en")
+    for suffix in (".entries", ".automaton"):
+        (folder / f"{key}{suffix}").symlink_to(victim)
+    assert load_glossary(gl).get("Derna").arabic == "درنه"
+    assert victim.read_text() == "system file"
+    assert not any(p.is_symlink() for p in folder.iterdir())
+
+
+def test_the_cache_folder_is_private_and_a_planted_one_is_not_used_as_is(tmp_path):
+    import shutil
+    import stat
+
+    gl, folder, load_glossary = _glossary_with_cache(tmp_path)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder.symlink_to(elsewhere)  # a link where the cache folder goes
+    load_glossary(gl)
+    assert not folder.is_symlink() and list(elsewhere.iterdir()) == []
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
+    shutil.rmtree(folder)
+    folder.mkdir(mode=0o777)
+    os.chmod(folder, 0o777)  # pre-created world-writable
+    load_glossary(gl)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -5,7 +5,9 @@ An unchanged glossary of 100,000 entries then loads in a fraction of a second. T
 folder is the user's, but anyone who can write there must not be able to run code or plant
 entries: every file carries an HMAC-SHA256 of its payload under a key kept outside the cache
 (``cache.key`` in the user data folder, mode 0600), and a file whose MAC does not match is
-ignored (and rebuilt). Only then is the payload deserialised (marshal for rows, pickle for
+ignored (and rebuilt). Files are 0600 in 0700 folders of the user's own, created without following a
+link (:func:`bilingual.fsutil.private_folder`); anything else found at a cache path is moved aside
+or ignored. Only then is the payload deserialised (marshal for rows, pickle for
 pyahocorasick's automaton, which has no other serialisation).
 
 The key of a cached value covers everything that shapes it: the cache format version, the
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bilingual.errors import BilingualError, GlossaryError
+from bilingual.fsutil import read_private, write_private
 
 CACHE_VERSION = "2"
 _MAC_BYTES = 32
@@ -49,26 +52,15 @@ def _key_path() -> Path:
 def _secret() -> bytes | None:
     """The signing key (created on first use, readable by the user alone); None if it cannot be had."""
     path = _key_path()
+    data = read_private(path, limit=4096)
+    if data is not None and len(data) >= 32:
+        return data
     try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        with contextlib.suppress(OSError):
-            data = path.read_bytes()
-            return data if len(data) >= 32 else None
-        return None
+        write_private(path, os.urandom(32))
     except OSError:
         return None
-    secret = os.urandom(32)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(secret)
-    return secret
+    data = read_private(path, limit=4096)
+    return data if data is not None and len(data) >= 32 else None
 
 
 def cache_key(files: list[Path], language: str) -> str:
@@ -88,9 +80,8 @@ def read(name: str, *, kind: str) -> Any | None:
     secret = _secret()
     if secret is None:
         return None
-    try:
-        blob = (cache_dir() / name).read_bytes()
-    except OSError:
+    blob = read_private(cache_dir() / name)
+    if blob is None:
         return None
     mac, payload = blob[:_MAC_BYTES], blob[_MAC_BYTES:]
     if len(mac) != _MAC_BYTES or not hmac.compare_digest(mac, hmac.new(secret, payload, "sha256").digest()):
@@ -103,14 +94,12 @@ def read(name: str, *, kind: str) -> Any | None:
 
 def write(name: str, value: Any, *, kind: str) -> None:
     """Store *value* signed; a cache that cannot be written is no error."""
-    from bilingual.fsutil import write_bytes
-
     secret = _secret()
     if secret is None:
         return
     payload = marshal.dumps(value) if kind == "marshal" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, BilingualError):
-        write_bytes(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
+        write_private(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
 
 
 def lexicon(name: str, version: str, packages: tuple[str, ...], build: Callable[[], T]) -> T:
