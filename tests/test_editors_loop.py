@@ -285,3 +285,42 @@ def test_output_folder_is_created(run_cli, tmp_path, several):
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".en-ar.xml" for p in inputs)
     assert not (tmp_path / "new" / "folder.en-ar.xml").exists()
+
+
+@pytest.mark.parametrize("fmt, name", [("xliff", "x.xlf"), ("xliff2", "x.xlf"), ("po", "x.po"), ("tmx", "x.tmx")])
+def test_an_edit_of_a_source_the_editor_changed_is_taken_as_a_new_pair(translated, tmp_path, fmt, name):
+    """An editor fixed a typo in the source and translated it anew, leaving the state as exported: the edit
+    was dropped as 'not changed from the machine text'."""
+    doc, memory, glossary = translated
+    seg = doc.segments()[0]
+    new_source = seg.source.rstrip(".") + " today."
+    data = exporter(fmt).render(doc, None)
+    data = _edit_first_target(data, doc, EDIT).replace(_xml_or_po(seg.source, fmt), _xml_or_po(new_source, fmt), 1)
+    path = _write(tmp_path, name, data)
+    found = read_units(path)
+    assert found.units[0].source == new_source
+    result = import_units(found, memory, origin="t", glossary=glossary)
+    assert [p.id for p in result.new_pairs] == [found.units[0].id]
+    hit = memory.get(new_source)
+    assert hit is not None and hit.target == EDIT and hit.status in ("edited", "approved")
+    assert memory.get(seg.source).target == seg.target  # the old source's machine text stays
+    applied, applied_result = apply_units(doc, found, glossary=glossary)
+    assert [p.id for p in applied_result.new_pairs] == [found.units[0].id]
+    assert applied.segments()[0] == seg  # the document's source is the article's: untouched, and said
+
+
+def test_a_source_changed_without_its_translation_is_listed_not_taken(translated, tmp_path):
+    doc, memory, glossary = translated
+    seg = doc.segments()[0]
+    new_source = seg.source.rstrip(".") + " today."
+    data = exporter("xliff").render(doc, None)
+    data = data.replace(_xml_or_po(seg.source, "xliff"), _xml_or_po(new_source, "xliff"), 1)
+    result = import_units(read_units(_write(tmp_path, "x.xlf", data)), memory, origin="t", glossary=glossary)
+    assert result.new_pairs == [] and memory.get(new_source) is None
+    assert "the source was changed in the file but not its translation" in result.skipped[0].reason
+
+
+def _xml_or_po(text: str, fmt: str) -> bytes:
+    import html
+
+    return (html.escape(text, quote=False) if fmt != "po" else text.replace('"', '\\"')).encode("utf-8")

@@ -162,6 +162,11 @@ def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, row
         result.data(_("  {n} not taken: {reason}").format(n=n, reason=reason))
     for seg_id in done.changed:
         result.item(seg_id, "changed", where=path)
+    for pair in done.new_pairs:  # always listed: the editor changed a source, and should see it was taken
+        result.item(pair.id, "new pair", pair.reason, where=path, line=pair.line)
+        where = f"{path}:{pair.line}" if pair.line else path
+        result.data(_("  {where}: {id}: {reason}").format(where=where, id=pair.id, reason=pair.reason))
+    result.counts["new_pairs"] += len(done.new_pairs)
     for skip in done.conflicts:
         result.item(skip.id, "conflict", skip.reason, where=path, line=skip.line)
     for skip in done.skipped:

@@ -71,6 +71,7 @@ class ExchangeResult:
     updated: int = 0
     unchanged: int = 0
     changed: list[str] = field(default_factory=list)  # segment ids (apply)
+    new_pairs: list[Skip] = field(default_factory=list)  # units whose source the editor changed: taken as new pairs
     conflicts: list[Skip] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
 
@@ -83,6 +84,8 @@ class ExchangeResult:
 
 MACHINE_UNCHANGED = "machine text, unchanged (approve it in the file, or pass --approve-unchanged)"
 MARKED_MACHINE = "marked unreviewed in the file and not changed from the machine text"
+SOURCE_CHANGED = "the source was changed in the file: its translation is taken as a new pair"
+SOURCE_ONLY_CHANGED = "the source was changed in the file but not its translation (the machine's, for the old source)"
 
 
 def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> SegmentStatus | None:
@@ -131,8 +134,16 @@ def import_units(
         seen[key] = unit.target
         hit = memory.get(unit.source)
         status = human_status(unit, hit.machine if hit is not None else "", approve_unchanged=approve_unchanged)
+        near = memory.near(unit.source) if hit is None and status is None else None
+        new_source = near is not None and near.target != unit.target and not memory.is_machine_text(unit.target)
+        if new_source:
+            # The editor changed the source (the memory knows it only as a near match) and wrote a target
+            # no machine wrote: an edit of the new source, whatever state the tool left. Never dropped.
+            status = "approved" if unit.explicit else "edited"
+            result.new_pairs.append(Skip(unit.id, SOURCE_CHANGED, unit.line))
         if status is None:
-            result.skip(unit.id, MACHINE_UNCHANGED if hit is not None and hit.machine else MARKED_MACHINE, unit.line)
+            reason = MACHINE_UNCHANGED if hit is not None and hit.machine else MARKED_MACHINE
+            result.skip(unit.id, SOURCE_ONLY_CHANGED if near is not None else reason, unit.line)
             continue
         outcome = memory.put(
             unit.source,
@@ -173,6 +184,9 @@ def apply_units(
         match = by_id.get(unit.id)
         if match is None or normalize(match.source) != normalize(unit.source):
             match = by_source.get(normalize(unit.source))
+        if match is None and unit.id in by_id:
+            _source_changed(unit, by_id[unit.id], result, memory=memory, glossary=glossary)
+            continue
         if match is None:
             result.skip(unit.id or unit.source[:40], "no segment of the document has this id or source", unit.line)
             continue
@@ -214,8 +228,30 @@ def apply_units(
     return doc.with_segments(new), result
 
 
+def _source_changed(
+    unit: Unit, seg: Segment, result: ExchangeResult, *, memory: Memory | None, glossary: Glossary | None
+) -> None:
+    """A unit of the document's segment whose source the editor changed: a changed target is an edit
+    of the new source, recorded in the memory as a new pair and listed (the document's own source
+    is the article's, so its segment stays as it is); an unchanged target is listed as not taken."""
+    if not unit.target.strip() or unit.target == seg.target:
+        result.skip(unit.id, SOURCE_ONLY_CHANGED, unit.line)
+        return
+    result.new_pairs.append(Skip(unit.id, SOURCE_CHANGED, unit.line))
+    if memory is not None:
+        memory.put(
+            unit.source,
+            unit.target,
+            "approved" if unit.explicit else "edited",
+            origin="apply",
+            terms=_terms(unit.source, unit.target, glossary),
+            overwrite=False,
+            glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+        )
+
+
 def unapplied(doc: Document, found: UnitFile) -> int:
     """How many units of an editors' file the document does not hold yet: edits and conflicts that
     ``apply`` would bring in or report (machine text left as it was does not count)."""
     _doc, result = apply_units(doc, found)
-    return len(result.changed) + len(result.conflicts)
+    return len(result.changed) + len(result.conflicts) + len(result.new_pairs)

@@ -202,6 +202,7 @@ class Memory:
                 db.execute("ALTER TABLE segments ADD COLUMN mt_target TEXT NOT NULL DEFAULT ''")
                 db.execute("UPDATE segments SET mt_target = target WHERE status = 'mt'")
                 db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            db.execute("CREATE INDEX IF NOT EXISTS segments_mt_target ON segments(mt_target)")
         db = self.db
         self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
 
@@ -230,6 +231,16 @@ class Memory:
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         return None if row is None else hit_from_row(row)
+
+    def is_machine_text(self, target: str) -> bool:
+        """Whether a machine wrote *target* for some source this memory knows."""
+        try:
+            row = self.db.execute(
+                "SELECT 1 FROM segments WHERE mt_target = ? OR (status = 'mt' AND target = ?) LIMIT 1", (target, target)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        return row is not None
 
     def recall(self, sources: Sequence[str]) -> Recall:
         """Exact matches for every source in one query (the keys travel as one JSON array), near
