@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -88,3 +89,41 @@ def test_unknown_engine_and_plugin_path():
         load_engine("no_such_module_xyz:factory")
     engine = load_engine("fake_engines:UpperEngine")
     assert engine.translate_batch(["abc"]) == ["ABC"]
+
+
+def test_characters_the_vocabulary_lacks_never_come_out_as_question_marks(argos_packages):
+    """’ “ ” — é came out as ⁇ (27 in one article); Argos Translate copies them through."""
+    from bilingual.engines import EngineOptions
+    from bilingual.engines.argos.engine import ArgosEngine
+
+    engine = ArgosEngine(EngineOptions())
+    assert not engine.covered("“") and not engine.covered("é")  # the fixture's vocabulary lacks them
+    out = engine.translate_batch(["He said “no” — José’s café in Derna…", "Plain text."])
+    assert "⁇" not in out[0] and "José’s" in out[0] and "café" in out[0] and '"no"' in out[0]
+    assert out[1] == engine.translate_batch(["Plain text."])[0]
+
+
+def test_a_question_mark_left_in_a_translation_is_a_qa_finding_and_said(run_cli, tmp_path):
+    from bilingual.checks import run_checks
+    from bilingual.document import Head, RawBlock
+    from bilingual.read import build_document
+
+    doc = build_document("Café.", [RawBlock("p", 0, 5)], head=Head())
+    (seg,) = doc.segments()
+    doc = doc.with_segments({seg.id: replace(seg, target="مقهى ⁇.")})
+    assert [f.check for f in run_checks(doc, qa=True)] == ["unknown_characters"]
+    article = tmp_path / "a.txt"
+    article.write_text("Caf\u00e9 talk.")
+    result = run_cli("translate", article, "--engine", "test_engine_argos:unk_engine", "--no-memory")
+    assert result.exit_code == 0 and "1 segments hold ⁇" in result.stderr
+
+
+class _Unk:
+    name, model_name, model_version, model_checksum = "unk", "", "", ""
+
+    def translate_batch(self, texts):
+        return ["حديث ⁇ مقهى" for _text in texts]
+
+
+def unk_engine(options):
+    return _Unk()

@@ -9,6 +9,18 @@ from bilingual.arabic import mostly_latin
 from bilingual.checks.base import QA_CHECKS, Context, Failed, register
 from bilingual.document import Segment
 
+UNKNOWN = "⁇"  # what SentencePiece writes for a piece the model's vocabulary lacks
+
+
+@register(QA_CHECKS)
+def unknown_characters(seg: Segment, ctx: Context) -> None:
+    """Characters the model could not read (⁇)"""
+    if UNKNOWN in seg.target:
+        raise Failed(
+            f"{seg.target.count(UNKNOWN)} × {UNKNOWN} in the translation: the model had no word for "
+            "some characters of the source; retype them"
+        )
+
 
 @register(QA_CHECKS)
 def empty_target(seg: Segment, ctx: Context) -> None:

@@ -194,6 +194,7 @@ def _tell(result: Result, tally: Tally, out: str, glossary: Glossary | None) -> 
         ("from_engine", tally.from_engine),
         ("from_memory", tally.from_memory),
         ("untranslated", len(tally.untranslated)),
+        ("unreadable", len(tally.unknown)),
         ("names_found", tally.terms_found),
         ("names_enforced", tally.terms_enforced),
         ("names_missing", tally.terms_missing),
@@ -216,6 +217,15 @@ def _tell(result: Result, tally: Tally, out: str, glossary: Glossary | None) -> 
         result.warn(
             _("{n} segments came back untranslated (mostly Latin) after a retry, marked for review: {ids}").format(
                 n=len(tally.untranslated), ids=ids
+            )
+        )
+    if tally.unknown:
+        for seg_id in tally.unknown:
+            result.item(seg_id, "unreadable characters", "⁇", where=out)
+        more = " …" if len(tally.unknown) > 10 else ""
+        result.warn(
+            _("{n} segments hold ⁇ (characters the model could not read), marked for review: {ids}").format(
+                n=len(tally.unknown), ids=" ".join(tally.unknown[:10]) + more
             )
         )
     if glossary is not None and len(glossary):

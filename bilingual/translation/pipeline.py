@@ -45,6 +45,7 @@ class Tally:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (segment id, entry)
     fuzzy_notes: int = 0
     untranslated: list[str] = field(default_factory=list)  # segment ids left mostly Latin after a retry
+    unknown: list[str] = field(default_factory=list)  # segment ids whose target holds ⁇ (unreadable characters)
 
 
 def run_engine(engine: Engine, texts: list[str]) -> list[str]:
@@ -139,6 +140,7 @@ def translate_document(
         if progress:
             progress(len(group))
 
+    report.unknown = [seg.id for seg in done.values() if "⁇" in seg.target]
     for seg in done.values():
         for term in seg.terms:
             report.terms_found += 1

@@ -11,6 +11,8 @@ imported (it pulls in stanza, torch and spaCy).
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,6 +140,18 @@ def max_decoding_length(longest_source: int, cap: int = 512) -> int:
     return min(cap, math.ceil(longest_source * 1.5) + 10)
 
 
+# What a character the model's vocabulary lacks becomes for it (it would otherwise come out as ⁇).
+FALLBACKS = {"’": "'", "‘": "'", "‚": ",", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "—": " - ", "–": "-",
+             "―": " - ", "…": "...", "′": "'", "″": '"', "«": '"', "»": '"', "‹": "'", "›": "'", "\u00a0": " ",
+             "\u2009": " ", "\u202f": " ", "•": "-", "·": "-"}  # fmt: skip
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def _plain(char: str) -> str:
+    """*char* without its accents (é → e, ß stays): what an English vocabulary surely has."""
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)) or char
+
+
 class ArgosEngine:
     """Translate with an installed Argos Translate package (CTranslate2 + SentencePiece)."""
 
@@ -179,7 +193,8 @@ class ArgosEngine:
         self.model_version = model.version
         self.model_checksum = models.model_checksum(model)
         self.cores = os.cpu_count() or 1
-        self._loaded: Loaded | None = None  # loads on first use: a run served from memory never loads it
+        self._loaded: Loaded | None = None
+        self._covered: dict[str, bool] = {}  # loads on first use: a run served from memory never loads it
 
     @property
     def plan(self) -> Plan:
@@ -202,6 +217,37 @@ class ArgosEngine:
         if self._loaded is None:
             self._loaded = _load(self.model, self.plan)
         return self._loaded
+
+    def covered(self, char: str) -> bool:
+        """Whether the source vocabulary has *char* (SentencePiece would not make it ``<unk>``)."""
+        known = self._covered.get(char)
+        if known is None:
+            sp = self._load().source_sp
+            known = self._covered[char] = sp.unk_id() not in sp.encode(char)
+        return known
+
+    def normalize(self, text: str) -> tuple[str, dict[str, str]]:
+        """*text* with each character the vocabulary lacks replaced by one it has (typographic
+        punctuation by ASCII, accented letters without their accents), and the words to put back:
+        ``{"Jose": "José"}``, for words the model copies into its output."""
+        if text.isascii():
+            return text, {}
+        out = []
+        for char in text:
+            if char.isascii() or self.covered(char):
+                out.append(char)
+            else:
+                out.append(FALLBACKS.get(char) or _plain(char))
+        normalized = "".join(out)
+        if normalized == text:
+            return text, {}
+        words = {}
+        for found in _WORD.finditer(text):
+            word = found.group()
+            plain = "".join(c if c.isascii() or self.covered(c) else FALLBACKS.get(c) or _plain(c) for c in word)
+            if plain != word and any(c.isalpha() and not c.isascii() for c in word):
+                words[plain] = word
+        return normalized, words
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
         tokens = self._load().source_sp.encode(texts, out_type=str)
@@ -247,9 +293,10 @@ class ArgosEngine:
         if not texts:
             return []
         limit = self.options.max_input_tokens
+        prepared = [self.normalize(text) for text in texts]
         pieces: list[list[str]] = []
         owners: list[int] = []
-        for n, tokens in enumerate(self.tokenize(texts)):
+        for n, tokens in enumerate(self.tokenize([text for text, _words in prepared])):
             for piece in split_long(tokens, limit):
                 pieces.append(piece)
                 owners.append(n)
@@ -257,7 +304,8 @@ class ArgosEngine:
         joined: list[list[str]] = [[] for _text in texts]
         for owner, tokens in zip(owners, translated, strict=True):
             joined[owner].append(self.detokenize(tokens))
-        return [" ".join(p for p in parts if p) for parts in joined]
+        out = [" ".join(p for p in parts if p) for parts in joined]
+        return [_put_back(text, words) for text, (_normalized, words) in zip(out, prepared, strict=True)]
 
     def retry_batch(self, texts: list[str]) -> list[str]:
         """A second try for sentences that came back untranslated: a wider beam, repetition
@@ -265,3 +313,10 @@ class ArgosEngine:
         return self.translate_batch(
             texts, beam_size=max(5, self.options.beam_size + 2), repetition_penalty=1.2, disable_unk=True
         )
+
+
+def _put_back(text: str, words: dict[str, str]) -> str:
+    """The original spelling of words the model copied unaccented (Jose → José), whole words only."""
+    for plain, word in words.items():
+        text = re.sub(rf"(?<!\w){re.escape(plain)}(?!\w)", word, text)
+    return text
