@@ -300,3 +300,88 @@ def test_glossary_check_finds_what_is_already_in_a_file_and_fix_repairs_it(run_c
     assert loaded.get("Haftar") is not None and loaded.get("Hammad") is not None
     assert loaded.get("Haftar").notes == "checked by the desk" and loaded.get("Hammad").notes == "see mirror"
     assert run_cli("glossary", "check", "--glossary", gl).exit_code == 0
+
+
+def _marian_folder(tmp_path, **config):
+    """A Marian folder as transformers saves one, by hand: config, a small safetensors, tokenizer files."""
+    import json
+    import struct
+
+    folder = tmp_path / "marian"
+    folder.mkdir(exist_ok=True)
+    (folder / "config.json").write_text(
+        json.dumps(
+            {
+                "model_type": "marian",
+                "d_model": 16,
+                "encoder_layers": 1,
+                "decoder_layers": 1,
+                "vocab_size": 100,
+                **config,
+            }
+        )
+    )
+    header = json.dumps({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}}).encode()
+    (folder / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + bytes(16))
+    for name in ("source.spm", "target.spm", "vocab.json"):
+        (folder / name).write_bytes(b"x")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "tamper, words",
+    [
+        (lambda f: _marian_folder(f, encoder_layers=100_000), "beyond what converts"),
+        (
+            lambda f: _marian_folder(f, d_model=4096, vocab_size=900_000, encoder_layers=60, decoder_layers=60),
+            "parameters, over",
+        ),
+        (lambda f: _marian_folder(f, d_model="512"), "d_model as '512'"),
+        (lambda f: (_marian_folder(f) / "config.json").write_bytes(b"\xff\xfe{") and f / "marian", "cannot be read"),
+        (
+            lambda f: (
+                (_marian_folder(f) / "model.safetensors").unlink()
+                or ((f / "marian" / "pytorch_model.bin").write_bytes(b"\x80\x04pickle") and f / "marian")
+            ),
+            "pickled weights",
+        ),
+        (
+            lambda f: (
+                (_marian_folder(f) / "model.safetensors").write_bytes(
+                    (f / "marian" / "model.safetensors").read_bytes()[:-8]
+                )
+                and f / "marian"
+            ),
+            "cut short",
+        ),
+        (lambda f: (_marian_folder(f) / "vocab.json").unlink() or f / "marian", "vocab.json"),
+    ],
+)
+def test_a_model_that_cannot_be_converted_is_refused_before_any_library_loads_it(run_cli, tmp_path, tamper, words):
+    """A huge layer count grew past 5 GB before anyone stopped it; a pickle-only checkpoint, a truncated
+    safetensors, missing tokenizer files, d_model as a string, a config with bad bytes were exit 70."""
+    folder = tamper(tmp_path)
+    err = assert_one_line_error(run_cli("models", "convert", folder, "-o", tmp_path / "m.argosmodel"), 3)
+    assert words in err and not (tmp_path / "m.argosmodel").exists()
+
+
+def test_an_archive_with_a_member_twice_is_refused(run_cli, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "opus.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("model.npz", b"one")
+        with pytest.warns(UserWarning):
+            z.writestr("model.npz", b"two")
+    err = assert_one_line_error(run_cli("models", "convert", archive, "-o", tmp_path / "m.argosmodel"), 3)
+    assert "'model.npz' twice" in err
+
+
+def test_a_config_file_with_bad_bytes_is_one_line(run_cli, tmp_path, monkeypatch, empty_packages):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("BILINGUAL_MODEL", raising=False)
+    (tmp_path / "config" / "bilingual").mkdir(parents=True)
+    (tmp_path / "config" / "bilingual" / "config.toml").write_bytes(b'model = "\xff\xfe"\n')
+    (tmp_path / "a.txt").write_text("Derna waits.")
+    err = assert_one_line_error(run_cli("translate", tmp_path / "a.txt", "--no-memory", "--no-download"), 3)
+    assert "config.toml" in err

@@ -41,6 +41,127 @@ def _kind(src: Path) -> str:
     )
 
 
+# Bounds checked before any library loads a model: a config may describe any size, and a weights file
+# may lie about its own length. The largest Marian models (OPUS-MT tc-big) are far below them.
+MAX_PARAMETERS = 2_000_000_000
+MAX_LAYERS = 64
+MAX_WIDTH = 16_384
+MAX_VOCABULARY = 1_000_000
+MAX_UNPACKED = 8 * 1024**3
+_SIZES = ("d_model", "encoder_layers", "decoder_layers", "encoder_attention_heads", "decoder_attention_heads",
+          "encoder_ffn_dim", "decoder_ffn_dim", "vocab_size")  # fmt: skip
+
+
+def check_hf_folder(src: Path) -> None:
+    """Refuse, in one line naming the file, what would make a converter fail late, run code or eat memory:
+    a config that is not JSON or gives sizes that are not whole numbers within bounds, weights only as a
+    pickle, a safetensors file cut short, missing tokenizer files."""
+    config_path = src / "config.json"
+    try:
+        config = json.loads(config_path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(_("config.json cannot be read as JSON: {error}").format(error=exc), path=config_path) from exc
+    if not isinstance(config, dict):
+        raise ModelError(_("config.json is not a JSON object"), path=config_path)
+    if config.get("model_type") != "marian":
+        raise ModelError(
+            _("only Marian models convert (this one is {type!r})").format(type=config.get("model_type")),
+            path=config_path,
+        )
+    sizes = {}
+    for key in _SIZES:
+        value = config.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ModelError(
+                _("config.json gives {key} as {value!r}: a positive whole number is needed").format(
+                    key=key, value=value
+                ),
+                path=config_path,
+            )
+        sizes[key] = value
+    width, vocab = sizes.get("d_model", 512), sizes.get("vocab_size", 32_000)
+    layers = (sizes.get("encoder_layers", 6), sizes.get("decoder_layers", 6))
+    if max(layers) > MAX_LAYERS or width > MAX_WIDTH or vocab > MAX_VOCABULARY:
+        raise ModelError(
+            _(
+                "config.json describes a model beyond what converts here ({layers} layers, width "
+                "{width}, vocabulary {vocab})"
+            ).format(layers=max(layers), width=width, vocab=vocab),
+            path=config_path,
+            hint=_("check the file; Marian models have at most a few dozen layers"),
+        )
+    ffn = max(sizes.get("encoder_ffn_dim", 4 * width), sizes.get("decoder_ffn_dim", 4 * width))
+    parameters = (
+        vocab * width
+        + layers[0] * (4 * width * width + 2 * width * ffn)
+        + layers[1] * (8 * width * width + 2 * width * ffn)
+    )
+    if parameters > MAX_PARAMETERS:
+        raise ModelError(
+            _("config.json describes {n:,} parameters, over the {limit:,} this converts").format(
+                n=parameters, limit=MAX_PARAMETERS
+            ),
+            path=config_path,
+        )
+    weights = src / "model.safetensors"
+    if not weights.is_file():
+        pickled = [p.name for p in src.glob("*.bin")] + [p.name for p in src.glob("*.pt")]
+        raise ModelError(
+            _("no model.safetensors{also}: pickled weights can run code when loaded, so they are not read").format(
+                also=f" (only {', '.join(sorted(pickled))})" if pickled else ""
+            ),
+            path=src,
+            hint=_("save the model with safetensors: model.save_pretrained(FOLDER, safe_serialization=True)"),
+        )
+    _check_safetensors(weights)
+    missing = [name for name in ("source.spm", "target.spm", "vocab.json") if not (src / name).is_file()]
+    if missing:
+        raise ModelError(
+            _("the tokenizer files are missing: {names}").format(names=", ".join(missing)),
+            path=src,
+            hint=_("copy the whole folder transformers saved (source.spm, target.spm, vocab.json)"),
+        )
+
+
+def _check_safetensors(path: Path) -> None:
+    """A safetensors file whose header promises more bytes than it holds was cut short (a copy stopped)."""
+    import struct
+
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+        length = struct.unpack("<Q", head)[0] if len(head) == 8 else -1
+        if length < 2 or length > min(size - 8, 100 << 20):
+            raise ModelError(_("model.safetensors is not a safetensors file (or is cut short)"), path=path)
+        try:
+            header = json.loads(handle.read(length))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ModelError(_("model.safetensors has an unreadable header"), path=path) from exc
+    ends = [t.get("data_offsets", [0, 0])[1] for k, t in header.items() if k != "__metadata__" and isinstance(t, dict)]
+    if not ends or max(ends) > size - 8 - length:
+        raise ModelError(
+            _("model.safetensors is cut short: it holds {have:,} of {need:,} bytes").format(
+                have=size, need=8 + length + max(ends, default=0)
+            ),
+            path=path,
+            hint=_("copy the file again"),
+        )
+
+
+def _check_archive(archive: zipfile.ZipFile, path: Path) -> None:
+    """An OPUS-MT zip: no member twice (which one would win?), and a bounded unpacked size."""
+    names = [info.filename for info in archive.infolist()]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ModelError(
+            _("the archive holds {name!r} twice").format(name=twice[0]), path=path, hint=_("rebuild the archive")
+        )
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise ModelError(_("the archive unpacks to more than {n} GB").format(n=MAX_UNPACKED // 1024**3), path=path)
+
+
 def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
     try:
         import ctranslate2.converters as converters
@@ -48,20 +169,20 @@ def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
         raise ModelError(str(exc), hint=EXTRA_HINT) from exc
     try:
         if kind == "hf":
-            config = json.loads((src / "config.json").read_text(encoding="utf-8"))
-            if config.get("model_type") != "marian":
-                raise ModelError(
-                    _("only Marian models convert (this one is {type!r})").format(type=config.get("model_type")),
-                    path=src / "config.json",
-                )
+            check_hf_folder(src)
             converter = converters.TransformersConverter(str(src))
         else:
             converter = converters.OpusMTConverter(str(src))
         converter.convert(str(out), quantization=None if quantization == "none" else quantization, force=True)
     except ImportError as exc:
         raise ModelError(_("converting needs the convert extra: {error}").format(error=exc), hint=EXTRA_HINT) from exc
-    except (RuntimeError, ValueError, KeyError, OSError) as exc:
-        raise ModelError(_("the conversion failed: {error}").format(error=exc), path=src) from exc
+    except ModelError:
+        raise
+    except Exception as exc:  # a converter's own failure, whatever its type: one line, never a traceback
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        raise ModelError(
+            _("the conversion failed: {error}").format(error=f"{type(exc).__name__}: {first}".rstrip(": ")), path=src
+        ) from exc
 
 
 def convert(
@@ -97,8 +218,12 @@ def convert(
         model_dir = src
         if kind == "opus" and src.is_file():
             model_dir = work / "unzipped"
-            with zipfile.ZipFile(src) as archive:
-                _safe_extract(archive, model_dir)
+            try:
+                with zipfile.ZipFile(src) as archive:
+                    _check_archive(archive, src)
+                    _safe_extract(archive, model_dir)
+            except zipfile.BadZipFile as exc:
+                raise ModelError(_("not a readable zip archive: {error}").format(error=exc), path=src) from exc
         package = work / name
         package.mkdir()
         _converted(model_dir, kind, package / "model", quantization)

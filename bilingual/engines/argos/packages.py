@@ -133,7 +133,7 @@ def default_model_name() -> str:
             value = tomllib.load(handle).get("model", "")
     except FileNotFoundError:
         return ""
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(
             _("cannot read the config file: {error}").format(error=exc),
             path=path,
