@@ -423,3 +423,50 @@ def test_a_symbolic_link_planted_at_the_output_is_not_followed(run_cli, tmp_path
     assert victim.read_text() == "precious"
     assert run_cli("export", doc, "--to", "html", "--overwrite").exit_code == 0  # told: written through it
     assert link.is_symlink() and "درنة" in victim.read_text(encoding="utf-8")
+
+
+def test_apply_killed_halfway_leaves_memory_and_document_in_agreement(run_cli, tmp_path, monkeypatch):
+    """A kill during apply left some corrections in the memory and none in the document."""
+    import polib
+
+    from bilingual.jobs.exchange import ApplyRequest, apply_corrections
+    from bilingual.memory.store import Memory
+
+    memory = tmp_path / "m.sqlite3"
+    (tmp_path / "a.txt").write_text("Derna waits. Sirte sleeps. Tobruk watches.")
+    assert run_cli("translate", tmp_path / "a.txt", *ENGINE, "--memory", memory, "-q").exit_code == 0
+    doc = tmp_path / "a.en-ar.xml"
+    assert run_cli("export", doc, "--to", "po").exit_code == 0
+    po = polib.pofile(str(tmp_path / "a.en-ar.po"))
+    for n, entry in enumerate(po):
+        entry.msgstr = f"تصحيح {n}"
+    po.save()
+    before = doc.read_bytes()
+    real_put, calls = Memory.put, []
+
+    def dying_put(self, *args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_put(self, *args, **kwargs)
+
+    monkeypatch.setattr(Memory, "put", dying_put)
+    request = ApplyRequest(document=str(doc), corrections=str(tmp_path / "a.en-ar.po"), memory=str(memory))
+    with pytest.raises(KeyboardInterrupt):
+        apply_corrections(request)
+    monkeypatch.setattr(Memory, "put", real_put)
+    with Memory(memory) as m:
+        assert not any(m.get(s.source).status == "edited" for s in parse_aligned(before).segments())
+    assert doc.read_bytes() == before  # neither has any of it
+
+    from bilingual import outputs
+
+    monkeypatch.setattr(outputs, "write", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):  # killed after the memory's commit, before the document's write
+        apply_corrections(request)
+    monkeypatch.undo()
+    assert doc.read_bytes() == before
+    assert apply_corrections(request).exit_code == 0  # the same apply again brings them level
+    applied = parse_aligned(doc.read_bytes()).segments()
+    with Memory(memory) as m:
+        assert all(m.get(s.source).target == s.target and s.status == "edited" for s in applied)

@@ -117,10 +117,10 @@ def test_a_download_past_its_deadline_is_stopped_and_removed(tmp_path):
     payload = os.urandom(1 << 20)  # sixteen reads
     pkg = tmp_path / "slow.argosmodel"
     pkg.write_bytes(payload)
-    ticks = iter(range(0, 10_000, 100))
+    ticks = iter(range(10_000))  # a second a read: fast enough, but past the deadline after a few
     meta = {"links": [pkg.as_uri()], "sha256": hashlib.sha256(payload).hexdigest()}
     with pytest.raises(ModelError, match="download failed") as info:
-        package_index.download(meta, tmp_path, deadline=150, clock=lambda: next(ticks))
+        package_index.download(meta, tmp_path, deadline=3, clock=lambda: next(ticks))
     assert "minutes" in str(info.value) and not list(tmp_path.glob(".download-*"))
 
 
@@ -264,3 +264,22 @@ def test_the_cache_folder_is_private_and_a_planted_one_is_not_used_as_is(tmp_pat
     os.chmod(folder, 0o777)  # pre-created world-writable
     load_glossary(gl)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_download_that_trickles_is_stopped_and_removed(tmp_path, monkeypatch):
+    """A server sending a byte now and then was never stopped: each 64 KiB read waited for a full chunk."""
+    from bilingual.engines.argos import index as package_index
+
+    class Trickle(io.RawIOBase):
+        headers: dict = {}
+
+        def read1(self, n=-1):
+            return b"x"
+
+        read = read1
+
+    monkeypatch.setattr(package_index, "_open", lambda link, timeout=30.0: Trickle())
+    ticks = iter(range(100_000))
+    with pytest.raises(ModelError, match="too slow") as info:
+        package_index.download({"links": ["https://example.invalid/p"]}, tmp_path, clock=lambda: next(ticks))
+    assert "KB/s" in str(info.value) and not list(tmp_path.glob(".download-*"))

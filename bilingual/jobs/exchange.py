@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -131,9 +132,13 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
     doc, found = read_aligned(request.document), read_units(request.corrections)
     memory = open_memory(request.memory) if request.use_memory else None
     try:
-        doc, done = apply_units(
-            doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
-        )
+        # The memory takes every correction in one transaction, committed before the document is
+        # written: a kill leaves both as they were, or the memory ahead of the document, which the
+        # same apply run again brings level (it records units the document already holds too).
+        with memory.transaction() if memory is not None else contextlib.nullcontext():
+            doc, done = apply_units(
+                doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
+            )
         outputs.write(target, render_aligned(doc), stdout=request.stdout)
     finally:
         if memory is not None:

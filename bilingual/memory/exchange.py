@@ -204,6 +204,16 @@ def apply_units(
             continue
         if unit.target == seg.target and status == seg.status:
             result.unchanged += 1
+            if memory is not None:  # the document has it (an earlier apply): the memory must too
+                memory.put(
+                    seg.source,
+                    unit.target,
+                    status,
+                    origin="apply",
+                    terms=seg.terms,
+                    overwrite=False,
+                    glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+                )
             continue
         if seg.status == "approved" and unit.target != seg.target and status != "approved":
             result.conflicts.append(Skip(unit.id, "the document holds another approved translation", unit.line))

@@ -151,6 +151,9 @@ class Memory:
         A failed COMMIT (disk full, say) has already ended the transaction: then there is
         nothing to roll back, and the error reported is the COMMIT's own.
         """
+        if self._open_transaction():  # inside transaction(): the outer block commits
+            yield self.db
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -162,6 +165,16 @@ class Memory:
                 raise
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
+
+    def _open_transaction(self) -> bool:
+        return bool(self.db.in_transaction)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Memory]:
+        """Several writes as one: all of them are in the memory after the block, or none (a kill,
+        an error). ``apply`` records every correction of a file this way."""
+        with self._transaction():
+            yield self
 
     def _migrate(self) -> None:
         with self._transaction() as db:

@@ -98,6 +98,8 @@ def expected_checksum(meta: dict) -> str | None:
 
 MAX_DOWNLOAD_BYTES = 4 * 1024**3  # no translation package is bigger; a larger promise is refused
 DOWNLOAD_DEADLINE = 3600.0  # seconds for one package, whatever the per-read timeout allows
+MIN_RATE = 16 * 1024  # bytes a second, on average, once RATE_GRACE seconds have passed
+RATE_GRACE = 60.0
 
 
 def _size_limit(meta: dict) -> int:
@@ -157,7 +159,10 @@ def download(
                         )
                     )
                 done = 0
-                while chunk := response.read(_CHUNK):
+                # read1 returns what has arrived: a server that trickles bytes cannot hold a read
+                # (and the checks below) for hours, as read(64 KiB) waiting for a full chunk would.
+                read = getattr(response, "read1", response.read)
+                while chunk := read(_CHUNK):
                     out.write(chunk)
                     digest.update(chunk)
                     done += len(chunk)
@@ -167,9 +172,16 @@ def download(
                                 limit=limit // 2**20
                             )
                         )
-                    if clock() - started > deadline:
+                    elapsed = clock() - started
+                    if elapsed > deadline:
                         raise ModelError(
                             _("the download took over {minutes:.0f} minutes").format(minutes=deadline / 60)
+                        )
+                    if elapsed > RATE_GRACE and done / elapsed < MIN_RATE:
+                        raise ModelError(
+                            _("the download is too slow ({rate:.1f} KB/s, under {least} KB/s)").format(
+                                rate=done / elapsed / 1024, least=MIN_RATE // 1024
+                            )
                         )
                     if progress:
                         progress(done, total)
