@@ -47,8 +47,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bilingual-install-") as tmp:
         work = Path(tmp)
         before = work / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(before), args.before],
-                       check=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(before), args.before], check=True
+        )
         try:
             rows = []
             for label, source, pre in (("before", before, ["torch==2.13.0"]), ("now", ROOT, [])):
