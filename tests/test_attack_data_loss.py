@@ -470,3 +470,14 @@ def test_apply_killed_halfway_leaves_memory_and_document_in_agreement(run_cli, t
     applied = parse_aligned(doc.read_bytes()).segments()
     with Memory(memory) as m:
         assert all(m.get(s.source).target == s.target and s.status == "edited" for s in applied)
+
+
+def test_a_converted_package_never_replaces_a_file_of_its_own_input(run_cli, tmp_path):
+    folder = tmp_path / "marian"
+    folder.mkdir()
+    (folder / "config.json").write_text('{"model_type": "marian"}')
+    before = (folder / "config.json").read_bytes()
+    err = assert_one_line_error(run_cli("models", "convert", folder, "-o", folder / "config.json"), 1)
+    assert "file of an input folder" in err and (folder / "config.json").read_bytes() == before
+    err = assert_one_line_error(run_cli("models", "convert", folder, "-o", folder / "config.json", "--overwrite"), 1)
+    assert (folder / "config.json").read_bytes() == before
