@@ -8,6 +8,7 @@ writes a file or the memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
 from bilingual.memory.records import Recall
+from bilingual.names.entry import PLACEHOLDER, Entry
+from bilingual.names.match import TermSpan
 from bilingual.translation import mask as masking
 from bilingual.translation.restore import restore
 from bilingual.translation.reuse import reuse_hit
@@ -94,10 +97,13 @@ def translate_document(
     recall: Recall | None = None,
     progress: Progress | None = None,
     chunk_size: int = 256,
+    protect: re.Pattern[str] | None = None,
 ) -> tuple[Document, Tally]:
     """Translate every segment of *doc*; return the translated document and its tally.
 
-    *recall* holds the memory's exact and near matches for the document's sources. A reused
+    *protect* matches spans carried through the engine untouched (placeholders such as ``[X7X]``,
+    ``{{name}}``, ``%s``, HTML tags): masked like names, written back as they were, never counted
+    as names. *recall* holds the memory's exact and near matches for the document's sources. A reused
     machine text is checked as engine output is: its names against today's glossary, and text
     the engine left mostly Latin is marked untranslated again (a re-run says what the first said).
     """
@@ -130,8 +136,9 @@ def translate_document(
 
     for group in _chunks(todo, chunk_size):
         for seg, (target, terms, untranslated) in zip(
-            group, _translate_group(group, engine, glossary, report), strict=True
+            group, _translate_group(group, engine, glossary, report, protect), strict=True
         ):
+            terms = tuple(t for t in terms if t.kind != PLACEHOLDER)
             note = UNTRANSLATED_NOTE if untranslated else seg.note
             done[seg.id] = replace(seg, target=target, status="mt", terms=terms, note=note)
             report.from_engine += 1
@@ -162,8 +169,27 @@ def translate_document(
     return replace(doc.with_segments(done), head=head), report
 
 
+def _spans(source: str, glossary: Glossary | None, protect: re.Pattern[str] | None) -> list[TermSpan]:
+    """The glossary's names in *source* and the protected spans, in order; a name overlapping a protected
+    span gives way (a placeholder is never translated)."""
+    names = glossary.find(source) if glossary is not None else []
+    if protect is None:
+        return names
+    kept = [
+        TermSpan(m.start(), m.end(), Entry(m.group(), m.group(), PLACEHOLDER, no_translate=True))
+        for m in protect.finditer(source)
+        if m.end() > m.start()
+    ]
+    free = [n for n in names if not any(n.start < k.end and k.start < n.end for k in kept)]
+    return sorted(kept + free, key=lambda span: span.start)
+
+
 def _translate_group(
-    group: list[Segment], engine: Engine, glossary: Glossary | None, report: Tally
+    group: list[Segment],
+    engine: Engine,
+    glossary: Glossary | None,
+    report: Tally,
+    protect: re.Pattern[str] | None = None,
 ) -> list[tuple[str, tuple[TermMatch, ...], bool]]:
     """Translate a group of segments with names masked, repairing what the engine breaks.
 
@@ -171,7 +197,7 @@ def _translate_group(
     still lose one are translated unmasked, with each affected name also translated alone so
     its spelling by the engine can be found and replaced.
     """
-    jobs = [masking.mask(seg.source, glossary.find(seg.source) if glossary is not None else []) for seg in group]
+    jobs = [masking.mask(seg.source, _spans(seg.source, glossary, protect)) for seg in group]
     outputs = run_engine(engine, [job.masked for job in jobs])
     report.engine_calls += 1
     untranslated = _retry_untranslated(jobs, outputs, engine, report)

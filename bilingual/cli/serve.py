@@ -1,0 +1,50 @@
+"""``bilingual serve``: LibreTranslate's HTTP API, with the glossary enforced."""
+
+from __future__ import annotations
+
+import click
+
+from bilingual.cli.common import glossary_option
+from bilingual.i18n import _
+
+
+@click.command(help=_("Serve LibreTranslate's HTTP API (/translate, /languages, /detect, /frontend/settings, "
+                      "/health) with the glossary enforced, for CMSs, Weblate and LibreTranslate's clients. "
+                      "Listens on 127.0.0.1 unless told; another address needs --api-keys."))  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True, help=_("Address to listen on."))
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=_("Port."))
+@click.option(
+    "--engine", "engine_name", default="argos", show_default=True, help=_("Engine name or package.module:factory.")
+)
+@click.option("--model", "model_name", default=None, help=_("Installed model to use."))
+@click.option("--glossary-id", "extra", multiple=True, metavar="ID=PATH",
+              help=_("Another glossary requests may choose with glossary_id (repeatable)."))  # fmt: skip
+@click.option("--api-keys", type=click.Path(dir_okay=False), default=None,
+              help=_("A file of API keys, one a line: requests without one of them get 403."))  # fmt: skip
+@click.option("--char-limit", type=click.IntRange(0), default=20_000, show_default=True,
+              help=_("Characters in one request, all texts together (0: no limit)."))  # fmt: skip
+@click.option("--req-limit", type=click.IntRange(0), default=0, show_default=True,
+              help=_("Requests a minute per API key or client address (0: no limit)."))  # fmt: skip
+@click.option("--queue-limit", type=click.IntRange(1), default=2048, show_default=True,
+              help=_("Texts waiting for the engine, at most; past it requests get 503 at once."))  # fmt: skip
+@click.option("--no-download", is_flag=True, help=_("Never download a model when none is installed."))
+@glossary_option
+def serve(host: str, port: int, engine_name: str, model_name: str | None, extra: tuple[str, ...],
+          api_keys: str | None, char_limit: int, req_limit: int, queue_limit: int, no_download: bool,
+          glossary_path: str | None) -> None:  # fmt: skip
+    from bilingual.engines import EngineOptions
+    from bilingual.jobs.serve import ServeRequest, serve_api
+
+    pairs = []
+    for item in extra:
+        glossary_id, sep, path = item.partition("=")
+        if not sep or not glossary_id or not path:
+            raise click.BadParameter(_("give ID=PATH"), param_hint="--glossary-id")
+        pairs.append((glossary_id, path))
+    serve_api(ServeRequest(host=host, port=port, engine=engine_name,
+                           engine_options=EngineOptions(model=model_name or ""), glossary=glossary_path,
+                           extra_glossaries=tuple(pairs), api_keys=api_keys, char_limit=char_limit,
+                           req_limit=req_limit, max_queue=queue_limit, download=not no_download))  # fmt: skip
+
+
+COMMANDS = [serve]

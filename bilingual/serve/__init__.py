@@ -1,0 +1,1 @@
+"""Serving bilingual over HTTP: LibreTranslate's API (``api``) in front of engine batches (``batcher``)."""

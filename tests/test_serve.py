@@ -1,0 +1,248 @@
+"""The LibreTranslate-compatible API: real clients against a running server, every route in process,
+LibreTranslate's error shapes, and bad input the server survives. Loopback only, bounded loops."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("starlette")
+
+GLOSSARY_NAMES = {"Haftar": "حفتر", "Salame": "سلامة", "Cairo": "القاهرة"}
+WEBLATE = [f"Haftar said [X{n}X] to {{{{name}}}} in Cairo: %s and {{0}} ({n})." for n in range(20)]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """`bilingual serve` in its own process on 127.0.0.1, with the repository's glossary and a test engine."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "BILINGUAL_MEMORY": "/nonexistent/memory.sqlite3"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bilingual", "serve", "--port", str(port), "--engine",
+         "fake_engines:PseudoArabicEngine", "--glossary", str(ROOT / "glossary"), "--char-limit", "1000000"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError(process.communicate()[1].decode())
+    yield url
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _arabic_names_in(text: str) -> None:
+    for english, arabic in GLOSSARY_NAMES.items():
+        if english in text:
+            raise AssertionError(f"{english} left in {text!r}")
+    assert all(arabic in text for arabic in GLOSSARY_NAMES.values()), text
+
+
+def test_libretranslatepy_gets_arabic_with_the_glossary_s_spellings(server):
+    lt = pytest.importorskip("libretranslatepy").LibreTranslateAPI(server)
+    _arabic_names_in(lt.translate("Haftar met Salame in Cairo.", "en", "ar"))
+    assert lt.detect("Haftar met Salame in Cairo.")[0]["language"] == "en"
+    assert {"code": "en", "name": "English", "targets": ["ar"]} in lt.languages()
+
+
+def test_deep_translator_puts_everything_in_the_query_string_and_gets_arabic(server):
+    libre = pytest.importorskip("deep_translator").LibreTranslator
+    translator = libre(source="en", target="ar", api_key="unused", custom_url=server + "/")
+    _arabic_names_in(translator.translate("Haftar met Salame in Cairo."))
+
+
+def test_a_weblate_batch_of_twenty_keeps_every_placeholder(server):
+    reply = httpx.post(server + "/translate", json={"q": WEBLATE, "source": "en", "target": "ar", "format": "text"},
+                       timeout=60)  # fmt: skip
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert len(body["translatedText"]) == 20
+    for n, (sent, got) in enumerate(zip(WEBLATE, body["translatedText"], strict=True)):
+        for token in (f"[X{n}X]", "{{name}}", "%s", "{0}"):
+            assert sent.count(token) == got.count(token) == 1, (token, got)
+        assert "حفتر" in got and "القاهرة" in got
+    assert [row["english"] for row in body["names"][0]] == ["Haftar", "Cairo"]
+    assert reply.headers["X-Bilingual-Glossary"].startswith("sha256:")
+
+
+def test_libretranslate_s_error_shapes(server):
+    cases = [
+        ({"source": "en", "target": "ar"}, 400, "missing q"),
+        ({"q": "x", "source": "en", "target": "fr"}, 400, "fr is not supported"),
+        ({"q": "x", "source": "de", "target": "ar"}, 400, "de is not supported"),
+        ({"q": "x", "source": "en", "target": "ar", "format": "xml"}, 400, "xml format is not supported"),
+        ({"q": "x", "source": "en", "target": "ar", "glossary_id": "nope"}, 400, "unknown glossary_id"),
+    ]
+    for form, status, words in cases:
+        reply = httpx.post(server + "/translate", data=form, timeout=10)
+        assert reply.status_code == status and words in reply.json()["error"], (form, reply.text)
+    reply = httpx.get(server + "/translate", timeout=10)
+    assert reply.status_code == 405 and "error" in reply.json()
+
+
+def test_auto_source_html_and_alternatives(server):
+    reply = httpx.post(server + "/translate", timeout=10, json={
+        "q": "<p>Haftar <b>met</b> Salame in <i>Cairo</i> &amp; left.</p>", "source": "auto", "target": "ar",
+        "format": "html", "alternatives": 2})  # fmt: skip
+    body = reply.json()
+    assert reply.status_code == 200 and body["detectedLanguage"]["language"] == "en" and body["alternatives"] == []
+    html = body["translatedText"]
+    for tag in ("<p>", "<b>", "</b>", "<i>", "</i>", "</p>", "&amp;"):
+        assert html.count(tag) == 1, html
+    assert html.index("<i>") < html.index("القاهرة") < html.index("</i>")
+    settings = httpx.get(server + "/frontend/settings", timeout=10).json()
+    assert settings["language"]["target"]["code"] == "ar" and settings["keyRequired"] is False
+
+
+def test_bad_input_gets_its_error_and_the_server_keeps_serving(server):
+    big = httpx.post(server + "/translate", data={"q": "x" * (10 * 1024 * 1024), "source": "en", "target": "ar"},
+                     timeout=60)  # fmt: skip
+    assert big.status_code == 413 and "over" in big.json()["error"]
+    bad_json = httpx.post(server + "/translate", content=b'{"q": "x",', timeout=10,
+                          headers={"content-type": "application/json"})  # fmt: skip
+    assert bad_json.status_code == 400 and "JSON" in bad_json.json()["error"]
+    latin1 = httpx.post(server + "/translate", content="q=caf\xe9&source=en&target=ar".encode("latin-1"), timeout=10,
+                        headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert latin1.status_code == 400 and "UTF-8" in latin1.json()["error"]
+    with socket.create_connection(("127.0.0.1", int(server.rsplit(":", 1)[1])), timeout=5) as s:  # gone mid-request
+        s.sendall(b"POST /translate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                  b'{"q": "Haftar')  # fmt: skip
+    assert httpx.get(server + "/health", timeout=10).status_code == 200
+    assert (
+        httpx.post(server + "/translate", data={"q": "Cairo.", "source": "en", "target": "ar"}, timeout=10)
+        .json()["translatedText"]
+        .startswith("القاهرة")
+    )
+
+
+def test_ten_thousand_tiny_requests_all_answered(server):
+    async def hammer() -> list[int]:
+        limits = httpx.Limits(max_connections=16)
+        async with httpx.AsyncClient(base_url=server, limits=limits, timeout=60) as client:
+            gate = asyncio.Semaphore(16)
+
+            async def one(n: int) -> int:
+                async with gate:
+                    reply = await client.post("/translate", data={"q": f"Cairo {n}.", "source": "en", "target": "ar"})
+                    return reply.status_code
+
+            return await asyncio.gather(*(one(n) for n in range(10_000)))
+
+    codes = asyncio.run(hammer())
+    assert set(codes) <= {200, 503} and codes.count(200) > 9_000
+    assert httpx.get(server + "/health", timeout=10).status_code == 200
+
+
+# --- every route in process (Starlette's TestClient), with limits a running server would take long to reach
+
+
+def _client(**settings):
+    from starlette.testclient import TestClient
+
+    import fake_engines
+    from bilingual.names.load import load_glossary
+    from bilingual.serve.api import Settings, make_app
+
+    glossary = load_glossary(ROOT / "glossary")
+    made = Settings(engine=settings.pop("engine", fake_engines.PseudoArabicEngine()),
+                    glossaries={"default": glossary, "none": None}, **settings)  # fmt: skip
+    return TestClient(make_app(made))
+
+
+def test_api_keys_rate_and_character_limits(tmp_path):
+    with _client(api_keys=frozenset({"k1"}), req_limit=3, char_limit=50) as client:
+        assert client.post("/translate", data={"q": "Cairo.", "source": "en", "target": "ar"}).status_code == 403
+        ok = client.post("/translate", data={"q": "Cairo.", "source": "en", "target": "ar", "api_key": "k1"})
+        assert ok.status_code == 200 and ok.json()["translatedText"].startswith("القاهرة")
+        long = client.post("/translate", data={"q": "x" * 51, "source": "en", "target": "ar", "api_key": "k1"})
+        assert long.status_code == 400 and "exceeds text limit (50)" in long.json()["error"]
+        third = client.post("/translate", data={"q": "a", "source": "en", "target": "ar", "api_key": "k1"})
+        assert third.status_code == 200
+        limited = client.post("/translate", data={"q": "a", "source": "en", "target": "ar", "api_key": "k1"})
+        assert limited.status_code == 429 and "error" in limited.json()
+        plain = client.post("/translate", json={"q": "Cairo.", "source": "en", "target": "ar", "glossary_id": "none"})
+        assert plain.status_code == 403  # the key is checked before the glossary
+    with _client() as client:
+        unenforced = client.post("/translate", json={"q": "Cairo.", "source": "en", "target": "ar",
+                                                      "glossary_id": "none"})  # fmt: skip
+        assert unenforced.status_code == 200 and unenforced.json()["names"] == []
+        assert client.post("/detect", data={"q": "قال حفتر"}).json()[0]["language"] == "ar"
+        assert client.get("/health").json() == {"status": "ok"}
+
+
+class _Slow:
+    name, model_name, model_version, model_checksum = "slow", "", "", ""
+
+    def translate_batch(self, texts):
+        time.sleep(0.5)
+        return ["نص" for _t in texts]
+
+
+def test_over_the_queue_limit_requests_are_refused_at_once_not_queued():
+    async def flood() -> list[int]:
+        from bilingual.serve.api import Settings, make_app
+
+        app = make_app(Settings(engine=_Slow(), glossaries={"default": None}, max_queue=4))
+        transport = httpx.ASGITransport(app=app)
+        async with app.router.lifespan_context(app), httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            replies = await asyncio.gather(*(
+                c.post("/translate", data={"q": f"t {n}", "source": "en", "target": "ar"}) for n in range(20)
+            ))  # fmt: skip
+            return [r.status_code for r in replies]
+
+    codes = asyncio.run(flood())
+    assert codes.count(503) >= 10 and codes.count(200) >= 4
+
+
+def test_serving_beyond_loopback_needs_api_keys(run_cli):
+    result = run_cli("serve", "--host", "0.0.0.0", "--engine", "fake_engines:PseudoArabicEngine")
+    assert result.exit_code == 1 and "needs API keys" in result.stderr
+
+
+def test_requests_are_merged_into_engine_batches():
+    import fake_engines
+    from bilingual.serve.api import Settings, make_app
+
+    engine = fake_engines.PseudoArabicEngine()
+
+    async def many() -> list[int]:
+        settings = Settings(engine=engine, glossaries={"default": None}, window=0.05)
+        app = make_app(settings)
+        transport = httpx.ASGITransport(app=app)
+        async with app.router.lifespan_context(app), httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            await asyncio.gather(*(
+                c.post("/translate", data={"q": f"Text number {n}.", "source": "en", "target": "ar"}) for n in range(32)
+            ))  # fmt: skip
+            assert settings.batcher is not None
+            return settings.batcher.batches
+
+    batches = asyncio.run(many())
+    assert sum(batches) == 32 and len(batches) < 32 and max(batches) > 1
+    assert Path(ROOT / "glossary").is_dir()
