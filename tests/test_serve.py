@@ -59,7 +59,7 @@ def server():
 
 
 def _arabic_names_in(text: str) -> None:
-    for english, arabic in GLOSSARY_NAMES.items():
+    for english in GLOSSARY_NAMES:
         if english in text:
             raise AssertionError(f"{english} left in {text!r}")
     assert all(arabic in text for arabic in GLOSSARY_NAMES.values()), text
@@ -166,9 +166,10 @@ def test_ten_thousand_tiny_requests_all_answered(server):
 def _client(**settings):
     from starlette.testclient import TestClient
 
-    import fake_engines
     from bilingual.names.load import load_glossary
     from bilingual.serve.api import Settings, make_app
+
+    import fake_engines
 
     glossary = load_glossary(ROOT / "glossary")
     made = Settings(engine=settings.pop("engine", fake_engines.PseudoArabicEngine()),
@@ -227,8 +228,9 @@ def test_serving_beyond_loopback_needs_api_keys(run_cli):
 
 
 def test_requests_are_merged_into_engine_batches():
-    import fake_engines
     from bilingual.serve.api import Settings, make_app
+
+    import fake_engines
 
     engine = fake_engines.PseudoArabicEngine()
 
