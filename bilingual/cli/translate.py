@@ -97,6 +97,27 @@ from bilingual.i18n import _
     show_default=True,
     help=_("Largest input accepted, in MB."),
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help=_(
+        "Archive mode: translate the documents in N processes (threads shared out among them), "
+        "into the -o folder; outputs already up to date are skipped (--force redoes them)."
+    ),
+)
+@click.option(
+    "--ray",
+    "ray_address",
+    default=None,
+    metavar="ADDRESS|local",
+    help=_(
+        "Archive mode on a Ray cluster (Ray Data, an actor per worker): its address, or local to "
+        "start one here. Needs the cluster extra."
+    ),
+)
+@click.option("--ray-cpus", type=click.IntRange(0, 4096), default=0, help=_("CPUs of a --ray local cluster."))
+@click.option("--force", is_flag=True, help=_("Archive mode: translate again outputs that are up to date."))
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
 def translate(
     input_paths: tuple[str, ...],
@@ -118,6 +139,10 @@ def translate(
     no_download: bool,
     index: str | None,
     max_size: float,
+    workers: int | None,
+    ray_address: str | None,
+    ray_cpus: int,
+    force: bool,
     quiet: bool,
 ) -> None:
     from bilingual.engines import EngineOptions
@@ -150,7 +175,15 @@ def translate(
         download_progress=bar,
     )
     try:
-        run(translate_articles, request, quiet=quiet)
+        if workers is not None or ray_address is not None:
+            from bilingual.jobs.archive import ArchiveRequest, translate_archive
+
+            archive = ArchiveRequest(request, workers=workers or 1, ray=ray_address, ray_cpus=ray_cpus, force=force)
+            run(translate_archive, archive, quiet=quiet)
+        else:
+            if force:
+                raise click.UsageError(_("--force applies to archive mode (--workers or --ray)"))
+            run(translate_articles, request, quiet=quiet)
     finally:
         bar.close()
 

@@ -1,0 +1,244 @@
+"""Translate an archive: many articles in several processes, or on a Ray cluster, resumable.
+
+Each document is one task, translated by the same use case as a single ``translate``
+(:func:`bilingual.jobs.translate.translate_articles`, every rule of it included) in a worker that
+loads the engine and the glossary once. An output is up to date — skipped, and counted — when it
+is an aligned document made from the same input bytes with the same glossary, engine and model;
+``force`` redoes it. A run killed halfway, run again, finishes the rest and rewrites nothing that
+was done; a Ray task retried after a failure finds its output done and skips it.
+
+Processes are spawned (never forked: the engine's threads do not survive a fork) and share the
+machine's cores: ``workers × threads per translator ≤ cores``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from typing import Any
+
+from bilingual import outputs
+from bilingual.engines import Engine, Preparation, load_engine
+from bilingual.errors import BilingualError, InputError
+from bilingual.formats.aligned import read_aligned
+from bilingual.i18n import _
+from bilingual.jobs.result import Result
+from bilingual.jobs.translate import TranslateRequest, default_output, translate_articles
+from bilingual.names.load import load_default_glossary
+
+
+@dataclass(frozen=True)
+class ArchiveRequest:
+    """A translate request run as an archive job: ``workers`` processes, or on Ray (``ray``: an address or
+    ``local``), skipping outputs that are up to date unless ``force``."""
+
+    translate: TranslateRequest
+    workers: int = 1
+    ray: str | None = None
+    ray_cpus: int = 0  # for ``ray="local"``: CPUs of the local cluster (0: Ray's own count)
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What an output was made from: the input's bytes, the glossary, the engine and its model."""
+
+    glossary: str
+    engine: str
+    model: str
+
+
+def up_to_date(source: str, output: str, fingerprint: Fingerprint) -> bool:
+    """Whether *output* is an aligned document made from *source*'s bytes as they are now, with this
+    glossary, engine and model (a damaged or foreign file is never up to date)."""
+    if not os.path.isfile(output):
+        return False
+    try:
+        head = read_aligned(output).head
+        with open(source, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except (BilingualError, OSError):
+        return False
+    return (head.input_sha256, head.glossary_fingerprint, head.engine, head.model_checksum) == (
+        digest, fingerprint.glossary, fingerprint.engine, fingerprint.model
+    )  # fmt: skip
+
+
+def translate_archive(request: ArchiveRequest, result: Result | None = None) -> Result:
+    """Plan every output, skip what is up to date, translate the rest in workers; say documents and
+    segments per second as documents finish."""
+    result = result if result is not None else Result()
+    base = request.translate
+    result.strict = base.strict
+    if base.output in (None, outputs.STDOUT) or not outputs.names_folder(base.output):
+        raise InputError(_("an archive job writes into a folder"), path=base.output or "-",
+                         hint=_("pass -o FOLDER/"))  # fmt: skip
+    inputs = [p for p in base.inputs if p != outputs.STDOUT]
+    planned = outputs.plan(inputs, base.output, default_output)
+    glossary = load_default_glossary(base.glossary)
+    engine = load_engine(
+        base.engine, base.engine_options, prepare=Preparation(download=base.download, index=base.index)
+    )
+    fingerprint = Fingerprint(glossary.fingerprint if glossary is not None else "", getattr(engine, "name", ""),
+                              getattr(engine, "model_checksum", ""))  # fmt: skip
+    tasks = []
+    for path, (out, note) in zip(inputs, planned, strict=True):
+        if note:
+            result.say(note)
+        if not request.force and up_to_date(path, out, fingerprint):
+            result.counts["up_to_date"] += 1
+            result.item(path, "up to date", where=out)
+            continue
+        tasks.append((path, out))
+    if request.ray:
+        done = _run_ray(request, tasks, fingerprint)
+    else:
+        done = _run_processes(request, tasks, fingerprint, engine, result.say)
+    for path, out, segments, error in done:
+        if error:
+            result.counts["failed"] += 1
+            result.item(path, "failed", error, where=out)
+            result.warn(_("{path}: {error}").format(path=path, error=error))
+        else:
+            result.counts["documents"] += 1
+            result.counts["segments"] += segments
+            result.wrote(out)
+    result.say(
+        _("{done} translated, {skipped} up to date (skipped; --force redoes them), {failed} failed").format(
+            done=result.counts["documents"], skipped=result.counts["up_to_date"], failed=result.counts["failed"]
+        )
+    )
+    if result.counts["failed"]:
+        raise BilingualError(_("{n} documents failed (listed above); run again to finish them").format(
+            n=result.counts["failed"]))  # fmt: skip
+    return result
+
+
+Done = tuple[str, str, int, str]  # input, output, segments, error ("" when done)
+
+
+def _run_processes(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
+                   engine: Engine, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+    if not tasks:
+        return []
+    workers = max(1, min(request.workers, len(tasks)))
+    started, done, segments = time.perf_counter(), [], 0
+    if workers == 1:
+        results = (_one(request.translate, path, out, engine) for path, out in tasks)
+        for n, item in enumerate(results, start=1):
+            done.append(item)
+            segments += item[2]
+            _progress(say, n, len(tasks), segments, started, item)
+        return done
+    options = _split_threads(request.translate, workers)
+    context = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
+        futures = [pool.submit(_work, path, out) for path, out in tasks]
+        for n, future in enumerate(as_completed(futures), start=1):
+            item = future.result()
+            done.append(item)
+            segments += item[2]
+            _progress(say, n, len(tasks), segments, started, item)
+    return done
+
+
+def _progress(say: Callable[[str], None], n: int, total: int, segments: int, started: float, item: Done) -> None:
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    say(_("[{n}/{total}] {out} — {docs:.2f} documents/s, {segs:.1f} segments/s").format(
+        n=n, total=total, out=item[1], docs=n / elapsed, segs=segments / elapsed))  # fmt: skip
+
+
+def _split_threads(request: TranslateRequest, workers: int) -> TranslateRequest:
+    """Each worker one translator with its share of the cores: workers × threads ≤ cores."""
+    cores = os.cpu_count() or 1
+    threads = request.engine_options.threads or max(1, cores // workers)
+    options = replace(request.engine_options, threads=threads, inter_threads=1)
+    # what travels to another process: values only (progress bars and streams stay here)
+    return replace(request, engine_options=options, progress=None, download_progress=None, stdout=None)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(request: TranslateRequest) -> None:
+    """Load the engine once per worker process (the glossary is loaded, and cached, by each task)."""
+    _WORKER["request"] = request
+    _WORKER["engine"] = load_engine(request.engine, request.engine_options)
+
+
+def _work(path: str, out: str) -> Done:
+    return _one(_WORKER["request"], path, out, _WORKER["engine"])
+
+
+def _one(request: TranslateRequest, path: str, out: str, engine: Engine) -> Done:
+    """One document through the translate use case; an error is the document's, not the run's."""
+    single = replace(request, inputs=(path,), output=out, progress=None, download_progress=None)
+    try:
+        done = translate_articles(single, engine=engine)
+    except BilingualError as exc:
+        return path, out, 0, str(exc)
+    return path, out, done.counts["segments"], ""
+
+
+def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint) -> list[Done]:
+    """The same tasks on Ray Data: documents as rows, ``map_batches`` over a pool of actors that each
+    load the engine once; an actor skips an output already up to date (a retried task)."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise BilingualError(_("--ray needs the cluster extra: {error}").format(error=exc),
+                             hint=_("pip install 'bilingual[cluster]'")) from exc  # fmt: skip
+    if not tasks:
+        return []
+    started_here = not ray.is_initialized()
+    if started_here:
+        if request.ray == "local":
+            ray.init(num_cpus=request.ray_cpus or None, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(address=request.ray, log_to_driver=False)
+    try:
+        import logging
+
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False  # our own progress lines are the run's
+        workers = max(1, min(request.workers, len(tasks)))
+        options = _split_threads(request.translate, workers)
+        dataset = ray.data.from_items([{"input": path, "output": out} for path, out in tasks])
+        translated = dataset.map_batches(
+            _RayTranslator,
+            fn_constructor_args=(options, fingerprint),
+            batch_size=1,
+            concurrency=workers,
+            num_cpus=options.engine_options.threads,
+        )
+        rows = translated.take_all()
+    finally:
+        if started_here:
+            ray.shutdown()
+    return [(r["input"], r["output"], int(r["segments"]), str(r["error"])) for r in rows]
+
+
+class _RayTranslator:
+    """A Ray Data actor: the engine loaded once, documents translated one row at a time."""
+
+    def __init__(self, request: TranslateRequest, fingerprint: Fingerprint) -> None:
+        self.request = request
+        self.fingerprint = fingerprint
+        self.engine = load_engine(request.engine, request.engine_options)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        rows: dict[str, list[Any]] = {"input": [], "output": [], "segments": [], "error": []}
+        for path, out in zip(batch["input"], batch["output"], strict=True):
+            if up_to_date(str(path), str(out), self.fingerprint):  # a retried task: done already
+                item: Done = (str(path), str(out), len(read_aligned(str(out)).segments()), "")
+            else:
+                item = _one(self.request, str(path), str(out), self.engine)
+            for key, value in zip(rows, item, strict=True):
+                rows[key].append(value)
+        return rows

@@ -1,0 +1,100 @@
+"""Archive jobs: documents in several processes or on Ray, resumable, the same outputs as one process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from bilingual.formats.aligned import parse_aligned
+
+from conftest import ROOT
+
+ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
+
+
+def _articles(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:02}.txt").write_text(f"Article {i} from Derna. Haftar spoke in Cairo.\n\nMore on day {i}.\n")
+    return sorted(str(p) for p in folder.iterdir())
+
+
+def _targets(folder):
+    return {p.name: [s.target for s in parse_aligned(p.read_bytes()).segments()] for p in sorted(folder.iterdir())}
+
+
+def test_workers_translate_skip_what_is_up_to_date_and_force_redoes_it(run_cli, tmp_path):
+    inputs = _articles(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    args = ("translate", *inputs, "-o", f"{out}/", *ENGINE, "--glossary", ROOT / "glossary", "--no-memory")
+    first = run_cli(*args, "--workers", "2")
+    assert first.exit_code == 0, first.stderr
+    assert "6 translated, 0 up to date" in first.stderr and "documents/s" in first.stderr
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = run_cli(*args, "--workers", "2")
+    assert "0 translated, 6 up to date" in again.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps  # nothing rewritten
+    with open(inputs[2], "a") as handle:
+        handle.write("A late line.\n")
+    changed = run_cli(*args, "--workers", "2")
+    assert "1 translated, 5 up to date" in changed.stderr
+    assert run_cli(*args, "--workers", "2", "--force").stderr.count("translated, 0 up to date") == 1
+    assert all("حفتر" in " ".join(t) for t in _targets(out).values())
+
+
+def test_a_killed_archive_run_finishes_the_rest_and_leaves_the_finished_untouched(tmp_path):
+    inputs = _articles(tmp_path / "in", 8)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    command = [sys.executable, "-m", "bilingual", "translate", *inputs, "-o", f"{out}/", "--engine",
+               "test_archive:slow_engine", "--no-memory", "--workers", "2"]  # fmt: skip
+    process = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or len(list(out.glob("*.xml"))) < 2):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, mid-flight
+    process.wait(timeout=30)
+    finished = {p.name: p.read_bytes() for p in out.glob("*.xml")}
+    assert 2 <= len(finished) < 8
+    for data in finished.values():
+        parse_aligned(data)  # every output there is whole (atomic writes)
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{8 - len(finished)} translated, {len(finished)} up to date" in rerun.stderr
+    assert {n: (out / n).read_bytes() for n in finished} == finished
+    assert len(_targets(out)) == 8 and not list(out.glob(".*.tmp"))
+
+
+class _Slow:
+    name, model_name, model_version, model_checksum = "slow", "", "", ""
+
+    def translate_batch(self, texts):
+        time.sleep(0.4)
+        return [f"ترجمة {len(t)}" for t in texts]
+
+
+def slow_engine(options):
+    return _Slow()
+
+
+def test_ray_local_gives_the_same_targets_as_the_local_run(run_cli, tmp_path, monkeypatch):
+    pytest.importorskip("ray")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "tests"))  # Ray's workers import the test engine
+    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "0")
+    inputs = _articles(tmp_path / "in", 4)
+    common = (*ENGINE, "--glossary", ROOT / "glossary", "--no-memory")
+    assert run_cli("translate", *inputs, "-o", f"{tmp_path / 'local'}/", "--workers", "1", *common).exit_code == 0
+    result = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2",
+                     "--workers", "2", *common)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert _targets(tmp_path / "ray") == _targets(tmp_path / "local")
+    again = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2", *common)
+    assert "0 translated, 4 up to date" in again.stderr
+    import ray
+
+    assert not ray.is_initialized()  # the job stopped the cluster it started
