@@ -2,8 +2,9 @@
 
 Each request puts its texts on an asyncio queue and awaits a future. One worker takes what is
 waiting — up to ``max_texts`` texts, or whatever arrived within ``window`` seconds of the first
-— and runs the text use case on them in a thread (CTranslate2 releases the GIL and spreads a
-batch over its translators), then settles every future. Past ``max_queue`` waiting texts, a
+— and runs the text use case on them in a thread (CTranslate2 releases the GIL), then settles
+every future. Up to ``parallel`` batches run at once, one per translator the engine keeps: a
+small batch fills one translator, so a second batch keeps the other cores busy. Past ``max_queue`` waiting texts, a
 request is refused at once (the API answers 503) instead of the queue growing.
 """
 
@@ -35,12 +36,20 @@ class Batcher:
     max_queue: int = 2048  # texts waiting, at most
     max_texts: int = 256  # texts in one engine batch, at most
     window: float = 0.01  # seconds a batch waits for more once it has one request
+    parallel: int = 0  # batches at once (0: the engine's translators, else the machine's cores)
+    _slots: asyncio.Semaphore | None = None
+    _running: set[asyncio.Task[None]] = field(default_factory=set)
     _queue: asyncio.Queue[_Job] | None = None
     _waiting: int = 0
     _worker: asyncio.Task[None] | None = None
     batches: list[int] = field(default_factory=list)  # texts per batch run (for the load bench)
 
     async def start(self) -> None:
+        import os
+
+        plan = getattr(self.engine, "plan", None)
+        parallel = self.parallel or getattr(plan, "inter_threads", 0) or os.cpu_count() or 1
+        self._slots = asyncio.Semaphore(max(1, parallel))
         self._queue = asyncio.Queue()
         self._worker = asyncio.create_task(self._run())
 
@@ -80,8 +89,19 @@ class Batcher:
             for job in jobs:
                 groups.setdefault((job.html, id(job.glossary)), []).append(job)
             for group in groups.values():
-                await self._settle(group)
-            for _job in jobs:
+                assert self._slots is not None
+                await self._slots.acquire()
+                task = asyncio.create_task(self._settle_and_release(group))
+                self._running.add(task)  # a reference, so the task is not collected while it runs
+                task.add_done_callback(self._running.discard)
+
+    async def _settle_and_release(self, group: list[_Job]) -> None:
+        assert self._queue is not None and self._slots is not None
+        try:
+            await self._settle(group)
+        finally:
+            self._slots.release()
+            for _job in group:
                 self._queue.task_done()
 
     async def _settle(self, group: list[_Job]) -> None:
