@@ -248,3 +248,34 @@ def test_requests_are_merged_into_engine_batches():
     batches = asyncio.run(many())
     assert sum(batches) == 32 and len(batches) < 32 and max(batches) > 1
     assert Path(ROOT / "glossary").is_dir()
+
+
+def test_stopping_the_server_finishes_the_request_in_flight(tmp_path):
+    """SIGTERM while a request is being translated: it is answered, then the server ends."""
+    import threading
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "BILINGUAL_MEMORY": "/nonexistent/memory.sqlite3"}
+    process = subprocess.Popen([sys.executable, "-m", "bilingual", "serve", "--port", str(port), "--engine",
+                                "test_archive:slow_engine"], cwd=tmp_path, env=env, stderr=subprocess.PIPE)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    answers: list[int] = []
+    thread = threading.Thread(
+        target=lambda: answers.append(
+            httpx.post(
+                url + "/translate", data={"q": "A slow one.", "source": "en", "target": "ar"}, timeout=30
+            ).status_code
+        )
+    )
+    thread.start()
+    time.sleep(0.15)  # the request is in the engine (0.4 s a batch)
+    process.send_signal(signal.SIGTERM)
+    thread.join(timeout=30)
+    assert answers == [200]
+    assert process.wait(timeout=30) == 0
