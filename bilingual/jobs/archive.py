@@ -197,14 +197,14 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
         return []
     started_here = not ray.is_initialized()
     if started_here:
-        if request.ray == "local":
-            ray.init(num_cpus=request.ray_cpus or None, include_dashboard=False, log_to_driver=False)
-        else:
-            ray.init(address=request.ray, log_to_driver=False)
-    try:
         import logging
 
-        logging.getLogger("ray").setLevel(logging.WARNING)
+        if request.ray == "local":
+            ray.init(num_cpus=request.ray_cpus or None, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING)  # fmt: skip
+        else:
+            ray.init(address=request.ray, log_to_driver=False, logging_level=logging.WARNING)
+    try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # our own progress lines are the run's
         workers = max(1, min(request.workers, len(tasks)))
@@ -214,7 +214,7 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
             _RayTranslator,
             fn_constructor_args=(options, fingerprint),
             batch_size=1,
-            concurrency=workers,
+            compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=options.engine_options.threads,
         )
         rows = translated.take_all()
