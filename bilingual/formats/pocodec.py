@@ -15,6 +15,7 @@ to polib, which also reports syntax errors with their line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -274,23 +275,8 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
             comment, ctx, msgid, msgstr, flag_line = _simple_fields(simple)
             if msgid == "" and ctx is None:
                 continue  # the header
-            notes, forbidden, variant_of, sources = parse_comment(comment)
             flags = flag_line.split(", ") if flag_line else ()
-            entries.append(
-                Entry(
-                    english=msgid,
-                    arabic=msgstr,
-                    kind=ctx or "other",
-                    notes=notes,
-                    forbidden=forbidden,
-                    variant_of=variant_of,
-                    sources=sources,
-                    fuzzy="fuzzy" in flags,
-                    no_translate=NO_TRANSLATE_FLAG in flags,
-                    file=str(path),
-                    line=start_line,
-                )
-            )
+            entries.append(_entry(msgid, msgstr, ctx, comment, flags, path, start_line))
             continue
         tokens = _block_tokens(lines, path, start_line)
         if tokens is None:
@@ -304,23 +290,19 @@ def _fast_entries(path: Path, text: str) -> list[Entry] | None:
             continue  # the header
         if "msgstr" not in fields:
             return None
-        notes, forbidden, variant_of, sources = parse_comment("\n".join(comments))
+        comment = "\n".join(comments)
         entries.append(
-            Entry(
-                english=fields["msgid"],
-                arabic=fields["msgstr"],
-                kind=fields.get("msgctxt") or "other",
-                notes=notes,
-                forbidden=forbidden,
-                variant_of=variant_of,
-                sources=sources,
-                fuzzy="fuzzy" in flags,
-                no_translate=NO_TRANSLATE_FLAG in flags,
-                file=str(path),
-                line=start_line,
-            )
+            _entry(fields["msgid"], fields["msgstr"], fields.get("msgctxt"), comment, flags, path, start_line)
         )
     return entries
+
+
+def _entry(msgid: str, msgstr: str, ctx: str | None, comment: str, flags: Sequence[str], path: Path,
+           line: int) -> Entry:  # fmt: skip
+    """An entry from a PO entry's parts, as both fast readers find them."""
+    notes, forbidden, variant_of, sources = parse_comment(comment)
+    return Entry(msgid, msgstr, ctx or "other", notes, forbidden, variant_of, sources, "fuzzy" in flags,
+                 NO_TRANSLATE_FLAG in flags, str(path), line)  # fmt: skip
 
 
 def entries_from_po(path: Path) -> list[Entry]:
