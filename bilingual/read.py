@@ -43,6 +43,15 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
                 path=path,
                 hint=_("check the --encoding value"),
             ) from exc
+    elif (bom := _bom_encoding(data)) is not None:
+        try:
+            text = data.decode(bom)  # the codec drops its byte-order mark
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                _("not valid {encoding} at byte offset {offset}").format(encoding=bom.upper(), offset=exc.start),
+                path=path,
+                hint=_("re-save the file as UTF-8"),
+            ) from exc
     else:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
@@ -58,6 +67,46 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
             ) from exc
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 told by its byte-order mark (UTF-32 LE's mark begins like UTF-16 LE's)."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+# What editors are handed that is not an article we read, told by its first bytes, and what to do.
+_NOT_ARTICLES = (
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+    (b"II*\x00", "an image"),
+    (b"MM\x00*", "an image"),
+)
+
+
+def refuse_unreadable(data: bytes, path: str) -> None:
+    """A one-line answer for files editors have that are no article we read: what to do instead."""
+    what = next((name for magic, name in _NOT_ARTICLES if data.startswith(magic)), None)
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        what = "an image"
+    if data.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument" in data[:200]:
+        what = "an OpenDocument file"
+    if what is None:
+        return
+    hints = {
+        "a PDF": _("copy its text into a .txt file, or open it in LibreOffice and save it as DOCX"),
+        "an image": _("the tool reads text: type or paste the article into a .txt file"),
+        "an OpenDocument file": _("save it as DOCX (Word) from LibreOffice, or as plain text"),
+    }
+    raise InputError(_("this is {what}, not an article bilingual reads (txt, md, html, docx)").format(what=what),
+                     path=path, hint=hints[what])  # fmt: skip
 
 
 def article_format(path: str, head: bytes, explicit: str | None = None) -> Format:
@@ -141,12 +190,19 @@ def read_document(
 ) -> Document:
     """Read, decode, parse and segment the article at *path* (``-`` for stdin)."""
     data = read_bytes(path, max_bytes=max_bytes)
-    article = article_format(path, data[:4096], fmt)
-    text = decode(data, path=path, encoding=encoding)
-    if not text.strip():
-        raise InputError(_("nothing to translate: the file is empty or whitespace only"), path=path)
+    if not fmt:
+        refuse_unreadable(data, path)
+    bom = _bom_encoding(data) if not encoding else None
+    head_bytes = data[:8192].decode(bom, errors="ignore").encode("utf-8") if bom else data[:4096]
+    article = article_format(path, head_bytes, fmt)
     try:
-        plain, raw_blocks = article.read_article(text)
+        if article.binary:
+            plain, raw_blocks = article.read_article_bytes(data, path=path)
+        else:
+            text = decode(data, path=path, encoding=encoding)
+            if not text.strip():
+                raise InputError(_("nothing to translate: the file is empty or whitespace only"), path=path)
+            plain, raw_blocks = article.read_article(text)
     except InputError as exc:
         exc.path = exc.path or path
         raise

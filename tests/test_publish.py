@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from bilingual.document import Head, RawBlock, TermMatch
+from bilingual.document import Head, RawBlock, Segment, TermMatch
 from bilingual.formats import ExportOptions, exporter, typography
 from bilingual.names.load import load_glossary
 from bilingual.read import build_document, read_document
@@ -328,3 +328,35 @@ def test_the_embedded_font_rules_are_css_not_escaped_html():
     style = render_html(doc, ExportOptions()).split("<style>", 1)[1].split("</style>", 1)[0]
     if font_css():
         assert '@font-face { font-family: "Amiri"' in style and "&#34;" not in style
+
+
+def test_arabic_indic_digits_take_the_arabic_separators():
+    """--digits arabic-indic wrote ١,٢٠٠ and ٣.٥ instead of ١٬٢٠٠ and ٣٫٥."""
+    out = typography.typeset_inline("بلغ 1,200 شخص و3.5% من السكان عام 2023, قال.", digits="arabic-indic")
+    assert out == "بلغ ١٬٢٠٠ شخص و٣٫٥٪ من السكان عام ٢٠٢٣، قال."
+    assert typography.typeset_inline("1,200 و3.5%", digits="western") == "1,200 و3.5%"
+
+
+def test_markdown_arabic_cells_are_right_to_left_for_any_renderer():
+    """The Markdown table's Arabic cells had no direction: final punctuation landed at the wrong end."""
+    from bilingual.formats import render
+
+    doc = build_document("Derna waits.", [RawBlock("p", 0, 12)], head=Head(input_name="a.txt"))
+    (seg,) = doc.segments()
+    doc = doc.with_segments({seg.id: replace(seg, target="درنة تنتظر.")})
+    table = [line for line in render(doc, "md").decode().splitlines() if line.startswith("| Derna")]
+    assert table == ["| Derna waits. | \u2067درنة تنتظر.\u2069 |"]
+
+
+def test_a_proclitic_stays_in_the_name_s_styled_span_so_the_word_joins():
+    """لـ + حكومة printed as an isolated ل then حكومة in the PDF: the name's span cut the word's text run."""
+    from bilingual.formats.layout import segment_sides
+
+    source, target = "for the Government.", "للحكومة."
+    seg = Segment("p1.s1", 0, len(source), source, target,
+                  terms=(TermMatch("Government", "org", 8, 18, "الحكومة", 0, 7, "enforced"),))  # fmt: skip
+    _en, ar = segment_sides(seg, typography=False, digits="western")
+    assert [(p.text, bool(p.term)) for p in ar] == [("للحكومة", True), (".", False)]
+    seg = replace(seg, target="قالت وبحكومة.", terms=(TermMatch("Government", "org", 8, 18, "حكومة", 7, 12),))
+    _en, ar = segment_sides(seg, typography=False, digits="western")
+    assert [p.text for p in ar if p.term] == ["وبحكومة"]

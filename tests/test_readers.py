@@ -7,7 +7,7 @@ import pytest
 from bilingual.errors import InputError
 from bilingual.read import decode, read_document
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, assert_one_line_error
 
 
 def write(tmp_path, name: str, data: bytes):
@@ -104,8 +104,59 @@ def test_stdin(monkeypatch):
 
 def test_unknown_extension(tmp_path):
     with pytest.raises(InputError, match="--from"):
-        read_document(write(tmp_path, "a.docx", b"x"))
+        read_document(write(tmp_path, "a.xyz", b"x"))
 
 
 def test_control_characters_survive_reading():
     assert decode(b"A\x0bB\x00C.", path="x") == "A\x0bB\x00C."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_as_such(tmp_path, codec):
+    """A UTF-16 file with a byte-order mark (Notepad's "Unicode") was 'not valid UTF-8'."""
+    import codecs
+
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+           "utf-32-be": codecs.BOM_UTF32_BE}[codec]  # fmt: skip
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + "Derna waits. Café talk.\n\nSecond paragraph.".encode(codec))
+    doc = read_document(str(path))
+    assert [s.source for s in doc.segments()] == ["Derna waits.", "Café talk.", "Second paragraph."]
+
+
+def test_a_word_article_is_read_with_its_headings_paragraphs_and_lists(tmp_path, run_cli):
+    """DOCX articles ended in 'cannot tell the format' → 'not valid UTF-8'."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Talks resume in Cairo", level=0)
+    document.add_heading("Background", level=1)
+    document.add_paragraph("Haftar met Salame. They spoke for an hour.")
+    document.add_paragraph("Security first", style="List Bullet")
+    document.add_paragraph("   ")
+    path = tmp_path / "article.docx"
+    document.save(str(path))
+    doc = read_document(str(path))
+    assert [(b.kind, [s.source for s in b.segments]) for b in doc.blocks] == [
+        ("h1", ["Talks resume in Cairo"]),
+        ("h2", ["Background"]),
+        ("p", ["Haftar met Salame.", "They spoke for an hour."]),
+        ("li", ["Security first"]),
+    ]
+    result = run_cli("translate", path, "--engine", "fake_engines:PseudoArabicEngine", "--no-memory")
+    assert result.exit_code == 0 and (tmp_path / "article.en-ar.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (b"%PDF-1.7\n%...", "a PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "an image"),
+        (b"\xff\xd8\xff\xe0....", "an image"),
+        (b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text", "an OpenDocument file"),
+    ],
+)
+def test_files_that_are_no_article_get_one_line_saying_what_to_do(tmp_path, run_cli, data, what):
+    path = tmp_path / "story.bin"
+    path.write_bytes(data)
+    err = assert_one_line_error(run_cli("translate", path, "--no-memory"), 1)
+    assert f"this is {what}" in err and "(" in err

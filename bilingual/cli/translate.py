@@ -10,7 +10,7 @@ from bilingual.i18n import _
 
 @click.command(
     help=_(
-        "Translate articles (txt, md, html or - for stdin) into aligned English/Arabic XML. "
+        "Translate articles (txt, md, html, docx or - for stdin) into aligned English/Arabic XML. "
         "Several inputs are translated in one run, with one model load."
     )
 )
@@ -33,7 +33,7 @@ from bilingual.i18n import _
 @click.option(
     "--from",
     "input_format",
-    type=click.Choice(["txt", "md", "html"]),
+    type=click.Choice(["txt", "md", "html", "docx"]),
     default=None,
     help=_("Input format (default: from the extension)."),
 )

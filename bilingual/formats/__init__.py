@@ -43,6 +43,7 @@ REGISTRY: tuple[str, ...] = (
     "bilingual.formats.text:TextArticle",
     "bilingual.formats.markdown:MarkdownArticle",
     "bilingual.formats.html:HtmlArticle",
+    "bilingual.formats.docx:DocxArticle",
     "bilingual.formats.aligned:AlignedFormat",
     "bilingual.formats.tmx:TmxFormat",
     "bilingual.formats.xliff:Xliff12Format",

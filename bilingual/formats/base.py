@@ -118,6 +118,12 @@ class Format:
         return cls.sniff(data[:8192])
 
     # One method per role; a format implements those of its roles.
+    #: An article format read from bytes (a DOCX), not from decoded text.
+    binary: ClassVar[bool] = False
+
+    def read_article_bytes(self, data: bytes, *, path: str) -> tuple[str, list[RawBlock]]:
+        raise NotImplementedError
+
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         raise NotImplementedError
 

@@ -12,8 +12,11 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from bilingual.document import RawBlock
+from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, arabic_title_of, rows, title_of
+from bilingual.i18n import _
 
 if TYPE_CHECKING:
     from bilingual.document import Document
@@ -131,3 +134,59 @@ class DocxFormat(Format):
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+class DocxArticle(Format):
+    """A Word article (python-docx, the publish extra): headings, paragraphs and list items, in order.
+
+    Headings are told by their style (Title, Heading 1–6), list items by their style (List …) or
+    numbering; tables and text boxes are not read (an article's body is its paragraphs).
+    """
+
+    name = "docx"
+    roles = frozenset({Role.ARTICLE})
+    extensions = (".docx",)
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    binary = True
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return head.startswith(b"PK\x03\x04") and (b"word/" in head or b"[Content_Types].xml" in head)
+
+    def read_article_bytes(self, data: bytes, *, path: str) -> tuple[str, list[RawBlock]]:
+        import io
+        import zipfile
+
+        try:
+            import docx
+        except ImportError as exc:
+            raise InputError(_("reading DOCX needs python-docx: {error}").format(error=exc),
+                             hint=_("pip install 'bilingual[publish]'")) from exc  # fmt: skip
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise InputError(_("not a readable Word document: {error}").format(error=exc), path=path,
+                             hint=_("open it in Word or LibreOffice and save it again as DOCX")) from exc  # fmt: skip
+        parts: list[str] = []
+        blocks: list[RawBlock] = []
+        at = 0
+        for paragraph in document.paragraphs:
+            text = " ".join(paragraph.text.split())
+            if not text:
+                continue
+            kind = _kind_of(paragraph)
+            blocks.append(RawBlock(kind, at, at + len(text)))
+            parts.append(text)
+            at += len(text) + 2
+        return "\n\n".join(parts), blocks
+
+
+def _kind_of(paragraph: Any) -> str:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style == "Title":
+        return "h1"
+    if style.startswith("Heading "):
+        level = style.removeprefix("Heading ").strip()
+        return f"h{min(6, int(level) + 1)}" if level.isdigit() else "h2"  # Title is the h1
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    return "li" if style.startswith("List") or numbered else "p"

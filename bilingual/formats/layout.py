@@ -86,12 +86,23 @@ def segment_sides(
 ) -> tuple[list[Piece], list[Piece]]:
     en = _pieces(seg.source, [(t.source_start, t.source_end, t.target) for t in seg.terms], _segment_marks(seg, marks))
     target = typeset_inline(seg.target, digits=digits) if typography else seg.target
-    ar = _pieces(target, [(t.target_start, t.target_end, t.entry) for t in seg.terms if t.enforced])
+    ar = _pieces(
+        target, [(_word_start(target, t.target_start), t.target_end, t.entry) for t in seg.terms if t.enforced]
+    )
     if typography:
         ar = [Piece(typeset_piece(p.text), p.term) for p in ar]
     # Direction controls in the text (an article can carry RLO, U+202E) are neutralised piece by
     # piece, typography or not: they must not reorder the page. The review report flags them.
     return _neutral(en), _neutral(ar)
+
+
+def _word_start(text: str, start: int) -> int:
+    """Where the word holding *start* begins: the proclitics glued before a name (و، ب، ل، لل …) go
+    inside the name's styled span, or the span's edge cuts the word's text run and a renderer that
+    shapes run by run (WeasyPrint) prints the ل isolated instead of joined to the name."""
+    while start > 0 and (text[start - 1].isalpha() or "\u064b" <= text[start - 1] <= "\u0652"):
+        start -= 1
+    return start
 
 
 def _neutral(pieces: list[Piece]) -> list[Piece]:

@@ -24,6 +24,7 @@ from bilingual.formats.layout import Piece, rows, title_of
 if TYPE_CHECKING:
     from bilingual.document import Document
 
+RLI, PDI = "\u2067", "\u2069"
 OWN_MARK = "<!-- made by bilingual "  # an HTML comment: invisible in every renderer, tells our exports apart
 _MARK_KINDS = {"strong": "strong", "em": "em", "link": "link", "s": "strike"}
 
@@ -133,7 +134,9 @@ class MarkdownExport(Format):
             lines += [f'<div dir="rtl" lang="ar">\n\n{_md(row.ar)}\n\n</div>\n' for row in laid]
         elif options.layout == "columns":
             lines += ["| English | العربية |", "| --- | --- |"]
-            lines += [f"| {_md(row.en)} | {_md(row.ar)} |" for row in laid]
+            # A table cell cannot carry dir="rtl" in Markdown; a right-to-left isolate (RLI … PDI) around
+            # the Arabic does what it would: final punctuation, « » and numbers land at the right end.
+            lines += [f"| {_md(row.en)} | {RLI}{_md(row.ar)}{PDI} |" for row in laid]
         else:
             for row in laid:
                 lines += [

@@ -22,7 +22,8 @@ def typeset_inline(text: str, *, digits: str = "western") -> str:
     Each change replaces one character with one, so offsets (term spans) stay valid.
     ``,`` ``;`` ``?`` in Arabic context become ، ؛ ؟ (not between digits: 1,000 stays);
     straight and English curly double quotes become « »; digits become western, or
-    Arabic-Indic with ``digits="arabic-indic"`` — never inside bidi-isolated Latin text.
+    Arabic-Indic with ``digits="arabic-indic"``, with the Arabic separators and percent sign
+    (١٬٢٠٠, ٣٫٥٪) — never inside bidi-isolated Latin text.
     """
     chars = list(text)
     isolated = [False] * len(chars)
@@ -35,7 +36,12 @@ def typeset_inline(text: str, *, digits: str = "western") -> str:
             continue
         prev = chars[i - 1] if i else ""
         nxt = chars[i + 1] if i + 1 < len(chars) else ""
-        if ch == "," and not (prev.isdigit() and nxt.isdigit()):
+        between_digits = prev.isdigit() and nxt.isdigit()
+        if digits == "arabic-indic" and between_digits and ch in ",.":
+            chars[i] = "٬" if ch == "," else "٫"  # Arabic thousands and decimal separators (U+066C, U+066B)
+        elif digits == "arabic-indic" and ch == "%" and prev.isdigit():
+            chars[i] = "٪"  # U+066A ARABIC PERCENT SIGN
+        elif ch == "," and not between_digits:
             chars[i] = "،"
         elif ch == ";":
             chars[i] = "؛"
