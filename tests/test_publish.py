@@ -360,3 +360,80 @@ def test_a_proclitic_stays_in_the_name_s_styled_span_so_the_word_joins():
     seg = replace(seg, target="قالت وبحكومة.", terms=(TermMatch("Government", "org", 8, 18, "حكومة", 7, 12),))
     _en, ar = segment_sides(seg, typography=False, digits="western")
     assert [p.text for p in ar if p.term] == ["وبحكومة"]
+
+
+def _translated_article(tmp_path, text: str):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(str(path))
+    return doc.with_segments({s.id: replace(s, target=f"ترجمة {n} للجملة.") for n, s in enumerate(doc.segments())})
+
+
+def test_the_headline_is_the_title_everywhere_never_the_file_name(tmp_path):
+    """Titles were file names: 'article' for article.txt in the HTML <title>, masthead, DOCX and Markdown."""
+    import io
+
+    from bilingual.formats import render
+
+    doc = _translated_article(tmp_path, "Talks resume in Cairo\n\nHaftar met Salame. They spoke.\n")
+    assert [b.kind for b in doc.blocks] == ["h1", "p"]
+    html = render(doc, "html").decode()
+    assert "<title>Talks resume in Cairo</title>" in html and '<h1 lang="en">Talks resume in Cairo</h1>' in html
+    assert render(doc, "md").decode().startswith("# Talks resume in Cairo\n")
+    docx = pytest.importorskip("docx")
+    assert docx.Document(io.BytesIO(render(doc, "docx"))).core_properties.title == "Talks resume in Cairo"
+    body_only = _translated_article(tmp_path, "Haftar met Salame in Cairo on Tuesday. They spoke.\n")
+    assert "<title>Haftar met Salame in Cairo on Tuesday</title>" in render(body_only, "html").decode()
+
+
+def test_an_arabic_title_is_typeset_in_arabic_and_the_arabic_only_page_reads_as_an_article(tmp_path):
+    from bilingual.formats import render
+
+    doc = _translated_article(tmp_path, "Talks resume in Cairo\n\nHaftar met Salame. They spoke.\n")
+    html = render(doc, "html", title="محادثات في القاهرة").decode()
+    assert '<h1 class="ar-title" lang="ar" dir="rtl">محادثات في القاهرة</h1>' in html and '<h1 lang="en">' not in html
+    arabic = render(doc, "html", arabic_only=True).decode()
+    assert '<h1 class="ar-title" lang="ar" dir="rtl">ترجمة 0 للجملة.</h1>' in arabic
+    # one paragraph of two sentences, not one paragraph per sentence
+    assert arabic.count('class="pair') == 2 and "ترجمة 1 للجملة. ترجمة 2 للجملة." in arabic
+
+
+def test_stamps_and_name_marks_are_the_user_s_choice(tmp_path):
+    import io
+
+    from bilingual.formats import render
+
+    doc = _translated_article(tmp_path, "Haftar met Salame.\n")
+    (seg,) = doc.segments()
+    doc = doc.with_segments({seg.id: replace(seg, target="التقى حفتر سلامة.",
+                                             terms=(TermMatch("Haftar", "person", 0, 6, "حفتر", 6, 10),))})  # fmt: skip
+    doc = replace(doc, head=replace(doc.head, model_checksum="sha256:abc", engine="argos", model_name="m"))
+    assert "sha256:abc" in render(doc, "html").decode()
+    bare = render(doc, "html", colophon=False).decode()
+    assert "sha256:abc" not in bare and '<p class="meta">' not in bare and "<footer" not in bare
+    assert 'class="layout-columns names-bold' in render(doc, "html", mark_names="bold").decode()
+    docx = pytest.importorskip("docx")
+    for mark, underline, bold in (("underline", True, None), ("bold", None, True), ("none", None, None)):
+        made = docx.Document(io.BytesIO(render(doc, "docx", mark_names=mark)))
+        runs = [r for p in made.tables[0].rows[0].cells[1].paragraphs for r in p.runs if r.text == "حفتر"]
+        assert [(r.underline, r.bold) for r in runs] == [(underline, bold)], mark
+
+
+def test_docx_rows_stay_on_one_page_and_both_scripts_share_a_line_height(tmp_path):
+    """DOCX rows split across pages, and Arabic lines were set about twice as far apart as English."""
+    import io
+
+    from bilingual.formats import render
+
+    docx = pytest.importorskip("docx")
+    doc = _translated_article(tmp_path, "Haftar met Salame. They spoke.\n")
+    made = docx.Document(io.BytesIO(render(doc, "docx")))
+    table = made.tables[0]
+    assert all(
+        row._tr.trPr is not None
+        and row._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+        for row in table.rows
+    )
+    en, ar = table.rows[0].cells[0].paragraphs[0], table.rows[0].cells[1].paragraphs[0]
+    ratio = ar.paragraph_format.line_spacing / en.paragraph_format.line_spacing
+    assert 1.0 <= ratio <= 1.3  # the Arabic is set 13 pt beside 10.5 pt English: lines in proportion, not double

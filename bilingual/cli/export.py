@@ -68,6 +68,18 @@ EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
         "the document lacks (an editor's work)."
     ),
 )
+@click.option(
+    "--no-colophon",
+    is_flag=True,
+    help=_("No visible stamps (file, model, checksums) in html, pdf, docx; the file's metadata keeps them."),
+)
+@click.option(
+    "--mark-names",
+    type=click.Choice(["none", "underline", "bold"]),
+    default="underline",
+    show_default=True,
+    help=_("How glossary names are marked in html, pdf and docx."),
+)
 def export(
     document: str,
     fmt: str,
@@ -80,13 +92,16 @@ def export(
     arabic_only: bool,
     glossary_path: str | None,
     overwrite: bool,
+    no_colophon: bool,
+    mark_names: str,
 ) -> None:
     from bilingual.formats import ExportOptions
     from bilingual.jobs.export import ExportRequest, export_document
 
     if arabic_only and fmt not in PUBLISHING:
         raise click.UsageError(_("--arabic-only applies to html, pdf, docx and md"))
-    options = ExportOptions(layout=layout, align=align, digits=digits, title=title, typography=not no_typography)
+    options = ExportOptions(layout=layout, align=align, digits=digits, title=title, typography=not no_typography,
+                            colophon=not no_colophon, mark_names=mark_names)  # fmt: skip
     run(
         export_document,
         ExportRequest(

@@ -53,6 +53,8 @@ class ExportOptions:
     title: str = ""
     typography: bool = True
     arabic_only: bool = False
+    colophon: bool = True  # the visible stamps: file, model, checksums (metadata keeps them either way)
+    mark_names: str = "underline"  # none | underline | bold: how glossary names are marked
     review: Review = field(default_factory=Review)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from bilingual.document import RawBlock
 from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role
-from bilingual.formats.layout import Piece, arabic_title_of, rows, title_of
+from bilingual.formats.layout import Piece, arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
 
 if TYPE_CHECKING:
@@ -60,19 +60,36 @@ def _rtl_run(run: Any, size_pt: float) -> None:
     run.font.size = Pt(size_pt)
 
 
-def _write(paragraph: Any, pieces: Sequence[Piece], *, arabic: bool, size: float, bold: bool = False) -> None:
+def _write(
+    paragraph: Any, pieces: Sequence[Piece], *, arabic: bool, size: float, bold: bool = False, mark: str = "underline"
+) -> None:
     from bilingual.formats.xmltext import strip_forbidden
 
     for piece in pieces:
         run = paragraph.add_run(strip_forbidden(piece.text))  # WordprocessingML is XML 1.0 too
         run.bold = bold or "strong" in piece.marks or None
         run.italic = "em" in piece.marks or None
-        if piece.term or piece.href:
+        if piece.href or (piece.term and mark == "underline"):
             run.underline = True
+        if piece.term and mark == "bold":
+            run.bold = True
         if arabic:
             _rtl_run(run, size)
     if arabic:
         _rtl_paragraph(paragraph)
+    # One line height for both scripts: Amiri's tall ascenders otherwise set Arabic lines about
+    # twice as far apart as the English beside them.
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.line_spacing = Pt(round(size * 1.45, 1))
+    paragraph.paragraph_format.keep_together = True
+
+
+def _keep_on_one_page(row: Any) -> None:
+    """w:cantSplit: Word and LibreOffice move the whole row to the next page instead of splitting it."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 class DocxFormat(Format):
@@ -112,25 +129,32 @@ class DocxFormat(Format):
             f"bilingual {stamp['tool_version']}; model {stamp['model']} "
             f"{stamp['model_checksum']}; glossary {stamp['glossary']}"
         )
-        if not options.arabic_only:
-            document.add_heading(title_of(doc, options.title), level=1)
-        ar_title = arabic_title_of(doc)
+        title = title_of(doc, options.title)
+        if not options.arabic_only and not is_arabic(title):
+            document.add_heading(title, level=1)
+        ar_title = arabic_title_of(doc, options.title)
         if ar_title:
             _write(document.add_paragraph(), [Piece(ar_title)], arabic=True, size=16, bold=True)
-        laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
+        align = "paragraph" if options.arabic_only else options.align
+        laid = rows(doc, align=align, typography=options.typography, digits=options.digits)
+        mark = options.mark_names
         if options.arabic_only or options.layout != "columns":
             for row in laid:
                 heading = row.heading
                 if not options.arabic_only:
-                    _write(document.add_paragraph(), row.en, arabic=False, size=10.5, bold=heading)
-                _write(document.add_paragraph(), row.ar, arabic=True, size=13, bold=heading)
+                    english = document.add_paragraph()
+                    _write(english, row.en, arabic=False, size=10.5, bold=heading, mark=mark)
+                    english.paragraph_format.keep_with_next = True  # a pair is never split by a page break
+                _write(document.add_paragraph(), row.ar, arabic=True, size=13, bold=heading, mark=mark)
         else:
             table = document.add_table(rows=0, cols=2)
             table.autofit = True
             for row in laid:
-                cells = table.add_row().cells
-                _write(cells[0].paragraphs[0], row.en, arabic=False, size=10.5, bold=row.heading)
-                _write(cells[1].paragraphs[0], row.ar, arabic=True, size=13, bold=row.heading)
+                added = table.add_row()
+                _keep_on_one_page(added)
+                cells = added.cells
+                _write(cells[0].paragraphs[0], row.en, arabic=False, size=10.5, bold=row.heading, mark=mark)
+                _write(cells[1].paragraphs[0], row.ar, arabic=True, size=13, bold=row.heading, mark=mark)
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

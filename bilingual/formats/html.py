@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from bilingual.document import Mark, RawBlock
 from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
-from bilingual.formats.layout import arabic_title_of, rows, title_of
+from bilingual.formats.layout import arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
 
 if TYPE_CHECKING:
@@ -221,7 +221,9 @@ class BlockRows:
 
 
 def render_html(doc: Document, options: ExportOptions, *, embed_font: bool = True) -> str:
-    laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
+    # The Arabic-only page reads as an article: its paragraphs rebuilt from their sentences.
+    align = "paragraph" if options.arabic_only else options.align
+    laid = rows(doc, align=align, typography=options.typography, digits=options.digits)
     blocks: list[BlockRows] = []
     for row in laid:
         if not blocks or blocks[-1].id != row.block_id:
@@ -230,7 +232,10 @@ def render_html(doc: Document, options: ExportOptions, *, embed_font: bool = Tru
     template = environment().get_template("bilingual.html.j2")
     return template.render(
         title=title_of(doc, options.title),
-        ar_title=arabic_title_of(doc),
+        title_is_arabic=is_arabic(title_of(doc, options.title)),
+        ar_title=arabic_title_of(doc, options.title),
+        colophon=options.colophon,
+        mark_names=options.mark_names,
         rows=laid,
         blocks=blocks,
         layout=options.layout,

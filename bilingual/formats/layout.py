@@ -132,18 +132,38 @@ def rows(doc: Document, *, align: str = "sentence", typography: bool = True, dig
     return out
 
 
+def _shortened(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def title_of(doc: Document, explicit: str = "") -> str:
+    """The document's title: ``--title``, else its headline (first heading), else its first sentence,
+    shortened — never the file's name, which readers of a page do not know."""
     if explicit:
         return explicit
     for block in doc.blocks:
         if block.kind in HEADINGS and block.segments:
             return neutralise_bidi(" ".join(s.source for s in block.segments))
-    name = doc.head.input_name or "Bilingual document"
-    return name.rsplit(".", 1)[0] if "." in name and not name.startswith(".") else name
+    first = next((s for s in doc.segments() if s.source.strip()), None)
+    if first is not None:
+        return neutralise_bidi(_shortened(first.source).rstrip(".").strip())
+    return doc.head.input_name or "Bilingual document"
 
 
-def arabic_title_of(doc: Document) -> str:
+def arabic_title_of(doc: Document, explicit: str = "") -> str:
+    """The Arabic title: an Arabic ``--title``, else the headline's translation, else the first
+    translated sentence, shortened; "" when nothing is translated."""
+    if explicit:
+        return explicit if is_arabic(explicit) else ""
     for block in doc.blocks:
         if block.kind in HEADINGS and block.segments:
             return neutralise_bidi(" ".join(s.target for s in block.segments))
-    return ""
+    first = next((s for s in doc.segments() if s.target.strip()), None)
+    return neutralise_bidi(_shortened(first.target).rstrip(".").strip()) if first is not None else ""
+
+
+def is_arabic(text: str) -> bool:
+    """Whether *text* is written in Arabic (more Arabic letters than Latin ones)."""
+    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    return arabic > 0 and arabic >= sum(1 for c in text if c.isascii() and c.isalpha())

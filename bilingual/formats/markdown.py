@@ -128,7 +128,8 @@ class MarkdownExport(Format):
         return data.rstrip().endswith(b" -->") and OWN_MARK.encode() in data[-200:]
 
     def render(self, doc: Document, options: ExportOptions) -> bytes:
-        laid = rows(doc, align=options.align, typography=options.typography, digits=options.digits)
+        align = "paragraph" if options.arabic_only else options.align  # the Arabic-only page reads as an article
+        laid = rows(doc, align=align, typography=options.typography, digits=options.digits)
         lines = [f"# {_md([Piece(title_of(doc, options.title))])}", ""]
         if options.arabic_only:
             lines += [f'<div dir="rtl" lang="ar">\n\n{_md(row.ar)}\n\n</div>\n' for row in laid]
