@@ -1,10 +1,13 @@
-"""Export speed for a 500-segment document: HTML, DOCX, PDF (and Markdown, TMX, XLIFF).
+"""Export speed: HTML, DOCX, PDF (and Markdown, TMX, XLIFF), and PDF against Chromium printing our HTML.
 
-    python bench/export_speed.py [--segments 500]
+    python bench/export_speed.py [--segments 500] [--pdf-runs 3] [--weasyprint]
 
 Builds a translated document of N segments from our example articles (pseudo-Arabic
 translation with every glossary name enforced, so names are marked), then times each
-exporter once in one run. Targets (issue 5): HTML under 1 s, DOCX under 3 s, PDF under 20 s.
+exporter once in one run. Targets: HTML under 1 s, DOCX under 3 s, PDF under 20 s, and the PDF
+export at most 1.5× the time Chromium takes to print our own HTML of the same document (timed
+in the same run, ``--pdf-runs`` times each), with this process under 400 MB (its peak resident
+memory is printed, and Chromium's as a child process). ``--weasyprint`` also times the fallback.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=500)
+    parser.add_argument("--pdf-runs", type=int, default=3)
+    parser.add_argument("--weasyprint", action="store_true", help="also time the WeasyPrint fallback")
     args = parser.parse_args()
 
     from bilingual.document import Head, RawBlock
@@ -61,6 +66,45 @@ def main() -> None:
         seconds = time.perf_counter() - t0
         target = f"(target < {targets[fmt]:.0f} s)" if fmt in targets else ""
         print(f"  {fmt:<7} {seconds:6.2f} s  {len(data) / 1e6:6.2f} MB  {target}")
+    _pdf_against_chromium(doc, args.pdf_runs, weasyprint=args.weasyprint)
+
+
+def _pdf_against_chromium(doc, runs: int, *, weasyprint: bool) -> None:
+    import os
+    import resource
+
+    from bilingual.formats import ExportOptions, exporter
+    from bilingual.formats.html import render_html
+    from bilingual.formats.pdf import _weasyprint, chromium, print_with_chromium
+
+    browser = chromium()
+    if browser is None:
+        print("no Chromium here: the PDF is printed by WeasyPrint")
+        return
+    html = render_html(doc, ExportOptions())
+    ours, theirs = [], []
+    for _run in range(runs):
+        t0 = time.perf_counter()
+        exporter("pdf").render(doc, ExportOptions())
+        ours.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        print_with_chromium(html, browser)  # Chromium printing our own HTML, nothing else
+        theirs.append(time.perf_counter() - t0)
+    ratios = ", ".join(f"{a / b:.2f}" for a, b in zip(ours, theirs, strict=True))
+    print(
+        f"  pdf export {', '.join(f'{t:.1f}' for t in ours)} s; Chromium printing our HTML "
+        f"{', '.join(f'{t:.1f}' for t in theirs)} s; ratio {ratios} (target ≤ 1.5)"
+    )
+    if weasyprint:
+        t0 = time.perf_counter()
+        _weasyprint(html)
+        print(f"  WeasyPrint (the fallback): {time.perf_counter() - t0:.1f} s")
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"  peak memory: this process {me:.0f} MB (target < 400), Chromium {child:.0f} MB "
+        f"(a separate process, {os.cpu_count()} cores)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from bilingual.document import Mark, RawBlock
 from bilingual.errors import InputError
 from bilingual.formats.base import ExportOptions, Format, Role, xml_root_head
-from bilingual.formats.layout import arabic_title_of, is_arabic, rows, title_of
+from bilingual.formats.layout import HEADINGS, arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
 
 if TYPE_CHECKING:
@@ -177,9 +177,45 @@ class HtmlArticle(Format):
         return parse_html_article(text)
 
 
-@lru_cache(maxsize=1)
-def font_css() -> str:
-    """@font-face rules embedding Amiri Regular and Bold (from fontpkg-amiri), or '' if absent.
+# What the Arabic side is set in: ASCII (digits, isolated Latin names), Latin-1, the Arabic block,
+# joiners and direction marks, typographic quotes and dashes. Amiri's other scripts and Quranic
+# marks are left out of the embedded subset.
+FONT_UNICODES = (*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x600, 0x700), 0x200C, 0x200D, 0x200E, 0x200F,
+                 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2066, 0x2067, 0x2068, 0x2069,
+                 0xFD3E, 0xFD3F)  # fmt: skip
+FONT_FILES = {400: "Amiri-Regular.ttf", 700: "Amiri-Bold.ttf"}
+
+
+def _subset_fonts() -> dict[int, bytes]:
+    """Amiri Regular and Bold cut to :data:`FONT_UNICODES`, as WOFF, with every shaping feature kept
+    (built once per fontpkg-amiri and fontTools version, kept in the signed cache)."""
+    import io
+
+    import fontpkg_amiri
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    out = {}
+    for weight, name in FONT_FILES.items():
+        path = fontpkg_amiri.ROOT / "files" / name
+        options = subset.Options()
+        options.layout_features = ["*"]  # init, medi, fina, liga, mark …: Arabic joins need them all
+        options.flavor = "woff"
+        options.name_IDs = ["*"]
+        font = TTFont(str(path))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=FONT_UNICODES)
+        subsetter.subset(font)
+        data = io.BytesIO()
+        font.save(data)
+        out[weight] = data.getvalue()
+    return out
+
+
+@lru_cache(maxsize=4)
+def font_css(bold: bool = True) -> str:
+    """@font-face rules embedding Amiri (Regular, and Bold when the page sets Arabic in bold), cut to
+    the characters Arabic text uses, or '' when fontpkg-amiri is absent.
 
     Returned as markup: the template must not HTML-escape it (escaped quotes made the rules
     invalid, so no export ever used the font it carried; a system Amiri hid it).
@@ -190,15 +226,24 @@ def font_css() -> str:
         import fontpkg_amiri
     except ImportError:
         return ""
+    if not hasattr(fontpkg_amiri, "ROOT"):
+        return ""
+    try:
+        from bilingual.names import cache
+
+        fonts = cache.lexicon("amiri-subset", "1", ("fontpkg-amiri", "fonttools"), _subset_fonts)
+        kind, fmt = "font/woff", "woff"
+    except ImportError:  # no fontTools: the whole files
+        fonts = {w: (fontpkg_amiri.ROOT / "files" / n).read_bytes() for w, n in FONT_FILES.items()}
+        kind, fmt = "font/ttf", "truetype"
     rules = []
-    for weight, name in ((400, "Amiri-Regular.ttf"), (700, "Amiri-Bold.ttf")):
-        path = fontpkg_amiri.ROOT / "files" / name if hasattr(fontpkg_amiri, "ROOT") else None
-        if path is None or not path.is_file():
+    for weight, data in sorted(fonts.items()):
+        if weight == 700 and not bold:
             continue
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        encoded = base64.b64encode(data).decode("ascii")
         rules.append(
             f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: normal; '
-            f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
+            f'src: url(data:{kind};base64,{encoded}) format("{fmt}"); }}'
         )
     return Markup("\n".join(rules))  # noqa: S704 (our own constant CSS and base64 data)
 
@@ -241,8 +286,15 @@ def render_html(doc: Document, options: ExportOptions, *, embed_font: bool = Tru
         layout=options.layout,
         arabic_only=options.arabic_only,
         stamp=Format.stamp(doc),
-        font_css=font_css() if embed_font else "",
+        font_css=font_css(_sets_arabic_bold(doc, options)) if embed_font else "",
     )
+
+
+def _sets_arabic_bold(doc: Document, options: ExportOptions) -> bool:
+    """Whether the page sets Arabic in bold (a heading, the Arabic title, names marked bold): only then
+    is the bold weight embedded."""
+    headings = any(block.kind in HEADINGS for block in doc.blocks)
+    return headings or options.mark_names == "bold" or options.arabic_only or is_arabic(options.title)
 
 
 class HtmlExport(Format):
