@@ -473,3 +473,9 @@ def test_the_embedded_font_is_cut_to_what_arabic_text_uses(tmp_path):
     assert len(html) < 450_000
     headed = _translated_article(tmp_path, "Talks resume in Cairo\n\nHaftar met Salame.\n")
     assert render(headed, "html").decode().count("@font-face") == 2  # headings are bold: Bold comes too
+
+
+def test_a_number_inside_a_latin_run_stays_whole_in_its_isolate():
+    """The isolate around a Latin run ended at the comma of "1,200", which then displayed as "200,… 1"."""
+    out = typography.typeset_piece("قال إن the Libyan 1,200 troops of 3.5% ذلك")
+    assert "\u2066the Libyan 1,200 troops of 3.5%\u2069" in out
