@@ -14,8 +14,8 @@ _TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456
 _AR = "\u0600-\u06ff"
 # A run of Latin words, numbers among them kept whole: "1,200" and "3.5%" inside the run, or the
 # isolate would end at the comma and the number display as "200,… 1".
-_LATIN_TOKEN = r"[A-Za-z0-9][A-Za-z0-9'’.\-]*(?:,[0-9][0-9.]*)*%?"
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*(?:,[0-9][0-9.]*)*%?(?:[ ]+" + _LATIN_TOKEN + ")*")
+_LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9'’.\-]*(?:,[0-9][0-9.]*)*%?"
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*(?:,[0-9][0-9.]*)*%?(?:[ ]+" + _LATIN_WORD + ")*")
 _ISOLATE = re.compile(f"{LRI}[^{PDI}]*{PDI}")
 
 
