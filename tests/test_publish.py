@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -479,3 +481,104 @@ def test_a_number_inside_a_latin_run_stays_whole_in_its_isolate():
     """The isolate around a Latin run ended at the comma of "1,200", which then displayed as "200,… 1"."""
     out = typography.typeset_piece("قال إن the Libyan 1,200 troops of 3.5% ذلك")
     assert "\u2066the Libyan 1,200 troops of 3.5%\u2069" in out
+
+
+_RENDER_JOIN = """
+import sys
+from dataclasses import replace
+from bilingual.document import Head, RawBlock, TermMatch
+from bilingual.formats import render
+from bilingual.read import build_document
+
+doc = build_document("By the Government.", [RawBlock("p", 0, 18)], head=Head(input_name="a.txt"))
+(seg,) = doc.segments()
+term = (TermMatch("Government", "org", 7, 17, "الحكومة", 1, 8),) if sys.argv[2] == "span" else ()
+doc = doc.with_segments({seg.id: replace(seg, target="بالحكومة", terms=term)})
+open(sys.argv[1], "wb").write(render(doc, "pdf", colophon=False, mark_names="none", title="x"))
+"""
+
+
+def _ink_widths(pgm: bytes) -> list[int]:
+    """The width of the ink in the right (Arabic) half of a page, line band by line band."""
+    _magic, size, _max, pixels = pgm.split(b"\n", 3)
+    width, height = map(int, size.split())
+    bands, current = [], None
+    for y in range(height):
+        row = pixels[y * width : (y + 1) * width]
+        ink = [x for x in range(width // 2, width) if row[x] < 128]
+        if ink:
+            current = (min(ink), max(ink)) if current is None else (min(current[0], ink[0]), max(current[1], ink[-1]))
+        elif current is not None:
+            bands.append(current[1] - current[0])
+            current = None
+    return bands
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is installed by .ci/run")
+def test_a_glossary_name_after_a_proclitic_is_printed_joined_with_no_arabic_font_installed(tmp_path):
+    """ب + الحكومة printed as an isolated ب then الحكومة (the name's span cut the word's text run), and the
+    embedded font never applied: rendered by WeasyPrint on a fontconfig with no font at all, the word
+    with its name span marked takes exactly the width of the same word unmarked."""
+    config = tmp_path / "fonts.conf"
+    config.write_text('<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir>'
+                      f"<cachedir>{tmp_path / 'fc'}</cachedir></fontconfig>")  # fmt: skip
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "BILINGUAL_PDF_ENGINE": "weasyprint"}
+    widths = {}
+    for kind in ("span", "plain"):
+        pdf = tmp_path / f"{kind}.pdf"
+        subprocess.run([sys.executable, "-W", "ignore", "-c", _RENDER_JOIN, str(pdf), kind], env=env, check=True,
+                       timeout=120)  # fmt: skip
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "Amiri" in fonts  # the embedded font applied: there is no other
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-f", "1", "-l", "1", str(pdf), str(tmp_path / kind)],
+                       check=True)  # fmt: skip
+        widths[kind] = _ink_widths((tmp_path / f"{kind}-1.pgm").read_bytes())
+    assert widths["span"] == widths["plain"], widths
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
+def test_markdown_renders_arabic_right_to_left_in_a_standard_renderer(tmp_path):
+    """Rendered by markdown-it (CommonMark, as Git hosts do) and laid out by Chromium, the Arabic cell's
+    final full stop stands at its left end, after the words, and « » face the right way."""
+    from markdown_it import MarkdownIt
+
+    from bilingual.formats import render
+
+    doc = build_document("Derna waits.", [RawBlock("p", 0, 12)], head=Head(input_name="a.txt"))
+    (seg,) = doc.segments()
+    doc = doc.with_segments({seg.id: replace(seg, target='قال "درنة تنتظر".')})
+    body = MarkdownIt("commonmark").enable("table").render(render(doc, "md").decode())
+    probe = """<script>
+      const cell = document.querySelectorAll("td")[1], text = cell.firstChild, s = text.data;
+      const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                          return r.getBoundingClientRect().left; };
+      const first = s.search(/[\\u0621-\\u064a]/), stop = s.lastIndexOf(".");
+      document.body.setAttribute("data-probe", JSON.stringify({first: at(first), stop: at(stop),
+        open: at(s.indexOf("«")), close: at(s.indexOf("»"))}));
+    </script>"""
+    page = tmp_path / "md.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{body}{probe}</body></html>", encoding="utf-8")
+    where = run_chromium(page, 900)
+    assert where["stop"] < where["first"]  # the full stop is left of the first word: read right to left
+    assert where["close"] < where["open"]  # « opens on the right, » closes on the left
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by .ci/run (apt-get install chromium)")
+def test_an_arabic_title_is_laid_out_at_the_right_edge_in_the_arabic_font(tmp_path):
+    """A --title in Arabic was left-aligned in a Latin font."""
+    from bilingual.formats import render
+
+    doc = _translated_article(tmp_path, "Talks resume in Cairo\n\nHaftar met Salame.\n")
+    probe = """<script>
+      const title = document.querySelector("header h1"), box = title.getBoundingClientRect();
+      const range = document.createRange(); range.selectNodeContents(title);
+      const ink = range.getBoundingClientRect(), page = document.querySelector("header").getBoundingClientRect();
+      document.body.setAttribute("data-probe", JSON.stringify({inkRight: ink.right, inkLeft: ink.left,
+        pageRight: page.right, pageLeft: page.left, font: getComputedStyle(title).fontFamily}));
+    </script>"""
+    page = tmp_path / "t.html"
+    page.write_text(render(doc, "html", title="محادثات في القاهرة").decode().replace("</body>", probe + "</body>"),
+                    encoding="utf-8")  # fmt: skip
+    where = run_chromium(page, 1100)
+    assert abs(where["inkRight"] - where["pageRight"]) < 2 and where["inkLeft"] - where["pageLeft"] > 200
+    assert where["font"].startswith('"Amiri"') or where["font"].startswith("Amiri")
