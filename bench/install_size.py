@@ -36,7 +36,14 @@ def measure(source: Path, extra: str, pre: list[str], work: Path) -> tuple[float
     started = time.perf_counter()
     subprocess.run([*pip, "install", *pre, f"{source}{extra}"], check=True, capture_output=True)
     seconds = time.perf_counter() - started
-    listed = subprocess.run([*pip, "list"], check=True, capture_output=True, text=True).stdout.lower().split()
+    lister = [
+        str(venv / "bin" / "python"),
+        "-m",
+        "pip",
+        "--disable-pip-version-check",
+        "list",
+    ]  # no -q: it hides the list
+    listed = subprocess.run(lister, check=True, capture_output=True, text=True).stdout.lower().split()
     return _size_mb(venv), seconds, [name for name in HEAVY if name in listed]
 
 
