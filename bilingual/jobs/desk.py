@@ -1,0 +1,268 @@
+"""The editors' desk, as use cases: the documents of a folder, saving a segment, history and revert,
+dismissing a QA finding, and respelling a name in every document. The desk's pages (issue 18) are
+to call these; the command line and tests call them today.
+
+Rules every front end gets from here:
+- a save names the version of the segment it started from (:func:`segment_version`); when the
+  segment changed since, the save is refused with both texts (nothing is lost) — optimistic
+  concurrency, per segment;
+- each save writes the aligned document atomically under a lock, records the edit or approval in
+  the translation memory, and appends the text it replaced, who and when, to the document's
+  history (``.bilingual/history/DOC.jsonl`` beside it): a crash loses at most the save under way;
+- a revert is a save of an earlier text (so it is in the history too);
+- a dismissed QA finding keeps its reason (``.bilingual/dismissed/DOC.json``);
+- respelling a name shows first which segments of which documents it changes, then rewrites them
+  at the name's stored spans (as ``glossary set`` + re-translating from the memory does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bilingual import outputs
+from bilingual.checks import run_checks
+from bilingual.document import Document, Finding, SegmentStatus, is_human
+from bilingual.errors import InputError
+from bilingual.formats.aligned import read_aligned, render_aligned
+from bilingual.fsutil import locked, write_text
+from bilingual.i18n import _
+from bilingual.jobs.glossary import SetRequest, set_entry
+from bilingual.jobs.result import Result
+from bilingual.memory.store import open_memory
+from bilingual.names.glossary import Glossary
+from bilingual.names.load import load_default_glossary
+from bilingual.translation.locate import locate_terms
+from bilingual.translation.reuse import respell
+
+STATE = ".bilingual"
+SUFFIX = ".en-ar.xml"
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    name: str
+    segments: int
+    approved: int
+    edited: int
+    untranslated: int
+    names_missing: int
+
+
+class Conflict(InputError):
+    """The segment changed since the editor opened it: both texts are kept for them to choose."""
+
+    def __init__(self, message: str, *, path: str, theirs: str, mine: str, version: str) -> None:
+        super().__init__(message, path=path, hint=_("compare the two texts and save again"))
+        self.theirs, self.mine, self.version = theirs, mine, version
+
+
+def document_path(folder: str, name: str) -> Path:
+    """The aligned document *name* inside *folder*; anything outside it (``..``, a link out) is refused."""
+    root = Path(folder).resolve()
+    path = (root / name).resolve()
+    if not name.endswith(SUFFIX) or path.parent != root or not path.is_file():
+        raise InputError(_("no such document in the folder"), path=name, hint=_("pick one from the list"))
+    return path
+
+
+def list_documents(folder: str) -> list[DocSummary]:
+    """The aligned documents of *folder* with their counts, by name."""
+    found = []
+    for path in sorted(Path(folder).glob("*" + SUFFIX)):
+        try:
+            doc = read_aligned(str(path))
+        except InputError:
+            continue
+        segs = doc.segments()
+        found.append(DocSummary(
+            path.name, len(segs), sum(s.status == "approved" for s in segs), sum(s.status == "edited" for s in segs),
+            sum(s.note.startswith("untranslated") for s in segs), sum(not t.enforced for s in segs for t in s.terms),
+        ))  # fmt: skip
+    return found
+
+
+def segment_version(target: str, status: str) -> str:
+    """What a save names as the segment's state it started from."""
+    return hashlib.sha256(f"{status}\x1f{target}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    folder: str
+    document: str  # its name in the folder
+    segment: str
+    target: str
+    version: str  # segment_version() of what the editor started from
+    approve: bool = False
+    who: str = ""
+    glossary: str | None = None
+    memory: str | None = None
+    use_memory: bool = True
+
+
+def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
+    """Save one segment's text (edited, or approved), refused with both texts if it changed meanwhile."""
+    result = result if result is not None else Result()
+    path = document_path(request.folder, request.document)
+    glossary = load_default_glossary(request.glossary)
+    status: SegmentStatus = "approved" if request.approve else "edited"
+    with locked(path):
+        doc = read_aligned(str(path))
+        seg = next((s for s in doc.segments() if s.id == request.segment), None)
+        if seg is None:
+            raise InputError(_("no segment {id} in the document").format(id=request.segment), path=str(path))
+        current = segment_version(seg.target, seg.status)
+        if current != request.version:
+            raise Conflict(_("segment {id} was changed by someone else since you opened it").format(id=seg.id),
+                           path=str(path), theirs=seg.target, mine=request.target, version=current)  # fmt: skip
+        target = request.target.strip()
+        if target == seg.target and (status == seg.status or (not request.approve and is_human(seg.status))):
+            result.counts["unchanged"] += 1
+            result.item(seg.id, "unchanged", where=request.document)
+            return result
+        terms = locate_terms(seg.source, target, glossary.find(seg.source)) if glossary is not None else seg.terms
+        saved = replace(seg, target=target, status=status, terms=terms, note="" if target else seg.note)
+        _write(path, doc.with_segments({seg.id: saved}))
+        _history(path, seg.id, before=(seg.target, seg.status), after=(target, status), who=request.who)
+    if request.use_memory:
+        with open_memory(request.memory) as memory:
+            memory.put(seg.source, target, status, origin=f"desk:{request.who or 'editor'}", terms=terms,
+                       glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+                       overwrite=request.approve)  # fmt: skip
+    result.counts[status] += 1
+    result.item(seg.id, status, segment_version(target, status), where=request.document)
+    result.wrote(str(path))
+    result.say(_("{doc}: segment {id} saved ({status})").format(doc=request.document, id=seg.id, status=status))
+    return result
+
+
+def _write(path: Path, doc: Document) -> None:
+    outputs.write(str(path), render_aligned(doc))
+
+
+def _state(path: Path, kind: str, suffix: str) -> Path:
+    folder = path.parent / STATE / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / (path.name.removesuffix(SUFFIX) + suffix)
+
+
+def _history(path: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
+    line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
+                       "after_status": after[1], "who": who, "when": time.time()}, ensure_ascii=False)  # fmt: skip
+    with open(_state(path, "history", ".jsonl"), "a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def history(folder: str, document: str, segment: str | None = None) -> list[dict[str, object]]:
+    """Every save of the document (of one segment), oldest first."""
+    path = _state(document_path(folder, document), "history", ".jsonl")
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if segment is None or r["segment"] == segment]
+
+
+def revert_segment(folder: str, document: str, segment: str, step: int, *, who: str = "",
+                   memory: str | None = None, use_memory: bool = True) -> Result:  # fmt: skip
+    """Put back the text segment *segment* had before save number *step* of its history."""
+    rows = history(folder, document, segment)
+    if not 0 <= step < len(rows):
+        raise InputError(_("no such step in the segment's history"), path=document)
+    doc = read_aligned(str(document_path(folder, document)))
+    seg = next(s for s in doc.segments() if s.id == segment)
+    before = rows[step]
+    return save_segment(SaveRequest(folder, document, segment, str(before["before"]),
+                                    segment_version(seg.target, seg.status),
+                                    approve=before["before_status"] == "approved", who=who, memory=memory,
+                                    use_memory=use_memory))  # fmt: skip
+
+
+def dismiss_finding(folder: str, document: str, segment: str, check: str, reason: str, *, who: str = "") -> None:
+    """Keep a QA finding dismissed, with the editor's reason (a human decision, never dropped)."""
+    if not reason.strip():
+        raise InputError(_("a dismissal needs a reason"), path=document, hint=_("say why the finding does not apply"))
+    path = _state(document_path(folder, document), "dismissed", ".json")
+    with locked(path):
+        kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+        kept.append({"segment": segment, "check": check, "reason": reason.strip(), "who": who, "when": time.time()})
+        write_text(path, json.dumps(kept, ensure_ascii=False, indent=1))
+
+
+def findings(folder: str, document: str, *, glossary: Glossary | None) -> list[tuple[Finding, str]]:
+    """The QA findings of the document, each with the reason it was dismissed ('' when it stands)."""
+    path = document_path(folder, document)
+    dismissed_file = _state(path, "dismissed", ".json")
+    dismissed = json.loads(dismissed_file.read_text(encoding="utf-8")) if dismissed_file.is_file() else []
+    reasons = {(d["segment"], d["check"]): d["reason"] for d in dismissed}
+    found = run_checks(read_aligned(str(path)), glossary=glossary, qa=True)
+    return [(f, reasons.get((f.segment_id, f.check), "")) for f in found]
+
+
+@dataclass(frozen=True)
+class RespellRequest:
+    folder: str
+    english: str
+    arabic: str
+    glossary: str | None = None
+    forbid_old: bool = False
+    apply: bool = False  # False: only say what would change
+    memory: str | None = None
+    use_memory: bool = True
+
+
+def respell_everywhere(request: RespellRequest, result: Result | None = None) -> Result:
+    """Which segments of which documents a new spelling changes; with ``apply``, the glossary is set and
+    each of them is rewritten at the name's stored spans (editors' text included), and recorded."""
+    result = result if result is not None else Result()
+    glossary = load_default_glossary(request.glossary)
+    entry = glossary.get(request.english) if glossary is not None else None
+    if entry is None:
+        raise InputError(_("no entry {english!r}").format(english=request.english), path=request.glossary or "glossary")
+    affected: dict[str, list[str]] = {}
+    for summary in list_documents(request.folder):
+        doc = read_aligned(str(Path(request.folder) / summary.name))
+        ids = [s.id for s in doc.segments() if any(t.entry == entry.english and t.enforced for t in s.terms)]
+        if ids:
+            affected[summary.name] = ids
+            for seg_id in ids:
+                result.item(seg_id, "to respell", entry.arabic + " → " + request.arabic, where=summary.name)
+    result.counts["documents"] = len(affected)
+    result.counts["segments"] = sum(len(ids) for ids in affected.values())
+    if not request.apply:
+        return result
+    set_entry(SetRequest(request.english, request.arabic, glossary=request.glossary, forbid_old=request.forbid_old))
+    glossary = load_default_glossary(request.glossary)
+    assert glossary is not None
+    memory = open_memory(request.memory) if request.use_memory else None
+    try:
+        for name, ids in affected.items():
+            path = Path(request.folder) / name
+            with locked(path):
+                doc = read_aligned(str(path))
+                changed = {}
+                for seg in doc.segments():
+                    if seg.id not in ids:
+                        continue
+                    target = respell(seg.target, seg.terms, glossary)
+                    terms = locate_terms(seg.source, target, glossary.find(seg.source))
+                    changed[seg.id] = replace(seg, target=target, terms=terms)
+                    _history(path, seg.id, before=(seg.target, seg.status), after=(target, seg.status),
+                             who="respell")  # fmt: skip
+                    if memory is not None:
+                        memory.put(seg.source, target, seg.status, origin="desk:respell", terms=terms, overwrite=True,
+                                   glossary_fingerprint=glossary.fingerprint)  # fmt: skip
+                _write(path, doc.with_segments(changed))
+            result.wrote(str(path))
+    finally:
+        if memory is not None:
+            memory.close()
+    result.say(_("{english}: {n} segments respelled in {docs} documents").format(
+        english=entry.english, n=result.counts["segments"], docs=result.counts["documents"]))  # fmt: skip
+    return result

@@ -1,0 +1,115 @@
+"""The desk's use cases (the pages of issue 18 are to call them): save, conflict, history, revert,
+dismissals with reasons, respelling a name in every document, and the folder as the boundary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.errors import InputError
+from bilingual.formats.aligned import read_aligned
+from bilingual.jobs import desk
+from bilingual.memory.store import Memory
+
+ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
+
+
+@pytest.fixture
+def folder(run_cli, tmp_path):
+    """Two translated articles in a folder, with a glossary and a memory."""
+    gl = tmp_path / "glossary"
+    assert run_cli("glossary", "add", "Egypt", "مصر", "--kind", "place", "--glossary", gl).exit_code == 0
+    docs = tmp_path / "desk"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Egypt said so. The bank agreed.\n")
+    (docs / "b.txt").write_text("Talks in Egypt went on.\n")
+    for name in ("a.txt", "b.txt"):
+        assert run_cli("translate", docs / name, *ENGINE, "--glossary", gl, "--memory", tmp_path / "m.sqlite3",
+                       "-q").exit_code == 0  # fmt: skip
+    return docs, gl, tmp_path / "m.sqlite3"
+
+
+def _seg(docs, name, seg_id):
+    return next(s for s in read_aligned(str(docs / name)).segments() if s.id == seg_id)
+
+
+def _save(docs, gl, memory, name, seg_id, text, *, approve=True, version=None, who="Huda"):
+    seg = _seg(docs, name, seg_id)
+    return desk.save_segment(desk.SaveRequest(
+        str(docs), name, seg_id, text, version or desk.segment_version(seg.target, seg.status), approve=approve,
+        who=who, glossary=str(gl), memory=str(memory)))  # fmt: skip
+
+
+def test_the_folder_lists_its_documents_with_their_counts(folder):
+    docs, _gl, _memory = folder
+    listed = desk.list_documents(str(docs))
+    assert [(d.name, d.segments, d.approved) for d in listed] == [("a.en-ar.xml", 2, 0), ("b.en-ar.xml", 1, 0)]
+
+
+def test_a_save_is_on_disk_in_the_memory_and_in_the_history(folder):
+    docs, gl, memory = folder
+    before = _seg(docs, "a.en-ar.xml", "p1.s1")
+    done = _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قالت مصر ذلك.")
+    saved = _seg(docs, "a.en-ar.xml", "p1.s1")
+    assert (saved.target, saved.status) == ("قالت مصر ذلك.", "approved")
+    assert [t.enforced for t in saved.terms] == [True]
+    assert done.items[0].reason == desk.segment_version(saved.target, saved.status)
+    with Memory(memory) as m:
+        assert (m.get("Egypt said so.").target, m.get("Egypt said so.").status) == ("قالت مصر ذلك.", "approved")
+    (step,) = desk.history(str(docs), "a.en-ar.xml", "p1.s1")
+    assert (step["before"], step["after"], step["who"]) == (before.target, "قالت مصر ذلك.", "Huda")
+
+
+def test_a_second_save_from_the_same_version_is_refused_with_both_texts(folder):
+    docs, gl, memory = folder
+    seg = _seg(docs, "a.en-ar.xml", "p1.s2")
+    opened = desk.segment_version(seg.target, seg.status)
+    _save(docs, gl, memory, "a.en-ar.xml", "p1.s2", "وافق المصرف.", version=opened)
+    with pytest.raises(desk.Conflict) as info:
+        _save(docs, gl, memory, "a.en-ar.xml", "p1.s2", "وافق البنك.", version=opened, who="Omar")
+    assert (info.value.theirs, info.value.mine) == ("وافق المصرف.", "وافق البنك.")
+    assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف."  # nothing lost: the first stands
+
+
+def test_a_revert_puts_back_the_earlier_text_and_is_itself_in_the_history(folder):
+    docs, gl, memory = folder
+    first = _seg(docs, "a.en-ar.xml", "p1.s1").target
+    _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قالت مصر ذلك.", approve=False)
+    desk.revert_segment(str(docs), "a.en-ar.xml", "p1.s1", 0, who="Huda", memory=str(memory))
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").target == first
+    assert len(desk.history(str(docs), "a.en-ar.xml", "p1.s1")) == 2
+
+
+def test_a_dismissed_finding_keeps_its_reason(folder):
+    docs, gl, memory = folder
+    from bilingual.names.load import load_glossary
+
+    _save(docs, gl, memory, "a.en-ar.xml", "p1.s2", "The Bank of Libya agreed.", approve=False)  # left in Latin
+
+    with pytest.raises(InputError, match="needs a reason"):
+        desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_latin", "  ")
+    desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_latin", "a brand name", who="Huda")
+    found = desk.findings(str(docs), "a.en-ar.xml", glossary=load_glossary(gl))
+    reasons = {(f.segment_id, f.check): reason for f, reason in found}
+    assert reasons[("p1.s2", "untranslated_latin")] == "a brand name"
+    assert all(r == "" for key, r in reasons.items() if key != ("p1.s2", "untranslated_latin"))
+
+
+def test_respelling_a_name_shows_what_it_changes_then_changes_every_document(folder):
+    docs, gl, memory = folder
+    _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قال مصرف مصر ذلك.")  # an editor's text with مصرف in it
+    preview = desk.respell_everywhere(desk.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl)))
+    assert sorted((i.where, i.id) for i in preview.items) == [("a.en-ar.xml", "p1.s1"), ("b.en-ar.xml", "p1.s1")]
+    assert _seg(docs, "b.en-ar.xml", "p1.s1").target.count("جمهورية") == 0  # a preview changes nothing
+    desk.respell_everywhere(desk.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl),
+                                                forbid_old=True, apply=True, memory=str(memory)))  # fmt: skip
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").target == "قال مصرف جمهورية مصر ذلك."
+    assert "جمهورية مصر" in _seg(docs, "b.en-ar.xml", "p1.s1").target
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").status == "approved"  # the editor's approval is kept
+
+
+@pytest.mark.parametrize("name", ["../outside.en-ar.xml", "a.txt", "missing.en-ar.xml", "/etc/passwd"])
+def test_only_documents_inside_the_folder_are_opened(folder, name):
+    docs, _gl, _memory = folder
+    (docs.parent / "outside.en-ar.xml").write_bytes((docs / "a.en-ar.xml").read_bytes())
+    with pytest.raises(InputError, match="no such document"):
+        desk.document_path(str(docs), name)
