@@ -257,7 +257,7 @@ def test_stopping_the_server_finishes_the_request_in_flight(tmp_path):
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "BILINGUAL_MEMORY": "/nonexistent/memory.sqlite3"}
     process = subprocess.Popen([sys.executable, "-m", "bilingual", "serve", "--port", str(port), "--engine",
-                                "test_archive:slow_engine"], cwd=tmp_path, env=env, stderr=subprocess.PIPE)  # fmt: skip
+                                "test_serve:slower_engine"], cwd=tmp_path, env=env, stderr=subprocess.PIPE)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -274,8 +274,18 @@ def test_stopping_the_server_finishes_the_request_in_flight(tmp_path):
         )
     )
     thread.start()
-    time.sleep(0.15)  # the request is in the engine (0.4 s a batch)
+    time.sleep(0.6)  # the request is in the engine by now (2 s a batch), even on a loaded machine
     process.send_signal(signal.SIGTERM)
     thread.join(timeout=30)
     assert answers == [200]
     assert process.wait(timeout=30) == 0
+
+
+class _Slower(_Slow):
+    def translate_batch(self, texts):
+        time.sleep(2)
+        return ["نص" for _t in texts]
+
+
+def slower_engine(options):
+    return _Slower()
