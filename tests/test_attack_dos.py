@@ -28,8 +28,16 @@ def _best(fn, arg) -> float:
 
 
 def _ratio(fn, small, large) -> float:
+    """large/small time, best of three each; measured once more when over the bound, the lower ratio
+    kept: a burst of load on a 2-core CI machine (3.15 was seen once) does not last through both,
+    while quadratic work gives about 4 every time."""
     fn(small)  # warm up (imports, caches)
-    return _best(fn, large) / max(_best(fn, small), 1e-6)
+    ratios = []
+    for _attempt in range(2):
+        ratios.append(_best(fn, large) / max(_best(fn, small), 1e-6))
+        if ratios[-1] < MAX_RATIO:
+            break
+    return min(ratios)
 
 
 def test_placeholder_search_is_linear_on_long_arabic_runs():
