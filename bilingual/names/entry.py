@@ -23,7 +23,8 @@ KIND_FILES = {"person": "people.po", "place": "places.po", "org": "organisations
 MAX_TERM_CHARS = 200
 NO_TRANSLATE_FLAG = "no-translate"
 # Not a glossary kind: a span the pipeline carries through the engine untouched (a CAT tool's
-# placeholder, a template token, an HTML tag), masked like a name and written back as it was.
+# placeholder, a template token, an HTML tag) — an entry whose "Arabic" is the span itself, masked
+# like a name, written back as it was, and never counted as a name.
 PLACEHOLDER = "placeholder"
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -70,7 +71,7 @@ class Entry:
     @property
     def rendering(self) -> str:
         """What goes into the Arabic text: the Arabic, or the Latin form in bidi isolates."""
-        return f"\u2066{self.arabic}\u2069" if self.no_translate and self.kind != PLACEHOLDER else self.arabic
+        return f"\u2066{self.arabic}\u2069" if self.no_translate else self.arabic
 
 
 _CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION", 0x0A: "LINE FEED",

@@ -176,7 +176,7 @@ def _spans(source: str, glossary: Glossary | None, protect: re.Pattern[str] | No
     if protect is None:
         return names
     kept = [
-        TermSpan(m.start(), m.end(), Entry(m.group(), m.group(), PLACEHOLDER, no_translate=True))
+        TermSpan(m.start(), m.end(), Entry(m.group(), m.group(), PLACEHOLDER))
         for m in protect.finditer(source)
         if m.end() > m.start()
     ]
