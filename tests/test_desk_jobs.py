@@ -113,3 +113,19 @@ def test_only_documents_inside_the_folder_are_opened(folder, name):
     (docs.parent / "outside.en-ar.xml").write_bytes((docs / "a.en-ar.xml").read_bytes())
     with pytest.raises(InputError, match="no such document"):
         desk.document_path(str(docs), name)
+
+
+def test_the_desk_never_writes_its_history_through_a_planted_link(folder, tmp_path):
+    docs, gl, memory = folder
+    victim = tmp_path / "victim"
+    victim.write_text("precious")
+    (docs / ".bilingual" / "history").mkdir(parents=True)
+    (docs / ".bilingual" / "history" / "a.jsonl").symlink_to(victim)
+    before = (docs / "a.en-ar.xml").read_bytes()
+    with pytest.raises(InputError, match="symbolic link"):
+        _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قالت مصر ذلك.")
+    assert victim.read_text() == "precious" and (docs / "a.en-ar.xml").read_bytes() == before
+    (docs / ".bilingual" / "history" / "a.jsonl").unlink()
+    (docs / ".bilingual" / "dismissed").symlink_to(tmp_path)
+    with pytest.raises(InputError, match="symbolic link"):
+        desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s1", "numbers_differ", "checked")

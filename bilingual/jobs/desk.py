@@ -111,6 +111,7 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
     path = document_path(request.folder, request.document)
     glossary = load_default_glossary(request.glossary)
     status: SegmentStatus = "approved" if request.approve else "edited"
+    log = _state(path, "history", ".jsonl")  # refused before anything is written if a link is planted
     with locked(path):
         doc = read_aligned(str(path))
         seg = next((s for s in doc.segments() if s.id == request.segment), None)
@@ -128,7 +129,7 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
         terms = locate_terms(seg.source, target, glossary.find(seg.source)) if glossary is not None else seg.terms
         saved = replace(seg, target=target, status=status, terms=terms, note="" if target else seg.note)
         _write(path, doc.with_segments({seg.id: saved}))
-        _history(path, seg.id, before=(seg.target, seg.status), after=(target, status), who=request.who)
+        _history(log, seg.id, before=(seg.target, seg.status), after=(target, status), who=request.who)
     if request.use_memory:
         with open_memory(request.memory) as memory:
             memory.put(seg.source, target, status, origin=f"desk:{request.who or 'editor'}", terms=terms,
@@ -146,15 +147,26 @@ def _write(path: Path, doc: Document) -> None:
 
 
 def _state(path: Path, kind: str, suffix: str) -> Path:
+    """The desk's own file of *kind* for the document at *path*; a link planted anywhere on the way
+    (the state folder, its sub-folder, the file) is refused, never followed."""
     folder = path.parent / STATE / kind
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / (path.name.removesuffix(SUFFIX) + suffix)
+    for step in (path.parent / STATE, folder):
+        if step.is_symlink():
+            raise InputError(_("is a symbolic link, which is not followed"), path=str(step),
+                             hint=_("remove it; the desk keeps its history there"))  # fmt: skip
+        step.mkdir(exist_ok=True)
+    state = folder / (path.name.removesuffix(SUFFIX) + suffix)
+    if state.is_symlink():
+        raise InputError(_("is a symbolic link, which is not followed"), path=str(state),
+                         hint=_("remove it; the desk keeps its history there"))  # fmt: skip
+    return state
 
 
-def _history(path: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
+def _history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
     line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
                        "after_status": after[1], "who": who, "when": time.time()}, ensure_ascii=False)  # fmt: skip
-    with open(_state(path, "history", ".jsonl"), "a", encoding="utf-8") as handle:
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(line + "\n")
         handle.flush()
         os.fsync(handle.fileno())
@@ -237,6 +249,7 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
     result.counts["segments"] = sum(len(ids) for ids in affected.values())
     if not request.apply:
         return result
+    logs = {name: _state(Path(request.folder) / name, "history", ".jsonl") for name in affected}  # all refused first
     set_entry(SetRequest(request.english, request.arabic, glossary=request.glossary, forbid_old=request.forbid_old))
     glossary = load_default_glossary(request.glossary)
     assert glossary is not None
@@ -244,6 +257,7 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
     try:
         for name, ids in affected.items():
             path = Path(request.folder) / name
+            log = logs[name]
             with locked(path):
                 doc = read_aligned(str(path))
                 changed = {}
@@ -253,7 +267,7 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
                     target = respell(seg.target, seg.terms, glossary)
                     terms = locate_terms(seg.source, target, glossary.find(seg.source))
                     changed[seg.id] = replace(seg, target=target, terms=terms)
-                    _history(path, seg.id, before=(seg.target, seg.status), after=(target, seg.status),
+                    _history(log, seg.id, before=(seg.target, seg.status), after=(target, seg.status),
                              who="respell")  # fmt: skip
                     if memory is not None:
                         memory.put(seg.source, target, seg.status, origin="desk:respell", terms=terms, overwrite=True,
