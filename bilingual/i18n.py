@@ -97,6 +97,30 @@ def _load() -> tuple[_gettext.NullTranslations, str, Path | None]:
     return _gettext.NullTranslations(), "en", None
 
 
+_catalogs: dict[str, _gettext.NullTranslations] = {}
+
+
+def translator(lang: str) -> _gettext.NullTranslations:
+    """The catalog for *lang* (``ar``, ``en`` …), for a front end that answers each request in its
+    reader's language (the desk); English when there is none."""
+    lang = lang.split("-")[0].split("_")[0].lower()
+    if lang not in _catalogs:
+        found: _gettext.NullTranslations = _gettext.NullTranslations()
+        mo = None if lang in ("", "en", "c", "posix") else _compiled_catalog(lang)
+        if mo is not None:
+            try:
+                with open(mo, "rb") as handle:
+                    found = _gettext.GNUTranslations(handle)
+            except OSError:
+                pass
+        _catalogs[lang] = found
+    return _catalogs[lang]
+
+
+def has_catalog(lang: str) -> bool:
+    return type(translator(lang)) is not _gettext.NullTranslations
+
+
 def activate() -> None:
     """Load the catalog for the user's language and make it the process's gettext domain.
 

@@ -129,3 +129,14 @@ def test_the_desk_never_writes_its_history_through_a_planted_link(folder, tmp_pa
     (docs / ".bilingual" / "dismissed").symlink_to(tmp_path)
     with pytest.raises(InputError, match="symbolic link"):
         desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s1", "numbers_differ", "checked")
+
+
+def test_the_desk_s_parsed_documents_are_what_the_file_holds(folder):
+    """Saves keep the parsed document for the next read: it must equal a fresh parse of the file, and
+    a file changed behind the desk's back is parsed again."""
+    docs, gl, memory = folder
+    _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قالت مصر ذلك.")
+    assert desk.read_document(str(docs), "a.en-ar.xml") == read_aligned(str(docs / "a.en-ar.xml"))
+    path = docs / "a.en-ar.xml"
+    path.write_bytes(path.read_bytes().replace("قالت مصر ذلك.".encode(), "قالت مصر هذا.".encode()))
+    assert desk.read_document(str(docs), "a.en-ar.xml").segments()[0].target == "قالت مصر هذا."

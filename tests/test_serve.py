@@ -221,9 +221,17 @@ def test_over_the_queue_limit_requests_are_refused_at_once_not_queued():
     assert codes.count(503) >= 10 and codes.count(200) >= 4
 
 
-def test_serving_beyond_loopback_needs_api_keys(run_cli):
+def test_serving_beyond_loopback_needs_a_token_which_the_api_takes_as_a_key(run_cli, tmp_path):
     result = run_cli("serve", "--host", "0.0.0.0", "--engine", "fake_engines:PseudoArabicEngine")
-    assert result.exit_code == 1 and "needs API keys" in result.stderr
+    assert result.exit_code == 1 and "needs a token" in result.stderr
+    from bilingual.engines import EngineOptions
+    from bilingual.jobs.serve import ServeRequest, settings_for
+
+    token = tmp_path / "token"
+    token.write_text("a-token-long-enough-to-guard\n")
+    made = settings_for(ServeRequest(host="0.0.0.0", engine="fake_engines:PseudoArabicEngine",
+                                     engine_options=EngineOptions(), token_file=str(token), folder=str(tmp_path)))  # fmt: skip
+    assert made.api_keys == {"a-token-long-enough-to-guard"}
 
 
 def test_requests_are_merged_into_engine_batches():

@@ -2,7 +2,8 @@
 
     python tools/extract_messages.py
 
-Finds every ``_("…")`` and ``ngettext("…", "…", n)`` with literal strings in bilingual/,
+Finds every ``_("…")`` and ``ngettext("…", "…", n)`` with literal strings in bilingual/ (and
+``_("…")`` in the desk's Jinja templates, ``bilingual/desk/templates/*.html``),
 plus the click messages our help and errors show (click looks them up through gettext too),
 writes the template, and merges it into locales/*/LC_MESSAGES/bilingual.po: new messages are
 added untranslated, vanished ones become obsolete, translations are kept.
@@ -11,6 +12,7 @@ added untranslated, vanished ones become obsolete, translations are kept.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +62,12 @@ def extract() -> list[tuple[str, str | None, list[tuple[str, int]]]]:
                 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
             ):
                 found.setdefault((args[0].value, args[1].value), []).append((rel, node.lineno))
+    template_call = re.compile(r"""_\(\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\)""")
+    for path in sorted((ROOT / "bilingual" / "desk" / "templates").glob("*.html")):
+        rel = path.relative_to(ROOT).as_posix()
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in template_call.finditer(line):
+                found.setdefault((match.group(1) or match.group(2), None), []).append((rel, lineno))
     for message in CLICK_MESSAGES:
         found.setdefault((message, None), []).append(("click", 0))
     return [(msgid, plural, where) for (msgid, plural), where in found.items()]

@@ -1,16 +1,19 @@
-"""``bilingual serve``: LibreTranslate's HTTP API, with the glossary enforced."""
+"""``bilingual serve [FOLDER]``: the editors' desk over FOLDER and LibreTranslate's HTTP API, with the
+glossary enforced."""
 
 from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import glossary_option
+from bilingual.cli.common import glossary_option, memory_options
 from bilingual.i18n import _
 
 
-@click.command(help=_("Serve LibreTranslate's HTTP API (/translate, /languages, /detect, /frontend/settings, "
+@click.command(help=_("Serve the editors' desk over the aligned documents in FOLDER (default: this folder) at "
+                      "/desk/, and LibreTranslate's HTTP API (/translate, /languages, /detect, /frontend/settings, "
                       "/health) with the glossary enforced, for CMSs, Weblate and LibreTranslate's clients. "
-                      "Listens on 127.0.0.1 unless told; another address needs --api-keys."))  # fmt: skip
+                      "Listens on 127.0.0.1 unless told; another address needs --token-file."))  # fmt: skip
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help=_("Address to listen on."))
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=_("Port."))
 @click.option(
@@ -28,10 +31,17 @@ from bilingual.i18n import _
 @click.option("--queue-limit", type=click.IntRange(1), default=2048, show_default=True,
               help=_("Texts waiting for the engine, at most; past it requests get 503 at once."))  # fmt: skip
 @click.option("--no-download", is_flag=True, help=_("Never download a model when none is installed."))
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None,
+              help=_("A file holding the token every desk request must show (and the API accepts as a key)."))  # fmt: skip
+@click.option("--token", default="", envvar="BILINGUAL_DESK_TOKEN",
+              help=_("The token itself (or BILINGUAL_DESK_TOKEN); a file keeps it out of the process list."))  # fmt: skip
+@click.option("--editor", "who", default="", help=_("Your name, as the desk's history records each save."))
 @glossary_option
-def serve(host: str, port: int, engine_name: str, model_name: str | None, extra: tuple[str, ...],
+@memory_options
+def serve(folder: str, host: str, port: int, engine_name: str, model_name: str | None, extra: tuple[str, ...],
           api_keys: str | None, char_limit: int, req_limit: int, queue_limit: int, no_download: bool,
-          glossary_path: str | None) -> None:  # fmt: skip
+          token_file: str | None, token: str, who: str, glossary_path: str | None, memory_path: str | None,
+          no_memory: bool) -> None:  # fmt: skip
     from bilingual.engines import EngineOptions
     from bilingual.jobs.serve import ServeRequest, serve_api
 
@@ -44,7 +54,9 @@ def serve(host: str, port: int, engine_name: str, model_name: str | None, extra:
     serve_api(ServeRequest(host=host, port=port, engine=engine_name,
                            engine_options=EngineOptions(model=model_name or ""), glossary=glossary_path,
                            extra_glossaries=tuple(pairs), api_keys=api_keys, char_limit=char_limit,
-                           req_limit=req_limit, max_queue=queue_limit, download=not no_download))  # fmt: skip
+                           req_limit=req_limit, max_queue=queue_limit, download=not no_download, folder=folder,
+                           token=token, token_file=token_file, who=who, memory=memory_path,
+                           use_memory=not no_memory))  # fmt: skip
 
 
 COMMANDS = [serve]

@@ -212,6 +212,24 @@ def _subset_fonts() -> dict[int, bytes]:
     return out
 
 
+def font_files() -> dict[int, tuple[bytes, str]]:
+    """Amiri by weight, as the subset WOFF (or the whole TTF without fontTools), with its media
+    type; empty when fontpkg-amiri is absent. The desk serves these."""
+    try:
+        import fontpkg_amiri
+    except ImportError:
+        return {}
+    if not hasattr(fontpkg_amiri, "ROOT"):
+        return {}
+    try:
+        from bilingual.names import cache
+
+        fonts = cache.lexicon("amiri-subset", "1", ("fontpkg-amiri", "fonttools"), _subset_fonts)
+        return {w: (data, "font/woff") for w, data in fonts.items()}
+    except ImportError:  # no fontTools: the whole files
+        return {w: ((fontpkg_amiri.ROOT / "files" / n).read_bytes(), "font/ttf") for w, n in FONT_FILES.items()}
+
+
 @lru_cache(maxsize=4)
 def font_css(bold: bool = True) -> str:
     """@font-face rules embedding Amiri (Regular, and Bold when the page sets Arabic in bold), cut to
@@ -222,22 +240,9 @@ def font_css(bold: bool = True) -> str:
     """
     from markupsafe import Markup
 
-    try:
-        import fontpkg_amiri
-    except ImportError:
-        return ""
-    if not hasattr(fontpkg_amiri, "ROOT"):
-        return ""
-    try:
-        from bilingual.names import cache
-
-        fonts = cache.lexicon("amiri-subset", "1", ("fontpkg-amiri", "fonttools"), _subset_fonts)
-        kind, fmt = "font/woff", "woff"
-    except ImportError:  # no fontTools: the whole files
-        fonts = {w: (fontpkg_amiri.ROOT / "files" / n).read_bytes() for w, n in FONT_FILES.items()}
-        kind, fmt = "font/ttf", "truetype"
     rules = []
-    for weight, data in sorted(fonts.items()):
+    for weight, (data, kind) in sorted(font_files().items()):
+        fmt = "woff" if kind == "font/woff" else "truetype"
         if weight == 700 and not bold:
             continue
         encoded = base64.b64encode(data).decode("ascii")

@@ -12,7 +12,9 @@ Rules every front end gets from here:
 - a revert is a save of an earlier text (so it is in the history too);
 - a dismissed QA finding keeps its reason (``.bilingual/dismissed/DOC.json``);
 - respelling a name shows first which segments of which documents it changes, then rewrites them
-  at the name's stored spans (as ``glossary set`` + re-translating from the memory does).
+  at the name's stored spans (as ``glossary set`` + re-translating from the memory does);
+- an article added from the page is written into the folder as a new file (never over one) and
+  translated by the same use case as ``bilingual translate``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +30,7 @@ from pathlib import Path
 from bilingual import outputs
 from bilingual.checks import run_checks
 from bilingual.document import Document, Finding, SegmentStatus, is_human
+from bilingual.engines import Engine
 from bilingual.errors import InputError
 from bilingual.formats.aligned import read_aligned, render_aligned
 from bilingual.fsutil import locked, write_text
@@ -41,6 +45,7 @@ from bilingual.translation.reuse import respell
 
 STATE = ".bilingual"
 SUFFIX = ".en-ar.xml"
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,32 @@ class Conflict(InputError):
         self.theirs, self.mine, self.version = theirs, mine, version
 
 
+_parsed: dict[Path, tuple[tuple[int, int, int], Document]] = {}
+_parsed_lock = threading.Lock()
+CACHED_DOCUMENTS = 8
+
+
+def _remember(path: Path, doc: Document) -> None:
+    st = path.stat()
+    with _parsed_lock:
+        _parsed.pop(path, None)
+        while len(_parsed) >= CACHED_DOCUMENTS:
+            _parsed.pop(next(iter(_parsed)))
+        _parsed[path] = ((st.st_ino, st.st_mtime_ns, st.st_size), doc)
+
+
+def _read(path: Path) -> Document:
+    """The aligned document at *path*, parsed once per version of the file: a save replaces the
+    file (a new inode), so a document is parsed again only when it changed on disk."""
+    st = path.stat()
+    cached = _parsed.get(path)
+    if cached is not None and cached[0] == (st.st_ino, st.st_mtime_ns, st.st_size):
+        return cached[1]
+    doc = read_aligned(str(path))
+    _remember(path, doc)
+    return doc
+
+
 def document_path(folder: str, name: str) -> Path:
     """The aligned document *name* inside *folder*; anything outside it (``..``, a link out) is refused."""
     root = Path(folder).resolve()
@@ -73,9 +104,11 @@ def document_path(folder: str, name: str) -> Path:
 def list_documents(folder: str) -> list[DocSummary]:
     """The aligned documents of *folder* with their counts, by name."""
     found = []
-    for path in sorted(Path(folder).glob("*" + SUFFIX)):
+    for path in sorted(Path(folder).resolve().glob("*" + SUFFIX)):
+        if path.is_symlink():
+            continue
         try:
-            doc = read_aligned(str(path))
+            doc = _read(path)
         except InputError:
             continue
         segs = doc.segments()
@@ -84,6 +117,59 @@ def list_documents(folder: str) -> list[DocSummary]:
             sum(s.note.startswith("untranslated") for s in segs), sum(not t.enforced for s in segs for t in s.terms),
         ))  # fmt: skip
     return found
+
+
+def read_document(folder: str, name: str) -> Document:
+    return _read(document_path(folder, name))
+
+
+def articles(folder: str) -> list[str]:
+    """The articles of *folder* not translated yet (no aligned document beside them), by name."""
+    root = Path(folder)
+    return sorted(
+        p.name for p in root.iterdir()
+        if p.is_file() and not p.is_symlink() and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not (root / (p.stem + SUFFIX)).exists()
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AddArticleRequest:
+    folder: str
+    name: str  # a file name in the folder: an article there, or the name for *data*
+    data: bytes | None = None  # an uploaded article, written into the folder as a new file
+    glossary: str | None = None
+    memory: str | None = None
+    use_memory: bool = True
+
+
+def add_article(request: AddArticleRequest, engine: Engine, result: Result | None = None) -> Result:
+    """Translate an article of the folder (or an uploaded one, saved there first) into its aligned document."""
+    from bilingual.jobs.translate import TranslateRequest, translate_articles
+
+    result = result if result is not None else Result()
+    name = request.name.strip()
+    if not name or Path(name).name != name or name.startswith(".") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+        raise InputError(_("not an article's file name"), path=name or "?",
+                         hint=_("give a plain name ending in {suffixes}").format(suffixes=", ".join(ARTICLE_SUFFIXES)))  # fmt: skip
+    path = Path(request.folder).resolve() / name
+    if request.data is not None:
+        if path.exists() or path.is_symlink():
+            raise InputError(_("a file of that name is already in the folder"), path=name,
+                             hint=_("rename the article, or pick it from the list"))  # fmt: skip
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(request.data)
+    elif not path.is_file() or path.is_symlink():
+        raise InputError(_("no such article in the folder"), path=name, hint=_("pick one from the list"))
+    try:
+        translate_articles(TranslateRequest(inputs=(str(path),), glossary=request.glossary, memory=request.memory,
+                                            use_memory=request.use_memory), result, engine=engine)  # fmt: skip
+    except BaseException:
+        if request.data is not None:  # an upload that could not be read is not left behind
+            path.unlink(missing_ok=True)
+        raise
+    return result
 
 
 def segment_version(target: str, status: str) -> str:
@@ -113,7 +199,7 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
     status: SegmentStatus = "approved" if request.approve else "edited"
     log = _state(path, "history", ".jsonl")  # refused before anything is written if a link is planted
     with locked(path):
-        doc = read_aligned(str(path))
+        doc = _read(path)
         seg = next((s for s in doc.segments() if s.id == request.segment), None)
         if seg is None:
             raise InputError(_("no segment {id} in the document").format(id=request.segment), path=str(path))
@@ -144,6 +230,7 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
 
 def _write(path: Path, doc: Document) -> None:
     outputs.write(str(path), render_aligned(doc))
+    _remember(path, doc)  # what was written is what a read would give
 
 
 def _state(path: Path, kind: str, suffix: str) -> Path:
@@ -187,7 +274,7 @@ def revert_segment(folder: str, document: str, segment: str, step: int, *, who: 
     rows = history(folder, document, segment)
     if not 0 <= step < len(rows):
         raise InputError(_("no such step in the segment's history"), path=document)
-    doc = read_aligned(str(document_path(folder, document)))
+    doc = _read(document_path(folder, document))
     seg = next(s for s in doc.segments() if s.id == segment)
     before = rows[step]
     return save_segment(SaveRequest(folder, document, segment, str(before["before"]),
@@ -213,7 +300,7 @@ def findings(folder: str, document: str, *, glossary: Glossary | None) -> list[t
     dismissed_file = _state(path, "dismissed", ".json")
     dismissed = json.loads(dismissed_file.read_text(encoding="utf-8")) if dismissed_file.is_file() else []
     reasons = {(d["segment"], d["check"]): d["reason"] for d in dismissed}
-    found = run_checks(read_aligned(str(path)), glossary=glossary, qa=True)
+    found = run_checks(_read(path), glossary=glossary, qa=True)
     return [(f, reasons.get((f.segment_id, f.check), "")) for f in found]
 
 
@@ -239,7 +326,7 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
         raise InputError(_("no entry {english!r}").format(english=request.english), path=request.glossary or "glossary")
     affected: dict[str, list[str]] = {}
     for summary in list_documents(request.folder):
-        doc = read_aligned(str(Path(request.folder) / summary.name))
+        doc = _read(Path(request.folder).resolve() / summary.name)
         ids = [s.id for s in doc.segments() if any(t.entry == entry.english and t.enforced for t in s.terms)]
         if ids:
             affected[summary.name] = ids
@@ -259,7 +346,7 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
             path = Path(request.folder) / name
             log = logs[name]
             with locked(path):
-                doc = read_aligned(str(path))
+                doc = _read(path)
                 changed = {}
                 for seg in doc.segments():
                     if seg.id not in ids:

@@ -67,6 +67,16 @@ def list_entries(request: ListRequest, result: Result | None = None) -> Result:
     return result
 
 
+def search_entries(glossary: str | None, query: str = "", limit: int = 200) -> list[Entry]:
+    """The entries whose English, Arabic, variants or note hold *query* (case-folded), by English form."""
+    wanted = query.strip().casefold()
+    found = [
+        e for e in open_glossary(glossary, validate=False).entries
+        if not wanted or any(wanted in text.casefold() for text in (e.english, e.arabic, e.variant_of, e.notes))
+    ]  # fmt: skip
+    return sorted(found, key=lambda e: e.english.casefold())[:limit]
+
+
 @dataclass(frozen=True)
 class AddRequest:
     english: str
@@ -120,6 +130,7 @@ class SetRequest:
     kind: EntryKind | None = None
     note: str | None = None  # None: keep the note
     forbid_old: bool = False
+    no_translate: bool | None = None  # None: keep it
 
 
 def set_entry(request: SetRequest, result: Result | None = None) -> Result:
@@ -138,6 +149,7 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
             kind=request.kind or old.kind,
             notes=old.notes if request.note is None else request.note,
             forbidden=tuple(f for f in forbidden if f != arabic),
+            no_translate=old.no_translate if request.no_translate is None else request.no_translate,
         )
         editing.upsert(entry)
     result.item(old.english, "changed", f"{old.arabic} → {entry.arabic}")

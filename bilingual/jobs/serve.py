@@ -1,20 +1,29 @@
-"""Serve the translation API: load the glossaries and the engine once, then answer until stopped."""
+"""Serve the translation API and the editors' desk: load the glossaries and the engine once, then
+answer until stopped.
+
+Rules: beyond 127.0.0.1 the server needs a token (the desk's pages and, as an API key, the API's
+routes); without a model the desk still reviews and the API answers 503.
+"""
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.engines import EngineOptions, Preparation, load_engine
-from bilingual.errors import BilingualError, InputError
+from bilingual.errors import BilingualError, EngineError, InputError, ModelError
 from bilingual.i18n import _
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary, load_glossary
 
 if TYPE_CHECKING:
+    from bilingual.desk.guard import DeskSettings
     from bilingual.serve.api import Settings
+
+log = logging.getLogger("bilingual.serve")
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,12 @@ class ServeRequest:
     req_limit: int = 0
     max_queue: int = 2048
     download: bool = True
+    folder: str | None = "."  # the desk's folder of aligned documents; None: no desk
+    token: str = ""  # needed by every desk request (and accepted as an API key); required beyond loopback
+    token_file: str | None = None
+    who: str = ""  # the editor's name the desk's history records (a page may give its own)
+    memory: str | None = None
+    use_memory: bool = True
 
 
 def read_keys(path: str) -> frozenset[str]:
@@ -42,6 +57,18 @@ def read_keys(path: str) -> frozenset[str]:
     if not keys:
         raise InputError(_("the API keys file holds no key"), path=path, hint=_("write one key a line"))
     return keys
+
+
+def read_token(request: ServeRequest) -> str:
+    if request.token_file:
+        try:
+            token = Path(request.token_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(_("cannot read the token: {error}").format(error=exc), path=request.token_file) from exc
+        if not token:
+            raise InputError(_("the token file is empty"), path=request.token_file, hint=_("write the token in it"))
+        return token
+    return request.token.strip()
 
 
 def loopback(host: str) -> bool:
@@ -57,19 +84,43 @@ def settings_for(request: ServeRequest) -> Settings:
     """The server's settings: glossaries loaded, the engine prepared and loaded, keys read."""
     from bilingual.serve import api
 
-    if not loopback(request.host) and not request.api_keys:
+    token = read_token(request)
+    if not loopback(request.host) and not token:
         raise InputError(
-            _("serving beyond this machine ({host}) needs API keys").format(host=request.host),
-            hint=_("pass --api-keys FILE, or serve on 127.0.0.1"),
+            _("serving beyond this machine ({host}) needs a token").format(host=request.host),
+            hint=_("pass --token-file FILE (or --token), or serve on 127.0.0.1"),
         )
+    if len(token) < 16 and token:
+        raise InputError(_("the token is too short to guard anything"), hint=_("use 16 characters or more"))
     glossaries: dict[str, Glossary | None] = {"default": load_default_glossary(request.glossary)}
     for glossary_id, path in request.extra_glossaries:
         glossaries[glossary_id] = load_glossary(path)
-    engine = load_engine(request.engine, request.engine_options,
-                         prepare=Preparation(download=request.download))  # fmt: skip
+    try:
+        engine = load_engine(request.engine, request.engine_options,
+                             prepare=Preparation(download=request.download))  # fmt: skip
+    except (ModelError, EngineError) as exc:
+        if request.folder is None:
+            raise
+        log.warning("%s", _("no translation model, so the desk only reviews and /translate answers 503: {error}")
+                    .format(error=exc))  # fmt: skip
+        engine = None
     keys = read_keys(request.api_keys) if request.api_keys else frozenset()
+    if token:
+        keys |= {token}
     return api.Settings(engine=engine, glossaries=glossaries, api_keys=keys, char_limit=request.char_limit,
                     req_limit=request.req_limit, max_queue=request.max_queue)  # fmt: skip
+
+
+def desk_settings(request: ServeRequest, engine: object | None) -> DeskSettings | None:
+    from bilingual.desk.guard import DeskSettings
+
+    if request.folder is None:
+        return None
+    if not Path(request.folder).is_dir():
+        raise InputError(_("not a folder"), path=request.folder, hint=_("give the folder of aligned documents"))
+    return DeskSettings(folder=str(Path(request.folder).resolve()), glossary=request.glossary, memory=request.memory,
+                        use_memory=request.use_memory, who=request.who, token=read_token(request),
+                        engine=engine)  # type: ignore[arg-type]  # fmt: skip
 
 
 def serve_api(request: ServeRequest) -> None:
@@ -82,5 +133,11 @@ def serve_api(request: ServeRequest) -> None:
         raise BilingualError(_("serving needs the serve extra: {error}").format(error=exc),
                              hint=_("pip install 'bilingual[serve]'")) from exc  # fmt: skip
 
-    app = make_app(settings_for(request))
+    settings = settings_for(request)
+    desk = desk_settings(request, settings.engine)
+    app = make_app(settings, desk)
+    if desk is not None:
+        address = f"http://{request.host}:{request.port}/desk/" + ("?token=…" if desk.token else "")
+        print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=desk.folder),
+              flush=True)  # fmt: skip
     uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30)

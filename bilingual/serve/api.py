@@ -9,6 +9,9 @@ request), 403 (API key), 413 (a body over the limit), 429 (rate limit), 503 (the
 ignore it: ``names`` in the answer (every glossary name occurrence, per text) and the
 ``X-Bilingual-Glossary`` header; ``glossary_id`` picks one of the glossaries the server knows.
 
+With a desk (``bilingual serve FOLDER``), the editors' pages are mounted at ``/desk``
+(:mod:`bilingual.desk.app`) and ``/`` leads there.
+
 The routes only parse and answer: the translation is the text use case
 (:func:`bilingual.jobs.text.translate_texts`), reached through the :class:`~bilingual.serve.batcher.Batcher`.
 """
@@ -22,19 +25,22 @@ from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 
 from bilingual.arabic import ARABIC_RUN
 from bilingual.engines import Engine
 from bilingual.names.glossary import Glossary
 from bilingual.serve.batcher import Batcher, Overloaded
+
+if TYPE_CHECKING:
+    from bilingual.desk.guard import DeskSettings
 
 log = logging.getLogger("bilingual.serve")
 LANGUAGES = [
@@ -47,7 +53,7 @@ LANGUAGES = [
 class Settings:
     """What the server was started with (the command line builds it)."""
 
-    engine: Engine
+    engine: Engine | None  # None: no model could be loaded; /translate answers 503, the desk still reviews
     glossaries: dict[str, Glossary | None]  # by glossary_id; "default" is the server's glossary
     api_keys: frozenset[str] = frozenset()  # empty: no key needed
     char_limit: int = 20_000  # characters in one request, all texts together
@@ -177,7 +183,8 @@ async def translate(request: Request) -> Response:
     if glossary_id not in settings.glossaries:
         raise ApiError(400, f"Invalid request: unknown glossary_id {glossary_id!r}")
     glossary = settings.glossaries[glossary_id]
-    assert settings.batcher is not None
+    if settings.batcher is None:
+        raise ApiError(503, "No translation model is loaded: install one, then restart the server")
     try:
         result = await settings.batcher.translate(texts, html=fmt == "html", glossary=glossary)
     except Overloaded:
@@ -246,26 +253,34 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error(500, f"The translation failed: {type(exc).__name__}")
 
 
-def make_app(settings: Settings) -> Starlette:
-    """The ASGI application: the batcher starts with it and finishes what is queued at shutdown."""
+def make_app(settings: Settings, desk: DeskSettings | None = None) -> Starlette:
+    """The ASGI application: the batcher starts with it and finishes what is queued at shutdown;
+    with *desk*, the editors' desk is mounted at ``/desk``."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        settings.batcher = Batcher(settings.engine, settings.max_queue, settings.batch_texts, settings.window)
-        await settings.batcher.start()
+        if settings.engine is not None:
+            settings.batcher = Batcher(settings.engine, settings.max_queue, settings.batch_texts, settings.window)
+            await settings.batcher.start()
         try:
             yield
         finally:
-            await settings.batcher.stop()
+            if settings.batcher is not None:
+                await settings.batcher.stop()
 
+    routes: list[BaseRoute] = [
+        Route("/translate", translate, methods=["POST"]),
+        Route("/languages", languages, methods=["GET"]),
+        Route("/detect", detect, methods=["POST"]),
+        Route("/frontend/settings", frontend_settings, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+    ]
+    if desk is not None:
+        from bilingual.desk.app import desk_app, home
+
+        routes += [Route("/", home), Mount("/desk", app=desk_app(desk))]
     app = Starlette(
-        routes=[
-            Route("/translate", translate, methods=["POST"]),
-            Route("/languages", languages, methods=["GET"]),
-            Route("/detect", detect, methods=["POST"]),
-            Route("/frontend/settings", frontend_settings, methods=["GET"]),
-            Route("/health", health, methods=["GET"]),
-        ],
+        routes=routes,
         exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _server_error},
         lifespan=lifespan,
     )

@@ -1,0 +1,369 @@
+"""The desk's routes: pages and the actions behind their buttons, each a call to a use case.
+
+Pages are rendered on the server (Jinja2, autoescaped) and one small script of ours
+(``static/desk.js``, no framework, nothing fetched from elsewhere) sends the editor's actions as
+JSON. Each route parses, calls :mod:`bilingual.jobs.desk`, :mod:`bilingual.jobs.glossary` or
+:mod:`bilingual.jobs.export`, and answers; the use cases hold every rule (optimistic versions,
+history, the folder as the boundary, the write policy). Mounted at ``/desk`` by
+:func:`bilingual.serve.api.make_app`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from bilingual import i18n
+from bilingual.desk import view
+from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
+from bilingual.errors import BilingualError, InputError
+from bilingual.jobs import desk, glossary
+from bilingual.jobs.export import ExportRequest, export_document
+from bilingual.names.load import load_default_glossary
+
+log = logging.getLogger("bilingual.desk")
+EXPORTS = ("html", "pdf", "docx", "md", "xliff", "po", "tmx")
+MEDIA = {"html": "text/html", "pdf": "application/pdf", "md": "text/markdown",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "xliff": "application/xliff+xml", "po": "text/x-gettext-translation", "tmx": "application/x-tmx+xml"}  # fmt: skip
+KINDS = ("person", "place", "org", "other")
+
+
+class Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("bilingual", "desk/templates"),
+                       autoescape=select_autoescape(default=True))  # fmt: skip
+
+
+def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    settings: DeskSettings = request.app.state.desk
+    lang = language(request)
+    translate = i18n.translator(lang).gettext
+    html = _templates().get_template(template).render(
+        _=translate, lang=lang, dir="rtl" if lang == "ar" else "ltr", csrf=settings.csrf, who=settings.who,
+        ui=_ui_text(translate), **context,
+    )  # fmt: skip
+    answer = HTMLResponse(html, status_code=status)
+    if request.query_params.get("lang") in ("ar", "en"):
+        answer.set_cookie(LANG_COOKIE, lang, samesite="strict", path="/")
+    return answer
+
+
+def _ui_text(_: Any) -> dict[str, str]:
+    """The script's own words, in the page's language (the script holds none)."""
+    return {
+        "saved": _("saved"), "approved": _("approved"), "edited": _("edited"), "unchanged": _("unchanged"),
+        "saving": _("saving…"), "conflict": _("Someone else changed this segment since you opened it."),
+        "theirs": _("Their text (now on disk)"), "mine": _("Your text"), "keep_theirs": _("Keep theirs"),
+        "keep_mine": _("Save mine over theirs"), "reason": _("Why does this finding not apply?"),
+        "respell_to": _("New Arabic spelling for {english}:"), "will_change": _("This changes {n} segments:"),
+        "apply": _("Apply"), "cancel": _("Cancel"), "nothing": _("No segment uses this name yet."),
+        "revert": _("Revert to this"), "no_history": _("No earlier text."), "failed": _("failed:"),
+        "missing": _("missing"), "found": _("in the Arabic"), "added": _("added"),
+        **_labels(_),
+    }  # fmt: skip
+
+
+def _labels(_: Any) -> dict[str, str]:
+    """Segment statuses as the page names them."""
+    return {
+        "mt": _("machine translation"),
+        "tm": _("from the memory"),
+        "edited": _("edited"),
+        "approved": _("approved"),
+    }
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    settings: DeskSettings = request.app.state.desk
+    body = await _bounded(request, settings.max_body)
+    try:
+        data = json.loads(body or b"{}")
+    except (UnicodeDecodeError, ValueError):
+        raise Refused(400, "the request body is not JSON") from None
+    if not isinstance(data, dict):
+        raise Refused(400, "the request body must be a JSON object")
+    return data
+
+
+async def _bounded(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Refused(413, f"the request is over {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Refused(413, f"the request is over {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise Refused(400, f"{key} must be a string")
+    return value
+
+
+def _settings(request: Request) -> DeskSettings:
+    settings: DeskSettings = request.app.state.desk
+    return settings
+
+
+def _who(settings: DeskSettings, data: dict[str, Any]) -> str:
+    given = data.get("who")
+    return (given.strip()[:80] if isinstance(given, str) and given.strip() else settings.who) or ""
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+async def index(request: Request) -> Response:
+    s = _settings(request)
+    documents = await run_in_threadpool(desk.list_documents, s.folder)
+    waiting = await run_in_threadpool(desk.articles, s.folder)
+    return _page(request, "index.html", documents=documents, articles=waiting, can_translate=s.engine is not None)
+
+
+async def document(request: Request) -> Response:
+    s = _settings(request)
+    name = request.path_params["name"]
+
+    def build() -> tuple[Any, list[view.RowView]]:
+        doc = desk.read_document(s.folder, name)
+        found = desk.findings(s.folder, name, glossary=load_default_glossary(s.glossary))
+        return doc, view.rows(doc, found)
+
+    doc, table = await run_in_threadpool(build)
+    return _page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
+                 checks=view.checks_of(table), exports=EXPORTS, kinds=KINDS,
+                 labels=_labels(i18n.translator(language(request)).gettext))  # fmt: skip
+
+
+# --- actions ------------------------------------------------------------------------------------
+
+
+async def save(request: Request) -> Response:
+    s = _settings(request)
+    data = await _json(request)
+    name = request.path_params["name"]
+    saving = desk.SaveRequest(s.folder, name, _text(data, "segment"), _text(data, "target"), _text(data, "version"),
+                              approve=bool(data.get("approve")), who=_who(s, data), glossary=s.glossary,
+                              memory=s.memory, use_memory=s.use_memory)  # fmt: skip
+    try:
+        done = await run_in_threadpool(desk.save_segment, saving)
+    except desk.Conflict as conflict:
+        return JSONResponse({"error": str(conflict), "conflict": True, "theirs": conflict.theirs,
+                             "mine": conflict.mine, "version": conflict.version}, status_code=409)  # fmt: skip
+    seg = next(x for x in desk.read_document(s.folder, name).segments() if x.id == saving.segment)
+    return JSONResponse({
+        "status": seg.status, "version": desk.segment_version(seg.target, seg.status), "target": seg.target,
+        "outcome": done.items[0].outcome if done.items else "unchanged",
+        "names": [{"english": t.entry, "arabic": t.target, "missing": not t.enforced}
+                  for t in sorted(seg.terms, key=lambda t: t.source_start)],
+    })  # fmt: skip
+
+
+async def history(request: Request) -> Response:
+    s = _settings(request)
+    steps = await run_in_threadpool(desk.history, s.folder, request.path_params["name"],
+                                    request.query_params.get("segment", ""))  # fmt: skip
+    return JSONResponse(steps)
+
+
+async def revert(request: Request) -> Response:
+    s = _settings(request)
+    data = await _json(request)
+    step = data.get("step")
+    if not isinstance(step, int):
+        raise Refused(400, "step must be a number")
+    await run_in_threadpool(lambda: desk.revert_segment(
+        s.folder, request.path_params["name"], _text(data, "segment"), step, who=_who(s, data), memory=s.memory,
+        use_memory=s.use_memory))  # fmt: skip
+    return JSONResponse({"reverted": True})
+
+
+async def dismiss(request: Request) -> Response:
+    s = _settings(request)
+    data = await _json(request)
+    await run_in_threadpool(lambda: desk.dismiss_finding(
+        s.folder, request.path_params["name"], _text(data, "segment"), _text(data, "check"), _text(data, "reason"),
+        who=_who(s, data)))  # fmt: skip
+    return JSONResponse({"dismissed": True})
+
+
+async def export(request: Request) -> Response:
+    s = _settings(request)
+    name, fmt = request.path_params["name"], request.path_params["fmt"]
+    if fmt not in EXPORTS:
+        raise Refused(404, f"no export format {fmt!r}")
+    path = desk.document_path(s.folder, name)
+    out = io.BytesIO()
+    await run_in_threadpool(export_document, ExportRequest(str(path), fmt, output="-", glossary=s.glossary,
+                                                           memory=s.memory, stdout=out))  # fmt: skip
+    filename = name.removesuffix(desk.SUFFIX) + ".en-ar." + ("xlf" if fmt == "xliff" else fmt)
+    return Response(out.getvalue(), media_type=MEDIA[fmt],
+                    headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})  # fmt: skip
+
+
+async def add_article(request: Request) -> Response:
+    s = _settings(request)
+    if s.engine is None:
+        raise Refused(503, "no translation engine is loaded: install a model, then restart bilingual serve")
+    if request.headers.get("content-type", "").startswith("application/json"):
+        name, data = _text(await _json(request), "name"), None
+    else:
+        name, data = request.query_params.get("name", ""), await _bounded(request, s.max_upload)
+    adding = desk.AddArticleRequest(s.folder, name, data, glossary=s.glossary, memory=s.memory,
+                                    use_memory=s.use_memory)  # fmt: skip
+    done = await run_in_threadpool(desk.add_article, adding, s.engine)
+    written = [p for p in done.outputs if p.endswith(desk.SUFFIX)]
+    target = "/desk/doc/" + quote(written[0].rsplit("/", 1)[-1]) if written else "/desk/"
+    return JSONResponse({"document": target, "messages": [m.text for m in done.messages]})
+
+
+# --- the glossary panel -------------------------------------------------------------------------
+
+
+async def glossary_search(request: Request) -> Response:
+    s = _settings(request)
+    found = await run_in_threadpool(glossary.search_entries, s.glossary, request.query_params.get("q", ""))
+    return JSONResponse([{"english": e.english, "arabic": e.arabic, "kind": e.kind, "note": e.notes,
+                          "no_translate": e.no_translate, "forbidden": list(e.forbidden)} for e in found])  # fmt: skip
+
+
+def _kind(data: dict[str, Any]) -> Any:
+    kind = data.get("kind") or None
+    if kind is not None and kind not in KINDS:
+        raise Refused(400, f"kind must be one of {', '.join(KINDS)}")
+    return kind
+
+
+async def glossary_add(request: Request) -> Response:
+    s = _settings(request)
+    data = await _json(request)
+    adding = glossary.AddRequest(_text(data, "english"), _text(data, "arabic", ""), _kind(data) or "other",
+                                 glossary=s.glossary, note=_text(data, "note", ""),
+                                 no_translate=bool(data.get("no_translate")))  # fmt: skip
+    await run_in_threadpool(glossary.add_entry, adding)
+    return JSONResponse({"added": adding.english})
+
+
+async def glossary_set(request: Request) -> Response:
+    """A note, a kind or no-translate changed (a new spelling goes through respell, which previews)."""
+    s = _settings(request)
+    data = await _json(request)
+    english = _text(data, "english")
+    entry = glossary.open_glossary(s.glossary, validate=False).get(english)
+    if entry is None:
+        raise Refused(404, f"no entry {english!r}")
+    english = entry.english
+    note = data.get("note")
+    no_translate = data.get("no_translate")
+    setting = glossary.SetRequest(english, entry.arabic, glossary=s.glossary, kind=_kind(data),
+                                  note=note if isinstance(note, str) else None,
+                                  no_translate=no_translate if isinstance(no_translate, bool) else None)  # fmt: skip
+    await run_in_threadpool(glossary.set_entry, setting)
+    return JSONResponse({"set": english})
+
+
+async def glossary_respell(request: Request) -> Response:
+    s = _settings(request)
+    data = await _json(request)
+    respelling = desk.RespellRequest(s.folder, _text(data, "english"), _text(data, "arabic").strip(),
+                                     glossary=s.glossary, forbid_old=bool(data.get("forbid_old")),
+                                     apply=bool(data.get("apply")), memory=s.memory, use_memory=s.use_memory)  # fmt: skip
+    if not respelling.arabic:
+        raise Refused(400, "the new spelling is empty")
+    done = await run_in_threadpool(desk.respell_everywhere, respelling)
+    changes: dict[str, list[str]] = {}
+    for item in done.items:
+        changes.setdefault(item.where, []).append(item.id)
+    return JSONResponse({"applied": respelling.apply, "documents": changes, "segments": done.counts["segments"]})
+
+
+async def font(request: Request) -> Response:
+    from bilingual.formats.html import font_files
+
+    fonts = await run_in_threadpool(font_files)
+    weight = int(request.path_params["weight"])
+    if weight not in fonts:
+        raise Refused(404, "no such font")
+    data, media = fonts[weight]
+    return Response(data, media_type=media, headers={"cache-control": "max-age=86400"})
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+def _wants_json(request: Request) -> bool:
+    return request.method != "GET" or "application/json" in request.headers.get("accept", "")
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    status, message = (exc.status, exc.message) if isinstance(exc, Refused) else (400, str(exc))
+    if isinstance(exc, InputError) and "no such document" in str(exc):
+        status = 404
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return _page(request, "error.html", status=status, message=message)
+
+
+async def _failed(request: Request, exc: Exception) -> Response:
+    log.error("%s %s failed: %s: %s", request.method, request.url.path, type(exc).__name__, exc)
+    message = f"the desk could not do that ({type(exc).__name__}); the server's log has the details"
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=500)
+    return _page(request, "error.html", status=500, message=message)
+
+
+def desk_app(settings: DeskSettings) -> Starlette:
+    static = resources.files("bilingual") / "desk" / "static"
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/doc/{name}", document),
+            Route("/doc/{name}/save", save, methods=["POST"]),
+            Route("/doc/{name}/history", history),
+            Route("/doc/{name}/revert", revert, methods=["POST"]),
+            Route("/doc/{name}/dismiss", dismiss, methods=["POST"]),
+            Route("/doc/{name}/export/{fmt}", export),
+            Route("/translate", add_article, methods=["POST"]),
+            Route("/glossary", glossary_search),
+            Route("/glossary/add", glossary_add, methods=["POST"]),
+            Route("/glossary/set", glossary_set, methods=["POST"]),
+            Route("/glossary/respell", glossary_respell, methods=["POST"]),
+            Route("/font/{weight:int}.woff", font),
+            Mount("/static", app=StaticFiles(directory=str(static))),
+        ],
+        middleware=[Middleware(Guard, settings=settings, on_error=_failed)],
+        exception_handlers={Refused: _refused, BilingualError: _refused},
+    )
+    app.state.desk = settings
+    return app
+
+
+def home(request: Request) -> Response:
+    return RedirectResponse("/desk/", status_code=307)

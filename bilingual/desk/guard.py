@@ -1,0 +1,136 @@
+"""The desk's door: who may come in, what a page may change, and in which language it speaks.
+
+- **Token.** When the desk has one (it must, beyond 127.0.0.1), every request shows it: an
+  ``Authorization: Bearer`` header, or the ``bilingual_desk`` cookie set when the address the
+  server printed (``/desk/?token=…``) is opened. Without it: 401.
+- **CSRF.** Every state-changing request carries ``X-CSRF-Token`` equal to the server's, which only
+  the desk's own pages can read (a ``<meta>`` of the page); a request from another site's page,
+  with or without the cookie, is refused (403), and so is one whose ``Origin`` is not this server.
+- **Headers.** A Content-Security-Policy with no inline script and no other origin, so even text
+  that slipped through the escaping could not run; no sniffing, no referrer, no framing.
+- **Language.** The page's own choice (``?lang=``, kept in a cookie), else Arabic when the browser
+  asks for it first or the server was started with ``LANGUAGE=ar``; else English.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bilingual import i18n
+from bilingual.engines import Engine
+
+COOKIE = "bilingual_desk"
+LANG_COOKIE = "bilingual_lang"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")  # fmt: skip
+SAFE_METHODS = ("GET", "HEAD")
+
+
+@dataclass
+class DeskSettings:
+    """What the desk was started with."""
+
+    folder: str = "."
+    glossary: str | None = None
+    memory: str | None = None
+    use_memory: bool = True
+    who: str = ""  # the editor's name given at start; a page may give its own
+    token: str = ""  # empty: no token needed (loopback only)
+    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    max_body: int = 1 << 20  # bytes of a JSON request
+    max_upload: int = 8 << 20  # bytes of an uploaded article
+    engine: Engine | None = None  # None: the page cannot translate new articles
+
+
+def language(request: Request) -> str:
+    chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE, "")
+    if chosen in ("ar", "en"):
+        return chosen
+    accepted = request.headers.get("accept-language", "").split(",")[0].split(";")[0].strip().lower()
+    if accepted.startswith("ar") or (not accepted.startswith("en") and i18n.language() == "ar"):
+        return "ar" if i18n.has_catalog("ar") else "en"
+    if not accepted and i18n.language() == "ar":
+        return "ar"
+    return "en"
+
+
+def _token_of(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return request.cookies.get(COOKIE, "")
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+class Guard:
+    """ASGI middleware in front of the desk's routes: token, CSRF, origin, headers; an error no route
+    handled is answered by *on_error* (a message on the page) and logged as one line, never shown as
+    a traceback nor re-raised to the server."""
+
+    def __init__(self, app: ASGIApp, settings: DeskSettings,
+                 on_error: Callable[[Request, Exception], Awaitable[Response]]) -> None:  # fmt: skip
+        self.app, self.settings, self.on_error = app, settings, on_error
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refusal = self._refusal(request)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+
+        started = False
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = message.setdefault("headers", [])
+                headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
+                            (b"cache-control", b"no-store")]  # fmt: skip
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:
+            if started:  # the answer is under way: nothing else can be sent
+                return
+            await (await self.on_error(request, exc))(scope, receive, with_headers)
+
+    def _refusal(self, request: Request) -> Response | None:
+        token = self.settings.token
+        if token:
+            given = request.query_params.get("token")
+            if given is not None and request.method in SAFE_METHODS and _same(given, token):
+                rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+                url = request.url.path + ("?" + urlencode(rest) if rest else "")
+                answer = RedirectResponse(url, status_code=303)
+                answer.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
+                return answer
+            if not _same(_token_of(request), token):
+                return PlainTextResponse(
+                    "401: this desk needs its token: open the address `bilingual serve` printed", status_code=401
+                )
+        if request.method not in SAFE_METHODS:
+            origin = request.headers.get("origin")
+            if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host", ""):
+                return PlainTextResponse("403: a request from another site's page is refused", status_code=403)
+            if not _same(request.headers.get("x-csrf-token", ""), self.settings.csrf):
+                return PlainTextResponse(
+                    "403: the request lacks the page's CSRF token; reload the page", status_code=403
+                )
+        return None

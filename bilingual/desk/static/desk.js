@@ -1,0 +1,349 @@
+// The editors' desk: sends the editor's actions to the server as JSON and shows the answers.
+// Text from an article or a glossary is only ever set with textContent or .value, never as HTML.
+"use strict";
+
+(function () {
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  const ui = JSON.parse(document.getElementById("ui-text").textContent);
+  const page = document.body.dataset.page;
+  const docName = document.body.dataset.doc || "";
+  const base = "/desk/doc/" + encodeURIComponent(docName);
+  const whoInput = document.getElementById("who");
+
+  if (whoInput) {
+    if (!whoInput.value && localStorage.getItem("bilingual-who")) whoInput.value = localStorage.getItem("bilingual-who");
+    whoInput.addEventListener("change", () => localStorage.setItem("bilingual-who", whoInput.value.trim()));
+  }
+  const who = () => (whoInput ? whoInput.value.trim() : "");
+
+  async function send(url, data, raw) {
+    const headers = { "X-CSRF-Token": csrf, Accept: "application/json" };
+    if (!raw) headers["Content-Type"] = "application/json";
+    let response;
+    try {
+      response = await fetch(url, { method: "POST", headers, body: raw ? data : JSON.stringify(data) });
+    } catch (err) {
+      return { ok: false, status: 0, body: { error: String(err) } };
+    }
+    let body = {};
+    try { body = await response.json(); } catch (err) { body = { error: response.statusText }; }
+    return { ok: response.ok, status: response.status, body };
+  }
+
+  function notice(text, ok) {
+    const box = document.getElementById("notice");
+    box.textContent = text;
+    box.className = ok ? "ok" : "";
+    box.hidden = !text;
+  }
+
+  function el(tag, text, cls) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  // --- the document page -----------------------------------------------------------------------
+
+  const rowOf = (node) => node.closest(".row");
+  const areaOf = (row) => row.querySelector('[data-role="target"]');
+  const saved = new WeakMap(); // row → the text on disk as this page knows it
+
+  function setState(row, text, cls) {
+    const state = row.querySelector('[data-role="state"]');
+    state.textContent = text;
+    state.className = cls || "";
+  }
+
+  function showNames(row, names) {
+    let box = row.querySelector(".names");
+    if (!names.length) { if (box) box.remove(); row.removeAttribute("data-missing"); return; }
+    if (!box) { box = el("div", undefined, "names"); areaOf(row).after(box); }
+    box.replaceChildren(...names.map((n) => {
+      const chip = el("span", n.arabic, "chip " + (n.missing ? "missing" : "found"));
+      chip.title = n.english; chip.lang = "ar"; chip.dir = "rtl";
+      return chip;
+    }));
+    const marks = row.querySelectorAll(".src mark.name");
+    names.forEach((n, i) => { if (marks[i]) marks[i].className = "name " + (n.missing ? "missing" : "enforced"); });
+    row.toggleAttribute("data-missing", names.some((n) => n.missing));
+  }
+
+  async function save(row, approve) {
+    const area = areaOf(row);
+    setState(row, ui.saving);
+    const answer = await send(base + "/save", {
+      segment: row.dataset.seg, target: area.value, version: row.dataset.version, approve, who: who(),
+    });
+    if (answer.status === 409 && answer.body.conflict) { showConflict(row, answer.body); return false; }
+    if (!answer.ok) { setState(row, ui.failed + " " + (answer.body.error || answer.status), "error"); return false; }
+    const body = answer.body;
+    row.dataset.status = body.status;
+    row.dataset.version = body.version;
+    saved.set(row, body.target);
+    if (area.value.trim() === body.target) area.value = body.target;
+    row.toggleAttribute("data-untranslated", !body.target);
+    showNames(row, body.names);
+    const conflict = row.querySelector('[data-role="conflict"]');
+    if (conflict) conflict.remove();
+    setState(row, ui.saved + " · " + (ui[body.status] || body.status), "saved");
+    return true;
+  }
+
+  function showConflict(row, body) {
+    let box = row.querySelector('[data-role="conflict"]');
+    if (box) box.remove();
+    box = el("div");
+    box.dataset.role = "conflict";
+    const theirs = el("div", body.theirs, "text"); theirs.dataset.role = "theirs"; theirs.lang = "ar"; theirs.dir = "rtl";
+    const mine = el("div", body.mine, "text"); mine.dataset.role = "mine"; mine.lang = "ar"; mine.dir = "rtl";
+    const keepTheirs = el("button", ui.keep_theirs); keepTheirs.type = "button";
+    const keepMine = el("button", ui.keep_mine); keepMine.type = "button";
+    keepTheirs.addEventListener("click", () => {
+      areaOf(row).value = body.theirs; saved.set(row, body.theirs); row.dataset.version = body.version; box.remove();
+      setState(row, "");
+    });
+    keepMine.addEventListener("click", () => { row.dataset.version = body.version; areaOf(row).value = body.mine; save(row, false); });
+    box.append(el("p", ui.conflict), el("b", ui.theirs), theirs, el("b", ui.mine), mine, keepTheirs, keepMine);
+    row.querySelector(".tools").before(box);
+    setState(row, ui.conflict, "error");
+  }
+
+  function visibleRows() {
+    return Array.from(document.querySelectorAll(".row")).filter((r) => r.offsetParent !== null || r.checkVisibility?.());
+  }
+
+  function focusNext(row, wanted) {
+    const rows = visibleRows();
+    const start = rows.indexOf(row);
+    for (let i = start + 1; i < rows.length; i++) {
+      if (wanted(rows[i])) { const area = areaOf(rows[i]); area.focus(); area.scrollIntoView({ block: "center" }); return; }
+    }
+  }
+
+  const notApproved = (r) => r.dataset.status !== "approved";
+  const untranslated = (r) => r.hasAttribute("data-untranslated") || !areaOf(r).value.trim();
+
+  async function revertLast(row) {
+    const steps = await (await fetch(base + "/history?segment=" + encodeURIComponent(row.dataset.seg))).json();
+    if (!steps.length) { setState(row, ui.no_history); return; }
+    await revertTo(row, steps.length - 1);
+  }
+
+  async function revertTo(row, step) {
+    const answer = await send(base + "/revert", { segment: row.dataset.seg, step, who: who() });
+    if (!answer.ok) { setState(row, ui.failed + " " + answer.body.error, "error"); return; }
+    location.reload();
+  }
+
+  async function showHistory(row) {
+    let list = row.querySelector(".history");
+    if (list) { list.remove(); return; }
+    const steps = await (await fetch(base + "/history?segment=" + encodeURIComponent(row.dataset.seg))).json();
+    list = el("ol", undefined, "history");
+    if (!steps.length) list.append(el("li", ui.no_history));
+    steps.forEach((s, i) => {
+      const item = el("li");
+      const when = new Date(s.when * 1000).toLocaleString();
+      item.append(el("span", when + " · " + (s.who || "?") + " · " + (ui[s.before_status] || s.before_status) + ": "));
+      const text = el("bdi", s.before); text.lang = "ar";
+      const back = el("button", ui.revert); back.type = "button";
+      back.addEventListener("click", () => revertTo(row, i));
+      item.append(text, " ", back);
+      list.append(item);
+    });
+    row.querySelector(".tools").after(list);
+  }
+
+  function dismissForm(button) {
+    const finding = button.closest(".finding");
+    const row = rowOf(button);
+    const input = el("input"); input.placeholder = ui.reason; input.size = 30;
+    const ok = el("button", "OK"); ok.type = "button";
+    ok.addEventListener("click", async () => {
+      if (!input.value.trim()) { input.focus(); return; }
+      const answer = await send(base + "/dismiss", {
+        segment: row.dataset.seg, check: finding.dataset.check, reason: input.value.trim(), who: who(),
+      });
+      if (!answer.ok) { notice(answer.body.error); return; }
+      finding.classList.add("dismissed");
+      input.replaceWith(el("i", input.value.trim()));
+      ok.remove();
+      const still = Array.from(row.querySelectorAll(".finding:not(.dismissed)")).map((f) => f.dataset.check);
+      row.dataset.qa = Array.from(new Set(still)).sort().join(" ");
+    });
+    button.replaceWith(input, ok);
+    input.focus();
+  }
+
+  function setupDocument() {
+    const rows = document.getElementById("rows");
+    rows.querySelectorAll(".row").forEach((row) => saved.set(row, areaOf(row).value));
+    rows.addEventListener("keydown", async (event) => {
+      const area = event.target.closest('[data-role="target"]');
+      if (!area) return;
+      const row = rowOf(area);
+      if (event.ctrlKey && event.key === "Enter") {
+        event.preventDefault();
+        if (await save(row, true)) focusNext(row, notApproved);
+      } else if (event.ctrlKey && (event.key === "s" || event.key === "S")) {
+        event.preventDefault();
+        await save(row, false);
+      } else if (event.altKey && event.code === "KeyU") {
+        event.preventDefault();
+        focusNext(row, untranslated);
+      } else if (event.altKey && event.code === "KeyC") {
+        event.preventDefault();
+        area.value = row.querySelector(".src").dataset.source;
+      } else if (event.altKey && event.code === "KeyR") {
+        event.preventDefault();
+        await revertLast(row);
+      }
+    });
+    // Leaving a changed segment saves it as edited: a crash loses at most the one being typed.
+    rows.addEventListener("focusout", (event) => {
+      const area = event.target.closest('[data-role="target"]');
+      if (!area) return;
+      const row = rowOf(area);
+      if (area.value !== saved.get(row) && !row.querySelector('[data-role="conflict"]')) save(row, false);
+    });
+    rows.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (!button) return;
+      const row = rowOf(button);
+      const action = button.dataset.action;
+      if (action === "approve") save(row, true).then((ok) => ok && focusNext(row, notApproved));
+      else if (action === "save") save(row, false);
+      else if (action === "copy") areaOf(row).value = row.querySelector(".src").dataset.source;
+      else if (action === "history") showHistory(row);
+      else if (action === "dismiss") dismissForm(button);
+    });
+    const filter = document.getElementById("filter");
+    filter.addEventListener("change", () => { document.body.dataset.filter = filter.value; });
+    const qa = document.getElementById("qa-filter");
+    if (qa) qa.addEventListener("change", () => {
+      rows.querySelectorAll(".row").forEach((row) => {
+        row.classList.toggle("hidden", !!qa.value && !row.dataset.qa.split(" ").includes(qa.value));
+      });
+    });
+    setupGlossary();
+  }
+
+  // --- the glossary panel ----------------------------------------------------------------------
+
+  function setupGlossary() {
+    const panel = document.getElementById("glossary");
+    const search = document.getElementById("glossary-search");
+    const list = document.getElementById("glossary-entries");
+    const kinds = document.getElementById("kinds");
+    let timer = null;
+    document.getElementById("glossary-toggle").addEventListener("click", () => {
+      panel.hidden = !panel.hidden;
+      if (!panel.hidden) { load(); search.focus(); }
+    });
+    search.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(load, 150); });
+
+    let asked = 0;
+    let shown = "";
+    async function load() {
+      const mine = ++asked;
+      const text = await (await fetch("/desk/glossary?q=" + encodeURIComponent(search.value))).text();
+      if (mine !== asked || text === shown) return; // a later search is under way, or nothing changed
+      shown = text;
+      list.replaceChildren(...JSON.parse(text).map(entryItem));
+    }
+
+    function entryItem(entry) {
+      const item = el("li");
+      item.dataset.english = entry.english;
+      const english = el("b", entry.english); english.lang = "en"; english.dir = "ltr";
+      const arabic = el("span", entry.arabic, "arabic"); arabic.lang = "ar"; arabic.dir = "rtl";
+      const kind = el("select"); kind.append(kinds.content.cloneNode(true)); kind.value = entry.kind;
+      kind.addEventListener("change", () => update(entry.english, { kind: kind.value }));
+      const note = el("input"); note.value = entry.note; note.placeholder = "note"; note.size = 18; note.dir = "auto";
+      note.addEventListener("change", () => update(entry.english, { note: note.value }));
+      const keep = el("input"); keep.type = "checkbox"; keep.checked = entry.no_translate; keep.title = "no-translate";
+      keep.addEventListener("change", () => update(entry.english, { no_translate: keep.checked }));
+      const respell = el("button", "✎"); respell.type = "button"; respell.dataset.action = "respell";
+      respell.addEventListener("click", () => respellForm(item, entry));
+      const arrow = document.documentElement.dir === "rtl" ? " ← " : " → ";
+      item.append(english, arrow, arabic, " ", kind, " ", note, " ", keep, " ", respell);
+      return item;
+    }
+
+    async function update(english, change) {
+      const answer = await send("/desk/glossary/set", Object.assign({ english }, change));
+      notice(answer.ok ? english + " ✓" : answer.body.error, answer.ok);
+    }
+
+    function respellForm(item, entry) {
+      const old = item.querySelector("form"); if (old) { old.remove(); return; }
+      const form = el("form");
+      const spelling = el("input"); spelling.name = "arabic"; spelling.dir = "rtl"; spelling.lang = "ar"; spelling.value = entry.arabic;
+      spelling.setAttribute("aria-label", ui.respell_to.replace("{english}", entry.english));
+      const forbid = el("input"); forbid.type = "checkbox"; forbid.name = "forbid_old";
+      const forbidLabel = el("label"); forbidLabel.append(forbid, " --forbid-old");
+      const preview = el("button", "→"); preview.type = "submit";
+      const shown = el("div", undefined, "preview");
+      form.append(el("span", ui.respell_to.replace("{english}", entry.english)), spelling, forbidLabel, preview, shown);
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const request = { english: entry.english, arabic: spelling.value, forbid_old: forbid.checked, apply: false };
+        const answer = await send("/desk/glossary/respell", request);
+        if (!answer.ok) { notice(answer.body.error); return; }
+        shown.replaceChildren();
+        const docs = Object.entries(answer.body.documents);
+        shown.append(el("p", docs.length ? ui.will_change.replace("{n}", answer.body.segments) : ui.nothing));
+        const where = el("ul"); where.dataset.role = "respell-preview";
+        docs.forEach(([doc, ids]) => where.append(el("li", doc + ": " + ids.join(", "))));
+        const apply = el("button", ui.apply); apply.type = "button"; apply.dataset.action = "apply-respell";
+        apply.addEventListener("click", async () => {
+          const done = await send("/desk/glossary/respell", Object.assign(request, { apply: true }));
+          if (!done.ok) { notice(done.body.error); return; }
+          location.reload();
+        });
+        shown.append(where, apply);
+      });
+      item.append(form);
+      spelling.focus();
+    }
+
+    document.getElementById("glossary-add").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const form = event.target;
+      const answer = await send("/desk/glossary/add", {
+        english: form.english.value, arabic: form.arabic.value, kind: form.kind.value, note: form.note.value,
+        no_translate: form.no_translate.checked,
+      });
+      notice(answer.ok ? ui.added + ": " + form.english.value : answer.body.error, answer.ok);
+      if (answer.ok) { form.reset(); load(); }
+    });
+  }
+
+  // --- the index page --------------------------------------------------------------------------
+
+  function setupIndex() {
+    const upload = document.getElementById("upload");
+    async function translated(answer) {
+      if (!answer.ok) { notice(answer.body.error || String(answer.status)); return; }
+      location.href = answer.body.document;
+    }
+    if (upload) upload.addEventListener("change", async () => {
+      const file = upload.files[0];
+      if (!file) return;
+      notice(ui.saving, true);
+      const data = await file.arrayBuffer();
+      translated(await send("/desk/translate?name=" + encodeURIComponent(file.name), data, true));
+    });
+    document.querySelectorAll('button[data-action="pick"]').forEach((button) => {
+      button.addEventListener("click", async () => {
+        notice(ui.saving, true);
+        translated(await send("/desk/translate", { name: button.dataset.name }));
+      });
+    });
+  }
+
+  if (page === "document") setupDocument();
+  else if (page === "index") setupIndex();
+})();

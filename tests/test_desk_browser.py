@@ -1,0 +1,175 @@
+"""The desk in a real browser: Playwright for Python driving the system Chromium against a server on
+127.0.0.1 (bounded waits, stopped by each test). What an editor does: edit and Ctrl+Enter, respell
+a name from the panel, two pages on one segment, a hostile article, an export."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+pytest.importorskip("starlette")
+uvicorn = pytest.importorskip("uvicorn")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from bilingual.desk.guard import DeskSettings  # noqa: E402
+from bilingual.formats.aligned import read_aligned  # noqa: E402
+from bilingual.serve.api import Settings, make_app  # noqa: E402
+
+import fake_engines  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="the system Chromium is not installed (apt install chromium)")
+ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def desk_server(run_cli, tmp_path):
+    gl = tmp_path / "glossary"
+    assert run_cli("glossary", "add", "Egypt", "مصر", "--kind", "place", "--glossary", gl).exit_code == 0
+    docs = tmp_path / "desk"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Egypt said so. The bank agreed. Talks went on.\n")
+    (docs / "b.txt").write_text("Voters in Egypt queued.\n")
+    (docs / "hostile.txt").write_text('Egypt <script>alert("x")</script> and <img src=x onerror=alert(1)> so.\n\n'
+                                      "Click javascript:alert(2) \u202eexe.gnp\u202c now.\n")  # fmt: skip
+    for name in ("a.txt", "b.txt", "hostile.txt"):
+        assert run_cli("translate", docs / name, *ENGINE, "--glossary", gl, "--memory", tmp_path / "m.sqlite3",
+                       "-q").exit_code == 0  # fmt: skip
+    engine = fake_engines.PseudoArabicEngine()
+    app = make_app(Settings(engine=engine, glossaries={"default": None}),
+                   DeskSettings(folder=str(docs), glossary=str(gl), memory=str(tmp_path / "m.sqlite3"),
+                                engine=engine))  # fmt: skip
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the desk did not start within 30 s"
+    try:
+        yield f"http://127.0.0.1:{port}", docs
+    finally:
+        server.should_exit = True
+        thread.join(30)
+
+
+@pytest.fixture
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _seg(docs, name, seg_id):
+    return next(s for s in read_aligned(str(docs / name)).segments() if s.id == seg_id)
+
+
+def test_edit_then_ctrl_enter_approves_on_disk_and_moves_on(desk_server, browser):
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    first = page.locator('[data-seg="p1.s1"] [data-role="target"]')
+    first.fill("قالت مصر ذلك.")
+    first.press("Control+Enter")
+    sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+    assert page.evaluate("document.activeElement.closest('.row').dataset.seg") == "p1.s2"
+    saved = _seg(docs, "a.en-ar.xml", "p1.s1")
+    assert (saved.target, saved.status) == ("قالت مصر ذلك.", "approved")
+    page.reload()
+    assert page.locator('[data-seg="p1.s1"] [data-role="target"]').input_value() == "قالت مصر ذلك."
+    assert page.locator('[data-seg="p1.s1"]').get_attribute("data-status") == "approved"
+    # The filter shows what is left to approve; Ctrl+Enter skips approved rows.
+    page.select_option("#filter", "todo")
+    assert not page.locator('[data-seg="p1.s1"]').is_visible()
+    assert page.locator('[data-seg="p1.s2"]').is_visible()
+
+
+def test_respelling_a_name_from_the_panel_changes_two_documents(desk_server, browser):
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    page.click("#glossary-toggle")
+    with page.expect_response(lambda r: "/desk/glossary?q=Egypt" in r.url, timeout=10_000):
+        page.fill("#glossary-search", "Egypt")
+    entry = page.locator('#glossary-entries li[data-english="Egypt"]')
+    entry.locator('[data-action="respell"]').click()
+    entry.locator('input[name="arabic"]').fill("مصرُ")
+    entry.locator('button[type="submit"]').click()
+    preview = entry.locator('[data-role="respell-preview"]')
+    sync_api.expect(preview.locator("li")).to_have_count(3, timeout=10_000)  # a, b and hostile
+    assert "مصرُ" not in (docs / "b.en-ar.xml").read_text(encoding="utf-8")
+    with page.expect_navigation(timeout=15_000):
+        entry.locator('[data-action="apply-respell"]').click()
+    for name in ("a.en-ar.xml", "b.en-ar.xml"):
+        assert "مصرُ" in (docs / name).read_text(encoding="utf-8"), name
+    assert "مصرُ" in page.locator('[data-seg="p1.s1"] [data-role="target"]').input_value()
+
+
+def test_two_pages_on_one_segment_the_second_sees_both_texts_and_nothing_is_lost(desk_server, browser):
+    base, docs = desk_server
+    first, second = browser.new_context().new_page(), browser.new_context().new_page()
+    for page in (first, second):
+        page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    first.locator('[data-seg="p1.s2"] [data-role="target"]').fill("وافق المصرف.")
+    first.locator('[data-seg="p1.s2"] [data-role="target"]').press("Control+Enter")
+    sync_api.expect(first.locator('[data-seg="p1.s2"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+    second.locator('[data-seg="p1.s2"] [data-role="target"]').fill("وافق البنك.")
+    second.locator('[data-seg="p1.s2"] [data-role="target"]').press("Control+Enter")
+    conflict = second.locator('[data-seg="p1.s2"] [data-role="conflict"]')
+    sync_api.expect(conflict).to_be_visible(timeout=10_000)
+    assert conflict.locator('[data-role="theirs"]').text_content() == "وافق المصرف."
+    assert conflict.locator('[data-role="mine"]').text_content() == "وافق البنك."
+    assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف."
+    conflict.locator("button").nth(1).click()  # save mine over theirs, knowingly
+    sync_api.expect(conflict).to_have_count(0, timeout=10_000)
+    assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق البنك."
+    steps = [line for line in (docs / ".bilingual" / "history" / "a.jsonl").read_text().splitlines() if "p1.s2" in line]
+    assert len(steps) == 2 and "وافق المصرف." in steps[1]  # their text is in the history
+
+
+def test_a_hostile_article_runs_nothing(desk_server, browser):
+    base, _docs = desk_server
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/desk/doc/hostile.en-ar.xml")
+    page.wait_for_load_state("load")
+    rows = page.locator(".row")
+    assert rows.count() >= 2
+    for i in range(rows.count()):
+        area = rows.nth(i).locator('[data-role="target"]')
+        area.focus()
+        area.press("End")
+    page.locator(".src").first.hover()
+    page.wait_for_timeout(300)
+    assert dialogs == [] and errors == []
+    assert page.locator(".row script, .row img").count() == 0
+    assert "<script>" in page.locator(".row .src").first.text_content()
+
+
+def test_the_export_buttons_download_the_document(desk_server, browser):
+    base, _docs = desk_server
+    page = browser.new_context(accept_downloads=True).new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    for fmt, head in (("docx", b"PK"), ("xliff", b"<?xml"), ("html", b"<!DOCTYPE html")):
+        with page.expect_download(timeout=30_000) as info:
+            page.click(f'[data-role="export"][data-format="{fmt}"]')
+        path = info.value.path()
+        assert path is not None and open(path, "rb").read(len(head)).upper() == head.upper(), fmt
+        assert info.value.suggested_filename == "a.en-ar." + ("xlf" if fmt == "xliff" else fmt)

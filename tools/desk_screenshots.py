@@ -1,0 +1,98 @@
+"""Screenshots of the editors' desk for docs/: the English interface and the Arabic one.
+
+    python tools/desk_screenshots.py [--out docs/screenshots]
+
+Translates two of our example articles with the tests' pseudo-Arabic engine and the repository's
+glossary into a temporary folder, approves one segment and saves one without its name (so the
+page shows an approved row and a missing name), serves the desk on 127.0.0.1 and has the system
+Chromium (Playwright) photograph a document page in English and, with the glossary panel open,
+in Arabic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from bilingual.desk.guard import DeskSettings
+    from bilingual.jobs import desk
+    from bilingual.jobs.translate import TranslateRequest, translate_articles
+    from bilingual.serve.api import Settings, make_app
+
+    import fake_engines
+
+    engine = fake_engines.PseudoArabicEngine()
+    glossary = str(ROOT / "glossary")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "desk"
+        folder.mkdir()
+        memory = str(Path(tmp) / "m.sqlite3")
+        for name in ("border-patrols.md", "benghazi-talks.txt"):
+            shutil.copy(ROOT / "examples" / name, folder / name)
+            translate_articles(TranslateRequest(inputs=(str(folder / name),), glossary=glossary, memory=memory),
+                               engine=engine)  # fmt: skip
+        doc_name = "border-patrols.en-ar.xml"
+        segs = desk.read_document(str(folder), doc_name).segments()
+        first = segs[1]
+        desk.save_segment(desk.SaveRequest(str(folder), doc_name, first.id, first.target,
+                                           desk.segment_version(first.target, first.status), approve=True,
+                                           who="Huda", glossary=glossary, memory=memory))  # fmt: skip
+        named = next(s for s in segs[2:] if s.terms)
+        cut = named.target.replace(named.terms[0].target, "…", 1)
+        desk.save_segment(desk.SaveRequest(str(folder), doc_name, named.id, cut,
+                                           desk.segment_version(named.target, named.status), who="Huda",
+                                           glossary=glossary, memory=memory))  # fmt: skip
+        app = make_app(Settings(engine=engine, glossaries={"default": None}),
+                       DeskSettings(folder=str(folder), glossary=glossary, memory=memory, engine=engine,
+                                    who="Huda"))  # fmt: skip
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            with sync_playwright() as p:
+                chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+                browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+                for lang in ("en", "ar"):
+                    page = browser.new_page(viewport={"width": 1400, "height": 900})
+                    page.goto(f"http://127.0.0.1:{port}/desk/doc/{doc_name}?lang={lang}")
+                    page.locator(f'[data-seg="{segs[3].id}"] [data-role="target"]').focus()
+                    if lang == "ar":
+                        page.click("#glossary-toggle")
+                        page.fill("#glossary-search", "a")
+                        page.wait_for_timeout(600)
+                    page.wait_for_timeout(400)
+                    out = Path(args.out) / f"desk-{lang}.png"
+                    page.screenshot(path=str(out))
+                    print(f"wrote {out}")
+                browser.close()
+        finally:
+            server.should_exit = True
+            thread.join(30)
+
+
+if __name__ == "__main__":
+    main()
