@@ -1,16 +1,23 @@
 """`glossary suggest` on an empty glossary, against the names people listed: examples vs dev set.
 
-    python bench/suggest.py [--show] [--sets=examples,tuning] [--without-doubtful-rules]
+    python bench/suggest.py [--show] [--sets=examples,tuning] [--without-doubtful-rules] [--calibration] [--errors] [--startup]
 
 For each gold article (bench/gold.py) the proposals are compared with the hand-made name list
 by English form (case, hyphens and apostrophes folded): precision, recall, and the share of the
 person and place names found whose Arabic is exactly the gold spelling. Organisations are
 proposed for translation (no Arabic), so they count for precision and recall only.
+
+``--errors`` adds the error table: each person/place name spelled otherwise than the gold, by
+kind of error (article, compound, doubled letter or vowel, dictionary word, gazetteer mismatch,
+other), and the names whose kind (person/place/org) is not the gold's. ``--calibration`` adds, per set, what the printed confidence means: the proposals in each band of
+confidence and the share of them that are right (a gold name, and spelled as the gold when a
+spelling is proposed), and the same by where the spelling came from.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +61,8 @@ def main() -> None:
         if only and set_name not in only[0].split(","):
             continue
         tp = fp = fn = exact = spelled = 0
+        judged: list[tuple[float, str, bool]] = []
+        errors: Counter[str] = Counter()
         for article in articles:
             gold = {fold(e): (e, a, k) for e, a, k in article.names}
             got = {fold(p.name): p for p in proposals_for(article.text)}
@@ -61,6 +70,10 @@ def main() -> None:
             tp, fp, fn = tp + len(hits), fp + len(got.keys() - gold.keys()), fn + len(gold.keys() - got.keys())
             for key in hits:
                 _e, arabic, kind = gold[key]
+                if got[key].kind != kind and not (got[key].kind == "other" and kind == "org"):
+                    errors["kind"] += 1
+                if kind in ("person", "place") and got[key].arabic and not same(got[key].arabic, arabic):
+                    errors[error_kind(got[key].arabic, arabic, got[key].source)] += 1
                 if kind in ("person", "place"):
                     spelled += 1
                     exact += got[key].arabic.replace(" ", "") == arabic.replace(" ", "")
@@ -71,13 +84,89 @@ def main() -> None:
                     print(f"    extra {article.name}: {got[key].name} [{got[key].kind}]")
                 for key in sorted(gold.keys() - got.keys()):
                     print(f"    missed {article.name}: {gold[key][0]}")
+            for key, proposal in got.items():
+                right = key in gold and (not proposal.arabic or same(proposal.arabic, gold[key][1]))
+                judged.append((proposal.confidence, proposal.source, right))
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
         print(
             f"{set_name}: precision {precision:.2f}, recall {recall:.2f} ({tp} of {tp + fn} gold names, "
             f"{fp} extra); person/place names spelled as the gold: {exact}/{spelled} = "
             f"{exact / max(1, spelled):.0%}"
         )
+        if "--calibration" in sys.argv:
+            calibration(judged)
+        if "--errors" in sys.argv:
+            print("    errors: " + ", ".join(f"{k} {errors[k]}" for k in ERRORS))
+
+
+ERRORS = ("article", "compound", "doubled letter or vowel", "dictionary word", "gazetteer mismatch", "other", "kind")
+_VOWEL_LETTERS = str.maketrans("", "", "اويىأإآ")
+
+
+def error_kind(ours: str, gold: str, source: str) -> str:
+    """What kind of spelling error *ours* is against *gold*."""
+    from bilingual.discovery.spelling import vocabulary
+
+    if source == "gazetteer":
+        return "gazetteer mismatch"
+    strip = lambda text: " ".join(w.removeprefix("ال") for w in text.split())
+    if strip(ours) == strip(gold):
+        return "article"
+    parts = ("عبد", "الدين", "الله", "أبو", "بن")
+    compound = len(ours.split()) != len(gold.split()) or any(w in gold.split() for w in parts)
+    if compound and set(ours.split()) != set(gold.split()):
+        return "compound"
+    _words, table = vocabulary()
+    if any(table.get(w, 0) >= 4.0 for w in ours.split() if w not in gold.split()):
+        return "dictionary word"
+    if ours.replace(" ", "").translate(_VOWEL_LETTERS) == gold.replace(" ", "").translate(_VOWEL_LETTERS):
+        return "doubled letter or vowel"
+    return "other"
+
+
+def same(ours: str, gold: str) -> bool:
+    return ours.replace(" ", "") == gold.replace(" ", "")
+
+
+BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
+
+
+def calibration(judged: list[tuple[float, str, bool]]) -> None:
+    for low, high in BANDS:
+        band = [right for confidence, _source, right in judged if low <= confidence < high]
+        if band:
+            print(
+                f"    confidence {low:.1f}–{min(high, 1.0):.1f}: {sum(band)}/{len(band)} right = {sum(band) / len(band):.0%}"
+            )
+    for source in sorted({source for _c, source, _r in judged}):
+        rows = [(c, r) for c, s, r in judged if s == source]
+        print(
+            f"      {source:<13} confidence {min(c for c, _ in rows):.2f}–{max(c for c, _ in rows):.2f}: "
+            f"{sum(r for _, r in rows)}/{len(rows)} right = {sum(r for _, r in rows) / len(rows):.0%}"
+        )
+
+
+def startup(runs: int = 3) -> None:
+    """Wall time of ``bilingual glossary suggest`` on a one-line article, warm (caches built)."""
+    import subprocess
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "a.txt"
+        article.write_text("Officials met in Sfax on Monday.\n")
+        command = [sys.executable, "-m", "bilingual", "glossary", "suggest", str(article), "--glossary",
+                   str(Path(tmp) / "g"), "--dry-run"]  # fmt: skip
+        subprocess.run(command, capture_output=True, check=True)  # builds the caches
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            times.append(time.perf_counter() - t0)
+    print("glossary suggest start-up, warm: " + ", ".join(f"{t:.2f} s" for t in times) + " (target < 1 s)")
 
 
 if __name__ == "__main__":
     main()
+    if "--startup" in sys.argv:
+        startup()

@@ -42,7 +42,7 @@ needs_extra = pytest.mark.skipif(
 def test_names_are_read_as_arabic_text_writes_them(name, kind, arabic):
     spelled, source = spelling.spell(name, kind)
     assert arabic in spelled, (name, spelled)
-    assert source in ("attested", "table")
+    assert source in ("attested", "table", "named")
 
 
 def test_suggest_spells_a_figure_s_surname_from_the_table_after_any_given_name():
@@ -74,7 +74,9 @@ def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_
     gazetteer = places()
     assert gazetteer["arzew"] == "أرزيو"  # not another name of the town (GeoNames lists several)
     assert gazetteer["oman"] == "عمان"  # CLDR writes عُمان: the press writes no vowel marks
-    assert gazetteer["abu dhabi"] == "أبوظبي"  # of GeoNames' ابو ظبى, أبوظبي …: the hamza and ي the press writes
+    assert (
+        gazetteer["abu dhabi"].replace(" ", "") == "أبوظبي"
+    )  # of GeoNames' ابو ظبى, أبوظبي …: the hamza and ي the press writes
 
 
 @needs_extra
@@ -139,7 +141,7 @@ def test_any_romanisation_is_spelled_without_error():
         word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
         for name in (word.title(), "Al-" + word.title(), "Abdel" + word):
             arabic, source = spelling.spell(name, rng.choice(["person", "place"]))
-            assert source in ("table", "attested", "rule")
+            assert source in ("table", "attested", "rule", "named")
             assert not any("a" <= c.lower() <= "z" for c in arabic), (name, arabic)  # Arabic letters only
 
 

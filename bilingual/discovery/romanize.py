@@ -35,7 +35,7 @@ PLACE_NAMES = {
     "lebanon": "لبنان", "israel": "إسرائيل", "gaza": "غزة", "yemen": "اليمن", "kuwait": "الكويت",
     "bahrain": "البحرين", "oman": "عمان", "london": "لندن", "paris": "باريس", "rome": "روما",
     "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
-    "riyadh": "الرياض", "doha": "الدوحة", "niger": "النيجر",
+    "riyadh": "الرياض", "doha": "الدوحة", "niger": "النيجر", "algiers": "الجزائر",
 }
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
@@ -79,6 +79,7 @@ PLACE_PARTS = {
     "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل",
     "deir": "دير", "kafr": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
     "hay": "حي", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
+    "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "wad": "ود",
 }
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),

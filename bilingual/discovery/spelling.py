@@ -21,7 +21,15 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from bilingual.discovery.lexicon import FEATURES_AFTER, FEATURES_BEFORE, FIGURES, fold, places, unaccented
+from bilingual.discovery.lexicon import (
+    FEATURES_AFTER,
+    FEATURES_BEFORE,
+    FIGURES,
+    fold,
+    person_words,
+    places,
+    unaccented,
+)
 from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word
 
 # Letter groups, longest first: one unit each.
@@ -134,10 +142,14 @@ _FINAL = {
     "aa": (("اء", 0), ("ا", 0.3)),
     "oo": (("و", 0),),
 }
+MIN_NAMED = 2  # occurrences of a name word in Wikidata's bilingual names before its Arabic is trusted
 ARTICLE_COST = 0.6  # a place's article that its English name dropped (Kufra → الكفرة)
 BUDGET = 3.5  # the most a reading may cost
 MIN_ZIPF = 1.5  # attested: at least about three times in a hundred million words of Arabic text
 WEIGHT = 0.5  # what one zipf step of frequency is worth against the readings' costs
+# Frequency counts up to this zipf only: past it a reading is an everyday Arabic word (التابع for
+# Attaba), and being everyday is no evidence that a name is written so.
+WORD_CAP = 4.0
 # The article assimilated in Maghrebi and Levantine romanisations: Ezzit الزيت, Essaouira الصويرة, Ennahda النهضة
 _SUN_ARTICLE = re.compile(r"^[ae](?P<rest>(?P<c>sh|th|dh|[tdsznrl])(?P=c).{2,})$")
 
@@ -287,7 +299,7 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
             options += readings(word, start="ال", start_cost=ARTICLE_COST, place=True)
     if not options:
         return ""
-    return max(options, key=lambda o: (WEIGHT * table[o[0]] - o[1], -o[1], o[0]))[0]
+    return max(options, key=lambda o: (WEIGHT * min(table[o[0]], WORD_CAP) - o[1], -o[1], o[0]))[0]
 
 
 ORDINALS = {
@@ -340,6 +352,13 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append(ORDINALS[part.lower()])
             sources.append("table")
             continue
+        if re.fullmatch(r"[A-Z]\.", part):  # an initial: its letter, as the press writes A. K. Mansour
+            words.append(INITIALS.get(part[0].lower(), part[0]) + ".")
+            sources.append("table")
+            continue
+        if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
+            words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح
+            continue
         pieces = [p for p in part.split("-") if p]
         head = fold_word(pieces[0])
         if len(pieces) > 1 and head in ("al", "el") and n and fold_word("".join(pieces[1:])) in HOUSES:
@@ -354,9 +373,20 @@ def spell(name: str, kind: str) -> tuple[str, str]:
     source = (
         "rule"
         if "rule" in sources and "attested" not in sources
-        else ("attested" if "attested" in sources else "table")
+        else "attested"
+        if "attested" in sources
+        else "named"
+        if "named" in sources
+        else "table"
     )
     return " ".join(w for w in words if w), source
+
+
+INITIALS = {"a": "أ", "b": "ب", "c": "س", "d": "د", "e": "إ", "f": "ف", "g": "ج", "h": "ه", "i": "إ", "j": "ج",
+            "k": "ك", "l": "ل", "m": "م", "n": "ن", "o": "أو", "p": "ب", "q": "ق", "r": "ر", "s": "س", "t": "ت",
+            "u": "يو", "v": "ف", "w": "و", "x": "إكس", "y": "ي", "z": "ز"}  # fmt: skip
+ABBREVIATIONS = {"st": "سانت", "mt": "جبل", "ft": "فورت"}  # St. Catherine سانت كاترين
+_MAGHREBI = re.compile(r"^(?P<head>ben|bou|bel)(?P<rest>[a-z]{3,})$")  # Benali بنعلي, Boumediene بومدين
 
 
 def fold_word(word: str) -> str:
@@ -367,6 +397,9 @@ def fold_word(word: str) -> str:
 def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False) -> str:
 
     low = fold_word(word)
+    if word.endswith(".") and low.rstrip(".") in ABBREVIATIONS:
+        sources.append("table")
+        return ABBREVIATIONS[low.rstrip(".")]
     known = KNOWN.get(low) or FIGURES.get(low)  # a name part, or a figure the press names daily
     if known:
         sources.append("table")
@@ -374,14 +407,23 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             return "عبد " + _piece(low[len(prefix) :], sources, article=True)
+    joined = _MAGHREBI.match(low)
+    if joined and joined.group("rest") in KNOWN and not place:
+        head = {"ben": "بن", "bou": "بو", "bel": "بل"}[joined.group("head")]
+        sources.append("table")
+        return head + KNOWN[joined.group("rest")].removeprefix("ال")
     assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
-    if assimilated:
-        return "عبد " + _piece(low[assimilated.end() :], sources, article=True)
+    if assimilated:  # the article's l is the doubled letter: Abd-es-salam, the rest is "salam"
+        return "عبد " + _piece(low[assimilated.end() + len(assimilated.group(1)) :], sources, article=True)
     for ends, arabic in _COMPOUND_ENDS:
         for end in ends:
             if low.endswith(end) and len(low) - len(end) >= 3:
                 return _piece(low[: -len(end)], sources, article=article) + " " + arabic
-    found = best_reading(low.replace("'", ""), place=place, article=article)
+    named = person_words().get(low.replace("'", "")) if not place else None
+    if named is not None and (named[1] >= MIN_NAMED or named[1] == 0):
+        sources.append("named")  # as people of that name are written in Arabic (Wikidata)
+        return "ال" + named[0].removeprefix("ال") if article else named[0]
+    found = best_reading(low.replace("'", "").rstrip("."), place=place, article=article)
     if found:
         sources.append("attested")
         return found

@@ -7,8 +7,10 @@ sentence is a name only if it is capitalised elsewhere too, is a known place, or
 name (Al-…, Abdel…). Titles and ranks are cut off; demonyms and common words are out by rule and
 by lexicon (:mod:`bilingual.discovery.lexicon`), never by a list of our own articles' words.
 
-Each proposal carries its kind, its Arabic, where that Arabic comes from (``gazetteer``,
-``table``, ``attested``, ``rule``, ``engine``) and a confidence. Organisations are translated, not transliterated: they
+Each proposal carries its kind, its Arabic, where that Arabic comes from (``gazetteer``: a place
+table; ``table``: every word a known name part; ``named``: as Wikidata's bilingual person names
+write it; ``attested``: read as Arabic text writes it; ``rule``; ``engine``) and a confidence,
+calibrated (:data:`CONFIDENCE`). Organisations are translated, not transliterated: they
 are proposed with no Arabic (``source: to translate``) and never written with an empty side.
 """
 
@@ -19,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilingual.discovery import lexicon, spelling
-from bilingual.discovery.romanize import KNOWN
+from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
 from bilingual.i18n import _
 
-_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*|\S")
+# Dotted acronyms (U.N., A.U.), an initial (A. K. Mansour) and St./Mt./Ft. are one token each.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z]\.(?=\s+[A-Z])|[A-Za-zÀ-ÿ][\w’'-]*|\S")
+_INITIAL = re.compile(r"^[A-Z]\.$")
 # Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
 _SITED = frozenset(
     [
@@ -45,6 +49,14 @@ _SITED = frozenset(
 )
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
+_ENGLISH_WORD = 4.0  # zipf: a word this common in English is translated, never spelled out as a name
+
+
+# What a proposal's confidence means: the share of proposals from each source that were right (a
+# name, spelled as the Arabic press spells it) on the examples and the tuning articles
+# (``python bench/suggest.py --calibration``), rounded down; the dev set and the new set are
+# reported against it, never tuned on.
+CONFIDENCE = {"gazetteer": 0.9, "table": 0.85, "to translate": 0.8, "named": 0.7, "attested": 0.55, "rule": 0.3}
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,12 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         i
         for i, w in enumerate(words)
         if w[0].isalpha()
-        and (i == 0 or not any(x[0].isalpha() for x in words[:i]) or words[i - 1] in ("“", '"', ":", "‘"))
+        and (
+            i == 0
+            or not any(x[0].isalpha() for x in words[:i])
+            or words[i - 1] in ("“", '"', ":", "‘")
+            or (words[i - 1] in ("—", "–") and i >= 2 and words[i - 2].isupper())  # BASRA — Protesters …
+        )
     }
     for i, word in enumerate([*words, "."]):
         suffixed = _SUFFIXED.match(word)
@@ -131,9 +148,11 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     removed (a demonym inside an organisation's name stays: "Libyan National Army"). What is cut
     off is recorded in *left* with its reason."""
     names: list[list[str]] = [[]]
-    org = any(w.lower() in lexicon.ORG_HEADS for w in run)
+    org = any(re.sub(r"[’']s$", "", w).lower() in lexicon.ORG_HEADS for w in run)  # "Union's" too
     alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)  # "Ramadan", not "Faisal Rajab"
     for i, word in enumerate(run):
+        if not i and word in ("A", "An", "The") and len(run) > 1:
+            continue  # "A French official": the article, then a people
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
         place = lexicon.fold(" ".join(run[i : i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
@@ -178,12 +197,14 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
 
 def _kind(words: list[str], before: str) -> str:
     low = [w.lower() for w in words]
-    folded = lexicon.fold(" ".join(words))
+    folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
     if folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low):
         return "place"  # UAE too, though written like an acronym
     if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "org"
-    if len(words) > 1 and (low[-1] in lexicon.FEATURES_AFTER or low[0] in lexicon.FEATURES_BEFORE):
+    if len(words) > 1 and (
+        low[-1] in lexicon.FEATURES_AFTER or low[0] in lexicon.FEATURES_BEFORE or low[0] in ("st.", "mt.", "ft.")
+    ):
         return "place"
     if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN or low[-1] in lexicon.FIGURES:
         return "person"
@@ -197,9 +218,50 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     folded = lexicon.fold(name)
     places = lexicon.places()
     if folded in places:
-        return places[folded], "gazetteer", 0.9
+        return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
     arabic, source = spelling.spell(name, kind)
-    return arabic, source, {"table": 0.8, "attested": 0.6, "rule": 0.5}[source]
+    return arabic, source, CONFIDENCE[source]
+
+
+_LOCATIVE = r"\b(?:in|near|outside|around|across|into|from|at)\s+(?:the\s+)?"
+
+
+def _a_place_here(word: str, text: str, surnames: set[str]) -> bool:
+    """Whether a one-word name that no table knows is a place in this article: not the last name of
+    someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
+    written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
+    if word in surnames:
+        return False
+    head = lexicon.fold(word).split()[0]
+    if head in PLACE_PARTS or re.search(_LOCATIVE + re.escape(word) + r"\b(?![’'-])", text):
+        return True
+    return head in ("al", "el") and not re.search(re.escape(word) + r"\s+(?:said|says|told|added)\b", text)
+
+
+def _english_words(words: list[str]) -> bool:
+    """Whether the name holds an everyday English word that is no name part ("Great Sand Sea",
+    "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
+    if lexicon.fold(" ".join(words)) in lexicon.places():
+        return False
+    for word in words:
+        low = lexicon.fold(word.rstrip("."))
+        if (
+            not low
+            or _INITIAL.match(word)
+            or (word.isupper() and low in spelling.ORDINALS)
+            or low in lexicon.PARTICLES
+            or low in spelling.ABBREVIATIONS
+            or low in KNOWN
+            or low in lexicon.FIGURES
+            or low in lexicon.FEATURES_AFTER
+            or low in lexicon.FEATURES_BEFORE
+            or low in lexicon.places()
+            or lexicon.person_words().get(low, ("", 0))[1] >= 5
+        ):
+            continue
+        if lexicon.common_word(low, _ENGLISH_WORD):
+            return True
+    return False
 
 
 def _not_a_name(piece: str) -> bool:
@@ -231,6 +293,16 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
             return _("a common word, capitalised where a sentence starts")
         if key not in KNOWN and lexicon.common_word(name, 4.5):
             return _("an everyday word")  # capitalised as a heading or a label: Weekly, Article
+    if (
+        single
+        and name.endswith("s")
+        and not _ACRONYM.match(name)
+        and key not in lexicon.places()
+        and key not in KNOWN
+        and lexicon.common_word(name[:-1], 3.0)
+        and (starts_sentence or name not in seen_mid)
+    ):
+        return _("a common word, capitalised where a sentence starts")  # Trucks, Voters, Importers
     if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
         return _("places or peoples joined by a hyphen")  # Cairo-Moscow, Egyptian-UAE
     return None
@@ -252,6 +324,8 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if i or not initial:
                 seen_mid.add(word)
     out: dict[str, Proposal] = {}
+    text = " ".join(sentences)
+    surnames = {run[-1] for run, _initial, _s in runs if len(run) > 1}  # "Ahmed Al-Nashmi": Al-Nashmi alone is he
     for run, initial, sentence in runs:
         for words in _clean(run, left):
             name = " ".join(words)
@@ -280,8 +354,11 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
                     continue
             before = sentence[: max(0, sentence.find(name))][-30:]
             kind = _kind(words, before)
-            if kind == "org":
-                out[key] = Proposal(name, kind, "", "to translate", 0.6)
+            if kind == "person" and len(words) == 1 and _a_place_here(words[0], text, surnames):
+                kind = "place"
+            if kind == "org" or _english_words(words):  # a "person" of everyday words is a body: Islamic State
+                kind = "place" if kind == "place" else "org"
+                out[key] = Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"])
                 continue
             arabic, source, confidence = _spell(name, kind)
             if arabic:

@@ -1,0 +1,135 @@
+"""Rebuild the attested name tables that ``glossary suggest`` spells from (bilingual/discovery/data/).
+
+    pip install pycountry arwikicats name-variants world-countries
+    python tools/build_name_data.py --netrans PATH/wd_arabic.normalized.aligned.tokens
+
+Sources (each licence is in bilingual/discovery/data/LICENSES.md):
+- person-name words: the Wikidata-derived English→Arabic name pairs of the NETransliteration data
+  (Merhav and Ash, COLING 2018; CC0), one row per English word with the Arabic written most often
+  and how often (kept from 2 occurrences on); then the Arabic given names of ``name-variants``
+  (MIT), inverted: each Latin spelling → its Arabic;
+- places: country names from pycountry's ISO 3166 Arabic catalogue (LGPL, Debian's iso-codes),
+  capitals from ``world-countries`` (MIT), and the cities, regions and governorates of
+  ``arwikicats`` (MIT; Arabic Wikipedia's category labels) whose Arabic is a plain name.
+
+What is kept is cleaned: English reduced to folded letters, Arabic to its 28 letters with hamza
+forms (no diacritics, no Persian letters, no parentheses), acronyms and names of three letters or
+fewer left out (they would match by sound). The output is sorted, so a rebuild diffs cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import importlib.util
+import json
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bilingual" / "discovery" / "data"
+ARABIC = re.compile("^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")
+HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
+ENGLISH = re.compile(r"^[a-z][a-z' ]*[a-z]$")
+
+
+def fold(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[-'’ʼ`]", " ", plain).lower().split())
+
+
+def arabic(text: str) -> str:
+    """*text* as plain Arabic letters, or '' when it is anything else."""
+    text = " ".join(HARAKAT.sub("", text).split())
+    return text if ARABIC.match(text) else ""
+
+
+def person_words(netrans: Path) -> dict[str, tuple[str, int, str]]:
+    out: dict[str, tuple[str, int, str]] = {}
+    for line in netrans.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].isdigit():
+            continue
+        english, letters, count = fold(parts[0]), arabic(parts[1].replace(" ", "")), int(parts[2])
+        if count < 2 or not letters or not ENGLISH.match(english) or " " in english or len(english) < 3:
+            continue
+        if english not in out or out[english][1] < count:
+            out[english] = (letters, count, "netrans")
+    import name_variants
+
+    for script, entry in name_variants.ARABIC_NAME_VARIANTS.items():
+        spelled = arabic(script)
+        if not spelled:
+            continue
+        if spelled.startswith("عبد") and " " not in spelled and len(spelled) > 4:
+            spelled = "عبد " + spelled[3:]  # the press writes عبد الله, عبد الرحمن as two words
+        for form in entry.get("forms", []):
+            key = fold(form)
+            if ENGLISH.match(key) and " " not in key and key not in out:
+                out[key] = (spelled, 0, "name-variants")
+    return out
+
+
+def places() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+
+    def keep(english: str, ar: str, source: str) -> None:
+        key, spelled = fold(english), arabic(ar)
+        for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):
+            if spelled.startswith(word) and english_word not in key:
+                spelled = spelled.removeprefix(word)  # "Muharraq" is المحرق, not مدينة المحرق
+        if not spelled or not ENGLISH.match(key) or len(key.replace(" ", "")) <= 3 or english.isupper():
+            return
+        out.setdefault(key, (spelled, source))
+
+    import pycountry
+
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            translated = catalogue.gettext(name)
+            if translated != name:
+                keep(name, translated, "pycountry")
+    data = resources.files("world_countries") / "data"
+    english = {c["iso2"]: c for c in json.loads((data / "countries_en.json").read_text(encoding="utf-8"))}
+    for country in json.loads((data / "countries_ar.json").read_text(encoding="utf-8")):
+        en = english.get(country["iso2"])
+        if en and en.get("capital") and country.get("capital"):
+            keep(en["capital"], country["capital"], "world-countries")
+    spec = importlib.util.find_spec("ArWikiCats")  # its data only: importing it runs its code
+    assert spec is not None and spec.submodule_search_locations, "pip install arwikicats"
+    jsons = Path(next(iter(spec.submodule_search_locations))) / "jsons"
+    tables = [jsons / "cities" / "cities_full.json", jsons / "geography" / "popopo.json",
+              jsons / "geography" / "P17_PP.json"]  # fmt: skip
+    for table in tables:
+        for en, ar in json.loads(table.read_text(encoding="utf-8")).items():
+            if isinstance(ar, str) and not any(c in en for c in "(),0123456789"):
+                keep(en, ar, "arwikicats")
+    for table in (jsons / "geography" / "regions.json", jsons / "geography" / "regions2.json"):
+        for group in json.loads(table.read_text(encoding="utf-8")).values():
+            for en, ar in group.items():
+                if not any(c in en for c in "(),0123456789"):
+                    keep(en, ar, "arwikicats")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--netrans", type=Path, required=True, help="wd_arabic.normalized.aligned.tokens")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    people = person_words(args.netrans)
+    lines = [f"{en}\t{ar}\t{n}\t{src}" for en, (ar, n, src) in sorted(people.items())]
+    (OUT / "person-words.tsv").write_text(
+        "english\tarabic\tcount\tsource\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    found = places()
+    lines = [f"{en}\t{ar}\t{src}" for en, (ar, src) in sorted(found.items())]
+    (OUT / "places.tsv").write_text("english\tarabic\tsource\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"person-words.tsv: {len(people)} words; places.tsv: {len(found)} places")
+
+
+if __name__ == "__main__":
+    main()
