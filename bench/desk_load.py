@@ -30,7 +30,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
+
+from benchkit import wait_healthy  # noqa: E402
 
 
 def _port() -> int:
@@ -46,65 +48,31 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _document(segments: int, name: str):  # type: ignore[no-untyped-def]
-    from bilingual.document import Head, RawBlock
-    from bilingual.names.load import load_glossary
-    from bilingual.read import build_document
-    from bilingual.segment import split_sentences
-    from bilingual.translation.pipeline import translate_document
-
-    import fake_engines
-
-    paragraphs = [p.strip() for p in (ROOT / "examples" / "benghazi-talks.txt").read_text().split("\n\n") if p.strip()]
-    pieces, blocks, pos, count = [], [], 0, 0
-    while count < segments:
-        for para in paragraphs:
-            if pieces:
-                pieces.append("\n\n")
-                pos += 2
-            blocks.append(RawBlock("p", pos, pos + len(para)))
-            pieces.append(para)
-            pos += len(para)
-            count += len(split_sentences(para))
-            if count >= segments:
-                break
-    doc = build_document("".join(pieces), blocks, head=Head(input_name=name))
-    doc, _ = translate_document(
-        doc, engine=fake_engines.PseudoArabicEngine(), glossary=load_glossary(ROOT / "glossary")
-    )
-    return doc
-
-
 def _build(folder: Path, segments: int) -> tuple[str, str, int]:
+    from benchkit import article_document
+
     from bilingual.formats.aligned import render_aligned
 
-    big = _document(segments, "big.txt")
+    big = article_document(segments, "big.txt")
     (folder / "big.en-ar.xml").write_bytes(render_aligned(big))
-    small = render_aligned(_document(60, "small.txt"))
+    small = render_aligned(article_document(60, "small.txt"))
     for i in range(49):
         (folder / f"small-{i:02d}.en-ar.xml").write_bytes(small)
     return "big.en-ar.xml", "small-00.en-ar.xml", len(big.segments())
 
 
 def _serve(folder: Path, work: Path):  # type: ignore[no-untyped-def]
-    import httpx
 
     port = _port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
     process = subprocess.Popen(
         [sys.executable, "-m", "bilingual", "serve", str(folder), "--port", str(port), "--engine",
          "fake_engines:PseudoArabicEngine", "--glossary", str(ROOT / "glossary"), "--memory", str(work / "m.sqlite3")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the desk did not start within 30 s")
+    wait_healthy(process, url)
+    return process, url
 
 
 def _stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
@@ -133,7 +101,7 @@ def _first_paint(url: str, name: str, runs: int) -> list[tuple[float, float]]:
     return out
 
 
-def _saves(url: str, name: str, count: int) -> list[float]:
+def _saves(url: str, name: str, count: int, run: int) -> list[float]:
     import httpx
 
     from bilingual.jobs.desk import segment_version
@@ -145,7 +113,7 @@ def _saves(url: str, name: str, count: int) -> list[float]:
         times = []
         for i in range(count):
             seg_id, _status, version = rows[i % len(rows)]
-            target = f"نص المحرر رقم {i}."
+            target = f"نص المحرر رقم {run}-{i}."  # a new text each run: an unchanged save costs nothing
             t0 = time.perf_counter()
             answer = client.post(f"/desk/doc/{name}/save", headers={"X-CSRF-Token": csrf},
                                  json={"segment": seg_id, "target": target, "version": version, "approve": True})  # fmt: skip
@@ -183,7 +151,7 @@ def main() -> None:
                 print(f"  run {i}: first contentful paint {fcp:6.0f} ms, load event {load:6.0f} ms")
             for label, name in (("big", big), ("small", small)):
                 for i in range(args.runs):
-                    times = _saves(url, name, args.saves)
+                    times = _saves(url, name, args.saves, i)
                     print(f"  save ({label} document) run {i + 1}: p50 {statistics.median(times):6.1f} ms, "
                           f"p95 {_pct(times, 0.95):6.1f} ms over {len(times)} saves")  # fmt: skip
         finally:

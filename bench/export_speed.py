@@ -29,34 +29,11 @@ def main() -> None:
     parser.add_argument("--pdf-only", action="store_true", help="(internal) one PDF export, then peak memory")
     args = parser.parse_args()
 
-    from bilingual.document import Head, RawBlock
+    from benchkit import article_document
+
     from bilingual.formats import ExportOptions, exporter
-    from bilingual.names.load import load_glossary
-    from bilingual.read import build_document
-    from bilingual.segment import split_sentences
-    from bilingual.translation.pipeline import translate_document
 
-    import fake_engines
-
-    paragraphs = [
-        p for p in (ROOT / "examples" / "benghazi-talks.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()
-    ]
-    pieces, blocks, pos, count = [], [], 0, 0
-    while count < args.segments:
-        for para in paragraphs:
-            para = para.strip()
-            if pieces:
-                pieces.append("\n\n")
-                pos += 2
-            blocks.append(RawBlock("p", pos, pos + len(para)))
-            pieces.append(para)
-            pos += len(para)
-            count += len(split_sentences(para))
-    text = "".join(pieces)
-    doc = build_document(text, blocks, head=Head(input_name="bench.txt"))
-    doc, _ = translate_document(
-        doc, engine=fake_engines.PseudoArabicEngine(), glossary=load_glossary(ROOT / "glossary")
-    )
+    doc = article_document(args.segments)
     n = len(doc.segments())
     if args.pdf_only:
         import resource

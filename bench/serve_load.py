@@ -25,7 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "bench")]
+
+from benchkit import wait_healthy  # noqa: E402
 
 
 def _port() -> int:
@@ -42,7 +44,6 @@ def _rss_mb(pid: int) -> float:
 
 
 def _serve(extra: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    import httpx
 
     port = _port()
     process = subprocess.Popen(
@@ -51,14 +52,8 @@ def _serve(extra: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, str
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/health", timeout=1).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit(process.communicate()[1].decode())
+    wait_healthy(process, url)
+    return process, url
 
 
 async def _load(url: str, sentences: list[str], clients: int, rounds: int) -> tuple[float, list[float], list[int]]:

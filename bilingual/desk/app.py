@@ -33,6 +33,7 @@ from bilingual.errors import BilingualError, InputError
 from bilingual.jobs import desk, glossary
 from bilingual.jobs.export import ExportRequest, export_document
 from bilingual.names.load import load_default_glossary
+from bilingual.serve.bodies import BodyTooLarge, read_bounded
 
 log = logging.getLogger("bilingual.desk")
 EXPORTS = ("html", "pdf", "docx", "md", "xliff", "po", "tmx")
@@ -108,16 +109,10 @@ async def _json(request: Request) -> dict[str, Any]:
 
 
 async def _bounded(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise Refused(413, f"the request is over {limit} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Refused(413, f"the request is over {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return await read_bounded(request, limit)
+    except BodyTooLarge:
+        raise Refused(413, f"the request is over {limit} bytes") from None
 
 
 def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:

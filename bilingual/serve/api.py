@@ -38,6 +38,7 @@ from bilingual.arabic import ARABIC_RUN
 from bilingual.engines import Engine
 from bilingual.names.glossary import Glossary
 from bilingual.serve.batcher import Batcher, Overloaded
+from bilingual.serve.bodies import BodyTooLarge, read_bounded
 
 if TYPE_CHECKING:
     from bilingual.desk.guard import DeskSettings
@@ -77,17 +78,10 @@ def error(status: int, message: str) -> JSONResponse:
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refused past *limit* bytes before it is all read (a 10 MB ``q`` costs nothing)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"Invalid request: the request body is over {limit} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, f"Invalid request: the request body is over {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return await read_bounded(request, limit)
+    except BodyTooLarge:
+        raise ApiError(413, f"Invalid request: the request body is over {limit} bytes") from None
 
 
 async def parameters(request: Request, limit: int) -> dict[str, Any]:
