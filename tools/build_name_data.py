@@ -6,7 +6,7 @@
 Sources (each licence is in bilingual/discovery/data/LICENSES.md):
 - person-name words: the Wikidata-derived English→Arabic name pairs of the NETransliteration data
   (Merhav and Ash, COLING 2018; CC0), one row per English word with the Arabic written most often
-  and how often (kept from 2 occurrences on); then the Arabic given names of ``name-variants``
+  and how often; then the Arabic given names of ``name-variants``
   (MIT), inverted: each Latin spelling → its Arabic;
 - places: country names from pycountry's ISO 3166 Arabic catalogue (LGPL, Debian's iso-codes),
   capitals from ``world-countries`` (MIT), and the cities, regions and governorates of
@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bilingual" / "discovery" / "data"
 ARABIC = re.compile("^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")
+MIN_COUNT = 1  # occurrences of a word in the pairs before it is kept
 HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
 ENGLISH = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 
@@ -38,6 +39,16 @@ ENGLISH = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 def fold(text: str) -> str:
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[-'’ʼ`]", " ", plain).lower().split())
+
+
+ADMINISTRATIVE = {"province", "governorate", "district", "county", "region", "state", "municipality"}
+ADMINISTRATIVE_AR = ("محافظة", "مقاطعة", "منطقة", "ولاية", "إقليم", "بلدية", "ناحية", "قضاء", "شعبية")
+
+
+def common(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 3.5
 
 
 def arabic(text: str) -> str:
@@ -53,7 +64,7 @@ def person_words(netrans: Path) -> dict[str, tuple[str, int, str]]:
         if len(parts) != 3 or not parts[2].isdigit():
             continue
         english, letters, count = fold(parts[0]), arabic(parts[1].replace(" ", "")), int(parts[2])
-        if count < 2 or not letters or not ENGLISH.match(english) or " " in english or len(english) < 3:
+        if count < MIN_COUNT or not letters or not ENGLISH.match(english) or " " in english or len(english) < 3:
             continue
         if english not in out or out[english][1] < count:
             out[english] = (letters, count, "netrans")
@@ -77,8 +88,12 @@ def places() -> dict[str, tuple[str, str]]:
 
     def keep(english: str, ar: str, source: str) -> None:
         key, spelled = fold(english), arabic(ar)
+        if " " not in key and common(key):
+            return  # "vandals": a people or a word, not a place
+        if set(key.split()) & ADMINISTRATIVE and not any(w in spelled for w in ADMINISTRATIVE_AR):
+            return  # "independencia province" → الاستقلال: the Arabic names something else
         for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):
-            if spelled.startswith(word) and english_word not in key:
+            if spelled.startswith(word) and english_word not in key and not set(key.split()) & ADMINISTRATIVE:
                 spelled = spelled.removeprefix(word)  # "Muharraq" is المحرق, not مدينة المحرق
         if not spelled or not ENGLISH.match(key) or len(key.replace(" ", "")) <= 3 or english.isupper():
             return

@@ -44,9 +44,11 @@ FEATURES_AFTER = {
     "strait": "مضيق", "canal": "قناة", "peninsula": "شبه جزيرة", "plain": "سهل", "plateau": "هضبة", "coast": "ساحل",
     "camp": "مخيم", "crossing": "معبر", "street": "شارع", "road": "طريق", "bridge": "جسر", "airport": "مطار",
     "port": "ميناء", "governorate": "محافظة", "province": "محافظة", "district": "حي", "region": "منطقة",
+    "mosque": "جامع", "church": "كنيسة", "palace": "قصر", "monastery": "دير", "field": "حقل", "oilfield": "حقل",
 }
 FEATURES_BEFORE = {
     "mount": "جبل", "lake": "بحيرة", "cape": "رأس", "cap": "رأس", "gulf": "خليج", "north": "شمال", "south": "جنوب",
+    "port": "بور",
     "east": "شرق", "west": "غرب", "northern": "شمال", "southern": "جنوب", "eastern": "شرق", "western": "غرب",
 }
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
@@ -81,7 +83,12 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[-'’ʼ`]", " ", _DOTTED.sub(r"\1", unaccented(name))).lower().split())
 
 
-def _best_arabic(candidates: list[str], english: str) -> str:
+_ADMINISTRATIVE = re.compile("^(?:قرية|شعبية|مدينة|بلدية|منطقة|محافظة|ولاية|ناحية|قضاء|مركز|بلدة) ")
+_ADMINISTRATIVE_EN = frozenset(["city", "village", "district", "municipality", "governorate", "province", "state",
+                                "region", "town", "county"])  # fmt: skip
+
+
+def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True) -> str:
     """The spelling the Arabic press would use among GeoNames' variants: one that sounds like the
     English name (a town's old or other name — Fort-Lamy for N'Djamena — is another name), with
     its number of words, the most frequent in Arabic text (wordfreq), ties to the standard final
@@ -91,10 +98,15 @@ def _best_arabic(candidates: list[str], english: str) -> str:
         for c in candidates
         if _ARABIC.search(c) and not _NOT_STANDARD.search(_HARAKAT.sub("", c))
     }
+    if not _ADMINISTRATIVE_EN & set(fold(english).split()):  # "Al-Marj" is المرج, not شعبية المرج
+        usable = {_ADMINISTRATIVE.sub("", c) for c in usable}
+    ruled = transliterate_name(english)
+    sounding = [c for c in usable if similarity(c, ruled) >= 0.5]
+    if not sounding and not exonyms:
+        return ""  # a small town's Arabic names that sound like none of it name something else
     if len(usable) < 2:
         return next(iter(usable), "")
-    ruled = transliterate_name(english)
-    sounding = [c for c in usable if similarity(c, ruled) >= 0.5] or list(usable)
+    sounding = sounding or list(usable)
 
     def rank(c: str) -> tuple[int, float, int, int, str]:
         end = c.rstrip()[-1:]
@@ -121,8 +133,33 @@ def _other_name_of(name: str, arabic: str) -> bool:
         len(letters) >= 5
         and bool(re.search("[aeiou]", letters))
         and bool(arabic)
-        and similarity(transliterate_name(name), arabic) >= 0.6
+        and similarity(_bare(transliterate_name(name)), _bare(arabic)) >= 0.6
     )
+
+
+def _bare(arabic: str) -> str:
+    """Arabic without its articles: two names do not sound alike for sharing ال."""
+    return " ".join(w.removeprefix("ال") for w in arabic.split())
+
+
+def press_form(arabic: str) -> str:
+    """A table's Arabic as the press writes it, where Arabic text says so (wordfreq): the hamza on an
+    initial alif (ام قصر → أم قصر, الابيض → الأبيض), a final ة for ه (داخله → الداخلة), and for a
+    rare one-word name the article the press gives it, when the form with it is more common."""
+    words = []
+    for word in arabic.split():
+        options = {word}
+        for head in ("", "ال"):
+            if word.startswith(head + "ا") and len(word) > len(head) + 2:
+                options |= {head + hamza + word[len(head) + 1 :] for hamza in "أإ"}
+        if word.endswith("ه") and len(word) > 2:
+            options |= {w[:-1] + "ة" for w in options}
+        words.append(max(sorted(options), key=lambda w: (_arabic_frequency(w), w == word)))
+    if len(words) == 1 and not words[0].startswith("ال"):
+        own, with_article = _arabic_frequency(words[0]), _arabic_frequency("ال" + words[0])
+        if own < 3.0 and with_article >= 2.0 and with_article > own:
+            return "ال" + words[0]  # Smara → السمارة, Dakhla → الداخلة
+    return " ".join(words)
 
 
 def _standard(arabic: str) -> int:
@@ -156,7 +193,8 @@ PRESS_NAMES = {
     "atlantic": "الأطلسي", "atlantic ocean": "المحيط الأطلسي", "pacific": "المحيط الهادئ",
     "indian ocean": "المحيط الهندي", "red sea": "البحر الأحمر", "black sea": "البحر الأسود",
     "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
-    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي",
+    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي", "uae": "الإمارات", "u a e": "الإمارات",
+    "port sudan": "بورتسودان", "gaza city": "مدينة غزة", "kuwait city": "مدينة الكويت",
     # Regions, rivers and areas of the region the press names daily (general geography; CLDR and the
     # tables have countries and towns, not these). "Gulf" alone is the Gulf, translated, not a town.
     "gulf": "الخليج", "the gulf": "الخليج", "middle east": "الشرق الأوسط", "levant": "بلاد الشام",
@@ -177,7 +215,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-LEXICON_VERSION = "7"  # raise when the way the gazetteer is built changes (it is cached on disk)
+LEXICON_VERSION = "10"  # raise when the way the gazetteer is built changes (it is cached on disk)
 DATA = Path(__file__).resolve().parent / "data"
 ALTERNATES_FROM = 100_000  # a city's other English names are taken only from this many people on
 
@@ -236,16 +274,16 @@ def _build_places() -> dict[str, str]:
                 if len(fold(name).replace(" ", "")) <= 3 or name.isupper() or name.lower() in everyday:
                     continue  # "We", "Nice", "GNA": a town's other name that is a word or an acronym
                 length = len(fold(name).split())
-                if length not in by_length:
-                    by_length[length] = _best_arabic(alternates, name)
+                if length not in by_length:  # a big city may have an exonym: Aleppo حلب, Cairo القاهرة
+                    by_length[length] = _best_arabic(alternates, name, exonyms=city["population"] >= ALTERNATES_FROM)
                 if name != city["name"] and not _other_name_of(name, by_length[length]):
                     continue  # "Misr", "Kair": another language's name for Cairo, not the English
                 for variant in _variants(fold(name)):  # "Az Zarqa" is also written "Zarqa"
                     if by_length[length] and len(variant.replace(" ", "")) > 3:
-                        out.setdefault(variant, by_length[length])
+                        out.setdefault(variant, press_form(by_length[length]))
     except ImportError:
         pass
-    out.update({english: arabic for english, arabic, _source in read_table("places.tsv")})
+    out.update({english: press_form(arabic) for english, arabic, _source in read_table("places.tsv")})
     try:
         from babel import Locale
 
@@ -257,11 +295,9 @@ def _build_places() -> dict[str, str]:
             ("turkey", "TR"),
             ("ivory coast", "CI"),
             ("czech republic", "CZ"),
-            ("uae", "AE"),
             ("us", "US"),
             ("usa", "US"),
             ("uk", "GB"),
-            ("u a e", "AE"),
             ("united arab emirates", "AE"),
             ("britain", "GB"),
             ("russia", "RU"),

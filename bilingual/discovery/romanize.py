@@ -69,6 +69,15 @@ GIVEN_NAMES = {
     "joseph": "جوزيف", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
+    "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "mahamat": "محمد", "ahmat": "أحمد",
+    "nidal": "نضال", "yarub": "يعرب", "yaarub": "يعرب", "alia": "عالية", "aliya": "عالية", "zuhair": "زهير",
+    "zouhair": "زهير", "raed": "رائد", "moncef": "منصف", "munsif": "منصف", "hammoud": "حمود", "hamoud": "حمود",
+    "muwaffaq": "موفق", "jassim": "جاسم", "jasim": "جاسم", "amer": "عامر", "fares": "فارس", "faris": "فارس",
+    "idriss": "إدريس", "houssem": "حسام", "houcine": "حسين", "lamine": "الأمين", "habib": "حبيب",
+    "mouna": "منى", "najla": "نجلاء", "najat": "نجاة", "rawya": "راوية", "souad": "سعاد", "wafa": "وفاء",
+    "hayat": "حياة", "nawal": "نوال", "fadi": "فادي", "fadia": "فادية", "ghazi": "غازي", "jihad": "جهاد",
+    "marwa": "مروة", "rasha": "رشا", "sawsan": "سوسن", "tahani": "تهاني", "widad": "وداد", "yousra": "يسرى",
+    "nabila": "نبيلة", "karima": "كريمة", "latifa": "لطيفة", "hafez": "حافظ", "hafiz": "حافظ", "shukri": "شكري",
 }
 # The Gulf's ruling houses: Al- is آل (the family), not the article (Hamad bin Isa Al-Khalifa).
 HOUSES = {"khalifa": "آل خليفة", "thani": "آل ثاني", "saud": "آل سعود", "nahyan": "آل نهيان",
@@ -79,7 +88,8 @@ PLACE_PARTS = {
     "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل",
     "deir": "دير", "kafr": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
     "hay": "حي", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
-    "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "wad": "ود",
+    "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "chott": "شط", "shatt": "شط", "sakiet": "ساقية",
+    "saqiyat": "ساقية", "tuna": "تونا", "dar": "دار", "borj": "برج", "burj": "برج", "jisr": "جسر",
 }
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),

@@ -142,8 +142,8 @@ _FINAL = {
     "aa": (("اء", 0), ("ا", 0.3)),
     "oo": (("و", 0),),
 }
-MIN_NAMED = 2  # occurrences of a name word in Wikidata's bilingual names before its Arabic is trusted
-ARTICLE_COST = 0.6  # a place's article that its English name dropped (Kufra → الكفرة)
+MIN_NAMED = 1  # occurrences of a name word in Wikidata's bilingual names before its Arabic is trusted
+ARTICLE_COST = 0.2  # a place's article that its English name dropped (Kufra → الكفرة)
 BUDGET = 3.5  # the most a reading may cost
 MIN_ZIPF = 1.5  # attested: at least about three times in a hundred million words of Arabic text
 WEIGHT = 0.5  # what one zipf step of frequency is worth against the readings' costs
@@ -368,6 +368,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append(_piece("".join(pieces[1:]), sources, article=True, place=kind == "place"))
         elif len(pieces) > 1 and head in ("abdel", "abdul", "abd"):
             words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
+        elif len(pieces) > 1 and head in ("aboul", "abul", "abou"):  # Aboul-Gheit أبو الغيط
+            words.append("أبو " + _piece("".join(pieces[1:]), sources, article=head != "abou"))
         else:
             words.extend(_piece(p, sources, place=kind == "place") for p in pieces)
     source = (
