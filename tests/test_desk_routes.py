@@ -45,7 +45,9 @@ def _client(desk_folder, *, token: str = "", engine: bool = True, **kw) -> TestC
     docs, gl, memory = desk_folder
     eng = fake_engines.PseudoArabicEngine() if engine else None
     settings = DeskSettings(folder=str(docs), glossary=str(gl), memory=str(memory), token=token, engine=eng, **kw)
-    return TestClient(make_app(Settings(engine=eng, glossaries={"default": None}), settings))
+    return TestClient(
+        make_app(Settings(engine=eng, glossaries={"default": None}), settings), base_url="http://127.0.0.1"
+    )
 
 
 @pytest.fixture
@@ -272,6 +274,14 @@ def test_a_token_guards_every_desk_request(desk_folder):
         assert opened.status_code == 303 and "token" not in opened.headers["location"]
         assert c.get("/desk/doc/a.en-ar.xml").status_code == 200  # the cookie now
         assert "httponly" in opened.headers["set-cookie"].lower()
+
+
+def test_without_a_token_only_loopback_host_names_are_answered(client):
+    """DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 is not this desk."""
+    assert client.get("/desk/", headers={"Host": "evil.example:8765"}).status_code == 403
+    assert client.get("/desk/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+    assert client.get("/desk/", headers={"Host": "localhost:8765"}).status_code == 200
+    assert client.get("/desk/", headers={"Host": "[::1]:8765"}).status_code == 200
 
 
 def test_a_server_error_is_a_message_on_the_page_and_a_log_line(client, monkeypatch, caplog):

@@ -6,6 +6,8 @@
 - **CSRF.** Every state-changing request carries ``X-CSRF-Token`` equal to the server's, which only
   the desk's own pages can read (a ``<meta>`` of the page); a request from another site's page,
   with or without the cookie, is refused (403), and so is one whose ``Origin`` is not this server.
+- **Host.** Without a token (127.0.0.1 only), a request naming another host is refused, so a
+  page on another site whose name was pointed at this machine (DNS rebinding) gets nothing.
 - **Headers.** A Content-Security-Policy with no inline script and no other origin, so even text
   that slipped through the escaping could not run; no sniffing, no referrer, no framing.
 - **Language.** The page's own choice (``?lang=``, kept in a cookie), else Arabic when the browser
@@ -62,6 +64,15 @@ def language(request: Request) -> str:
     return "en"
 
 
+LOOPBACK_NAMES = frozenset(["127.0.0.1", "localhost", "::1"])
+
+
+def _hostname(host: str) -> str:
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 def _token_of(request: Request) -> str:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -113,6 +124,10 @@ class Guard:
 
     def _refusal(self, request: Request) -> Response | None:
         token = self.settings.token
+        if not token and _hostname(request.headers.get("host", "")) not in LOOPBACK_NAMES:
+            # Without a token the desk serves this machine only: a page elsewhere whose name was made
+            # to point here (DNS rebinding) is not this desk, and gets nothing.
+            return PlainTextResponse("403: this desk answers to 127.0.0.1 and localhost only", status_code=403)
         if token:
             given = request.query_params.get("token")
             if given is not None and request.method in SAFE_METHODS and _same(given, token):
