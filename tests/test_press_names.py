@@ -87,3 +87,20 @@ def test_the_shipped_tables_carry_their_licences_and_stay_small():
         assert source in licences
     assert sum(f.stat().st_size for f in data.iterdir()) < 30 * 1024 * 1024
     assert len(lexicon.person_words()) > 10_000 and lexicon.person_words()["hammadi"][0] == "حمادي"
+
+
+def test_names_with_dots_come_with_the_forms_the_glossary_should_know(run_cli, tmp_path):
+    found = _by_name(["The U.N. envoy met A. K. Mansour in St. Catherine."])
+    assert found["U.N."].variants == ("UN",)  # type: ignore[attr-defined]
+    assert found["A. K. Mansour"].variants == ("A.K. Mansour",)  # type: ignore[attr-defined]
+    assert "Saint Catherine" in found["St. Catherine"].variants  # type: ignore[attr-defined]
+    article = tmp_path / "a.txt"
+    article.write_text("Dr. A. K. Mansour spoke in Minya on Monday.\n")
+    gl = tmp_path / "g"
+    assert run_cli("glossary", "suggest", article, "--glossary", gl).exit_code == 0
+    from bilingual.names.load import load_glossary
+
+    entries = {e.english: e for e in load_glossary(gl, validate=False).entries}
+    variant = entries["A.K. Mansour"]
+    assert variant.variant_of == "A. K. Mansour" and variant.arabic == entries["A. K. Mansour"].arabic
+    assert variant.fuzzy  # a proposal, not enforced until an editor reviews it

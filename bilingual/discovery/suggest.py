@@ -66,6 +66,20 @@ class Proposal:
     arabic: str  # "" for an organisation to translate
     source: str  # gazetteer | table | rule | to translate
     confidence: float
+    variants: tuple[str, ...] = ()  # other ways the press writes it: U.N. → UN
+
+
+def written_variants(name: str) -> tuple[str, ...]:
+    """The other forms of a name written with dots or an abbreviation, for the glossary to know:
+    U.N. → UN, A. K. Mansour → A.K. Mansour, St. Catherine → Saint Catherine, St Catherine."""
+    out = []
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", name):
+        out.append(name.replace(".", ""))
+    elif re.search(r"\b[A-Z]\. [A-Z]\.", name):
+        out.append(re.sub(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)", "", name))
+    if name[:4] in ("St. ", "Mt. "):
+        out += [{"St. ": "Saint ", "Mt. ": "Mount "}[name[:4]] + name[4:], name[:2] + " " + name[4:]]
+    return tuple(out)
 
 
 def _capitalised(word: str) -> bool:
@@ -375,11 +389,11 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
                 kind = "place"
             if kind == "org" or _english_words(words):  # a "person" of everyday words is a body: Islamic State
                 kind = "place" if kind == "place" else "org"
-                out[key] = Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"])
+                out[key] = Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
                 continue
             arabic, source, confidence = _spell(name, kind)
             if arabic:
-                out[key] = Proposal(name, kind, arabic, source, confidence)
+                out[key] = Proposal(name, kind, arabic, source, confidence, written_variants(name))
     return list(out.values())
 
 

@@ -43,7 +43,8 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
         proposals = discovery.with_engine(proposals, lambda texts: run_engine(engine, texts))
     for p in proposals:
         result.item(p.name, "proposed", p.source)
-        result.data(f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}")
+        line = f"{p.name}\t{p.arabic or _('(to translate)')}\t{p.kind}\t{p.source}\t{p.confidence:.2f}"
+        result.data(line + ("\t" + ", ".join(p.variants) if p.variants else ""))
     writable = [p for p in proposals if p.arabic]
     to_translate = len(proposals) - len(writable)
     result.counts["proposed"] = len(proposals)
@@ -83,6 +84,10 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
                     fuzzy=True,
                 )
             )
+            for variant in p.variants:  # A.K. Mansour, written so elsewhere, is the same name
+                if editing.find(variant) is None:
+                    editing.upsert(Entry(variant, p.arabic, p.kind, note, variant_of=p.name,
+                                         sources=(f"suggest: a written form of {p.name}",), fuzzy=True))  # fmt: skip
     result.counts["written"] = len(writable) - present
     result.say(
         _("{n} names written as fuzzy entries for review; {m} organisations to translate were not written").format(
