@@ -13,7 +13,7 @@ Sources (each licence is in bilingual/discovery/data/LICENSES.md):
   ``arwikicats`` (MIT; Arabic Wikipedia's category labels) whose Arabic is a plain name.
 
 What is kept is cleaned: English reduced to folded letters, Arabic to its 28 letters with hamza
-forms (no diacritics, no Persian letters, no parentheses), acronyms and names of three letters or
+forms (no diacritics, no Persian letters, no parentheses), acronyms and names of two letters or
 fewer left out (they would match by sound). The output is sorted, so a rebuild diffs cleanly.
 """
 
@@ -95,7 +95,7 @@ def places() -> dict[str, tuple[str, str]]:
         for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):
             if spelled.startswith(word) and english_word not in key and not set(key.split()) & ADMINISTRATIVE:
                 spelled = spelled.removeprefix(word)  # "Muharraq" is المحرق, not مدينة المحرق
-        if not spelled or not ENGLISH.match(key) or len(key.replace(" ", "")) <= 3 or english.isupper():
+        if not spelled or not ENGLISH.match(key) or len(key.replace(" ", "")) < 3 or english.isupper():
             return
         out.setdefault(key, (spelled, source))
 

@@ -32,7 +32,7 @@ from bilingual.discovery.romanize import PLACE_NAMES, transliterate_name
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 # A data table, kept as written (one entry a line would triple its length).
 # fmt: off
-TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps"])
+TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps", "ayatollah", "mufti", "crown", "hojatoleslam", "cardinal", "archbishop", "bishop"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
 ORG_HEADS = frozenset(["army", "bank", "council", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "dam", "mechanism", "initiative", "metro",
                         "charter", "convention", "treaty", "accord", "protocol", "resolution", "declaration", "constitution"])
@@ -44,7 +44,7 @@ FEATURES_AFTER = {
     "strait": "مضيق", "canal": "قناة", "peninsula": "شبه جزيرة", "plain": "سهل", "plateau": "هضبة", "coast": "ساحل",
     "camp": "مخيم", "crossing": "معبر", "street": "شارع", "road": "طريق", "bridge": "جسر", "airport": "مطار",
     "port": "ميناء", "governorate": "محافظة", "province": "محافظة", "district": "حي", "region": "منطقة",
-    "mosque": "جامع", "church": "كنيسة", "palace": "قصر", "monastery": "دير", "field": "حقل", "oilfield": "حقل",
+    "causeway": "جسر", "mosque": "جامع", "church": "كنيسة", "palace": "قصر", "monastery": "دير", "field": "حقل", "oilfield": "حقل",
 }
 FEATURES_BEFORE = {
     "mount": "جبل", "lake": "بحيرة", "cape": "رأس", "cap": "رأس", "gulf": "خليج", "north": "شمال", "south": "جنوب",
@@ -53,6 +53,15 @@ FEATURES_BEFORE = {
 }
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
 PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
+# Movements, parties and companies of the region the Arabic press names every day, as it writes them
+# (organisations, proposed with their Arabic rather than "to translate").
+ORGANISATIONS = {
+    "hezbollah": "حزب الله", "hamas": "حماس", "fatah": "فتح", "houthis": "الحوثيون", "houthi": "الحوثي",
+    "ansar allah": "أنصار الله", "isis": "داعش", "daesh": "داعش", "al qaeda": "القاعدة", "al shabaab": "الشباب",
+    "polisario": "البوليساريو", "ennahda": "النهضة", "wagner": "فاغنر", "aramco": "أرامكو", "sonatrach": "سوناطراك",
+    "opec": "أوبك", "nato": "الناتو", "unesco": "اليونسكو", "unicef": "اليونيسف", "unrwa": "الأونروا",
+    "unhcr": "المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "unifil": "اليونيفيل", "frontex": "فرونتكس",
+}
 # Regional figures the Arabic press names every day, spelled as it spells them (surnames alone).
 FIGURES = {
     "gaddafi": "القذافي", "qaddafi": "القذافي", "sisi": "السيسي", "assad": "الأسد", "sadat": "السادات",
@@ -193,7 +202,7 @@ PRESS_NAMES = {
     "atlantic": "الأطلسي", "atlantic ocean": "المحيط الأطلسي", "pacific": "المحيط الهادئ",
     "indian ocean": "المحيط الهندي", "red sea": "البحر الأحمر", "black sea": "البحر الأسود",
     "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
-    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي", "uae": "الإمارات", "u a e": "الإمارات",
+    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي", "uae": "الإمارات", "u a e": "الإمارات", "ksa": "السعودية",
     "port sudan": "بورتسودان", "gaza city": "مدينة غزة", "kuwait city": "مدينة الكويت",
     # Regions, rivers and areas of the region the press names daily (general geography; CLDR and the
     # tables have countries and towns, not these). "Gulf" alone is the Gulf, translated, not a town.
@@ -215,7 +224,11 @@ PRESS_NAMES = {
 # fmt: on
 
 
-LEXICON_VERSION = "10"  # raise when the way the gazetteer is built changes (it is cached on disk)
+LEXICON_VERSION = "11"
+# The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
+ACRONYM_PLACES = frozenset(
+    ["us", "usa", "uk", "uae", "ksa"]
+)  # raise when the way the gazetteer is built changes (it is cached on disk)
 DATA = Path(__file__).resolve().parent / "data"
 ALTERNATES_FROM = 100_000  # a city's other English names are taken only from this many people on
 
@@ -271,7 +284,7 @@ def _build_places() -> dict[str, str]:
             names = [city["name"], *(others if city["population"] >= ALTERNATES_FROM else [])]
             by_length: dict[int, str] = {}  # "Siwa Oasis" واحة سيوة, but "Siwa" سيوة
             for name in names:
-                if len(fold(name).replace(" ", "")) <= 3 or name.isupper() or name.lower() in everyday:
+                if len(fold(name).replace(" ", "")) < 3 or name.isupper() or name.lower() in everyday:
                     continue  # "We", "Nice", "GNA": a town's other name that is a word or an acronym
                 length = len(fold(name).split())
                 if length not in by_length:  # a big city may have an exonym: Aleppo حلب, Cairo القاهرة
@@ -279,7 +292,7 @@ def _build_places() -> dict[str, str]:
                 if name != city["name"] and not _other_name_of(name, by_length[length]):
                     continue  # "Misr", "Kair": another language's name for Cairo, not the English
                 for variant in _variants(fold(name)):  # "Az Zarqa" is also written "Zarqa"
-                    if by_length[length] and len(variant.replace(" ", "")) > 3:
+                    if by_length[length] and len(variant.replace(" ", "")) >= 3:  # Al Kut is also Kut
                         out.setdefault(variant, press_form(by_length[length]))
     except ImportError:
         pass

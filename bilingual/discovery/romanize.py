@@ -101,7 +101,10 @@ CONSONANTS = {"b": "ب", "t": "ت", "j": "ج", "h": "ح", "d": "د", "r": "ر", 
 VOWELS = set("aeiou")
 
 
+# Royal titles kept inside the name of a thing (King Fahd Causeway جسر الملك فهد).
+ROYAL_TITLES = {"king": "الملك", "prince": "الأمير", "queen": "الملكة", "emir": "الأمير", "sultan": "السلطان"}
 KNOWN.update({k: v for k, v in GIVEN_NAMES.items() if k not in KNOWN})
+KNOWN.update({k: v for k, v in ROYAL_TITLES.items() if k not in KNOWN})
 KNOWN.update({k: v for k, v in PLACE_NAMES.items() if k not in KNOWN})
 KNOWN.update({k: v for k, v in PLACE_PARTS.items() if k not in KNOWN})
 

@@ -331,6 +331,13 @@ def spell(name: str, kind: str) -> tuple[str, str]:
     """
 
     parts = name.split()
+    if kind == "place" and len(parts) > 2 and parts[1].lower() == "of" and fold_word(parts[0]) in FEATURES_AFTER:
+        parts = [*parts[2:], parts[0]]  # "Gulf of Sollum" is spelled as "Sollum Gulf": خليج السلوم
+    if kind == "place" and len(parts) > 1 and parts[0].lower() == "new":
+        rest = " ".join(parts[1:])  # New Alamein العلمين الجديدة, New Cairo القاهرة الجديدة
+        known = places().get(fold(rest))
+        arabic, source = (known, "table") if known else spell(rest, kind)
+        return arabic + " الجديدة", source
     if kind == "place" and len(parts) > 1:
         first, last, rest_after, rest_before = (
             fold_word(parts[0]),
@@ -355,6 +362,11 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         if re.fullmatch(r"[A-Z]\.", part):  # an initial: its letter, as the press writes A. K. Mansour
             words.append(INITIALS.get(part[0].lower(), part[0]) + ".")
             sources.append("table")
+            continue
+        if n and part.lower() in ("el", "al") and n + 1 < len(parts):
+            continue  # "Borg El Arab": the article goes on the next word
+        if n and parts[n - 1].lower() in ("el", "al") and "-" not in part:
+            words.append(_piece(part, sources, article=True, place=kind == "place"))  # برج العرب
             continue
         if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
             words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح

@@ -20,13 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bilingual.discovery import lexicon, spelling
-from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
+from bilingual.discovery import kinds, lexicon, spelling
+from bilingual.discovery.romanize import KNOWN
 from bilingual.i18n import _
 
 # Dotted acronyms (U.N., A.U.), an initial (A. K. Mansour) and St./Mt./Ft. are one token each.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z]\.(?=\s+[A-Z])|[A-Za-zÀ-ÿ][\w’'-]*|\S")
-_INITIAL = re.compile(r"^[A-Z]\.$")
 # Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
 _SITED = frozenset(
     [
@@ -48,15 +47,14 @@ _SITED = frozenset(
     ]
 )
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
-_ENGLISH_WORD = 4.0  # zipf: a word this common in English is translated, never spelled out as a name
+_ACRONYM = kinds.ACRONYM
 
 
 # What a proposal's confidence means: the share of proposals from each source that were right (a
 # name, spelled as the Arabic press spells it) on the examples and the tuning articles
 # (``python bench/suggest.py --calibration``), rounded down; the dev set and the new set are
 # reported against it, never tuned on.
-CONFIDENCE = {"gazetteer": 0.9, "table": 0.85, "to translate": 0.85, "named": 0.7, "attested": 0.5, "rule": 0.2}
+CONFIDENCE = {"gazetteer": 0.95, "table": 0.85, "to translate": 0.85, "named": 0.7, "attested": 0.5, "rule": 0.2}
 
 
 @dataclass(frozen=True)
@@ -132,6 +130,8 @@ def _runs(sentence: str) -> list[tuple[list[str], bool]]:
         low = word.lower()
         org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
         joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
+        if low == "of" and len(current) == 1 and current[-1].lower() in kinds.OF_FEATURES:
+            joins = True  # "Strait of Hormuz", "Gulf of Sollum"
         if low in ("in", "at") and current and current[-1].lower() in _SITED:
             joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
         if is_word and current and low in lexicon.CONNECTORS and nxt and _capitalised(nxt) and joins:
@@ -163,6 +163,8 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     off is recorded in *left* with its reason."""
     names: list[list[str]] = [[]]
     org = any(re.sub(r"[’']s$", "", w).lower() in lexicon.ORG_HEADS for w in run)  # "Union's" too
+    last = re.sub(r"[’']s$", "", run[-1]).lower()
+    named_thing = last in lexicon.FEATURES_AFTER or last in lexicon.ORG_HEADS
     alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)  # "Ramadan", not "Faisal Rajab"
     for i, word in enumerate(run):
         if not i and word in ("A", "An", "The") and len(run) > 1:
@@ -170,6 +172,16 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
         place = lexicon.fold(" ".join(run[i : i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
+        if low == "grand" and i + 1 < len(run) and run[i + 1].lower() in lexicon.TITLES:
+            left.setdefault(plain, _("a title or rank"))  # "Grand Ayatollah", "Grand Mufti"
+            names.append([])
+            continue
+        if low in lexicon.TITLES and (
+            (i and run[i - 1].lower() in ("of", "for"))  # "Ministry of Interior": a portfolio, in the name
+            or (low in kinds.ROYAL and named_thing)  # "King Fahd Causeway", "King Abdullah Canal"
+        ):
+            names[-1].append(plain)
+            continue
         if (
             low in lexicon.TITLES
             and names[-1]
@@ -209,85 +221,14 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     return out
 
 
-def _kind(words: list[str], before: str) -> str:
-    low = [w.lower() for w in words]
-    folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
-    if folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low):
-        return "place"  # UAE too, though written like an acronym
-    if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and _ACRONYM.match(words[0])):
-        return "org"
-    if len(words) > 1 and (
-        low[-1] in lexicon.FEATURES_AFTER
-        or low[0] in lexicon.FEATURES_BEFORE
-        or low[0] in ("st.", "mt.", "ft.")
-        or (low[0].split("-")[0] in PLACE_PARTS and low[0] not in _KIN)  # Deir Alla, Bab Jebli, Ain Sokhna
-    ):
-        return "place"
-    if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN or low[-1] in lexicon.FIGURES:
-        return "person"
-    if re.search(r"\b(?:in|from|to|near|at|around|via|toward|towards)\s*$", before):
-        return "place"
-    return "person"
-
-
 def _spell(name: str, kind: str) -> tuple[str, str, float]:
     """(Arabic, source, confidence) for a person or a place."""
     folded = lexicon.fold(name)
     places = lexicon.places()
-    if folded in places:
+    if folded in places and (not _ACRONYM.match(name) or folded in lexicon.ACRONYM_PLACES):
         return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
     arabic, source = spelling.spell(name, kind)
     return arabic, source, CONFIDENCE[source]
-
-
-_LOCATIVE = r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?)\s+(?:the\s+)?"
-# Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
-_PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"
-                r"province|region|area|town|city|village|oasis|mountains|port|airport|refinery|dam|basin|plain|"
-                r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast)\b")  # fmt: skip
-_KIN = frozenset(["umm", "um", "beni", "bani", "sidi"])  # Umm Yasser, Sidi Mohamed: people as often as places
-
-
-def _a_place_here(word: str, text: str, surnames: set[str]) -> bool:
-    """Whether a one-word name that no table knows is a place in this article: not the last name of
-    someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
-    written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
-    if word in surnames:
-        return False
-    head = lexicon.fold(word).split()[0]
-    if (
-        (head in PLACE_PARTS and head not in _KIN)
-        or re.search(_LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE)
-        or re.search(r"\b" + re.escape(word) + _PLACE_AFTER, text)
-    ):
-        return True
-    return head in ("al", "el") and not re.search(re.escape(word) + r"\s+(?:said|says|told|added)\b", text)
-
-
-def _english_words(words: list[str]) -> bool:
-    """Whether the name holds an everyday English word that is no name part ("Great Sand Sea",
-    "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
-    if len(words) < 2 or lexicon.fold(" ".join(words)) in lexicon.places():
-        return False  # one word: a name as frequent as Geneva is still a name (the word rules came first)
-    for word in words:
-        low = lexicon.fold(word.rstrip("."))
-        if (
-            not low
-            or _INITIAL.match(word)
-            or (word.isupper() and low in spelling.ORDINALS)
-            or low in lexicon.PARTICLES
-            or low in spelling.ABBREVIATIONS
-            or low in KNOWN
-            or low in lexicon.FIGURES
-            or low in lexicon.FEATURES_AFTER
-            or low in lexicon.FEATURES_BEFORE
-            or low in lexicon.places()
-            or lexicon.person_words().get(low, ("", 0))[1] >= 5
-        ):
-            continue
-        if lexicon.common_word(low, _ENGLISH_WORD):
-            return True
-    return False
 
 
 def _not_a_name(piece: str) -> bool:
@@ -373,6 +314,7 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if (
                 starts_sentence
                 and len(words) > 1
+                and not any(w.lower() in lexicon.ORG_HEADS for w in words)  # "Food and Agriculture Organization"
                 and lexicon.common_word(words[0], threshold=3.0)
                 and lexicon.fold(words[0]) not in KNOWN
                 and words[0] not in seen_mid
@@ -384,10 +326,14 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
                 if key in covered or key in out:
                     continue
             before = sentence[: max(0, sentence.find(name))][-30:]
-            kind = _kind(words, before)
-            if kind == "person" and len(words) == 1 and _a_place_here(words[0], text, surnames):
+            kind = kinds.kind_of(words, before)
+            if kind == "person" and kinds.a_place_here(" ".join(words), text, surnames, len(words)):
                 kind = "place"
-            if kind == "org" or _english_words(words):  # a "person" of everyday words is a body: Islamic State
+            known_org = lexicon.ORGANISATIONS.get(key.replace(".", ""))
+            if known_org:
+                out[key] = Proposal(name, "org", known_org, "table", CONFIDENCE["table"], written_variants(name))
+                continue
+            if kind == "org" or kinds.english_words(words):  # a "person" of everyday words is a body: Islamic State
                 kind = "place" if kind == "place" else "org"
                 out[key] = Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
                 continue

@@ -1,0 +1,102 @@
+"""What kind of name a candidate is — a person, a place or an organisation — and whether it is made
+of everyday English words (then it is translated, not spelled). Read from the words themselves
+(an organisation's head word, a kind of place, Al-, a given name), the place tables, and the
+article around it (after "in", "near", "between" …; before "oil field", "camp" …)."""
+
+from __future__ import annotations
+
+import re
+
+from bilingual.discovery import lexicon, spelling
+from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
+
+ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+ENGLISH_WORD = 4.0  # zipf: a word this common in English is translated, never spelled out as a name
+
+
+def kind_of(words: list[str], before: str) -> str:
+    low = [w.lower() for w in words]
+    folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
+    acronym = len(words) == 1 and bool(ACRONYM.match(words[0]))
+    in_places = folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low)
+    if in_places and (not acronym or folded in lexicon.ACRONYM_PLACES):
+        return "place"  # UAE too, though written like an acronym; GNA is no town
+    if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and ACRONYM.match(words[0])):
+        return "org"
+    if len(words) > 1 and (
+        low[-1] in lexicon.FEATURES_AFTER
+        or low[0] in lexicon.FEATURES_BEFORE
+        or low[0] in ("st.", "mt.", "ft.")
+        or (low[0].split("-")[0] in PLACE_PARTS and low[0] not in KIN)  # Deir Alla, Bab Jebli, Ain Sokhna
+        or (len(low) > 2 and low[1] == "of" and low[0] in OF_FEATURES)  # Strait of Hormuz
+    ):
+        return "place"
+    if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN or low[-1] in lexicon.FIGURES:
+        return "person"
+    if re.search(r"\b(?:in|from|to|near|at|around|via|toward|towards)\s*$", before):
+        return "place"
+    return "person"
+
+
+LOCATIVE = (
+    r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"
+)  # "in Bint Jbeil and Khiam"
+# Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
+PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"
+                r"province|region|area|town|city|village|oasis|mountains|port|airport|refinery|dam|basin|plain|"
+                r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast)\b")  # fmt: skip
+OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
+ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
+KIN = frozenset(["umm", "um", "beni", "bani", "sidi"])  # Umm Yasser, Sidi Mohamed: people as often as places
+
+
+def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bool:
+    """Whether a one-word name that no table knows is a place in this article: not the last name of
+    someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
+    written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
+    if word in surnames:
+        return False
+    head = lexicon.fold(word).split()[0]
+    if words > 1:  # "Bint Jbeil": a place when the article puts it after "in", and no given name leads it
+        return (
+            head not in KNOWN
+            and head not in lexicon.PARTICLES
+            and head not in KIN
+            and bool(re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE))
+        )
+    if (
+        (head in PLACE_PARTS and head not in KIN)
+        or re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE)
+        or re.search(r"\b" + re.escape(word) + PLACE_AFTER, text)
+    ):
+        return True
+    return head in ("al", "el") and not re.search(re.escape(word) + r"\s+(?:said|says|told|added)\b", text)
+
+
+def english_words(words: list[str]) -> bool:
+    """Whether the name holds an everyday English word that is no name part ("Great Sand Sea",
+    "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
+    if len(words) < 2 or lexicon.fold(" ".join(words)) in lexicon.places():
+        return False  # one word: a name as frequent as Geneva is still a name (the word rules came first)
+    for word in words:
+        low = lexicon.fold(word.rstrip("."))
+        if (
+            not low
+            or INITIAL.match(word)
+            or (word.isupper() and low in spelling.ORDINALS)
+            or low in lexicon.PARTICLES
+            or low in lexicon.CONNECTORS
+            or low in spelling.ABBREVIATIONS
+            or low in KNOWN
+            or low in lexicon.FIGURES
+            or low in lexicon.FEATURES_AFTER
+            or low in lexicon.FEATURES_BEFORE
+            or low in lexicon.places()
+            or lexicon.person_words().get(low, ("", 0))[1] >= 5
+        ):
+            continue
+        if lexicon.common_word(low, ENGLISH_WORD):
+            return True
+    return False
