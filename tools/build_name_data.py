@@ -57,6 +57,18 @@ def arabic(text: str) -> str:
     return text if ARABIC.match(text) else ""
 
 
+def sounds_like(english: str, letters: str) -> bool:
+    """Whether the Arabic could be a reading of the English word (their consonants roughly agree)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from bilingual.arabic import similarity
+    from bilingual.discovery.romanize import transliterate_name
+
+    ruled = transliterate_name(english).removeprefix("ال")
+    return similarity(ruled, letters.removeprefix("ال")) >= 0.5
+
+
 def person_words(netrans: Path) -> dict[str, tuple[str, int, str]]:
     out: dict[str, tuple[str, int, str]] = {}
     for line in netrans.read_text(encoding="utf-8").splitlines():
@@ -66,6 +78,8 @@ def person_words(netrans: Path) -> dict[str, tuple[str, int, str]]:
         english, letters, count = fold(parts[0]), arabic(parts[1].replace(" ", "")), int(parts[2])
         if count < MIN_COUNT or not letters or not ENGLISH.match(english) or " " in english or len(english) < 3:
             continue
+        if not sounds_like(english, letters):
+            continue  # "mishal" → الله: a word of another name in the pair, not this one
         if english not in out or out[english][1] < count:
             out[english] = (letters, count, "netrans")
     import name_variants
