@@ -120,3 +120,16 @@ def test_names_with_dots_come_with_the_forms_the_glossary_should_know(run_cli, t
     variant = entries["A.K. Mansour"]
     assert variant.variant_of == "A. K. Mansour" and variant.arabic == entries["A. K. Mansour"].arabic
     assert variant.fuzzy  # a proposal, not enforced until an editor reviews it
+
+
+def test_the_region_s_movements_are_proposed_with_the_press_s_arabic_even_first_in_a_sentence():
+    found = _by_name(["Hezbollah said it would pay. Aramco moved engineers across the causeway."])
+    assert (found["Hezbollah"].kind, found["Hezbollah"].arabic) == ("org", "حزب الله")  # type: ignore[attr-defined]
+    assert found["Aramco"].arabic == "أرامكو"  # type: ignore[attr-defined]
+
+
+def test_a_name_word_is_never_given_the_arabic_of_another_word_of_its_pair():
+    """The Wikidata pairs once gave "Mishal" the Arabic الله (another word of the same name)."""
+    assert "الله" not in spelling.spell("Mishal Al-Ahmad", "person")[0]
+    words = lexicon.person_words()
+    assert all(ar != "الله" or en in ("allah", "ullah", "illah") for en, (ar, _n) in words.items())

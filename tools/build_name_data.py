@@ -65,8 +65,8 @@ def sounds_like(english: str, letters: str) -> bool:
     from bilingual.arabic import similarity
     from bilingual.discovery.romanize import transliterate_name
 
-    ruled = transliterate_name(english).removeprefix("ال")
-    return similarity(ruled, letters.removeprefix("ال")) >= 0.5
+    ruled, bare = transliterate_name(english).removeprefix("ال"), letters.removeprefix("ال")
+    return similarity(ruled, bare) >= 0.5 and len(bare) >= 0.6 * len(ruled)  # not one part of a compound
 
 
 def person_words(netrans: Path) -> dict[str, tuple[str, int, str]]:

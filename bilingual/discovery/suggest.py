@@ -307,7 +307,7 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if len(name) < 2 or key in covered or key in out:
                 continue
             starts_sentence = initial and run[0] == words[0]
-            why = _not_proposed(name, key, starts_sentence, seen_mid)
+            why = None if key in lexicon.ORGANISATIONS else _not_proposed(name, key, starts_sentence, seen_mid)
             if why:
                 left.setdefault(name, why)
                 continue
