@@ -5,15 +5,14 @@ a name from the panel, two pages on one segment, a hostile article, an export.""
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 
 import pytest
 
 pytest.importorskip("starlette")
-uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
+
+import servers  # noqa: E402
 
 from bilingual.desk.guard import DeskSettings  # noqa: E402
 from bilingual.formats.aligned import read_aligned  # noqa: E402
@@ -24,12 +23,6 @@ import fake_engines  # noqa: E402
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="the system Chromium is not installed (apt install chromium)")
 ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -49,19 +42,8 @@ def desk_server(run_cli, tmp_path):
     app = make_app(Settings(engine=engine, glossaries={"default": None}),
                    DeskSettings(folder=str(docs), glossary=str(gl), memory=str(tmp_path / "m.sqlite3"),
                                 engine=engine))  # fmt: skip
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the desk did not start within 30 s"
-    try:
-        yield f"http://127.0.0.1:{port}", docs
-    finally:
-        server.should_exit = True
-        thread.join(30)
+    with servers.running(app) as base:
+        yield base, docs
 
 
 @pytest.fixture

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +26,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     args = parser.parse_args()
 
-    import uvicorn
+    import servers
     from playwright.sync_api import sync_playwright
 
     from bilingual.desk.guard import DeskSettings
@@ -63,35 +60,22 @@ def main() -> None:
         app = make_app(Settings(engine=engine, glossaries={"default": None}),
                        DeskSettings(folder=str(folder), glossary=glossary, memory=memory, engine=engine,
                                     who="Huda"))  # fmt: skip
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        try:
-            with sync_playwright() as p:
-                chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-                browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-                for lang in ("en", "ar"):
-                    page = browser.new_page(viewport={"width": 1400, "height": 900})
-                    page.goto(f"http://127.0.0.1:{port}/desk/doc/{doc_name}?lang={lang}")
-                    page.locator(f'[data-seg="{segs[3].id}"] [data-role="target"]').focus()
-                    if lang == "ar":
-                        page.click("#glossary-toggle")
-                        page.fill("#glossary-search", "a")
-                        page.wait_for_timeout(600)
-                    page.wait_for_timeout(400)
-                    out = Path(args.out) / f"desk-{lang}.png"
-                    page.screenshot(path=str(out))
-                    print(f"wrote {out}")
-                browser.close()
-        finally:
-            server.should_exit = True
-            thread.join(30)
+        with servers.running(app) as base, sync_playwright() as p:
+            chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+            browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+            for lang in ("en", "ar"):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.goto(f"{base}/desk/doc/{doc_name}?lang={lang}")
+                page.locator(f'[data-seg="{segs[3].id}"] [data-role="target"]').focus()
+                if lang == "ar":
+                    page.click("#glossary-toggle")
+                    page.fill("#glossary-search", "a")
+                    page.wait_for_timeout(600)
+                page.wait_for_timeout(400)
+                out = Path(args.out) / f"desk-{lang}.png"
+                page.screenshot(path=str(out))
+                print(f"wrote {out}")
+            browser.close()
 
 
 if __name__ == "__main__":
