@@ -244,6 +244,14 @@ def test_only_documents_inside_the_folder_are_served(client, desk_folder, tmp_pa
     assert client.get("/desk/static/../app.py").status_code == 404
 
 
+def test_a_missing_document_is_404_in_the_arabic_interface_too(client, monkeypatch):
+    from bilingual import i18n
+
+    monkeypatch.setattr(i18n, "_translations", i18n.translator("ar"))  # messages in Arabic, as LANGUAGE=ar gives
+    answer = client.get("/desk/doc/nothing.en-ar.xml")
+    assert answer.status_code == 404 and "Traceback" not in answer.text
+
+
 def test_bodies_over_the_bound_are_refused(desk_folder):
     with _client(desk_folder, max_body=1000, max_upload=2000) as c:
         headers = _csrf(c)

@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 from bilingual import i18n
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
-from bilingual.errors import BilingualError, InputError
+from bilingual.errors import BilingualError
 from bilingual.jobs import desk, glossary
 from bilingual.jobs.export import ExportRequest, export_document
 from bilingual.names.load import load_default_glossary
@@ -319,7 +319,7 @@ def _wants_json(request: Request) -> bool:
 
 async def _refused(request: Request, exc: Exception) -> Response:
     status, message = (exc.status, exc.message) if isinstance(exc, Refused) else (400, str(exc))
-    if isinstance(exc, InputError) and "no such document" in str(exc):
+    if isinstance(exc, desk.NoSuchDocument):
         status = 404
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status)

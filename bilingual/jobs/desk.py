@@ -92,12 +92,16 @@ def _read(path: Path) -> Document:
     return doc
 
 
+class NoSuchDocument(InputError):
+    """The name is no aligned document directly inside the folder."""
+
+
 def document_path(folder: str, name: str) -> Path:
     """The aligned document *name* inside *folder*; anything outside it (``..``, a link out) is refused."""
     root = Path(folder).resolve()
     path = (root / name).resolve()
     if not name.endswith(SUFFIX) or path.parent != root or not path.is_file():
-        raise InputError(_("no such document in the folder"), path=name, hint=_("pick one from the list"))
+        raise NoSuchDocument(_("no such document in the folder"), path=name, hint=_("pick one from the list"))
     return path
 
 
