@@ -80,6 +80,20 @@ def test_edit_then_ctrl_enter_approves_on_disk_and_moves_on(desk_server, browser
     assert page.locator('[data-seg="p1.s2"]').is_visible()
 
 
+def test_clicking_approve_after_typing_is_one_editor_not_a_conflict(desk_server, browser):
+    """Leaving the text saves it as edited and the click approves it: two saves of one editor, in
+    order, each from the version the other returned — never a conflict with oneself."""
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    page.locator('[data-seg="p1.s3"] [data-role="target"]').fill("استمرت المحادثات.")
+    page.locator('[data-seg="p1.s3"] [data-action="approve"]').click()
+    sync_api.expect(page.locator('[data-seg="p1.s3"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+    assert page.locator('[data-role="conflict"]').count() == 0
+    saved = _seg(docs, "a.en-ar.xml", "p1.s3")
+    assert (saved.target, saved.status) == ("استمرت المحادثات.", "approved")
+
+
 def test_respelling_a_name_from_the_panel_changes_two_documents(desk_server, browser):
     base, docs = desk_server
     page = browser.new_page()

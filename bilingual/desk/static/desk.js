@@ -70,8 +70,19 @@
     row.toggleAttribute("data-missing", names.some((n) => n.missing));
   }
 
-  async function save(row, approve) {
+  // One save at a time per row, each sent with the version the previous one returned: leaving the
+  // text (a save as edited) and clicking Approve are two saves, never a conflict with oneself.
+  const pending = new WeakMap();
+  function save(row, approve) {
+    const previous = pending.get(row) || Promise.resolve(true);
+    const next = previous.then(() => saveNow(row, approve));
+    pending.set(row, next.catch(() => false));
+    return next;
+  }
+
+  async function saveNow(row, approve) {
     const area = areaOf(row);
+    if (!approve && area.value === saved.get(row)) return true; // already on disk
     setState(row, ui.saving);
     const answer = await send(base + "/save", {
       segment: row.dataset.seg, target: area.value, version: row.dataset.version, approve, who: who(),
