@@ -133,3 +133,23 @@ def test_a_name_word_is_never_given_the_arabic_of_another_word_of_its_pair():
     assert "الله" not in spelling.spell("Mishal Al-Ahmad", "person")[0]
     words = lexicon.person_words()
     assert all(ar != "الله" or en in ("allah", "ullah", "illah") for en, (ar, _n) in words.items())
+
+
+def test_a_possessive_organisation_keeps_its_people_word():
+    """ "The European Union's naval mission": Union's is the organisation's head word, so European
+    stays in its name (it was once cut as a people)."""
+    assert "European Union" in _by_name(["The European Union's naval mission escorted 600 ships."])
+
+
+def test_a_sentence_s_first_word_is_no_given_name_and_the_article_no_first_name():
+    """ "In Ghadames, …" and "The Yarmouk is …" made Ghadames and Yarmouk someone's surname, so a
+    one-word place the article puts after "in" was typed a person."""
+    text = ["In Ghadames, the oasis town, voting was calm.", "The Yarmouk is a river.",
+            "Farmers near the Yarmouk said so."]  # fmt: skip
+    found = _by_name(text)
+    assert found["Ghadames"].kind == "place" and found["Yarmouk"].kind == "place"  # type: ignore[attr-defined]
+
+
+def test_a_one_word_name_as_common_in_english_as_geneva_is_still_spelled():
+    found = _by_name(["Speaking in Geneva, he urged both sides to talk."])
+    assert found["Geneva"].arabic and found["Geneva"].source != "to translate"  # type: ignore[attr-defined]
