@@ -113,13 +113,16 @@ def test_names_with_dots_come_with_the_forms_the_glossary_should_know(run_cli, t
     article = tmp_path / "a.txt"
     article.write_text("Dr. A. K. Mansour spoke in Minya on Monday.\n")
     gl = tmp_path / "g"
-    assert run_cli("glossary", "suggest", article, "--glossary", gl).exit_code == 0
+    first = run_cli("glossary", "suggest", article, "--glossary", gl)
+    assert first.exit_code == 0 and "1 of them are other written forms" in first.stderr
     from bilingual.names.load import load_glossary
 
     entries = {e.english: e for e in load_glossary(gl, validate=False).entries}
     variant = entries["A.K. Mansour"]
     assert variant.variant_of == "A. K. Mansour" and variant.arabic == entries["A. K. Mansour"].arabic
     assert variant.fuzzy  # a proposal, not enforced until an editor reviews it
+    again = run_cli("glossary", "suggest", article, "--glossary", gl)
+    assert "0 names missing" in again.stderr  # the name and its written form are both known now
 
 
 def test_the_region_s_movements_are_proposed_with_the_press_s_arabic_even_first_in_a_sentence():

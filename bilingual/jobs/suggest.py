@@ -68,11 +68,11 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
         )
         return result
     note = _("suggested by bilingual glossary suggest from {file}").format(file=Path(request.article).name)
-    present = 0
+    present = variants = 0
     with edit_glossary(root) as editing:  # one lock, one check; an editor's entry is never replaced
         for p in writable:
             if editing.find(p.name) is not None:
-                present += 1
+                present += 1 + len(p.variants)  # its written forms are left out with it
                 continue
             editing.upsert(
                 Entry(
@@ -85,15 +85,22 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
                 )
             )
             for variant in p.variants:  # A.K. Mansour, written so elsewhere, is the same name
-                if editing.find(variant) is None:
-                    editing.upsert(Entry(variant, p.arabic, p.kind, note, variant_of=p.name,
-                                         sources=(f"suggest: a written form of {p.name}",), fuzzy=True))  # fmt: skip
-    result.counts["written"] = len(writable) - present
+                if editing.find(variant) is not None:
+                    present += 1
+                    continue
+                editing.upsert(Entry(variant, p.arabic, p.kind, note, variant_of=p.name,
+                                     sources=(f"suggest: a written form of {p.name}",), fuzzy=True))  # fmt: skip
+                variants += 1
+    written = sum(1 for p in writable) + sum(len(p.variants) for p in writable) - present
+    result.counts["written"] = written
+    result.counts["variants_written"] = variants
     result.say(
         _("{n} names written as fuzzy entries for review; {m} organisations to translate were not written").format(
-            n=len(writable) - present, m=to_translate
+            n=written, m=to_translate
         )
     )
+    if variants:
+        result.say(_("{n} of them are other written forms of a proposed name (U.N. and UN)").format(n=variants))
     if present:
         result.say(
             _("{n} names were left out: the glossary holds them already (its entries are never replaced)").format(
