@@ -83,17 +83,25 @@ _language = "en"
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 
 
+def _open(mo: Path | None) -> _gettext.NullTranslations | None:
+    """The compiled catalog at *mo*, or None when there is none or it cannot be read."""
+    if mo is None:
+        return None
+    try:
+        with open(mo, "rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    except OSError:
+        return None
+
+
 def _load() -> tuple[_gettext.NullTranslations, str, Path | None]:
     for lang in _languages():
         if lang in ("C", "POSIX") or lang.startswith("en"):
             break
         mo = _compiled_catalog(lang)
-        if mo is not None:
-            try:
-                with open(mo, "rb") as handle:
-                    return _gettext.GNUTranslations(handle), mo.parent.parent.name, mo
-            except OSError:
-                continue
+        found = _open(mo)
+        if found is not None and mo is not None:
+            return found, mo.parent.parent.name, mo
     return _gettext.NullTranslations(), "en", None
 
 
@@ -105,15 +113,8 @@ def translator(lang: str) -> _gettext.NullTranslations:
     reader's language (the desk); English when there is none."""
     lang = lang.split("-")[0].split("_")[0].lower()
     if lang not in _catalogs:
-        found: _gettext.NullTranslations = _gettext.NullTranslations()
         mo = None if lang in ("", "en", "c", "posix") else _compiled_catalog(lang)
-        if mo is not None:
-            try:
-                with open(mo, "rb") as handle:
-                    found = _gettext.GNUTranslations(handle)
-            except OSError:
-                pass
-        _catalogs[lang] = found
+        _catalogs[lang] = _open(mo) or _gettext.NullTranslations()
     return _catalogs[lang]
 
 
