@@ -140,3 +140,10 @@ def test_the_desk_s_parsed_documents_are_what_the_file_holds(folder):
     path = docs / "a.en-ar.xml"
     path.write_bytes(path.read_bytes().replace("قالت مصر ذلك.".encode(), "قالت مصر هذا.".encode()))
     assert desk.read_document(str(docs), "a.en-ar.xml").segments()[0].target == "قالت مصر هذا."
+
+
+def test_the_index_counts_a_save_made_since_it_was_last_shown(folder):
+    docs, gl, memory = folder
+    assert [d.approved for d in desk.list_documents(str(docs))] == [0, 0]
+    _save(docs, gl, memory, "b.en-ar.xml", "p1.s1", "استمرت المحادثات في مصر.")
+    assert [d.approved for d in desk.list_documents(str(docs))] == [0, 1]

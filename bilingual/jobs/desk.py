@@ -72,20 +72,19 @@ CACHED_DOCUMENTS = 8
 
 
 def _remember(path: Path, doc: Document) -> None:
-    st = path.stat()
+    version = _version_of(path)
     with _parsed_lock:
         _parsed.pop(path, None)
         while len(_parsed) >= CACHED_DOCUMENTS:
             _parsed.pop(next(iter(_parsed)))
-        _parsed[path] = ((st.st_ino, st.st_mtime_ns, st.st_size), doc)
+        _parsed[path] = (version, doc)
 
 
 def _read(path: Path) -> Document:
     """The aligned document at *path*, parsed once per version of the file: a save replaces the
     file (a new inode), so a document is parsed again only when it changed on disk."""
-    st = path.stat()
     cached = _parsed.get(path)
-    if cached is not None and cached[0] == (st.st_ino, st.st_mtime_ns, st.st_size):
+    if cached is not None and cached[0] == _version_of(path):
         return cached[1]
     doc = read_aligned(str(path))
     _remember(path, doc)
@@ -105,21 +104,36 @@ def document_path(folder: str, name: str) -> Path:
     return path
 
 
+_summaries: dict[Path, tuple[tuple[int, int, int], DocSummary]] = {}
+
+
+def _version_of(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 def list_documents(folder: str) -> list[DocSummary]:
-    """The aligned documents of *folder* with their counts, by name."""
+    """The aligned documents of *folder* with their counts, by name (counted once per version of
+    each file: the index of a folder of fifty documents does not parse them all again)."""
     found = []
     for path in sorted(Path(folder).resolve().glob("*" + SUFFIX)):
         if path.is_symlink():
+            continue
+        kept = _summaries.get(path)
+        if kept is not None and kept[0] == _version_of(path):
+            found.append(kept[1])
             continue
         try:
             doc = _read(path)
         except InputError:
             continue
         segs = doc.segments()
-        found.append(DocSummary(
+        summary = DocSummary(
             path.name, len(segs), sum(s.status == "approved" for s in segs), sum(s.status == "edited" for s in segs),
             sum(s.note.startswith("untranslated") for s in segs), sum(not t.enforced for s in segs for t in s.terms),
-        ))  # fmt: skip
+        )  # fmt: skip
+        _summaries[path] = (_version_of(path), summary)
+        found.append(summary)
     return found
 
 
