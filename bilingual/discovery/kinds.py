@@ -22,7 +22,7 @@ def kind_of(words: list[str], before: str) -> str:
     in_places = folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low)
     if in_places and (not acronym or folded in lexicon.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town
-    if any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and ACRONYM.match(words[0])):
+    if acronym or any(w in lexicon.ORG_HEADS for w in low):
         return "org"
     if len(words) > 1 and (
         low[-1] in lexicon.FEATURES_AFTER
@@ -59,16 +59,12 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     if word in surnames:
         return False
     head = lexicon.fold(word).split()[0]
+    after_locative = bool(re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE))
     if words > 1:  # "Bint Jbeil": a place when the article puts it after "in", and no given name leads it
-        return (
-            head not in KNOWN
-            and head not in lexicon.PARTICLES
-            and head not in KIN
-            and bool(re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE))
-        )
+        return after_locative and head not in KNOWN and head not in lexicon.PARTICLES and head not in KIN
     if (
         (head in PLACE_PARTS and head not in KIN)
-        or re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE)
+        or after_locative
         or re.search(r"\b" + re.escape(word) + PLACE_AFTER, text)
     ):
         return True

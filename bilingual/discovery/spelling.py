@@ -142,7 +142,6 @@ _FINAL = {
     "aa": (("اء", 0), ("ا", 0.3)),
     "oo": (("و", 0),),
 }
-MIN_NAMED = 1  # occurrences of a name word in Wikidata's bilingual names before its Arabic is trusted
 ARTICLE_COST = 0.2  # a place's article that its English name dropped (Kufra → الكفرة)
 BUDGET = 3.5  # the most a reading may cost
 MIN_ZIPF = 1.5  # attested: at least about three times in a hundred million words of Arabic text
@@ -434,7 +433,7 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
             if low.endswith(end) and len(low) - len(end) >= 3:
                 return _piece(low[: -len(end)], sources, article=article) + " " + arabic
     named = person_words().get(low.replace("'", "")) if not place else None
-    if named is not None and (named[1] >= MIN_NAMED or named[1] == 0):
+    if named is not None:  # the table keeps only words whose Arabic sounds like them
         sources.append("named")  # as people of that name are written in Arabic (Wikidata)
         return "ال" + named[0].removeprefix("ال") if article else named[0]
     found = best_reading(low.replace("'", "").rstrip("."), place=place, article=article)
