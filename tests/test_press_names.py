@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.discovery import lexicon, spelling
+from bilingual.discovery import gazetteer, lexicon, spelling
 from bilingual.discovery.suggest import propose
 
 pytest.importorskip("wordfreq")
@@ -29,10 +29,10 @@ def test_an_acronym_is_never_a_town_by_sound(acronym):
 
 
 def test_no_acronym_is_answered_by_a_place_table_and_no_other_language_s_name():
-    places = lexicon.places()
-    assert not [k for k in places if len(k.replace(" ", "")) < 3 and k not in lexicon.ACRONYM_PLACES]
+    places = gazetteer.places()
+    assert not [k for k in places if len(k.replace(" ", "")) < 3 and k not in gazetteer.ACRONYM_PLACES]
     assert "misr" not in places and "kair" not in places  # Cairo's names in other languages
-    three = sorted(k for k in places if len(k) == 3 and k.isalpha() and k not in lexicon.ACRONYM_PLACES)[:40]
+    three = sorted(k for k in places if len(k) == 3 and k.isalpha() and k not in gazetteer.ACRONYM_PLACES)[:40]
     assert three  # real three-letter towns (Kut, Sur) stay in the tables …
     for key in three:  # … but written as an acronym, none is a place by sound
         found = _by_name([f"Officials of the {key.upper()} met on Monday."])
@@ -156,3 +156,35 @@ def test_a_sentence_s_first_word_is_no_given_name_and_the_article_no_first_name(
 def test_a_one_word_name_as_common_in_english_as_geneva_is_still_spelled():
     found = _by_name(["Speaking in Geneva, he urged both sides to talk."])
     assert found["Geneva"].arabic and found["Geneva"].source != "to translate"  # type: ignore[attr-defined]
+
+
+def test_arab_towns_under_15000_people_come_from_geonames_with_their_article():
+    """GeoNames' places of 500 people or more in the Arab world, read by the English the place's
+    GeoNames names give (never by sound), the article where one of its English names has it."""
+    places = gazetteer.places()
+    assert places.get("fintas") == "الفنطاس"  # Al Fintas, Kuwait: a town under 15,000 people
+    assert places.get("bint jbeil") == "بنت جبيل"
+    assert places.get("kut") == places.get("al kut") == "الكوت"  # Al-Kut: not كوت
+
+
+def test_a_village_named_like_a_word_or_a_man_is_no_place():
+    places = gazetteer.places()
+    for word in ("tell", "salah", "hassan", "reading", "nice"):
+        assert word not in places, (word, places.get(word))
+    found = _by_name(["The mayor, Hassan Ali, said Hassan would not resign."])
+    assert found["Hassan"].kind == "person" and found["Hassan"].source != "gazetteer"  # type: ignore[attr-defined]
+
+
+def test_a_city_whose_name_is_an_english_word_is_spelled_from_the_gazetteer_where_it_is_a_place():
+    assert {"geneva", "vienna", "brussels"} <= gazetteer.famous_places().keys()
+    found = _by_name(["Delegates met in Geneva on Monday and flew on to Vienna and Brussels."])
+    assert found["Geneva"].arabic == "جنيف" and found["Geneva"].source == "gazetteer"  # type: ignore[attr-defined]
+    assert found["Brussels"].arabic == "بروكسل"  # type: ignore[attr-defined]
+    # a sentence that starts with the word is not made a place by the table
+    assert "Reading" not in _by_name(["Reading the report, the minister frowned."])
+
+
+def test_a_place_name_is_given_in_its_own_case():
+    """GeoNames writes a district's town in the genitive (قضاء أبي الخصيب); alone it is أبو الخصيب."""
+    assert gazetteer.places().get("abu al khasib") == "أبو الخصيب"
+    assert gazetteer._best_arabic(["ناحية أبي صخير"], "Abu Sukhair") == "أبو صخير"

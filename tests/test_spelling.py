@@ -69,7 +69,7 @@ def test_readings_are_only_words_arabic_text_holds():
 
 @needs_extra
 def test_the_gazetteer_takes_a_spelling_that_sounds_like_the_name_without_vowel_marks():
-    from bilingual.discovery.lexicon import places
+    from bilingual.discovery.gazetteer import places
 
     gazetteer = places()
     assert gazetteer["arzew"] == "أرزيو"  # not another name of the town (GeoNames lists several)
@@ -84,7 +84,7 @@ def test_the_gazetteer_is_the_same_whatever_the_hash_seed(tmp_path):
     """It was built from a set of a town's names, so a run's hash seed chose Cairo's Arabic.
     (Each run builds it anew: its own, empty cache folder.)"""
     code = (
-        "from bilingual.discovery.lexicon import places; p = places(); "
+        "from bilingual.discovery.gazetteer import places; p = places(); "
         "print(p['cairo'], p['algiers'], p['siwa'], p['arzew'], len(p))"
     )
     outputs = set()

@@ -103,7 +103,9 @@ def places() -> dict[str, tuple[str, str]]:
     def keep(english: str, ar: str, source: str) -> None:
         key, spelled = fold(english), arabic(ar)
         if " " not in key and common(key):
-            return  # "vandals": a people or a word, not a place
+            if not sounds_like(english, spelled.removeprefix("ال")):
+                return  # "independence" الاستقلال: a word translated, no place's name
+            source += ":word"  # Vienna فيينا: kept apart, for where an article calls a place so
         if set(key.split()) & ADMINISTRATIVE and not any(w in spelled for w in ADMINISTRATIVE_AR):
             return  # "independencia province" → الاستقلال: the Arabic names something else
         for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):

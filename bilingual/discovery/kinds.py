@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual.discovery import lexicon, spelling
+from bilingual.discovery import gazetteer, lexicon, spelling
 from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
 
 ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
@@ -19,8 +19,8 @@ def kind_of(words: list[str], before: str) -> str:
     low = [w.lower() for w in words]
     folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
     acronym = len(words) == 1 and bool(ACRONYM.match(words[0]))
-    in_places = folded in lexicon.places() and not any(w in lexicon.ORG_HEADS for w in low)
-    if in_places and (not acronym or folded in lexicon.ACRONYM_PLACES):
+    in_places = folded in gazetteer.places() and not any(w in lexicon.ORG_HEADS for w in low)
+    if in_places and (not acronym or folded in gazetteer.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town
     if acronym or any(w in lexicon.ORG_HEADS for w in low):
         return "org"
@@ -74,7 +74,7 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
 def english_words(words: list[str]) -> bool:
     """Whether the name holds an everyday English word that is no name part ("Great Sand Sea",
     "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
-    if len(words) < 2 or lexicon.fold(" ".join(words)) in lexicon.places():
+    if len(words) < 2 or lexicon.fold(" ".join(words)) in gazetteer.places():
         return False  # one word: a name as frequent as Geneva is still a name (the word rules came first)
     for word in words:
         low = lexicon.fold(word.rstrip("."))
@@ -89,7 +89,7 @@ def english_words(words: list[str]) -> bool:
             or low in lexicon.FIGURES
             or low in lexicon.FEATURES_AFTER
             or low in lexicon.FEATURES_BEFORE
-            or low in lexicon.places()
+            or low in gazetteer.places()
             or lexicon.person_words().get(low, ("", 0))[1] >= 5
         ):
             continue

@@ -21,13 +21,13 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from bilingual.discovery.gazetteer import places
 from bilingual.discovery.lexicon import (
     FEATURES_AFTER,
     FEATURES_BEFORE,
     FIGURES,
     fold,
     person_words,
-    places,
     unaccented,
 )
 from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word

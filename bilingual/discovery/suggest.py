@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bilingual.discovery import kinds, lexicon, spelling
+from bilingual.discovery import gazetteer, kinds, lexicon, spelling
 from bilingual.discovery.romanize import KNOWN
 from bilingual.i18n import _
 
@@ -171,7 +171,7 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
             continue  # "A French official": the article, then a people
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
-        place = lexicon.fold(" ".join(run[i : i + 2])) in lexicon.places()  # "Saudi Arabia" is no Saudi
+        place = lexicon.fold(" ".join(run[i : i + 2])) in gazetteer.places()  # "Saudi Arabia" is no Saudi
         if low == "grand" and i + 1 < len(run) and run[i + 1].lower() in lexicon.TITLES:
             left.setdefault(plain, _("a title or rank"))  # "Grand Ayatollah", "Grand Mufti"
             names.append([])
@@ -185,9 +185,9 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
         if (
             low in lexicon.TITLES
             and names[-1]
-            and all(not _ACRONYM.match(w) and (lexicon.common_word(w) or lexicon.is_demonym(w)) for w in names[-1])
+            and all(not _ACRONYM.match(w) and (lexicon.common_word(w) or gazetteer.is_demonym(w)) for w in names[-1])
         ):
-            peoples = all(lexicon.is_demonym(w) for w in names[-1])  # "Russian Foreign Minister"
+            peoples = all(gazetteer.is_demonym(w) for w in names[-1])  # "Russian Foreign Minister"
             left.setdefault(
                 " ".join(names[-1]), _("a people or community") if peoples else _("a portfolio before a title")
             )
@@ -198,7 +198,7 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
             else _("a title or rank")
             if low in lexicon.TITLES
             else _("a people or community")
-            if lexicon.is_demonym(plain) and not names[-1] and not org and not place
+            if gazetteer.is_demonym(plain) and not names[-1] and not org and not place
             else None
         )
         if cut:
@@ -214,7 +214,7 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
             name = name[:-1]
         while name and name[0].lower() in lexicon.CONNECTORS:
             name = name[1:]
-        if name and len(name) == 1 and lexicon.is_demonym(name[0]):
+        if name and len(name) == 1 and gazetteer.is_demonym(name[0]):
             left.setdefault(name[0], _("a people or community"))
         elif name:
             out.append(name)
@@ -224,16 +224,18 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
 def _spell(name: str, kind: str) -> tuple[str, str, float]:
     """(Arabic, source, confidence) for a person or a place."""
     folded = lexicon.fold(name)
-    places = lexicon.places()
-    if folded in places and (not _ACRONYM.match(name) or folded in lexicon.ACRONYM_PLACES):
+    places = gazetteer.places()
+    if folded in places and (not _ACRONYM.match(name) or folded in gazetteer.ACRONYM_PLACES):
         return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
+    if kind == "place" and folded in gazetteer.famous_places():  # Geneva جنيف, written as a name here
+        return gazetteer.famous_places()[folded], "gazetteer", CONFIDENCE["gazetteer"]
     arabic, source = spelling.spell(name, kind)
     return arabic, source, CONFIDENCE[source]
 
 
 def _not_a_name(piece: str) -> bool:
     """A part of a hyphenated word that is a place, a people or an acronym of its own."""
-    return bool(_ACRONYM.match(piece)) or lexicon.fold(piece) in lexicon.places() or lexicon.is_demonym(piece)
+    return bool(_ACRONYM.match(piece)) or lexicon.fold(piece) in gazetteer.places() or gazetteer.is_demonym(piece)
 
 
 def _uncapped(word: str, seen: set[str], first: bool) -> str:
@@ -243,7 +245,7 @@ def _uncapped(word: str, seen: set[str], first: bool) -> str:
     if not word.isupper() or len(word) < 4:
         return word
     titled = word.title()
-    if titled in seen or (first and lexicon.fold(titled) in lexicon.places()):
+    if titled in seen or (first and lexicon.fold(titled) in gazetteer.places()):
         return titled
     return word
 
@@ -253,7 +255,7 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
     single = " " not in name
     if single and _PLURAL_ACRONYM.match(name):
         return _("a plural abbreviation")  # IDs, MPs, NGOs: things, not names
-    if single and not _ACRONYM.match(name) and key not in lexicon.places():
+    if single and not _ACRONYM.match(name) and key not in gazetteer.places():
         if lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5) and (
             starts_sentence or name not in seen_mid
         ):
@@ -264,7 +266,7 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
         single
         and name.endswith("s")
         and not _ACRONYM.match(name)
-        and key not in lexicon.places()
+        and key not in gazetteer.places()
         and key not in KNOWN
         and lexicon.common_word(name[:-1], 3.0)
         and (starts_sentence or name not in seen_mid)
@@ -318,7 +320,7 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
                 and lexicon.common_word(words[0], threshold=3.0)
                 and lexicon.fold(words[0]) not in KNOWN
                 and words[0] not in seen_mid
-                and lexicon.fold(words[0]) not in lexicon.places()
+                and lexicon.fold(words[0]) not in gazetteer.places()
             ):
                 left.setdefault(words[0], _("a common word, capitalised where a sentence starts"))
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
