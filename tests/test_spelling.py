@@ -23,7 +23,7 @@ needs_extra = pytest.mark.skipif(
 @pytest.mark.parametrize(
     ("name", "kind", "arabic"),
     [
-        ("Kamel Nadhouri", "person", "كامل"),  # a before a consonant and e is long (فاعل): not كمل
+        ("Kamel Al-Nadhouri", "person", "كامل"),  # a before a consonant and e is long (فاعل): not كمل
         ("Abdel-Razek Al-Nadhouri", "person", "عبد الرازق الناظوري"),  # dh read as ظ, as Arabic text writes it
         ("Sergei Lavrov", "person", "لافروف"),  # a long a no rule would write
         ("Abdelmadjid Tebboune", "person", "عبد المجيد تبون"),  # Abdel… is عبد ال…, a final e unwritten
@@ -183,3 +183,23 @@ def test_lexicons_are_built_once_and_a_tampered_cache_is_rebuilt(tmp_path, monke
     assert cache.lexicon("test", "1", ("wordfreq",), build) == {"cairo": "القاهرة"} and len(calls) == 2
     cache.lexicon("test", "2", ("wordfreq",), build)  # another version of the lexicon: built anew
     assert len(calls) == 3
+
+
+def test_french_ou_is_always_written_as_waw():
+    """Soukra is never سكرة (sugar), Bouktir never بكتير, Nadhouri never نظري (theoretical): French
+    romanisation writes ou for و only."""
+    assert "نظري" not in spelling.spell("Kamel Nadhouri", "person")[0]
+    for word in ("soukra", "bouktir", "mouloud"):
+        assert all("و" in arabic for arabic, _cost in spelling.readings(word)), (word, spelling.readings(word))
+
+
+def test_tch_and_dj_are_one_letter_each_in_the_rule():
+    from bilingual.discovery.romanize import rule_word
+
+    assert rule_word("tchibanga").startswith("تش") and not rule_word("tchibanga").startswith("تت")
+    assert rule_word("djerbi").startswith("ج")
+
+
+def test_a_maghrebi_name_written_whole_in_arabic_is_not_split():
+    """Bouras is بوراس as Wikidata's names write it, not بو + رأس (head)."""
+    assert spelling._piece("Bouras", []) == "بوراس"

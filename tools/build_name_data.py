@@ -138,6 +138,13 @@ def places() -> dict[str, tuple[str, str]]:
         for en, ar in json.loads(table.read_text(encoding="utf-8")).items():
             if isinstance(ar, str) and not any(c in en for c in "(),0123456789"):
                 keep(en, ar, "arwikicats")
+    # New keys: Lebanon's districts and towns among concepts ("time travel"): its one-word names that
+    # sound like their Arabic, and its districts and governorates
+    for en, ar in json.loads((jsons / "geography" / "New_Keys.json").read_text(encoding="utf-8")).items():
+        if isinstance(ar, str) and (
+            set(fold(en).split()) & ADMINISTRATIVE or (" " not in fold(en) and sounds_like(en, arabic(ar)))
+        ):
+            keep(en, ar, "arwikicats")
     for table in (jsons / "geography" / "regions.json", jsons / "geography" / "regions2.json"):
         for group in json.loads(table.read_text(encoding="utf-8")).values():
             for en, ar in group.items():

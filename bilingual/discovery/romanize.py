@@ -131,6 +131,10 @@ def _letters(low: str) -> str:
         if i + 1 < len(low) and low[i] == low[i + 1] and low[i] not in VOWELS:
             i += 1  # a doubled consonant is written once
             continue
+        if low.startswith(("tch", "dj"), i):  # French romanisation: Tchangari تشانغاري, Djamel جمال
+            out.append("تش" if low.startswith("tch", i) else "ج")
+            i += 3 if low.startswith("tch", i) else 2
+            continue
         pair = low[i : i + 2]
         digraph = next((ar for en, ar in DIGRAPHS if en == pair), None)
         if digraph is not None:

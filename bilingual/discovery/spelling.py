@@ -94,7 +94,7 @@ _MEDIAL = {
     "i": (("ي", 0.2), ("", 0.4), ("ع", 1.3), ("ئ", 1.5)),
     "o": (("و", 0.2), ("", 0.4), ("ع", 1.3)),
     "u": (("و", 0.2), ("", 0.4), ("ع", 1.3)),
-    "ou": (("و", 0), ("", 1)),
+    "ou": (("و", 0),),  # French romanisation writes ou for و only: Boukthir بوكثير, not بكثير
     "oo": (("و", 0),),
     "ee": (("ي", 0),),
     "ie": (("ي", 0),),
@@ -421,7 +421,7 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             return "عبد " + _piece(low[len(prefix) :], sources, article=True)
     joined = _MAGHREBI.match(low)
-    if joined and joined.group("rest") in KNOWN and not place:
+    if joined and joined.group("rest") in KNOWN and not place and low not in person_words():  # Bourita بوريطة
         head = {"ben": "بن", "bou": "بو", "bel": "بل"}[joined.group("head")]
         sources.append("table")
         return head + KNOWN[joined.group("rest")].removeprefix("ال")
