@@ -188,3 +188,14 @@ def test_a_place_name_is_given_in_its_own_case():
     """GeoNames writes a district's town in the genitive (قضاء أبي الخصيب); alone it is أبو الخصيب."""
     assert gazetteer.places().get("abu al khasib") == "أبو الخصيب"
     assert gazetteer._best_arabic(["ناحية أبي صخير"], "Abu Sukhair") == "أبو صخير"
+
+
+def test_new_x_is_spelled_and_a_dam_is_a_place():
+    found = _by_name(["Residents of New Damietta drove past the Mosul Dam and the Hurriya Dam."])
+    assert found["New Damietta"].arabic == "دمياط الجديدة"  # type: ignore[attr-defined]  # was "to translate"
+    assert found["Mosul Dam"].kind == "place" and found["Mosul Dam"].arabic == "سد الموصل"  # type: ignore[attr-defined]
+    assert found["Hurriya Dam"].arabic == "سد الحرية"  # type: ignore[attr-defined]  # an everyday word takes ال
+
+
+def test_the_kurdistan_region_is_its_name_not_a_region_of_it():
+    assert _by_name(["Officials in the Kurdistan Region said so."])["Kurdistan Region"].arabic == "إقليم كردستان"  # type: ignore[attr-defined]

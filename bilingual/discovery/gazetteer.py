@@ -174,7 +174,7 @@ PRESS_NAMES = {
     "nile delta": "دلتا النيل", "golan": "الجولان", "golan heights": "مرتفعات الجولان", "west bank": "الضفة الغربية",
     "gaza strip": "قطاع غزة", "galilee": "الجليل", "negev": "النقب", "bekaa": "البقاع", "bekaa valley": "سهل البقاع",
     "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "hadramawt": "حضرموت", "hadramout": "حضرموت",
-    "hadhramaut": "حضرموت", "kurdistan": "كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
+    "hadhramaut": "حضرموت", "kurdistan": "كردستان", "kurdistan region": "إقليم كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
     "fezzan": "فزان", "cyrenaica": "برقة", "tripolitania": "طرابلس الغرب", "atlas mountains": "جبال الأطلس",
     "rif": "الريف", "kabylie": "القبائل", "western sahara": "الصحراء الغربية", "andalusia": "الأندلس",
 }

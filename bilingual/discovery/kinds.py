@@ -24,12 +24,16 @@ def kind_of(words: list[str], before: str) -> str:
         return "place"  # UAE too, though written like an acronym; GNA is no town
     if acronym or any(w in lexicon.ORG_HEADS for w in low):
         return "org"
-    if len(words) > 1 and (
-        low[-1] in lexicon.FEATURES_AFTER
-        or low[0] in lexicon.FEATURES_BEFORE
-        or low[0] in ("st.", "mt.", "ft.")
-        or (low[0].split("-")[0] in PLACE_PARTS and low[0] not in KIN)  # Deir Alla, Bab Jebli, Ain Sokhna
-        or (len(low) > 2 and low[1] == "of" and low[0] in OF_FEATURES)  # Strait of Hormuz
+    if (
+        len(words) > 1
+        and (
+            low[-1] in lexicon.FEATURES_AFTER
+            or low[0] in lexicon.FEATURES_BEFORE
+            or low[0] in ("st.", "mt.", "ft.")
+            or (low[0].split("-")[0] in PLACE_PARTS and low[0] not in KIN)  # Deir Alla, Bab Jebli, Ain Sokhna
+            or (len(low) > 2 and low[1] == "of" and low[0] in OF_FEATURES)  # Strait of Hormuz
+            or (low[0] == "new" and lexicon.fold(" ".join(words[1:])) in gazetteer.places())  # New Damietta
+        )
     ):
         return "place"
     if len(words) > 1 or low[0].split("-")[0] in lexicon.PARTICLES or low[0] in KNOWN or low[-1] in lexicon.FIGURES:
@@ -76,10 +80,11 @@ def english_words(words: list[str]) -> bool:
     "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
     if len(words) < 2 or lexicon.fold(" ".join(words)) in gazetteer.places():
         return False  # one word: a name as frequent as Geneva is still a name (the word rules came first)
-    for word in words:
+    for n, word in enumerate(words):
         low = lexicon.fold(word.rstrip("."))
         if (
             not low
+            or (n == 0 and low == "new")  # New Alamein العلمين الجديدة: the rest decides
             or INITIAL.match(word)
             or (word.isupper() and low in spelling.ORDINALS)
             or low in lexicon.PARTICLES
