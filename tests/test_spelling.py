@@ -203,3 +203,13 @@ def test_tch_and_dj_are_one_letter_each_in_the_rule():
 def test_a_maghrebi_name_written_whole_in_arabic_is_not_split():
     """Bouras is بوراس as Wikidata's names write it, not بو + رأس (head)."""
     assert spelling._piece("Bouras", []) == "بوراس"
+
+
+def test_th_may_be_t_and_h_where_arabic_text_writes_them_so():
+    assert spelling.spell("Fathy Radwan", "person")[0].startswith("فتحي")  # was فتي (boy)
+
+
+def test_a_figure_s_surname_is_not_applied_to_a_given_name():
+    """Burhan Ghalioun is برهان غليون; the figure's form (عبد الفتاح البرهان) is a surname's."""
+    assert spelling.spell("Burhan Ghalioun", "person")[0].startswith("برهان ")
+    assert spelling.spell("Abdel Fattah Burhan", "person")[0] == "عبد الفتاح البرهان"

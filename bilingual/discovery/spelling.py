@@ -182,7 +182,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         elif len(pieces) > 1 and head in ("aboul", "abul", "abou"):  # Aboul-Gheit أبو الغيط
             words.append("أبو " + _piece("".join(pieces[1:]), sources, article=head != "abou"))
         else:
-            words.extend(_piece(p, sources, place=kind == "place") for p in pieces)
+            given = n == 0 and len(parts) > 1 and kind == "person"
+            words.extend(_piece(p, sources, place=kind == "place", given=given) for p in pieces)
     source = (
         "rule"
         if "rule" in sources and "attested" not in sources
@@ -241,13 +242,15 @@ def fold_word(word: str) -> str:
     return unaccented(word).lower().replace("’", "'")
 
 
-def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False) -> str:
-
+def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False, given: bool = False) -> str:
+    """One word of a name as Arabic; *given*: it leads a longer name (a given name, never a figure's
+    surname: Burhan Ghalioun is برهان غليون, not البرهان)."""
     low = fold_word(word)
     if word.endswith(".") and low.rstrip(".") in ABBREVIATIONS:
         sources.append("table")
         return ABBREVIATIONS[low.rstrip(".")]
-    known = KNOWN.get(low) or FIGURES.get(low)  # a name part, or a figure the press names daily
+    figure = FIGURES.get(low) if not (given and FIGURES.get(low, "").startswith("ال")) else None
+    known = KNOWN.get(low) or figure  # a name part, or a figure the press names daily
     if known:
         sources.append("table")
         return "ال" + known.removeprefix("ال") if article else known
