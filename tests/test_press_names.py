@@ -199,3 +199,14 @@ def test_new_x_is_spelled_and_a_dam_is_a_place():
 
 def test_the_kurdistan_region_is_its_name_not_a_region_of_it():
     assert _by_name(["Officials in the Kurdistan Region said so."])["Kurdistan Region"].arabic == "إقليم كردستان"  # type: ignore[attr-defined]
+
+
+def test_a_place_whose_english_names_have_the_article_takes_it_in_arabic():
+    """GeoNames writes Dakhla with الداخلة and داخله; one of its English names is "Ad Dakhla"."""
+    assert gazetteer._best_arabic(["الداخلة", "داخله"], "Dakhla", article=True) == "الداخلة"
+    assert gazetteer._best_arabic(["البركات", "بركات"], "Barakat") == "بركات"  # no article in English
+
+
+def test_a_noun_in_construct_writes_its_ta_marbuta():
+    assert spelling.spell("Madinat Zayed", "place")[0] == "مدينة زايد"
+    assert spelling.spell("Ezbet Khairallah", "place")[0].startswith("عزبة ")

@@ -78,7 +78,7 @@ def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, a
         frequency = min(_arabic_frequency(w) for w in c.split())
         return (
             abs(len(c.split()) - len(fold(english).split())),
-            int(c.removeprefix("ال") in both and c.startswith("ال") != article),
+            int(not c.startswith("ال") if article else c.removeprefix("ال") in both and c.startswith("ال")),
             -frequency,
             0 if end in "يةا" or end not in "ىه" else 1,
             len(c),
@@ -181,7 +181,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "12"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "13"  # raise when the way the gazetteer is built changes (it is cached on disk)
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)

@@ -130,6 +130,7 @@ ORDINALS = {
     "ix": "التاسع",
     "x": "العاشر",
 }
+_CONSTRUCT = re.compile(r"^[A-Za-z]{2,}[^aeiouAEIOU][ea]t$")  # Ezbet, Jdeidet, Madinat: ة written t before a complement
 _ABD_SUN = re.compile(r"^abd[eau](?=(sh|th|dh|[tdsrznl])\1.{2,})")
 _COMPOUND_ENDS = (
     (("eddine", "eddin", "uddin", "eldin", "ud-din", "ed-din", "ulddin", "uldin", "iddin"), "الدين"),
@@ -170,6 +171,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
             words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح
             continue
+        if kind == "place" and n + 1 < len(parts) and _CONSTRUCT.match(part):
+            part = part[:-2] + "a"  # Ezbet El-Borg عزبة البرج: a feminine noun before its complement ends in -et
         pieces = [p for p in part.split("-") if p]
         head = fold_word(pieces[0])
         if len(pieces) > 1 and head in ("al", "el") and n and fold_word("".join(pieces[1:])) in HOUSES:
