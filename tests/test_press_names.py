@@ -210,3 +210,28 @@ def test_a_place_whose_english_names_have_the_article_takes_it_in_arabic():
 def test_a_noun_in_construct_writes_its_ta_marbuta():
     assert spelling.spell("Madinat Zayed", "place")[0] == "مدينة زايد"
     assert spelling.spell("Ezbet Khairallah", "place")[0].startswith("عزبة ")
+
+
+def test_places_are_known_by_the_words_around_them():
+    found = _by_name(
+        [
+            "Officials visited the town of Qasr Hamam and resorts such as Tamraght and Mirleft.",
+            "Herders left the Sanniyah marsh and the Zaatari refugee camp was full.",
+        ]
+    )
+    for name in ("Qasr Hamam", "Tamraght", "Mirleft", "Sanniyah", "Zaatari"):
+        assert found[name].kind == "place", (name, found[name])  # type: ignore[attr-defined]
+
+
+def test_an_arabic_word_with_its_article_is_never_everyday_english():
+    found = _by_name(["Families from Ras El-Bar moved to Hay Al-Arab last year."])
+    assert found["Ras El-Bar"].arabic.startswith("رأس ")  # type: ignore[attr-defined]  # was "to translate"
+    assert found["Hay Al-Arab"].arabic.startswith("حي ")  # type: ignore[attr-defined]
+
+
+def test_maghrebi_ait_and_french_silent_e():
+    from bilingual.discovery.romanize import rule_word
+
+    assert spelling.spell("Ait Ourir", "place")[0].startswith("آيت ")
+    assert rule_word("imouzzane").endswith("ان")  # French -ane: no ة
+    assert spelling.spell("Bulaq Abu El-Ela", "place")[0].endswith("أبو العلا")  # a kunya, not الإله

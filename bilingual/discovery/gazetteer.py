@@ -176,12 +176,13 @@ PRESS_NAMES = {
     "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "hadramawt": "حضرموت", "hadramout": "حضرموت",
     "hadhramaut": "حضرموت", "kurdistan": "كردستان", "kurdistan region": "إقليم كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
     "fezzan": "فزان", "cyrenaica": "برقة", "tripolitania": "طرابلس الغرب", "atlas mountains": "جبال الأطلس",
+    "high atlas": "الأطلس الكبير", "middle atlas": "الأطلس المتوسط", "anti atlas": "الأطلس الصغير",
     "rif": "الريف", "kabylie": "القبائل", "western sahara": "الصحراء الغربية", "andalusia": "الأندلس",
 }
 # fmt: on
 
 
-GAZETTEER_VERSION = "13"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "14"  # raise when the way the gazetteer is built changes (it is cached on disk)
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)

@@ -44,16 +44,19 @@ def kind_of(words: list[str], before: str) -> str:
 
 
 LOCATIVE = (
-    r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between)\s+(?:the\s+)?"
+    r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|"
+    r"(?:city|town|village|port|resort|residents|governor|mayor|outskirts|edge)\s+of|"  # "the town of Ur"
+    r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like))\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"
 )  # "in Bint Jbeil and Khiam"
 # Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
 PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"
                 r"province|region|area|town|city|village|oasis|mountains|port|airport|refinery|dam|basin|plain|"
-                r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast)\b")  # fmt: skip
+                r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast|marsh|marshes|wetlands?|"
+                r"refugee\s+camp|displacement\s+camp|reservoir|desert|lake|resort|plateau)\b")  # fmt: skip
 OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
 ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
-KIN = frozenset(["umm", "um", "beni", "bani", "sidi"])  # Umm Yasser, Sidi Mohamed: people as often as places
+KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
 
 
 def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bool:
@@ -85,6 +88,8 @@ def english_words(words: list[str]) -> bool:
         if (
             not low
             or (n == 0 and low == "new")  # New Alamein العلمين الجديدة: the rest decides
+            or low.split()[0] in ("al", "el")  # Ras El-Bar, Hay Al-Arab: an Arabic word with its article
+            or (n and lexicon.fold(words[n - 1]) in ("al", "el"))
             or INITIAL.match(word)
             or (word.isupper() and low in spelling.ORDINALS)
             or low in lexicon.PARTICLES

@@ -87,7 +87,7 @@ PLACE_PARTS = {
     "oued": "وادي", "wadi": "وادي", "jebel": "جبل", "jabal": "جبل", "djebel": "جبل", "ras": "رأس", "bab": "باب",
     "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل",
     "deir": "دير", "kafr": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
-    "hay": "حي", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
+    "hay": "حي", "ait": "آيت", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
     "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "chott": "شط", "shatt": "شط", "sakiet": "ساقية",
     "saqiyat": "ساقية", "tuna": "تونا", "dar": "دار", "borj": "برج", "burj": "برج", "jisr": "جسر",
 }
@@ -153,6 +153,8 @@ def _letters(low: str) -> str:
                     out.append("ا")
                 elif ch == "e" and i >= 2 and low[i - 1] not in VOWELS and low[i - 2] not in VOWELS:
                     pass  # a silent final e after two consonants ("Sirte")
+                elif ch == "e" and i >= 2 and low[i - 1] not in VOWELS and "ou" in low:
+                    pass  # French spelling's silent e: Imsouane إمسوان, Tebboune تبون
                 else:
                     out.append({"a": "ة", "e": "ة", "i": "ي", "o": "و", "u": "و"}[ch])
             elif ch == "a":

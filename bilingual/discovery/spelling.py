@@ -179,7 +179,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append(HOUSES[fold_word("".join(pieces[1:]))])
             sources.append("table")
         elif len(pieces) > 1 and head in ("al", "el"):
-            words.append(_piece("".join(pieces[1:]), sources, article=True, place=kind == "place"))
+            kunya = n and fold_word(parts[n - 1]) in ("abu", "abou", "bin", "ibn", "bint")  # Abu El-Ela: a man's
+            words.append(_piece("".join(pieces[1:]), sources, article=True, place=kind == "place" and not kunya))
         elif len(pieces) > 1 and head in ("abdel", "abdul", "abd"):
             words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
         elif len(pieces) > 1 and head in ("aboul", "abul", "abou"):  # Aboul-Gheit أبو الغيط
