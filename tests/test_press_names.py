@@ -235,3 +235,17 @@ def test_maghrebi_ait_and_french_silent_e():
     assert spelling.spell("Ait Ourir", "place")[0].startswith("آيت ")
     assert rule_word("imouzzane").endswith("ان")  # French -ane: no ة
     assert spelling.spell("Bulaq Abu El-Ela", "place")[0].endswith("أبو العلا")  # a kunya, not الإله
+
+
+def test_a_leading_al_written_apart_is_the_article_of_the_next_word():
+    assert (
+        spelling.spell("Al Dhakhira", "place")[0].startswith("ال")
+        and "أل " not in spelling.spell("Al Dhakhira", "place")[0]
+    )  # was أل الذخيرة
+
+
+def test_a_municipality_of_two_towns_is_not_one_of_them():
+    """GeoNames and arwikicats give "Al Khor" الخور والذخيرة (a municipality); the town is الخور."""
+    assert gazetteer.places().get("al khor") == "الخور"
+    assert gazetteer._best_arabic(["الخور", "الخور والذخيرة"], "Al Khor", article=True) == "الخور"
+    assert gazetteer._other_name_of("Al Khor", "الخور")  # the article is no part of how it sounds

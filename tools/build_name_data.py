@@ -111,6 +111,8 @@ def places() -> dict[str, tuple[str, str]]:
         for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):
             if spelled.startswith(word) and english_word not in key and not set(key.split()) & ADMINISTRATIVE:
                 spelled = spelled.removeprefix(word)  # "Muharraq" is المحرق, not مدينة المحرق
+        if " وال" in spelled and " and " not in f" {key} ":
+            return  # "Al Khor" → الخور والذخيرة: the Arabic names a municipality of two towns
         if not spelled or not ENGLISH.match(key) or len(key.replace(" ", "")) < 3 or english.isupper():
             return
         out.setdefault(key, (spelled, source))

@@ -59,6 +59,8 @@ def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, a
     }
     if not _ADMINISTRATIVE_EN & set(fold(english).split()):  # "Al-Marj" is المرج, not شعبية المرج
         usable = {_ADMINISTRATIVE.sub("", c) for c in usable}
+    if " and " not in f" {fold(english)} ":  # الخور والذخيرة is a municipality of two towns, not Al Khor
+        usable = {c for c in usable if " وال" not in c}
     # a name's own case is the nominative: after قضاء it is أبي الخصيب, on its own أبو الخصيب
     usable = {re.sub("^(?:أبي|ابي) ", "أبو ", c) for c in usable}
     ruled = transliterate_name(english)
@@ -73,11 +75,14 @@ def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, a
     # كوت; "Barakat" بركات, not البركات, where GeoNames has both Arabic forms
     both = {c.removeprefix("ال") for c in usable if c.startswith("ال")} & usable
 
+    english_words = fold(english).split()
+    words = len(english_words) - (len(english_words) > 1 and english_words[0] in _ARTICLES)  # Al Khor: one word
+
     def rank(c: str) -> tuple[int, int, float, int, int, str]:
         end = c.rstrip()[-1:]
         frequency = min(_arabic_frequency(w) for w in c.split())
         return (
-            abs(len(c.split()) - len(fold(english).split())),
+            abs(len(c.split()) - words),
             int(not c.startswith("ال") if article else c.removeprefix("ال") in both and c.startswith("ال")),
             -frequency,
             0 if end in "يةا" or end not in "ىه" else 1,
@@ -95,11 +100,14 @@ def _other_name_of(name: str, arabic: str) -> bool:
     """Whether a city's other name is a romanisation of its Arabic name ("Az Zarqa" for الزرقاء),
     long enough and voweled like a word, rather than another language's name for it."""
     letters = fold(name).replace(" ", "")
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "Al Khor": the article is no part of how the name sounds
     return (
         len(letters) >= 5
         and bool(re.search("[aeiou]", letters))
         and bool(arabic)
-        and similarity(_bare(transliterate_name(name)), _bare(arabic)) >= 0.6
+        and similarity(_bare(transliterate_name(" ".join(words))), _bare(arabic)) >= 0.6
     )
 
 
@@ -182,7 +190,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "14"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "16"  # raise when the way the gazetteer is built changes (it is cached on disk)
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)

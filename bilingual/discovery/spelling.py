@@ -163,7 +163,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append(INITIALS.get(part[0].lower(), part[0]) + ".")
             sources.append("table")
             continue
-        if n and part.lower() in ("el", "al") and n + 1 < len(parts):
+        if part.lower() in ("el", "al") and n + 1 < len(parts):
             continue  # "Borg El Arab": the article goes on the next word
         if n and parts[n - 1].lower() in ("el", "al") and "-" not in part:
             words.append(_piece(part, sources, article=True, place=kind == "place"))  # برج العرب
