@@ -249,3 +249,11 @@ def test_a_municipality_of_two_towns_is_not_one_of_them():
     assert gazetteer.places().get("al khor") == "الخور"
     assert gazetteer._best_arabic(["الخور", "الخور والذخيرة"], "Al Khor", article=True) == "الخور"
     assert gazetteer._other_name_of("Al Khor", "الخور")  # the article is no part of how it sounds
+
+
+def test_a_name_part_is_no_demonym_and_a_town_named_like_a_word_is_found_where_it_is_one():
+    assert not gazetteer.is_demonym("Bani")  # Bani Naim: "Ban" is not Bangladesh
+    assert "Bani Naim" in _by_name(["Farmers in Dura and Bani Naim told stories."])
+    found = _by_name(["In Hit and Haditha, bridges were rebuilt.", "Prices hit a record in Baghdad."])
+    assert found["Hit"].arabic == "هيت" and found["Hit"].kind == "place"  # type: ignore[attr-defined]
+    assert "Hit" not in _by_name(["Prices Hit a record, the Ministry said in Baghdad."])  # no place word before it

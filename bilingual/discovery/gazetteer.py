@@ -190,7 +190,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "16"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "17"  # raise when the way the gazetteer is built changes (it is cached on disk)
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)
@@ -289,7 +289,7 @@ def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str
             continue  # "Misr", "Kair": another language's name for Cairo, not the English
         for variant in _variants(folded):  # "Az Zarqa" is also written "Zarqa", Al Kut also Kut
             if variant in _everyday_words():  # "Nice", "Tell": a word first; Geneva a city that is one
-                if population >= ALTERNATES_FROM and _sounds_like(variant, arabic):
+                if (population >= ALTERNATES_FROM or (arab and not small)) and _sounds_like(variant, arabic):
                     famous.setdefault(variant, press_form(arabic))
             elif len(variant.replace(" ", "")) >= 3 and not _taken(variant, small=small, arab=arab):
                 out.setdefault(variant, press_form(arabic))
@@ -359,8 +359,8 @@ def is_demonym(word: str) -> bool:
     """Libyan(s), Egyptian, Sudanese, Emirati, Qatari, Chadian, Tunisian, Kurds, Arabs, Turkmen,
     Yazidi …: a people or a community, not a name."""
     low = fold(word)
-    if low in places():
-        return False  # Tunis, Sudan, Jordan are places, whatever their endings
+    if low in places() or low in KNOWN:
+        return False  # Tunis, Sudan, Jordan are places, Bani (Bani Naim) a name part, whatever their endings
     if (
         low in COMMUNITIES
         or low in _languages()

@@ -250,6 +250,13 @@ def _uncapped(word: str, seen: set[str], first: bool) -> str:
     return word
 
 
+def _named_place(name: str, key: str, text: str) -> bool:
+    """A city whose name is an everyday English word, written as a place's name here: "in Hit"."""
+    return key in gazetteer.famous_places() and bool(
+        re.search("(?i:" + kinds.LOCATIVE + ")" + re.escape(name) + r"\b", text)
+    )
+
+
 def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]) -> str | None:
     """Why a capitalised run is no name, or None when it may be one."""
     single = " " not in name
@@ -309,7 +316,11 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if len(name) < 2 or key in covered or key in out:
                 continue
             starts_sentence = initial and run[0] == words[0]
-            why = None if key in lexicon.ORGANISATIONS else _not_proposed(name, key, starts_sentence, seen_mid)
+            why = (
+                None
+                if key in lexicon.ORGANISATIONS or _named_place(name, key, text)
+                else _not_proposed(name, key, starts_sentence, seen_mid)
+            )
             if why:
                 left.setdefault(name, why)
                 continue
