@@ -250,6 +250,43 @@ def _uncapped(word: str, seen: set[str], first: bool) -> str:
     return word
 
 
+def _common_first(words: list[str], seen_mid: set[str]) -> bool:
+    """Whether a run's first word, starting a sentence, is a common word and not part of the name."""
+    return (
+        len(words) > 1
+        and not any(w.lower() in lexicon.ORG_HEADS for w in words)  # "Food and Agriculture Organization"
+        and lexicon.common_word(words[0], threshold=3.0)
+        and lexicon.fold(words[0]) not in KNOWN
+        and words[0] not in seen_mid
+        and lexicon.fold(words[0]) not in gazetteer.places()
+    )
+
+
+def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) -> Proposal | None:
+    """The proposal for a name: its kind from the words and the article, then its Arabic."""
+    name, key = " ".join(words), lexicon.fold(" ".join(words))
+    before = sentence[: max(0, sentence.find(name))][-30:]
+    kind = kinds.kind_of(words, before)
+    if kind == "person" and kinds.a_place_here(name, text, surnames, len(words)):
+        kind = "place"
+    known_org = lexicon.ORGANISATIONS.get(key.replace(".", ""))
+    if known_org:
+        return Proposal(name, "org", known_org, "table", CONFIDENCE["table"], written_variants(name))
+    if kind == "org" or kinds.english_words(words):  # a "person" of everyday words is a body: Islamic State
+        kind = "place" if kind == "place" else "org"
+        return Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
+    arabic, source, confidence = _spell(name, kind)
+    return Proposal(name, kind, arabic, source, confidence, written_variants(name)) if arabic else None
+
+
+def _why_not(name: str, key: str, starts_sentence: bool, seen_mid: set[str], text: str) -> str | None:
+    """Why a capitalised run is not proposed, or None: the region's organisations and a city named
+    like a word where the text puts it after "in" always are."""
+    if key in lexicon.ORGANISATIONS or _named_place(name, key, text):
+        return None
+    return _not_proposed(name, key, starts_sentence, seen_mid)
+
+
 def _named_place(name: str, key: str, text: str) -> bool:
     """A city whose name is an everyday English word, written as a place's name here: "in Hit"."""
     return key in gazetteer.famous_places() and bool(
@@ -316,43 +353,23 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
             if len(name) < 2 or key in covered or key in out:
                 continue
             starts_sentence = initial and run[0] == words[0]
-            why = (
-                None
-                if key in lexicon.ORGANISATIONS or _named_place(name, key, text)
-                else _not_proposed(name, key, starts_sentence, seen_mid)
-            )
+            why = _why_not(name, key, starts_sentence, seen_mid, text)
             if why:
                 left.setdefault(name, why)
                 continue
-            if (
-                starts_sentence
-                and len(words) > 1
-                and not any(w.lower() in lexicon.ORG_HEADS for w in words)  # "Food and Agriculture Organization"
-                and lexicon.common_word(words[0], threshold=3.0)
-                and lexicon.fold(words[0]) not in KNOWN
-                and words[0] not in seen_mid
-                and lexicon.fold(words[0]) not in gazetteer.places()
-            ):
+            if starts_sentence and _common_first(words, seen_mid):
                 left.setdefault(words[0], _("a common word, capitalised where a sentence starts"))
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
                 name, key = " ".join(words), lexicon.fold(" ".join(words))
                 if key in covered or key in out:
                     continue
-            before = sentence[: max(0, sentence.find(name))][-30:]
-            kind = kinds.kind_of(words, before)
-            if kind == "person" and kinds.a_place_here(" ".join(words), text, surnames, len(words)):
-                kind = "place"
-            known_org = lexicon.ORGANISATIONS.get(key.replace(".", ""))
-            if known_org:
-                out[key] = Proposal(name, "org", known_org, "table", CONFIDENCE["table"], written_variants(name))
-                continue
-            if kind == "org" or kinds.english_words(words):  # a "person" of everyday words is a body: Islamic State
-                kind = "place" if kind == "place" else "org"
-                out[key] = Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
-                continue
-            arabic, source, confidence = _spell(name, kind)
-            if arabic:
-                out[key] = Proposal(name, kind, arabic, source, confidence, written_variants(name))
+                why = _why_not(name, key, False, seen_mid, text)
+                if why:  # "Prices Hit a record": what is left is a word too
+                    left.setdefault(name, why)
+                    continue
+            found = _proposal(words, sentence, text, surnames)
+            if found is not None:
+                out[key] = found
     return list(out.values())
 
 
