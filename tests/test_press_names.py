@@ -257,3 +257,14 @@ def test_a_name_part_is_no_demonym_and_a_town_named_like_a_word_is_found_where_i
     found = _by_name(["In Hit and Haditha, bridges were rebuilt.", "Prices hit a record in Baghdad."])
     assert found["Hit"].arabic == "هيت" and found["Hit"].kind == "place"  # type: ignore[attr-defined]
     assert "Hit" not in _by_name(["Prices Hit a record, the Ministry said in Baghdad."])  # no place word before it
+
+
+def test_the_press_s_own_names_win_over_an_organisation_word():
+    found = _by_name(["Farmers in the West Bank met officials of the World Bank near the High Dam."])
+    assert found["West Bank"].arabic == "الضفة الغربية" and found["West Bank"].kind == "place"  # type: ignore[attr-defined]
+    assert found["World Bank"].kind == "org"  # type: ignore[attr-defined]  # a bank still is one
+
+
+def test_a_noun_in_construct_never_takes_the_article_and_a_kingdom_is_its_name():
+    assert not spelling.spell("Amiriyat Al-Fallujah", "place")[0].startswith("ال")
+    assert gazetteer.places().get("alodia") == "علوة"  # arwikicats' مملكة علوة: "kingdom" is not in the English

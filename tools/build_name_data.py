@@ -108,7 +108,8 @@ def places() -> dict[str, tuple[str, str]]:
             source += ":word"  # Vienna فيينا: kept apart, for where an article calls a place so
         if set(key.split()) & ADMINISTRATIVE and not any(w in spelled for w in ADMINISTRATIVE_AR):
             return  # "independencia province" → الاستقلال: the Arabic names something else
-        for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state")):
+        for word, english_word in (("مدينة ", "city"), ("محافظة ", "governorate"), ("ولاية ", "state"),
+                                   ("مملكة ", "kingdom")):  # fmt: skip
             if spelled.startswith(word) and english_word not in key and not set(key.split()) & ADMINISTRATIVE:
                 spelled = spelled.removeprefix(word)  # "Muharraq" is المحرق, not مدينة المحرق
         if " وال" in spelled and " and " not in f" {key} ":

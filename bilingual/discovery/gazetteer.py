@@ -180,7 +180,7 @@ PRESS_NAMES = {
     "south kordofan": "جنوب كردفان", "north kordofan": "شمال كردفان", "gezira": "الجزيرة", "jazira": "الجزيرة",
     "sinai": "سيناء", "north sinai": "شمال سيناء", "south sinai": "جنوب سيناء", "upper egypt": "صعيد مصر",
     "nile delta": "دلتا النيل", "golan": "الجولان", "golan heights": "مرتفعات الجولان", "west bank": "الضفة الغربية",
-    "gaza strip": "قطاع غزة", "galilee": "الجليل", "negev": "النقب", "bekaa": "البقاع", "bekaa valley": "سهل البقاع",
+    "gaza strip": "قطاع غزة", "jordan valley": "غور الأردن", "high dam": "السد العالي", "galilee": "الجليل", "negev": "النقب", "bekaa": "البقاع", "bekaa valley": "سهل البقاع",
     "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "hadramawt": "حضرموت", "hadramout": "حضرموت",
     "hadhramaut": "حضرموت", "kurdistan": "كردستان", "kurdistan region": "إقليم كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
     "fezzan": "فزان", "cyrenaica": "برقة", "tripolitania": "طرابلس الغرب", "atlas mountains": "جبال الأطلس",
@@ -190,7 +190,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "17"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "18"  # raise when the way the gazetteer is built changes (it is cached on disk)
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)

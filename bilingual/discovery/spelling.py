@@ -171,8 +171,9 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
             words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح
             continue
-        if kind == "place" and n + 1 < len(parts) and _CONSTRUCT.match(part):
-            part = part[:-2] + "a"  # Ezbet El-Borg عزبة البرج: a feminine noun before its complement ends in -et
+        construct = kind == "place" and n + 1 < len(parts) and bool(_CONSTRUCT.match(part))
+        if construct:  # Ezbet El-Borg عزبة البرج: a feminine noun before its complement ends in -et,
+            part = part[:-2] + "a"  # and never takes the article (Amiriyat Al-Fallujah عامرية الفلوجة)
         pieces = [p for p in part.split("-") if p]
         head = fold_word(pieces[0])
         if len(pieces) > 1 and head in ("al", "el") and n and fold_word("".join(pieces[1:])) in HOUSES:
@@ -187,7 +188,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             words.append("أبو " + _piece("".join(pieces[1:]), sources, article=head != "abou"))
         else:
             given = n == 0 and len(parts) > 1 and kind == "person"
-            words.extend(_piece(p, sources, place=kind == "place", given=given) for p in pieces)
+            words.extend(_piece(p, sources, place=kind == "place" and not construct, given=given) for p in pieces)
     source = (
         "rule"
         if "rule" in sources and "attested" not in sources
