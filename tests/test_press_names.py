@@ -268,3 +268,14 @@ def test_the_press_s_own_names_win_over_an_organisation_word():
 def test_a_noun_in_construct_never_takes_the_article_and_a_kingdom_is_its_name():
     assert not spelling.spell("Amiriyat Al-Fallujah", "place")[0].startswith("ال")
     assert gazetteer.places().get("alodia") == "علوة"  # arwikicats' مملكة علوة: "kingdom" is not in the English
+
+
+def test_a_compass_word_and_a_kind_of_region_is_that_region():
+    found = _by_name(["Farmers in the Northern State met officials from the Central Region."])
+    assert found["Northern State"].arabic == "الولاية الشمالية"  # type: ignore[attr-defined]  # was "to translate"
+    assert found["Central Region"].arabic == "المنطقة الوسطى"  # type: ignore[attr-defined]
+
+
+def test_maghrebi_compound_given_names():
+    assert spelling.spell("Fatima Zahra Bennani", "person")[0].startswith("فاطمة الزهراء ")
+    assert spelling.spell("Cheikh Tidiane Gadio", "person")[0].startswith("الشيخ ")

@@ -84,7 +84,9 @@ def english_words(words: list[str]) -> bool:
     """Whether the name holds an everyday English word that is no name part ("Great Sand Sea",
     "New Administrative Capital"): such a name is translated, never spelled out letter by letter."""
     if len(words) < 2 or lexicon.fold(" ".join(words)) in gazetteer.places():
-        return False  # one word: a name as frequent as Geneva is still a name (the word rules came first)
+        return False
+    if len(words) == 2 and lexicon.fold(words[0]) in lexicon.COMPASS and lexicon.fold(words[1]) in lexicon.REGION_NOUNS:
+        return False  # Northern State: the region's name, الولاية الشمالية  # one word: a name as frequent as Geneva is still a name (the word rules came first)
     for n, word in enumerate(words):
         low = lexicon.fold(word.rstrip("."))
         if (

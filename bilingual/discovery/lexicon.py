@@ -42,6 +42,10 @@ FEATURES_BEFORE = {
     "port": "بور",
     "east": "شرق", "west": "غرب", "northern": "شمال", "southern": "جنوب", "eastern": "شرق", "western": "غرب",
 }
+# "Northern State" الولاية الشمالية: a compass word and a kind of region is that region, adjective after.
+COMPASS = {"northern": "الشمالية", "southern": "الجنوبية", "eastern": "الشرقية", "western": "الغربية",
+           "central": "الوسطى"}  # fmt: skip
+REGION_NOUNS = {"state": "الولاية", "governorate": "المحافظة", "region": "المنطقة", "province": "المنطقة"}
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
 PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
 # Movements, parties and companies of the region the Arabic press names every day, as it writes them

@@ -50,7 +50,7 @@ GIVEN_NAMES = {
     "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام", "kamel": "كامل", "mostafa": "مصطفى",
     "hisham": "هشام", "hoda": "هدى", "huda": "هدى", "hossam": "حسام", "husam": "حسام", "idris": "إدريس",
     "imad": "عماد", "issa": "عيسى", "jamal": "جمال", "gamal": "جمال", "jamil": "جميل", "karim": "كريم",
-    "kamal": "كمال", "khadija": "خديجة", "brahim": "إبراهيم", "isa": "عيسى", "ould": "ولد", "mint": "منت", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
+    "kamal": "كمال", "khadija": "خديجة", "brahim": "إبراهيم", "cheikh": "الشيخ", "isa": "عيسى", "ould": "ولد", "mint": "منت", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
     "maher": "ماهر", "majid": "ماجد", "maged": "ماجد", "malek": "مالك", "malik": "مالك", "mansour": "منصور",
     "marwan": "مروان", "mazen": "مازن", "mona": "منى", "mounir": "منير", "mourad": "مراد", "murad": "مراد",
     "nabil": "نبيل", "nabih": "نبيه", "nada": "ندى", "nadia": "نادية", "naji": "ناجي", "najib": "نجيب",

@@ -20,9 +20,11 @@ from bilingual.discovery.gazetteer import places
 from bilingual.discovery.letters import readings_at
 from bilingual.discovery.letters import units as letter_units
 from bilingual.discovery.lexicon import (
+    COMPASS,
     FEATURES_AFTER,
     FEATURES_BEFORE,
     FIGURES,
+    REGION_NOUNS,
     fold,
     person_words,
     unaccented,
@@ -168,6 +170,10 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         if n and parts[n - 1].lower() in ("el", "al") and "-" not in part:
             words.append(_piece(part, sources, article=True, place=kind == "place"))  # برج العرب
             continue
+        if n and fold_word(part) in ("zahra", "zohra", "ezzahra") and fold_word(parts[n - 1]) in ("fatima", "fatma"):
+            words.append("الزهراء")  # Fatima Zahra فاطمة الزهراء: one compound given name
+            sources.append("table")
+            continue
         if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
             words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح
             continue
@@ -204,6 +210,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
 def _place_shape(parts: list[str]) -> tuple[str, str] | None:
     """A place named by its shape: "Gulf of Sollum" (as "Sollum Gulf") خليج السلوم, "New Alamein"
     العلمين الجديدة, a kind of place and a name (Kit Kat Square ميدان كيت كات); None for a plain name."""
+    if len(parts) == 2 and fold_word(parts[0]) in COMPASS and fold_word(parts[1]) in REGION_NOUNS:
+        return REGION_NOUNS[fold_word(parts[1])] + " " + COMPASS[fold_word(parts[0])], "table"  # الولاية الشمالية
     if len(parts) > 2 and parts[1].lower() == "of" and fold_word(parts[0]) in FEATURES_AFTER:
         parts = [*parts[2:], parts[0]]
     if parts[0].lower() == "new":
