@@ -279,3 +279,10 @@ def test_a_compass_word_and_a_kind_of_region_is_that_region():
 def test_maghrebi_compound_given_names():
     assert spelling.spell("Fatima Zahra Bennani", "person")[0].startswith("فاطمة الزهراء ")
     assert spelling.spell("Cheikh Tidiane Gadio", "person")[0].startswith("الشيخ ")
+
+
+def test_a_given_name_first_in_a_sentence_is_kept_and_a_dateline_is_a_place():
+    found = _by_name(["Sonia Ferchichi, an agronomist, said wells were drying.", "Mubarak Al-Hajri said so."])
+    assert "Sonia Ferchichi" in found and "Mubarak Al-Hajri" in found, found  # was Ferchichi, Al-Hajri alone
+    found = _by_name(["BEN AROUS — Traders said so.", "Ben Arous lives from this trade."])
+    assert "Ben Arous" in found and found["Ben Arous"].kind == "place", found  # type: ignore[attr-defined]

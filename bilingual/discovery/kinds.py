@@ -65,6 +65,8 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     """Whether a one-word name that no table knows is a place in this article: not the last name of
     someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
     written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
+    if re.match(r"\s*" + re.escape(word.upper()) + r"\s*[—–-]", text):
+        return True  # the dateline: BEN GUERDANE — …
     if word in surnames:
         return False
     head = lexicon.fold(word).split()[0]

@@ -47,7 +47,7 @@ COMPASS = {"northern": "الشمالية", "southern": "الجنوبية", "east
            "central": "الوسطى"}  # fmt: skip
 REGION_NOUNS = {"state": "الولاية", "governorate": "المحافظة", "region": "المنطقة", "province": "المنطقة"}
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
-PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
+PARTICLES = frozenset(["al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
 # Movements, parties and companies of the region the Arabic press names every day, as it writes them
 # (organisations, proposed with their Arabic rather than "to translate").
 ORGANISATIONS = {

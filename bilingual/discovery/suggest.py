@@ -238,11 +238,16 @@ def _not_a_name(piece: str) -> bool:
     return bool(_ACRONYM.match(piece)) or lexicon.fold(piece) in gazetteer.places() or gazetteer.is_demonym(piece)
 
 
-def _uncapped(word: str, seen: set[str], first: bool) -> str:
+def _dateline(run: list[str]) -> bool:
+    """A run of several words all in capitals, one of them long: a dateline (BEN GUERDANE —)."""
+    return len(run) > 1 and all(w.isupper() for w in run) and any(len(w) >= 4 for w in run)
+
+
+def _uncapped(word: str, seen: set[str], first: bool, dateline: bool = False) -> str:
     """A word in capitals for a dateline or emphasis (CAIRO —, N’DJAMENA —) as the name it is: when
     the article writes it so elsewhere, or it starts a sentence and is a known place. Acronyms
-    (TAP, UNRWA, FTDES) stay as they are."""
-    if not word.isupper() or len(word) < 4:
+    (TAP, UNRWA, FTDES) stay as they are; a short word only in a dateline of several (BEN GUERDANE)."""
+    if not word.isupper() or (len(word) < 4 and not (dateline and word.title() in seen)):
         return word
     titled = word.title()
     if titled in seen or (first and lexicon.fold(titled) in gazetteer.places()):
@@ -250,13 +255,24 @@ def _uncapped(word: str, seen: set[str], first: bool) -> str:
     return word
 
 
+def _everyday_first(word: str) -> bool:
+    """Whether a sentence's first word is a common English word rather than a name's first word:
+    not a known name part (Ben, Abu) nor a given name Wikidata's people often bear (Sonia)."""
+    low = lexicon.fold(word)
+    return (
+        lexicon.common_word(word, threshold=3.0)
+        and low not in KNOWN
+        and low not in lexicon.PARTICLES
+        and lexicon.person_words().get(low, ("", 0))[1] < 5
+    )
+
+
 def _common_first(words: list[str], seen_mid: set[str]) -> bool:
     """Whether a run's first word, starting a sentence, is a common word and not part of the name."""
     return (
         len(words) > 1
         and not any(w.lower() in lexicon.ORG_HEADS for w in words)  # "Food and Agriculture Organization"
-        and lexicon.common_word(words[0], threshold=3.0)
-        and lexicon.fold(words[0]) not in KNOWN
+        and _everyday_first(words[0])
         and words[0] not in seen_mid
         and lexicon.fold(words[0]) not in gazetteer.places()
     )
@@ -330,7 +346,8 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
     runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}
     runs = [
-        ([_uncapped(w, seen, initial and not j) for j, w in enumerate(run)], initial, s) for run, initial, s in runs
+        ([_uncapped(w, seen, initial and not j, _dateline(run)) for j, w in enumerate(run)], initial, s)
+        for run, initial, s in runs
     ]
     for run, initial, _s in runs:
         for i, word in enumerate(run):
@@ -340,8 +357,7 @@ def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None
     text = " ".join(sentences)
     # "Ahmed Al-Nashmi": Al-Nashmi alone is he ("The Yarmouk" is no one's name)
     named = [
-        run[1:] if initial and lexicon.common_word(run[0], 3.0) and lexicon.fold(run[0]) not in KNOWN else run
-        for run, initial, _s in runs
+        run[1:] if initial and _everyday_first(run[0]) else run for run, initial, _s in runs
     ]  # "In Ghadames, …": the sentence's first word is no given name
     surnames = {run[-1] for run in named if len(run) > 1}
     for run, initial, sentence in runs:
