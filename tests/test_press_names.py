@@ -286,3 +286,21 @@ def test_a_given_name_first_in_a_sentence_is_kept_and_a_dateline_is_a_place():
     assert "Sonia Ferchichi" in found and "Mubarak Al-Hajri" in found, found  # was Ferchichi, Al-Hajri alone
     found = _by_name(["BEN AROUS — Traders said so.", "Ben Arous lives from this trade."])
     assert "Ben Arous" in found and found["Ben Arous"].kind == "place", found  # type: ignore[attr-defined]
+
+
+def test_the_words_around_a_name_that_say_it_is_a_place():
+    found = _by_name(
+        [
+            "Traffic on the roads to Taqah was slow, from Al Gouna to Sahl Hasheesh.",
+            "Families in Al Mahrah fished near the Khabur river and the El Ghriba synagogue.",
+            "The Faysh Khabur crossing reopened.",
+        ]
+    )
+    for name in ("Taqah", "Sahl Hasheesh", "Al Mahrah", "Khabur", "El Ghriba"):
+        assert found[name].kind == "place", (name, found[name])  # type: ignore[attr-defined]
+
+
+def test_a_foreign_organisation_is_never_spelled_letter_by_letter():
+    found = _by_name(["Médecins Sans Frontières opened a clinic and the SPLM-North agreed."])
+    assert found["Médecins Sans Frontières"].arabic == "أطباء بلا حدود"  # type: ignore[attr-defined]
+    assert found["SPLM-North"].kind == "org" and found["SPLM-North"].source == "to translate"  # type: ignore[attr-defined]

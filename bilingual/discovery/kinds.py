@@ -18,7 +18,7 @@ ENGLISH_WORD = 4.0  # zipf: a word this common in English is translated, never s
 def kind_of(words: list[str], before: str) -> str:
     low = [w.lower() for w in words]
     folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
-    acronym = len(words) == 1 and bool(ACRONYM.match(words[0]))
+    acronym = len(words) == 1 and bool(ACRONYM.match(words[0].split("-")[0]))  # SPLM-North: a body
     in_places = folded in gazetteer.PRESS_NAMES or (  # the West Bank is no bank
         folded in gazetteer.places() and not any(w in lexicon.ORG_HEADS for w in low)
     )
@@ -47,15 +47,18 @@ def kind_of(words: list[str], before: str) -> str:
 
 LOCATIVE = (
     r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|"
-    r"(?:city|town|village|port|resort|residents|governor|mayor|outskirts|edge)\s+of|"  # "the town of Ur"
-    r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like))\s+(?:the\s+)?"
+    r"(?:city|town|village|port|resort|island|oasis|residents|governor|mayor|outskirts|edge)\s+of|"  # town of Ur
+    r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like)|"
+    r"(?:road|roads|route|highway|flights?|journey)\s+to|"  # "the roads to Taqah and Mirbat"
+    r"from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"
 )  # "in Bint Jbeil and Khiam"
 # Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
 PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"
                 r"province|region|area|town|city|village|oasis|mountains|port|airport|refinery|dam|basin|plain|"
                 r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast|marsh|marshes|wetlands?|"
-                r"refugee\s+camp|displacement\s+camp|reservoir|desert|lake|resort|plateau)\b")  # fmt: skip
+                r"refugee\s+camp|displacement\s+camp|reservoir|desert|lake|resort|plateau|synagogue|mosque|"
+                r"church|temple|shrine|fort|monastery)\b")  # fmt: skip
 OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
 ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
 KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
@@ -65,14 +68,18 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     """Whether a one-word name that no table knows is a place in this article: not the last name of
     someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
     written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
-    if re.match(r"\s*" + re.escape(word.upper()) + r"\s*[—–-]", text):
-        return True  # the dateline: BEN GUERDANE — …
+    if re.match(r"\s*" + re.escape(word.upper()) + r"\s*[—–-]", text) or re.search(
+        r"\b" + re.escape(word) + PLACE_AFTER, text
+    ):
+        return True  # the dateline (BEN GUERDANE — …), or a place word after it (the Khabur river)
     if word in surnames:
         return False
     head = lexicon.fold(word).split()[0]
     after_locative = bool(re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE))
-    if words > 1:  # "Bint Jbeil": a place when the article puts it after "in", and no given name leads it
-        return after_locative and head not in KNOWN and head not in lexicon.PARTICLES and head not in KIN
+    if words > 1:  # "Bint Jbeil", "Al Mahrah": a place when the article puts it after "in", and no
+        # given name or other name particle leads it
+        particle = head in lexicon.PARTICLES and head not in ("al", "el")
+        return after_locative and head not in KNOWN and not particle and head not in KIN
     if (
         (head in PLACE_PARTS and head not in KIN)
         or after_locative

@@ -56,6 +56,8 @@ ORGANISATIONS = {
     "polisario": "البوليساريو", "ennahda": "النهضة", "wagner": "فاغنر", "aramco": "أرامكو", "sonatrach": "سوناطراك",
     "opec": "أوبك", "nato": "الناتو", "unesco": "اليونسكو", "unicef": "اليونيسف", "unrwa": "الأونروا",
     "unhcr": "المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "unifil": "اليونيفيل", "frontex": "فرونتكس",
+    "medecins sans frontieres": "أطباء بلا حدود", "doctors without borders": "أطباء بلا حدود",
+    "msf": "أطباء بلا حدود", "icrc": "اللجنة الدولية للصليب الأحمر",
 }
 # Regional figures the Arabic press names every day, spelled as it spells them (surnames alone).
 FIGURES = {
