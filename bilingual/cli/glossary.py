@@ -169,8 +169,8 @@ def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path:
     "suggest",
     help=_(
         "Find names in an article that the glossary lacks and propose Arabic spellings, "
-        "each with its source (gazetteer, table, attested: read as Arabic text writes it, rule, "
-        "engine) and a confidence; people and "
+        "each with its source (gazetteer, table, named: as Wikidata's people write it, attested: "
+        "read as Arabic text writes it, rule, engine) and a confidence; people and "
         "places are written as fuzzy entries for review, organisations are listed to "
         "translate (never written with an empty Arabic side)."
     ),
