@@ -304,3 +304,17 @@ def test_a_foreign_organisation_is_never_spelled_letter_by_letter():
     found = _by_name(["Médecins Sans Frontières opened a clinic and the SPLM-North agreed."])
     assert found["Médecins Sans Frontières"].arabic == "أطباء بلا حدود"  # type: ignore[attr-defined]
     assert found["SPLM-North"].kind == "org" and found["SPLM-North"].source == "to translate"  # type: ignore[attr-defined]
+
+
+def test_the_gazetteer_cache_key_follows_the_code_that_builds_it(tmp_path, monkeypatch):
+    """An edit to the build code (or an upgrade) must never be answered from a stale cached gazetteer."""
+    package = Path(gazetteer.__file__).resolve().parent
+    (tmp_path / "discovery").mkdir()
+    for name in ("gazetteer.py", "lexicon.py", "romanize.py"):
+        (tmp_path / "discovery" / name).write_bytes((package / name).read_bytes())
+    (tmp_path / "arabic.py").write_bytes((package.parent / "arabic.py").read_bytes())
+    monkeypatch.setattr(gazetteer, "__file__", str(tmp_path / "discovery" / "gazetteer.py"))
+    before = gazetteer._data_version()
+    with (tmp_path / "discovery" / "gazetteer.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a changed rule\n")
+    assert gazetteer._data_version() != before

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bilingual.arabic import normalize_letters, similarity
@@ -45,6 +46,12 @@ _ADMINISTRATIVE_EN = frozenset(["city", "village", "district", "municipality", "
 
 
 _ARTICLES = frozenset(["al", "el", "ad", "an", "as", "az", "ar", "at", "ash", "ath", "adh"])
+
+
+def _bare_words(name: str) -> list[str]:
+    """A place's English name folded into words, without a leading article ("Al Khor" → khor)."""
+    words = fold(name).split()
+    return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
 
 
 def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, article: bool = False) -> str:
@@ -75,8 +82,7 @@ def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, a
     # كوت; "Barakat" بركات, not البركات, where GeoNames has both Arabic forms
     both = {c.removeprefix("ال") for c in usable if c.startswith("ال")} & usable
 
-    english_words = fold(english).split()
-    words = len(english_words) - (len(english_words) > 1 and english_words[0] in _ARTICLES)  # Al Khor: one word
+    words = len(_bare_words(english))  # Al Khor: one word, like الخور
 
     def rank(c: str) -> tuple[int, int, float, int, int, str]:
         end = c.rstrip()[-1:]
@@ -100,14 +106,11 @@ def _other_name_of(name: str, arabic: str) -> bool:
     """Whether a city's other name is a romanisation of its Arabic name ("Az Zarqa" for الزرقاء),
     long enough and voweled like a word, rather than another language's name for it."""
     letters = fold(name).replace(" ", "")
-    words = fold(name).split()
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]  # "Al Khor": the article is no part of how the name sounds
     return (
         len(letters) >= 5
         and bool(re.search("[aeiou]", letters))
-        and bool(arabic)
-        and similarity(_bare(transliterate_name(" ".join(words))), _bare(arabic)) >= 0.6
+        and bool(arabic)  # "Al Khor": the article is no part of how the name sounds
+        and similarity(_bare(transliterate_name(" ".join(_bare_words(name)))), _bare(arabic)) >= 0.6
     )
 
 
@@ -152,9 +155,9 @@ def _arabic_frequency(word: str) -> float:
 def _variants(folded: str) -> set[str]:
     """Spellings of one romanised name: with and without the article, Kufrah/Kufra."""
     out = {folded}
-    for article in ("al ", "el ", "ad ", "an ", "as ", "az ", "ar ", "at ", "ash "):
-        if folded.startswith(article):
-            out.add(folded[len(article) :])
+    words = folded.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        out.add(" ".join(words[1:]))
     out |= {v[:-1] for v in out if v.endswith("ah")}
     return out
 
@@ -190,7 +193,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "18"  # raise when the way the gazetteer is built changes (it is cached on disk)
+GAZETTEER_VERSION = "18"  # the cache key's format; the build code's own digest is in _data_version
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)
@@ -201,10 +204,15 @@ ARAB_WORLD = frozenset(["DZ", "BH", "KM", "DJ", "EG", "EH", "IQ", "JO", "KW", "L
 
 
 def _data_version() -> str:
+    """The shipped tables and the code that builds the gazetteer from them: a change to either is a
+    new cache key, so a stale gazetteer is never served after an upgrade or an edit."""
     digest = hashlib.sha256()
     for name in ("places.tsv", "person-words.tsv"):
         path = DATA / name
         digest.update(path.read_bytes() if path.is_file() else b"-")
+    here = Path(__file__).resolve().parent
+    for source in (here / "gazetteer.py", here / "lexicon.py", here / "romanize.py", here.parent / "arabic.py"):
+        digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -275,7 +283,7 @@ def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str
         return  # a small town's Arabic is its own name only where Arabic is spoken
     # the main name first, then the others in order: the same answer every run
     names = [city["name"], *sorted({a for a in alternates if a.isascii()} - {city["name"]})]
-    article = any(fold(n).split()[:1] and fold(n).split()[0] in _ARTICLES for n in names)
+    article = any(_bare_words(n) != fold(n).split() for n in names)
     by_length: dict[int, str] = {}  # "Siwa Oasis" واحة سيوة, but "Siwa" سيوة
     for name in names:
         folded = fold(name)
