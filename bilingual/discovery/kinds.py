@@ -64,6 +64,12 @@ ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
 KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
 
 
+def after_place_word(name: str, text: str) -> bool:
+    """Whether the article writes *name* after "in", "near", "the town of", "from X to" … somewhere
+    (those words in any case, the name as written)."""
+    return bool(re.search("(?i:" + LOCATIVE + ")" + re.escape(name) + r"\b(?![’'-])", text))
+
+
 def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bool:
     """Whether a one-word name that no table knows is a place in this article: not the last name of
     someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
@@ -75,7 +81,7 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     if word in surnames:
         return False
     head = lexicon.fold(word).split()[0]
-    after_locative = bool(re.search(LOCATIVE + re.escape(word) + r"\b(?![’'-])", text, re.IGNORECASE))
+    after_locative = after_place_word(word, text)
     if words > 1:  # "Bint Jbeil", "Al Mahrah": a place when the article puts it after "in", and no
         # given name or other name particle leads it
         particle = head in lexicon.PARTICLES and head not in ("al", "el")

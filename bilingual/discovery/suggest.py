@@ -305,9 +305,7 @@ def _why_not(name: str, key: str, starts_sentence: bool, seen_mid: set[str], tex
 
 def _named_place(name: str, key: str, text: str) -> bool:
     """A city whose name is an everyday English word, written as a place's name here: "in Hit"."""
-    return key in gazetteer.famous_places() and bool(
-        re.search("(?i:" + kinds.LOCATIVE + ")" + re.escape(name) + r"\b", text)
-    )
+    return key in gazetteer.famous_places() and kinds.after_place_word(name, text)
 
 
 def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]) -> str | None:
