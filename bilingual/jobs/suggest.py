@@ -91,7 +91,7 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
                 editing.upsert(Entry(variant, p.arabic, p.kind, note, variant_of=p.name,
                                      sources=(f"suggest: a written form of {p.name}",), fuzzy=True))  # fmt: skip
                 variants += 1
-    written = sum(1 for p in writable) + sum(len(p.variants) for p in writable) - present
+    written = len(writable) + sum(len(p.variants) for p in writable) - present
     result.counts["written"] = written
     result.counts["variants_written"] = variants
     result.say(
