@@ -14,6 +14,7 @@ wordfreq is the ``suggest`` extra; without it suggest still works, with fewer si
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 import unicodedata
 from functools import cache
@@ -100,6 +101,14 @@ def read_table(name: str) -> list[list[str]]:
 def person_words() -> dict[str, tuple[str, int]]:
     """One word of a person's name (folded) → the Arabic that Wikidata's bilingual names write most
     often and how often (0: from name-variants' table), from ``data/person-words.tsv``."""
+    from bilingual.names import cache as disk
+
+    path = DATA / "person-words.tsv"
+    version = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "-"
+    return disk.lexicon("person-words", version, (), _read_person_words)  # 60,000 rows: parsed once
+
+
+def _read_person_words() -> dict[str, tuple[str, int]]:
     return {row[0]: (row[1], int(row[2])) for row in read_table("person-words.tsv") if len(row) >= 3}
 
 
