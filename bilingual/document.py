@@ -7,6 +7,7 @@ blocks (inline markup removed, kept aside in :class:`Mark`), blocks separated by
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
@@ -28,6 +29,17 @@ def is_human(status: str) -> bool:
     The one rule: the memory, reuse, exchange files and exports all ask it.
     """
     return status in HUMAN_STATUSES
+
+
+def text_version(text: str) -> str:
+    """A short digest of a target's text: what an export records as the text its unit started from,
+    so a correction made against an older text is told apart from one made against today's."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def version_of(target: str, status: str) -> str:
+    """A segment's version (text and status): what a save names as the state it started from."""
+    return hashlib.sha256(f"{status}\x1f{target}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,9 @@ class Segment:
     status: SegmentStatus = "mt"
     terms: tuple[TermMatch, ...] = ()
     note: str = ""
+    #: what the machine wrote, kept while an editor's text (edited, approved) stands in its place
+    #: ("" when unknown, and for machine text, which is the target itself)
+    machine: str = ""
 
 
 @dataclass(frozen=True)

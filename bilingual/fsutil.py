@@ -216,10 +216,15 @@ def finish_commit(folder: Path) -> bool:
 
 @contextlib.contextmanager
 def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``path + '.lock'`` (for read-modify-write cycles)."""
+    """Hold an exclusive advisory lock for *path* (for read-modify-write cycles).
+
+    The lock file lives in this user's private cache folder, named by a digest of the path's real
+    location, so every process of the user agrees on it and nothing of ours is left in the user's
+    folders (a folder we cannot use there: the lock goes beside *path*, as ``PATH.lock``).
+    """
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(path) + ".lock")
+    lock = FileLock(lock_path(path))
     try:
         with lock.acquire(timeout=timeout):
             yield
@@ -227,8 +232,22 @@ def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
         raise BilingualError(
             "another bilingual process holds the lock",
             path=path,
-            hint=f"wait for it to finish, or remove {path}.lock if no process is running",
+            hint=f"wait for it to finish, or remove {lock.lock_file} if no process is running",
         ) from exc
+
+
+def lock_path(path: str | Path) -> str:
+    """Where the lock for *path* is kept (see :func:`locked`)."""
+    import hashlib
+
+    from platformdirs import user_cache_dir
+
+    real = os.path.realpath(path)
+    try:
+        folder = private_folder(Path(user_cache_dir("bilingual")) / "locks")
+    except OSError:
+        return str(path) + ".lock"
+    return str(folder / (hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".lock"))
 
 
 STALE_AFTER = 24 * 3600.0  # seconds; a leftover whose owner cannot be told is removed after a day

@@ -7,7 +7,7 @@ import pytest
 
 from bilingual.errors import InputError
 from bilingual.formats.aligned import read_aligned
-from bilingual.jobs import desk
+from bilingual.jobs import desk, respell
 from bilingual.memory.store import Memory
 
 ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
@@ -97,10 +97,10 @@ def test_a_dismissed_finding_keeps_its_reason(folder):
 def test_respelling_a_name_shows_what_it_changes_then_changes_every_document(folder):
     docs, gl, memory = folder
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قال مصرف مصر ذلك.")  # an editor's text with مصرف in it
-    preview = desk.respell_everywhere(desk.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl)))
+    preview = respell.respell_everywhere(respell.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl)))
     assert sorted((i.where, i.id) for i in preview.items) == [("a.en-ar.xml", "p1.s1"), ("b.en-ar.xml", "p1.s1")]
     assert _seg(docs, "b.en-ar.xml", "p1.s1").target.count("جمهورية") == 0  # a preview changes nothing
-    desk.respell_everywhere(desk.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl),
+    respell.respell_everywhere(respell.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl),
                                                 forbid_old=True, apply=True, memory=str(memory)))  # fmt: skip
     assert _seg(docs, "a.en-ar.xml", "p1.s1").target == "قال مصرف جمهورية مصر ذلك."
     assert "جمهورية مصر" in _seg(docs, "b.en-ar.xml", "p1.s1").target

@@ -80,6 +80,11 @@ EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
     show_default=True,
     help=_("How glossary names are marked in html, pdf and docx."),
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=_("Refuse (exit 6) when a segment's names are not as the glossary writes them (missing, forbidden spelling)."),
+)
 def export(
     document: str,
     fmt: str,
@@ -94,6 +99,7 @@ def export(
     overwrite: bool,
     no_colophon: bool,
     mark_names: str,
+    strict: bool,
 ) -> None:
     from bilingual.formats import ExportOptions
     from bilingual.jobs.export import ExportRequest, export_document
@@ -112,6 +118,7 @@ def export(
             arabic_only=arabic_only,
             glossary=glossary_path,
             overwrite=overwrite,
+            strict=strict,
         ),
     )
 

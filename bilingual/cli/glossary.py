@@ -74,16 +74,29 @@ def add(
 @click.option("--kind", type=KIND_CHOICE, default=None, help=_("Change the kind too."))
 @click.option("--note", default=None, help=_("Replace the note."))
 @click.option("--forbid-old", is_flag=True, help=_("Record the previous spelling as forbidden."))
+@click.option(
+    "--variants",
+    is_flag=True,
+    help=_("Respell the entries that hold this name too (Khalifa Haftar with Haftar); without it they are listed."),
+)
 @glossary_option
 def set_entry(
-    english: str, arabic: str, kind: Any, note: str | None, forbid_old: bool, glossary_path: str | None
+    english: str, arabic: str, kind: Any, note: str | None, forbid_old: bool, variants: bool, glossary_path: str | None
 ) -> None:
     from bilingual.jobs.glossary import SetRequest
     from bilingual.jobs.glossary import set_entry as job
 
     run(
         job,
-        SetRequest(english=english, arabic=arabic, glossary=glossary_path, kind=kind, note=note, forbid_old=forbid_old),
+        SetRequest(
+            english=english,
+            arabic=arabic,
+            glossary=glossary_path,
+            kind=kind,
+            note=note,
+            forbid_old=forbid_old,
+            variants=variants,
+        ),
     )
 
 

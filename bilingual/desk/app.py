@@ -30,7 +30,7 @@ from bilingual import i18n
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
 from bilingual.errors import BilingualError
-from bilingual.jobs import desk, glossary
+from bilingual.jobs import desk, glossary, respell
 from bilingual.jobs.export import ExportRequest, export_document
 from bilingual.names.load import load_default_glossary
 from bilingual.serve.bodies import BodyTooLarge, read_bounded
@@ -82,6 +82,7 @@ def _ui_text(_: Any) -> dict[str, str]:
         "apply": _("Apply"), "cancel": _("Cancel"), "nothing": _("No segment uses this name yet."),
         "revert": _("Revert to this"), "no_history": _("No earlier text."), "failed": _("failed:"),
         "missing": _("missing"), "found": _("in the Arabic"), "added": _("added"),
+        "dismissed": _("dismissed:"), "dismiss": _("Dismiss"), "approve_anyway": _("Approve anyway"),
         **_labels(_),
     }  # fmt: skip
 
@@ -166,19 +167,33 @@ async def save(request: Request) -> Response:
     name = request.path_params["name"]
     saving = desk.SaveRequest(s.folder, name, _text(data, "segment"), _text(data, "target"), _text(data, "version"),
                               approve=bool(data.get("approve")), who=_who(s, data), glossary=s.glossary,
-                              memory=s.memory, use_memory=s.use_memory)  # fmt: skip
+                              memory=s.memory, use_memory=s.use_memory,
+                              confirmed=bool(data.get("confirmed")))  # fmt: skip
     try:
-        done = await run_in_threadpool(desk.save_segment, saving)
+        saved = await run_in_threadpool(desk.save, saving)
     except desk.Conflict as conflict:
         return JSONResponse({"error": str(conflict), "conflict": True, "theirs": conflict.theirs,
                              "mine": conflict.mine, "version": conflict.version}, status_code=409)  # fmt: skip
-    seg = next(x for x in desk.read_document(s.folder, name).segments() if x.id == saving.segment)
-    return JSONResponse({
-        "status": seg.status, "version": desk.segment_version(seg.target, seg.status), "target": seg.target,
-        "outcome": done.items[0].outcome if done.items else "unchanged",
+    except desk.NeedsConfirmation as asking:
+        return JSONResponse({"error": asking.message, "confirm": True,
+                             "findings": _findings(s, name, asking.findings)}, status_code=409)  # fmt: skip
+    return JSONResponse(await run_in_threadpool(_row, s, name, saved))
+
+
+def _findings(s: DeskSettings, name: str, found: list[Any]) -> list[dict[str, str]]:
+    return [{"check": f.check, "title": f.title, "message": f.message, "severity": f.severity, "dismissed": reason}
+            for f, reason in desk.with_dismissals(s.folder, name, found)]  # fmt: skip
+
+
+def _row(s: DeskSettings, name: str, saved: desk.Saved) -> dict[str, Any]:
+    """What the page updates of a row after a save or a revert: text, status, version, names, findings."""
+    seg = saved.segment
+    return {
+        "status": seg.status, "version": saved.version, "target": seg.target, "outcome": saved.outcome,
         "names": [{"english": t.entry, "arabic": t.target, "missing": not t.enforced}
                   for t in sorted(seg.terms, key=lambda t: t.source_start)],
-    })  # fmt: skip
+        "findings": _findings(s, name, saved.findings),
+    }  # fmt: skip
 
 
 async def history(request: Request) -> Response:
@@ -194,10 +209,11 @@ async def revert(request: Request) -> Response:
     step = data.get("step")
     if not isinstance(step, int):
         raise Refused(400, "step must be a number")
-    await run_in_threadpool(lambda: desk.revert_segment(
-        s.folder, request.path_params["name"], _text(data, "segment"), step, who=_who(s, data), memory=s.memory,
+    name = request.path_params["name"]
+    saved = await run_in_threadpool(lambda: desk.revert_segment(
+        s.folder, name, _text(data, "segment"), step, who=_who(s, data), glossary=s.glossary, memory=s.memory,
         use_memory=s.use_memory))  # fmt: skip
-    return JSONResponse({"reverted": True})
+    return JSONResponse({"reverted": True, **(await run_in_threadpool(_row, s, name, saved))})
 
 
 async def dismiss(request: Request) -> Response:
@@ -287,16 +303,19 @@ async def glossary_set(request: Request) -> Response:
 async def glossary_respell(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
-    respelling = desk.RespellRequest(s.folder, _text(data, "english"), _text(data, "arabic").strip(),
+    respelling = respell.RespellRequest(s.folder, _text(data, "english"), _text(data, "arabic").strip(),
                                      glossary=s.glossary, forbid_old=bool(data.get("forbid_old")),
                                      apply=bool(data.get("apply")), memory=s.memory, use_memory=s.use_memory)  # fmt: skip
     if not respelling.arabic:
         raise Refused(400, "the new spelling is empty")
-    done = await run_in_threadpool(desk.respell_everywhere, respelling)
+    done = await run_in_threadpool(respell.respell_everywhere, respelling)
     changes: dict[str, list[str]] = {}
     for item in done.items:
-        changes.setdefault(item.where, []).append(item.id)
-    return JSONResponse({"applied": respelling.apply, "documents": changes, "segments": done.counts["segments"]})
+        if item.outcome == "to respell" and item.id not in changes.get(item.where, []):
+            changes.setdefault(item.where, []).append(item.id)
+    moving = [{"english": i.id, "change": i.reason} for i in done.items if i.outcome == "variant"]
+    return JSONResponse({"applied": respelling.apply, "documents": changes, "segments": done.counts["segments"],
+                         "variants": moving})  # fmt: skip
 
 
 async def font(request: Request) -> Response:

@@ -82,6 +82,8 @@ def to_tree(doc: Document) -> Any:
             append_text(src, seg.source, _q("cp"))
             tgt = etree.SubElement(s, _q("target"), {f"{{{XML_NS}}}lang": doc.tgt_lang, "dir": "rtl"})
             append_text(tgt, seg.target, _q("cp"))
+            if seg.machine:
+                append_text(etree.SubElement(s, _q("machine")), seg.machine, _q("cp"))
             if seg.terms:
                 terms = etree.SubElement(s, _q("terms"))
                 for t in seg.terms:
@@ -187,6 +189,7 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
                 for t in s.iterfind(f"{_q('terms')}/{_q('term')}")
             )
             note = s.find(_q("note"))
+            machine = s.find(_q("machine"))
             segments.append(
                 Segment(
                     id=s.get("id"),
@@ -197,6 +200,7 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
                     status=s.get("status"),
                     terms=terms,
                     note=note.text or "" if note is not None else "",
+                    machine=read_text(machine) if machine is not None else "",
                 )
             )
         block = Block(

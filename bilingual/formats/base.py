@@ -70,6 +70,9 @@ class Unit:
     #: the file marks the target approved in so many words (XLIFF final, signed-off, reviewed or
     #: approved="yes"; a TMX status prop): only then is unchanged machine text taken as approved
     explicit: bool = False
+    #: the digest of the target the unit held when we exported it (:func:`bilingual.document.text_version`);
+    #: "" for a file we did not write, or a tool that dropped it
+    base: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Skip:
     id: str
     reason: str
     line: int | None = None
+    texts: tuple[str, str] | None = None  # a conflict's two texts: the document's, the file's
 
 
 @dataclass(frozen=True)

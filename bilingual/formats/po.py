@@ -12,7 +12,7 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from bilingual.document import SegmentStatus, is_human
+from bilingual.document import SegmentStatus, is_human, text_version
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
 
@@ -63,7 +63,7 @@ class PoFormat(Format):
                 msgid=seg.source,
                 msgstr=seg.target,
                 tcomment=("names: " + "; ".join(names)) if names else "",
-                comment=f"status: {seg.status}",
+                comment=f"status: {seg.status}\nbase: {text_version(seg.target)}",
             )
             if not is_human(seg.status):  # machine text, whether new or from the memory
                 entry.flags.append("fuzzy")
@@ -90,7 +90,12 @@ class PoFormat(Format):
             if not entry.msgstr.strip():
                 skipped.append(Skip(uid or entry.msgid[:40], "empty translation", entry.linenum))
                 continue
-            recorded = entry.comment.removeprefix("status: ").strip() if entry.comment else ""
+            ours = dict(
+                line.split(": ", 1)
+                for line in (entry.comment or "").splitlines()
+                if line.startswith(("status: ", "base: "))
+            )
+            recorded = ours.get("status", "").strip()
             status: SegmentStatus
             if "fuzzy" in entry.flags:
                 status = "mt"
@@ -99,5 +104,15 @@ class PoFormat(Format):
             else:
                 status = "approved"  # the fuzzy flag is cleared
             # explicit: only our own record that the segment was approved when exported
-            units.append(Unit(uid, entry.msgid, entry.msgstr, status, entry.linenum, explicit=recorded == "approved"))
+            units.append(
+                Unit(
+                    uid,
+                    entry.msgid,
+                    entry.msgstr,
+                    status,
+                    entry.linenum,
+                    explicit=recorded == "approved",
+                    base=ours.get("base", "").strip(),
+                )
+            )
         return UnitFile(units, skipped, "", po.metadata.get("Language", ""))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bilingual.document import SegmentStatus
+from bilingual.document import SegmentStatus, text_version
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, code_point, parse_xml
@@ -80,6 +80,7 @@ class TmxFormat(Format):
                 etree.SubElement(tu, "note").text = "names: " + "; ".join(names)
             etree.SubElement(tu, "prop", type="x-bilingual-status").text = seg.status
             etree.SubElement(tu, "prop", type="x-bilingual-model").text = stamp["model"] or "-"
+            etree.SubElement(tu, "prop", type="x-bilingual-base").text = text_version(seg.target)
             for lang, text in ((doc.src_lang, seg.source), (doc.tgt_lang, seg.target)):
                 _seg(etree.SubElement(tu, "tuv", {XML_LANG: lang}), text)
         doctype = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -115,6 +116,9 @@ class TmxFormat(Format):
             status: SegmentStatus = (
                 "mt" if recorded in ("mt", "tm") else "approved" if recorded == "approved" else "edited"
             )
-            units.append(Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved"))
+            base = next((p.text or "" for p in tu.findall("prop") if p.get("type") == "x-bilingual-base"), "")
+            units.append(
+                Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved", base=base)
+            )
         target_lang = "ar" if any(t.startswith("ar") for t in target_langs) else ",".join(sorted(target_langs))
         return UnitFile(units, skipped, srclang if srclang != "*all*" else "", target_lang)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bilingual.document import SegmentStatus
+from bilingual.document import SegmentStatus, text_version
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, code_point, parse_xml
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bilingual.document import Document
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
+BASE_NOTE = "bilingual-base"  # a note's from: the digest of the target this unit was exported with
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 STATES = {
@@ -133,6 +134,8 @@ class Xliff12Format(Format):
                 names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
                 if names:
                     etree.SubElement(tu, _q("note"), {"from": "bilingual"}).text = "names: " + "; ".join(names)
+                # the text this unit started from, so an apply tells a correction of older text apart
+                etree.SubElement(tu, _q("note"), {"from": BASE_NOTE}).text = text_version(seg.target)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
     def parse(self, data: bytes, *, path: str) -> UnitFile:
@@ -175,6 +178,7 @@ class Xliff12Format(Format):
                 status = "mt"
             else:
                 status = "edited"
+            base = next((n.text or "" for n in tu.iterfind(q("note")) if n.get("from") == BASE_NOTE), "")
             units.append(
                 Unit(
                     uid,
@@ -183,6 +187,7 @@ class Xliff12Format(Format):
                     status,
                     tu.sourceline,
                     explicit=status == "approved",
+                    base=base.strip(),
                 )
             )
         source_lang = ",".join(sorted({a for a, _b in langs if a}))

@@ -19,29 +19,28 @@ Rules every front end gets from here:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual import outputs
-from bilingual.checks import run_checks
-from bilingual.document import Document, Finding, SegmentStatus, is_human
+from bilingual.checks import NAME_FAULTS, run_checks
+from bilingual.document import Document, Finding, Segment, is_human, version_of
 from bilingual.engines import Engine
 from bilingual.errors import InputError
-from bilingual.formats.aligned import read_aligned, render_aligned
+from bilingual.formats.aligned import read_aligned
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
-from bilingual.jobs.glossary import SetRequest, set_entry
 from bilingual.jobs.result import Result
 from bilingual.memory.store import open_memory
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary
-from bilingual.translation.locate import locate_terms
-from bilingual.translation.reuse import respell
+from bilingual.writer import changing, check_writable, findings_of, write_target
+
+#: The checks of names against the glossary: approving a text they fault asks the editor twice.
+NAME_CHECKS = NAME_FAULTS | {"outdated_spelling"}
 
 STATE = ".bilingual"
 SUFFIX = ".en-ar.xml"
@@ -71,13 +70,17 @@ _parsed_lock = threading.Lock()
 CACHED_DOCUMENTS = 8
 
 
-def _remember(path: Path, doc: Document) -> None:
+def remember(path: Path, doc: Document) -> None:
     version = _version_of(path)
     with _parsed_lock:
         _parsed.pop(path, None)
         while len(_parsed) >= CACHED_DOCUMENTS:
             _parsed.pop(next(iter(_parsed)))
         _parsed[path] = (version, doc)
+
+
+def read_path(path: str) -> Document:
+    return _read(Path(path))
 
 
 def _read(path: Path) -> Document:
@@ -87,7 +90,7 @@ def _read(path: Path) -> Document:
     if cached is not None and cached[0] == _version_of(path):
         return cached[1]
     doc = read_aligned(str(path))
-    _remember(path, doc)
+    remember(path, doc)
     return doc
 
 
@@ -192,7 +195,7 @@ def add_article(request: AddArticleRequest, engine: Engine, result: Result | Non
 
 def segment_version(target: str, status: str) -> str:
     """What a save names as the segment's state it started from."""
-    return hashlib.sha256(f"{status}\x1f{target}".encode()).hexdigest()[:16]
+    return version_of(target, status)
 
 
 @dataclass(frozen=True)
@@ -207,17 +210,61 @@ class SaveRequest:
     glossary: str | None = None
     memory: str | None = None
     use_memory: bool = True
+    confirmed: bool = False  # approve although the names are not as the glossary writes them
+
+
+class NeedsConfirmation(InputError):
+    """Approving a text with a forbidden spelling or a missing name: the editor must say so twice."""
+
+    def __init__(self, message: str, *, path: str, findings: list[Finding]) -> None:
+        super().__init__(message, path=path, hint=_("correct the names, or approve anyway"))
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A segment as a save left it, with its findings now (the page updates its row from these)."""
+
+    segment: Segment
+    findings: list[Finding]
+    outcome: str
+
+    @property
+    def version(self) -> str:
+        return version_of(self.segment.target, self.segment.status)
 
 
 def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
-    """Save one segment's text (edited, or approved), refused with both texts if it changed meanwhile."""
+    """Save one segment's text (edited, or approved), refused with both texts if it changed meanwhile.
+
+    The text goes through the one segment writer: its names are located again (against the
+    glossary in use, or its own names without one), its status follows its content (the machine's
+    own text is machine text again), and its findings are checked at once.
+    """
     result = result if result is not None else Result()
+    saved = _save(request, result)
+    result.counts[saved.outcome] += 1
+    result.item(saved.segment.id, saved.outcome, saved.version, where=request.document)
+    if saved.outcome != "unchanged":
+        result.say(_("{doc}: segment {id} saved ({status})").format(
+            doc=request.document, id=saved.segment.id, status=saved.segment.status))  # fmt: skip
+    return result
+
+
+def save(request: SaveRequest) -> Saved:
+    """:func:`save_segment` for a front end that shows the row: the segment saved and its findings."""
+    return _save(request, Result())
+
+
+def _save(request: SaveRequest, result: Result) -> Saved:
     path = document_path(request.folder, request.document)
     glossary = load_default_glossary(request.glossary)
-    status: SegmentStatus = "approved" if request.approve else "edited"
-    log = _state(path, "history", ".jsonl")  # refused before anything is written if a link is planted
-    with locked(path):
-        doc = _read(path)
+    log = state_file(path, "history", ".jsonl")  # refused before anything is written if a link is planted
+    target = request.target.strip()
+    check_writable(target, where=f"{request.document}: {request.segment}")
+    with changing(str(path), read=read_path) as change:
+        doc = change.document
+        assert doc is not None
         seg = next((s for s in doc.segments() if s.id == request.segment), None)
         if seg is None:
             raise InputError(_("no segment {id} in the document").format(id=request.segment), path=str(path))
@@ -225,33 +272,30 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
         if current != request.version:
             raise Conflict(_("segment {id} was changed by someone else since you opened it").format(id=seg.id),
                            path=str(path), theirs=seg.target, mine=request.target, version=current)  # fmt: skip
-        target = request.target.strip()
-        if target == seg.target and (status == seg.status or (not request.approve and is_human(seg.status))):
-            result.counts["unchanged"] += 1
-            result.item(seg.id, "unchanged", where=request.document)
-            return result
-        terms = locate_terms(seg.source, target, glossary.find(seg.source)) if glossary is not None else seg.terms
-        saved = replace(seg, target=target, status=status, terms=terms, note="" if target else seg.note)
-        _write(path, doc.with_segments({seg.id: saved}))
-        _history(log, seg.id, before=(seg.target, seg.status), after=(target, status), who=request.who)
+        if target == seg.target and not request.approve and (is_human(seg.status) or seg.status in ("mt", "tm")):
+            return Saved(seg, findings_of(seg, glossary), "unchanged")
+        written = write_target(seg, target, glossary=glossary, by="editor", approve=request.approve)
+        found = findings_of(written, glossary)
+        naming = [f for f in found if f.check in NAME_CHECKS]
+        if request.approve and naming and not request.confirmed:
+            raise NeedsConfirmation(_("segment {id} has names not as the glossary writes them").format(id=seg.id),
+                                    path=request.document, findings=naming)  # fmt: skip
+        if written == seg:
+            return Saved(seg, found, "unchanged")
+        change.write(doc.with_segments({seg.id: written}))
+        remember(path, change.written or doc)
+        append_history(log, seg.id, before=(seg.target, seg.status), after=(written.target, written.status),
+                 who=request.who)  # fmt: skip
     if request.use_memory:
         with open_memory(request.memory) as memory:
-            memory.put(seg.source, target, status, origin=f"desk:{request.who or 'editor'}", terms=terms,
-                       glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+            memory.put(seg.source, written.target, written.status, origin=f"desk:{request.who or 'editor'}",
+                       terms=written.terms, glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
                        overwrite=request.approve)  # fmt: skip
-    result.counts[status] += 1
-    result.item(seg.id, status, segment_version(target, status), where=request.document)
     result.wrote(str(path))
-    result.say(_("{doc}: segment {id} saved ({status})").format(doc=request.document, id=seg.id, status=status))
-    return result
+    return Saved(written, found, written.status)
 
 
-def _write(path: Path, doc: Document) -> None:
-    outputs.write(str(path), render_aligned(doc))
-    _remember(path, doc)  # what was written is what a read would give
-
-
-def _state(path: Path, kind: str, suffix: str) -> Path:
+def state_file(path: Path, kind: str, suffix: str) -> Path:
     """The desk's own file of *kind* for the document at *path*; a link planted anywhere on the way
     (the state folder, its sub-folder, the file) is refused, never followed."""
     folder = path.parent / STATE / kind
@@ -267,7 +311,7 @@ def _state(path: Path, kind: str, suffix: str) -> Path:
     return state
 
 
-def _history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
+def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
     line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
                        "after_status": after[1], "who": who, "when": time.time()}, ensure_ascii=False)  # fmt: skip
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
@@ -279,7 +323,7 @@ def _history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[st
 
 def history(folder: str, document: str, segment: str | None = None) -> list[dict[str, object]]:
     """Every save of the document (of one segment), oldest first."""
-    path = _state(document_path(folder, document), "history", ".jsonl")
+    path = state_file(document_path(folder, document), "history", ".jsonl")
     if not path.is_file():
         return []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -287,25 +331,28 @@ def history(folder: str, document: str, segment: str | None = None) -> list[dict
 
 
 def revert_segment(folder: str, document: str, segment: str, step: int, *, who: str = "",
-                   memory: str | None = None, use_memory: bool = True) -> Result:  # fmt: skip
-    """Put back the text segment *segment* had before save number *step* of its history."""
+                   glossary: str | None = None, memory: str | None = None, use_memory: bool = True) -> Saved:  # fmt: skip
+    """Put back the text segment *segment* had before save number *step* of its history (the machine's
+    own text comes back as machine text)."""
     rows = history(folder, document, segment)
     if not 0 <= step < len(rows):
         raise InputError(_("no such step in the segment's history"), path=document)
     doc = _read(document_path(folder, document))
-    seg = next(s for s in doc.segments() if s.id == segment)
+    seg = next((s for s in doc.segments() if s.id == segment), None)
+    if seg is None:
+        raise InputError(_("no segment {id} in the document").format(id=segment), path=document,
+                         hint=_("the document was translated again since; reload it"))  # fmt: skip
     before = rows[step]
-    return save_segment(SaveRequest(folder, document, segment, str(before["before"]),
-                                    segment_version(seg.target, seg.status),
-                                    approve=before["before_status"] == "approved", who=who, memory=memory,
-                                    use_memory=use_memory))  # fmt: skip
+    return save(SaveRequest(folder, document, segment, str(before["before"]), segment_version(seg.target, seg.status),
+                            approve=before["before_status"] == "approved", who=who, glossary=glossary,
+                            memory=memory, use_memory=use_memory, confirmed=True))  # fmt: skip
 
 
 def dismiss_finding(folder: str, document: str, segment: str, check: str, reason: str, *, who: str = "") -> None:
     """Keep a QA finding dismissed, with the editor's reason (a human decision, never dropped)."""
     if not reason.strip():
         raise InputError(_("a dismissal needs a reason"), path=document, hint=_("say why the finding does not apply"))
-    path = _state(document_path(folder, document), "dismissed", ".json")
+    path = state_file(document_path(folder, document), "dismissed", ".json")
     with locked(path):
         kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
         kept.append({"segment": segment, "check": check, "reason": reason.strip(), "who": who, "when": time.time()})
@@ -315,73 +362,12 @@ def dismiss_finding(folder: str, document: str, segment: str, check: str, reason
 def findings(folder: str, document: str, *, glossary: Glossary | None) -> list[tuple[Finding, str]]:
     """The QA findings of the document, each with the reason it was dismissed ('' when it stands)."""
     path = document_path(folder, document)
-    dismissed_file = _state(path, "dismissed", ".json")
+    return with_dismissals(folder, document, run_checks(_read(path), glossary=glossary, qa=True))
+
+
+def with_dismissals(folder: str, document: str, found: list[Finding]) -> list[tuple[Finding, str]]:
+    """Each finding with the reason an editor dismissed it ('' when it stands)."""
+    dismissed_file = state_file(document_path(folder, document), "dismissed", ".json")
     dismissed = json.loads(dismissed_file.read_text(encoding="utf-8")) if dismissed_file.is_file() else []
     reasons = {(d["segment"], d["check"]): d["reason"] for d in dismissed}
-    found = run_checks(_read(path), glossary=glossary, qa=True)
     return [(f, reasons.get((f.segment_id, f.check), "")) for f in found]
-
-
-@dataclass(frozen=True)
-class RespellRequest:
-    folder: str
-    english: str
-    arabic: str
-    glossary: str | None = None
-    forbid_old: bool = False
-    apply: bool = False  # False: only say what would change
-    memory: str | None = None
-    use_memory: bool = True
-
-
-def respell_everywhere(request: RespellRequest, result: Result | None = None) -> Result:
-    """Which segments of which documents a new spelling changes; with ``apply``, the glossary is set and
-    each of them is rewritten at the name's stored spans (editors' text included), and recorded."""
-    result = result if result is not None else Result()
-    glossary = load_default_glossary(request.glossary)
-    entry = glossary.get(request.english) if glossary is not None else None
-    if entry is None:
-        raise InputError(_("no entry {english!r}").format(english=request.english), path=request.glossary or "glossary")
-    affected: dict[str, list[str]] = {}
-    for summary in list_documents(request.folder):
-        doc = _read(Path(request.folder).resolve() / summary.name)
-        ids = [s.id for s in doc.segments() if any(t.entry == entry.english and t.enforced for t in s.terms)]
-        if ids:
-            affected[summary.name] = ids
-            for seg_id in ids:
-                result.item(seg_id, "to respell", entry.arabic + " → " + request.arabic, where=summary.name)
-    result.counts["documents"] = len(affected)
-    result.counts["segments"] = sum(len(ids) for ids in affected.values())
-    if not request.apply:
-        return result
-    logs = {name: _state(Path(request.folder) / name, "history", ".jsonl") for name in affected}  # all refused first
-    set_entry(SetRequest(request.english, request.arabic, glossary=request.glossary, forbid_old=request.forbid_old))
-    glossary = load_default_glossary(request.glossary)
-    assert glossary is not None
-    memory = open_memory(request.memory) if request.use_memory else None
-    try:
-        for name, ids in affected.items():
-            path = Path(request.folder) / name
-            log = logs[name]
-            with locked(path):
-                doc = _read(path)
-                changed = {}
-                for seg in doc.segments():
-                    if seg.id not in ids:
-                        continue
-                    target = respell(seg.target, seg.terms, glossary)
-                    terms = locate_terms(seg.source, target, glossary.find(seg.source))
-                    changed[seg.id] = replace(seg, target=target, terms=terms)
-                    _history(log, seg.id, before=(seg.target, seg.status), after=(target, seg.status),
-                             who="respell")  # fmt: skip
-                    if memory is not None:
-                        memory.put(seg.source, target, seg.status, origin="desk:respell", terms=terms, overwrite=True,
-                                   glossary_fingerprint=glossary.fingerprint)  # fmt: skip
-                _write(path, doc.with_segments(changed))
-            result.wrote(str(path))
-    finally:
-        if memory is not None:
-            memory.close()
-    result.say(_("{english}: {n} segments respelled in {docs} documents").format(
-        english=entry.english, n=result.counts["segments"], docs=result.counts["documents"]))  # fmt: skip
-    return result

@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual import outputs
-from bilingual.formats.aligned import read_aligned, render_aligned
+from bilingual.errors import InputError
+from bilingual.formats import Skip
+from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.memory.exchange import ExchangeResult, apply_units, import_units, read_units
 from bilingual.memory.store import open_memory
 from bilingual.names.load import load_default_glossary
+from bilingual.writer import changing, write_document
 
 REPORT_HEADER = "file\tline\tunit\treason\n"
 
@@ -89,7 +92,7 @@ def import_corrections(request: ImportRequest, result: Result | None = None) -> 
             result.data(
                 _(
                     "{file}: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, "
-                    "{skipped} not taken"
+                    "{skipped} not taken, {faults} with names not as the glossary writes them"
                 ).format(
                     file=path,
                     added=done.added,
@@ -97,6 +100,7 @@ def import_corrections(request: ImportRequest, result: Result | None = None) -> 
                     unchanged=done.unchanged,
                     conflicts=len(done.conflicts),
                     skipped=len(done.skipped),
+                    faults=len(done.name_faults),
                 )
             )
             for conflict in done.conflicts:
@@ -129,17 +133,27 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
             own=is_report,
             what=_("an earlier report of bilingual"),
         )
-    doc, found = read_aligned(request.document), read_units(request.corrections)
+    found = read_units(request.corrections)
+    read_aligned(request.document)  # a damaged document is refused before the memory is opened
     memory = open_memory(request.memory) if request.use_memory else None
     try:
-        # The memory takes every correction in one transaction, committed before the document is
-        # written: a kill leaves both as they were, or the memory ahead of the document, which the
-        # same apply run again brings level (it records units the document already holds too).
-        with memory.transaction() if memory is not None else contextlib.nullcontext():
-            doc, done = apply_units(
-                doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
-            )
-        outputs.write(target, render_aligned(doc), stdout=request.stdout)
+        # One writer at a time: the document is read inside its lock (another apply, a desk save or a
+        # translate that finished meanwhile is what this one corrects), changed and written before
+        # the lock is let go. The memory takes every correction in one transaction, committed before
+        # the document is written: a kill leaves both as they were, or the memory ahead of the
+        # document, which the same apply run again brings level.
+        with changing(request.document) as change:
+            doc = change.document
+            if doc is None:
+                raise InputError(_("no such file"), path=request.document)
+            with memory.transaction() if memory is not None else contextlib.nullcontext():
+                doc, done = apply_units(
+                    doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
+                )
+            if same:
+                change.write(doc)
+            else:
+                write_document(target, doc, stdout=request.stdout)
     finally:
         if memory is not None:
             memory.close()
@@ -147,12 +161,16 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
     result.counts["changed"] += len(done.changed)
     result.counts["unchanged"] += done.unchanged
     result.say(
-        _("{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not taken").format(
+        _(
+            "{n} segments updated in {doc}, {unchanged} unchanged, {conflicts} conflicts, {skipped} not taken, "
+            "{faults} with names not as the glossary writes them"
+        ).format(
             n=len(done.changed),
             doc=target,
             unchanged=done.unchanged,
             conflicts=len(done.conflicts),
             skipped=len(done.skipped),
+            faults=len(done.name_faults),
         )
     )
     rows: list[str] = []
@@ -178,11 +196,28 @@ def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, row
         result.item(skip.id, "skipped", skip.reason, where=path, line=skip.line)
     for skip in [*done.conflicts, *done.skipped]:
         where = f"{path}:{skip.line}" if skip.line else path
-        rows.append(f"{path}\t{skip.line or ''}\t{skip.id}\t{skip.reason}")
+        rows.append(f"{path}\t{skip.line or ''}\t{skip.id}\t{_one_line(skip)}")
         if verbose:
             result.data(_("  {where}: {id}: {reason}").format(where=where, id=skip.id, reason=skip.reason))
+    for skip in done.conflicts:  # always listed, with both texts: an editor's decision is never dropped unseen
+        if skip.texts is not None:
+            result.data(_("  conflict {id}: in the document: {theirs}").format(id=skip.id, theirs=skip.texts[0]))
+            result.data(_("  conflict {id}: in the file: {mine}").format(id=skip.id, mine=skip.texts[1]))
+    for fault in done.name_faults:  # taken (the editor's decision), but said
+        where = f"{path}:{fault.line}" if fault.line else path
+        result.item(fault.id, "name fault", fault.reason, where=path, line=fault.line)
+        result.data(_("  {where}: {id}: taken with {reason}").format(where=where, id=fault.id, reason=fault.reason))
     result.counts["conflicts"] += len(done.conflicts)
     result.counts["skipped"] += len(done.skipped)
+    result.counts["name_faults"] += len(done.name_faults)
+
+
+def _one_line(skip: Skip) -> str:
+    """A report row's reason, with a conflict's two texts (tabs and line breaks folded)."""
+    if skip.texts is None:
+        return skip.reason
+    theirs, mine = (" ".join(t.split()) for t in skip.texts)
+    return f"{skip.reason} | document: {theirs} | file: {mine}"
 
 
 def _write_report(path: str | None, rows: list[str], result: Result) -> None:

@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual import outputs
-from bilingual.checks import run_checks
+from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.document import Document
-from bilingual.errors import BilingualError, InputError
+from bilingual.errors import BilingualError, InputError, ViolationsFound
 from bilingual.formats import PUBLISHING, ExportOptions, Format, Review, Role, format_names, get
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.memory.exchange import read_units, unapplied
+from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary
 
 
@@ -36,6 +37,7 @@ class ExportRequest:
     glossary: str | None = None  # for the review report
     memory: str | None = None  # protected from being written over
     overwrite: bool = False
+    strict: bool = False  # refuse when a segment's names are not as the glossary writes them
     stdout: BinaryIO | None = field(default=None, compare=False)
 
 
@@ -94,6 +96,7 @@ def export_document(request: ExportRequest, result: Result | None = None) -> Res
     if request.arabic_only:
         targets.append((_arabic_only_path(request, targets[0][0], suffix), replace(options, arabic_only=True)))
     glossary = load_default_glossary(request.glossary) if request.glossary else None
+    _tell_name_faults(doc, load_default_glossary(request.glossary), result, strict=request.strict)
     protected = outputs.protect(
         memory=request.memory, glossary=glossary.paths if glossary else _glossary_files(), inputs=(request.document,)
     )
@@ -105,6 +108,24 @@ def export_document(request: ExportRequest, result: Result | None = None) -> Res
         if target != outputs.STDOUT:
             result.say(_("wrote {path}").format(path=target))
     return result
+
+
+def _tell_name_faults(doc: Document, glossary: Glossary | None, result: Result, *, strict: bool) -> None:
+    """Say how many segments publish a name not as the glossary writes it; with *strict*, refuse."""
+    faulty = sorted(
+        {f.segment_id for f in run_checks(doc, glossary=glossary, qa=False) if f.check in NAME_FAULTS}
+        | {s.id for s in doc.segments() if any(not t.enforced for t in s.terms)},
+        key=lambda i: tuple(int(n) for n in i[1:].split(".s")),
+    )
+    if not faulty:
+        return
+    message = _("{n} segments have names not as the glossary writes them (missing, forbidden spelling): {ids}").format(
+        n=len(faulty), ids=" ".join(faulty[:10]) + (" …" if len(faulty) > 10 else "")
+    )
+    if strict:
+        raise ViolationsFound(message, path=doc.head.input_name or None,
+                              hint=_("correct them (bilingual check lists them), or export without --strict"))  # fmt: skip
+    result.warn(_("warning: {message}").format(message=message))
 
 
 def _arabic_only_path(request: ExportRequest, output: str, suffix: str) -> str:

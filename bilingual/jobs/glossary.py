@@ -14,7 +14,7 @@ from bilingual.formats.potext import repair_po_text
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
-from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic
+from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic, variants
 from bilingual.names.entry import Entry, EntryKind
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
@@ -131,10 +131,16 @@ class SetRequest:
     note: str | None = None  # None: keep the note
     forbid_old: bool = False
     no_translate: bool | None = None  # None: keep it
+    variants: bool = False  # respell the entries that hold this name too (else they are only listed)
 
 
 def set_entry(request: SetRequest, result: Result | None = None) -> Result:
-    """Correct an entry's spelling (it becomes reviewed), optionally recording the old one as forbidden."""
+    """Correct an entry's spelling (it becomes reviewed), optionally recording the old one as forbidden.
+
+    The entries that hold the name (Khalifa Haftar with Haftar, or marked ``variant-of`` it) are
+    listed with their new spelling, and respelled too with ``variants``: one article never ends
+    with two spellings of one name.
+    """
     result = result if result is not None else Result()
     root = glossary_root(request.glossary)
     arabic = request.arabic.strip()
@@ -143,6 +149,10 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
         if found is None:
             raise _no_entry(request.english, root)
         old = found[1]
+        if arabic == old.arabic and request.kind is None and request.note is None and request.no_translate is None:
+            result.item(old.english, "unchanged")
+            result.say(_("{english} is already spelled {arabic}").format(english=old.english, arabic=arabic))
+            return result
         forbidden = old.forbidden + ((old.arabic,) if request.forbid_old and old.arabic not in old.forbidden else ())
         entry = replace(
             set_arabic(old, arabic),
@@ -152,8 +162,21 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
             no_translate=old.no_translate if request.no_translate is None else request.no_translate,
         )
         editing.upsert(entry)
+        moving = variants(editing.entries(), old, arabic) if arabic != old.arabic else []
+        for other, new in moving:
+            if request.variants:
+                editing.upsert(set_arabic(other, new))
     result.item(old.english, "changed", f"{old.arabic} → {entry.arabic}")
     result.say(_("set {english}: {old} → {new}").format(english=old.english, old=old.arabic, new=entry.arabic))
+    for other, new in moving:
+        outcome = "changed" if request.variants else "variant"
+        result.item(other.english, outcome, f"{other.arabic} → {new}")
+        if request.variants:
+            result.say(_("set {english}: {old} → {new}").format(english=other.english, old=other.arabic, new=new))
+    if moving and not request.variants:
+        result.warn(_("{n} entries hold this name too, not respelled (pass --variants to respell them): {list}").format(
+            n=len(moving), list="; ".join(f"{o.english} ({o.arabic} → {new})" for o, new in moving)))  # fmt: skip
+    result.counts["variants"] = len(moving)
     return result
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual import outputs
-from bilingual.document import Document, is_human
+from bilingual.document import Document, Segment, is_human
 from bilingual.engines import Engine, EngineOptions, Preparation, load_engine
 from bilingual.errors import BilingualError, InputError
-from bilingual.formats.aligned import AlignedFormat, read_aligned, render_aligned
+from bilingual.formats.aligned import AlignedFormat, read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.memory.store import Memory, open_memory
@@ -22,7 +22,8 @@ from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary
 from bilingual.read import DEFAULT_MAX_BYTES, read_document
 from bilingual.translation.pipeline import Progress, Tally, origin, translate_document
-from bilingual.translation.reuse import carry_over
+from bilingual.translation.reuse import carry_over, lost_edits
+from bilingual.writer import changing, write_document
 
 #: Given a document's segment count, a context that yields the callback told of segments done.
 ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]
@@ -81,8 +82,7 @@ def translate_articles(
     ]
     glossary = load_default_glossary(request.glossary)
     protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (), inputs=inputs)
-    previous = {}
-    for out, _note in planned:
+    for (out, _note), doc in zip(planned, docs, strict=True):
         outputs.check(
             out,
             protected=protected,
@@ -90,7 +90,9 @@ def translate_articles(
             own=AlignedFormat.is_own_output,
             what=_("an aligned document"),
         )
-        previous[out] = _previous_output(out, request.overwrite, result)
+        previous = _previous_output(out, request.overwrite, result)
+        if previous is not None:
+            _refuse_losing(out, lost_edits(doc, previous))  # before a model is loaded
     if glossary is None:
         result.warn(
             _(
@@ -110,9 +112,7 @@ def translate_articles(
         for doc, (out, note) in zip(docs, planned, strict=True):
             if note:
                 result.say(note)
-            _translate_one(
-                doc, out, request, result, engine=engine, glossary=glossary, memory=memory, previous=previous[out]
-            )
+            _translate_one(doc, out, request, result, engine=engine, glossary=glossary, memory=memory)
     finally:
         if memory is not None:
             memory.close()
@@ -139,6 +139,18 @@ def _previous_output(out: str, overwrite: bool, result: Result) -> Document | No
             result.warn(_("{out}: replacing {n} edited or approved segments (--overwrite)").format(out=out, n=human))
         return None
     return previous
+
+
+def _refuse_losing(out: str, lost: list[Segment]) -> None:
+    """Writing the new article over *out* would drop editors' segments: refused unless ``--overwrite``."""
+    if lost:
+        raise InputError(
+            _("{n} edited or approved segments of the existing document are not in this article: {ids}").format(
+                n=len(lost), ids=" ".join(s.id for s in lost[:8]) + (" …" if len(lost) > 8 else "")
+            ),
+            path=out,
+            hint=_("name another output with -o, or pass --overwrite to replace it (the memory keeps their text)"),
+        )
 
 
 def translate_with_memory(
@@ -168,20 +180,30 @@ def _translate_one(
     engine: Engine,
     glossary: Glossary | None,
     memory: Memory | None,
-    previous: Document | None,
 ) -> None:
     progress = request.progress(len(doc.segments())) if request.progress else contextlib.nullcontext(None)
     with progress as update:
         translated, tally = translate_with_memory(doc, engine=engine, glossary=glossary, memory=memory, progress=update)
-    if previous is not None:
-        translated, kept = carry_over(translated, previous, glossary)
-        if kept:
-            result.say(
-                _("kept {n} edited or approved segments of the existing {out} (--overwrite replaces them)").format(
-                    n=kept, out=out
-                )
-            )
-    outputs.write(out, render_aligned(translated), stdout=request.stdout)
+    if out == outputs.STDOUT:
+        write_document(out, translated, stdout=request.stdout)
+    else:
+        # The existing output is read again inside its lock: an editor's save made while this run
+        # translated is kept too (or the write is refused), never overwritten.
+        def existing(path: str) -> Document | None:
+            return None if request.overwrite else _previous_output(path, False, Result())
+
+        with changing(out, read=existing) as change:
+            previous = change.document
+            if previous is not None:
+                _refuse_losing(out, lost_edits(translated, previous))
+                translated, kept = carry_over(translated, previous, glossary)
+                if kept:
+                    result.say(
+                        _(
+                            "kept {n} edited or approved segments of the existing {out} (--overwrite replaces them)"
+                        ).format(n=kept, out=out)
+                    )
+            change.write(translated)
     result.wrote(out)
     _tell(result, tally, out, glossary)
 

@@ -11,16 +11,17 @@ a tool cleared). Every unit not taken is counted with its reason.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human
+from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human, text_version
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.i18n import _
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
 from bilingual.translation.locate import locate_terms
+from bilingual.writer import is_copy_of_source, machine_text, write_target
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
 
@@ -74,6 +75,7 @@ class ExchangeResult:
     new_pairs: list[Skip] = field(default_factory=list)  # units whose source the editor changed: taken as new pairs
     conflicts: list[Skip] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
+    name_faults: list[Skip] = field(default_factory=list)  # edits taken with a missing name or a forbidden spelling
 
     def skip(self, unit_id: str, reason: str, line: int | None = None) -> None:
         self.skipped.append(Skip(unit_id, reason, line))
@@ -85,6 +87,9 @@ class ExchangeResult:
 MACHINE_UNCHANGED = "machine text, unchanged (approve it in the file, or pass --approve-unchanged)"
 MARKED_MACHINE = "marked unreviewed in the file and not changed from the machine text"
 SOURCE_CHANGED = "the source was changed in the file: its translation is taken as a new pair"
+COPY_OF_SOURCE = "the translation is a copy of the English source (a tool filled it in), not an edit"
+NEWER_IN_DOCUMENT = "not changed in the file, and the document holds a newer text"
+NEWER_EDIT = "the segment was edited in the document after this file was exported: both texts are kept, decide which"
 SOURCE_ONLY_CHANGED = "the source was changed in the file but not its translation (the machine's, for the old source)"
 
 
@@ -102,6 +107,12 @@ def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> Segmen
     # An edit is an edit; it is an approval only where the file says so in so many words (a
     # cleared PO fuzzy flag is not: OmegaT clears them all).
     return "approved" if unit.explicit else "edited"
+
+
+def _as_segment(unit: Unit, glossary: Glossary | None) -> Segment:
+    """A unit as a segment of its own (for the checks of an import, which has no document)."""
+    return Segment(unit.id, 0, len(unit.source), unit.source, unit.target, "edited",
+                   _terms(unit.source, unit.target, glossary))  # fmt: skip
 
 
 def _terms(source: str, target: str, glossary: Glossary | None) -> tuple[TermMatch, ...]:
@@ -126,6 +137,9 @@ def import_units(
     for unit in found.units:
         if not unit.target.strip():
             result.skip(unit.id, "empty translation", unit.line)
+            continue
+        if is_copy_of_source(unit.source, unit.target):
+            result.skip(unit.id, COPY_OF_SOURCE, unit.line)
             continue
         key = normalize(unit.source)
         if key in seen and seen[key] != unit.target:
@@ -158,6 +172,8 @@ def import_units(
             result.conflicts.append(Skip(unit.id, "the memory holds another approved translation", unit.line))
         else:
             setattr(result, outcome, getattr(result, outcome) + 1)
+            if outcome != "unchanged":
+                _name_faults(unit, _as_segment(unit, glossary), glossary, result)
     return result
 
 
@@ -169,10 +185,13 @@ def apply_units(
     memory: Memory | None = None,
     approve_unchanged: bool = False,
 ) -> tuple[Document, ExchangeResult]:
-    """Write the editors' corrections into *doc* (by segment id, else by source text).
+    """Write the editors' corrections into *doc* (by segment id, else by source text), each through
+    the one segment writer.
 
-    The machine text a unit is compared with is the document's own when its segment is
-    machine text, else what the memory knows. Corrections are also recorded in *memory*.
+    The machine text a unit is compared with is the document's own (kept beside an editor's text),
+    else what the memory knows. A unit exported from an older text of its segment (its ``base``)
+    never replaces a newer editor's text: it is a conflict, listed with both texts. Corrections are
+    also recorded in *memory*.
     """
     by_id = {seg.id: seg for seg in doc.segments()}
     by_source: dict[str, Segment] = {}
@@ -180,6 +199,7 @@ def apply_units(
         by_source.setdefault(normalize(seg.source), seg)
     result = ExchangeResult(skipped=list(found.skipped))
     new: dict[str, Segment] = {}
+    fingerprint = glossary.fingerprint if glossary is not None else ""
     for unit in found.units:
         match = by_id.get(unit.id)
         if match is None or normalize(match.source) != normalize(unit.source):
@@ -190,52 +210,71 @@ def apply_units(
         if match is None:
             result.skip(unit.id or unit.source[:40], "no segment of the document has this id or source", unit.line)
             continue
-        seg = match
-        if not unit.target.strip():
-            result.skip(unit.id, "empty translation", unit.line)
-            continue
-        machine = seg.target if not is_human(seg.status) else ""
+        seg = new.get(match.id, match)
+        machine = machine_text(seg)
         if not machine and memory is not None:
             hit = memory.get(seg.source)
             machine = hit.machine if hit is not None else ""
         status = human_status(unit, machine, approve_unchanged=approve_unchanged)
-        if status is None:
-            result.skip(unit.id, MACHINE_UNCHANGED if machine else MARKED_MACHINE, unit.line)
+        refused = _refusal(unit, seg, status, machine)
+        if isinstance(refused, Skip):
+            (result.conflicts if refused.texts is not None else result.skipped).append(refused)
             continue
-        if unit.target == seg.target and status == seg.status:
+        if refused == "unchanged" and status is not None:
             result.unchanged += 1
             if memory is not None:  # the document has it (an earlier apply): the memory must too
-                memory.put(
-                    seg.source,
-                    unit.target,
-                    status,
-                    origin="apply",
-                    terms=seg.terms,
-                    overwrite=False,
-                    glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
-                )
+                memory.put(seg.source, unit.target, status, origin="apply", terms=seg.terms, overwrite=False,
+                           glossary_fingerprint=fingerprint)  # fmt: skip
             continue
-        if seg.status == "approved" and unit.target != seg.target and status != "approved":
-            result.conflicts.append(Skip(unit.id, "the document holds another approved translation", unit.line))
+        try:
+            written = write_target(seg, unit.target, glossary=glossary, by="editor", approve=status == "approved",
+                                   machine=machine)  # fmt: skip
+        except BilingualError as exc:
+            result.skip(unit.id, exc.message, unit.line)
             continue
-        terms = _terms(seg.source, unit.target, glossary)
-        new[seg.id] = replace(seg, target=unit.target, status=status, terms=terms)
+        new[seg.id] = written
         result.changed.append(seg.id)
+        _name_faults(unit, written, glossary, result)
         if memory is not None:
-            outcome = memory.put(
-                seg.source,
-                unit.target,
-                status,
-                origin="apply",
-                terms=terms,
-                overwrite=False,
-                glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
-            )
+            outcome = memory.put(seg.source, written.target, written.status, origin="apply", terms=written.terms,
+                                 overwrite=False, glossary_fingerprint=fingerprint)  # fmt: skip
             if outcome == "conflict":
                 result.conflicts.append(
                     Skip(unit.id, "applied to the document; the memory keeps its other approved translation", unit.line)
                 )
     return doc.with_segments(new), result
+
+
+def _refusal(unit: Unit, seg: Segment, status: SegmentStatus | None, machine: str) -> Skip | str | None:
+    """Why *unit* is not written into *seg* (a Skip; one with both texts is a conflict), "unchanged", or None."""
+    if not unit.target.strip():
+        return Skip(unit.id, "empty translation", unit.line)
+    if is_copy_of_source(seg.source, unit.target):
+        return Skip(unit.id, COPY_OF_SOURCE, unit.line)
+    stale = bool(unit.base) and unit.base != text_version(seg.target)
+    if stale and unit.base == text_version(unit.target):
+        return Skip(unit.id, NEWER_IN_DOCUMENT, unit.line)  # not touched in the file; the document moved on
+    if status is None:
+        return Skip(unit.id, MACHINE_UNCHANGED if machine else MARKED_MACHINE, unit.line)
+    if unit.target == seg.target and status == seg.status:
+        return "unchanged"
+    if stale and is_human(seg.status) and unit.target != seg.target:
+        return Skip(unit.id, NEWER_EDIT, unit.line, texts=(seg.target, unit.target))
+    if seg.status == "approved" and unit.target != seg.target and status != "approved":
+        return Skip(unit.id, "the document holds another approved translation", unit.line,
+                    texts=(seg.target, unit.target))  # fmt: skip
+    return None
+
+
+def _name_faults(unit: Unit, seg: Segment, glossary: Glossary | None, result: ExchangeResult) -> None:
+    """List an editor's text taken with a name missing or a forbidden spelling (it is taken: their decision)."""
+    if glossary is None:
+        return
+    from bilingual.checks import NAME_FAULTS, check_segment
+
+    for finding in check_segment(seg, glossary=glossary, qa=False):
+        if finding.check in NAME_FAULTS:
+            result.name_faults.append(Skip(unit.id, finding.message, unit.line))
 
 
 def _source_changed(

@@ -97,6 +97,32 @@ def set_arabic(entry: Entry, arabic: str) -> Entry:
     return replace(entry, arabic=arabic, fuzzy=False)
 
 
+def variants(entries: list[Entry], entry: Entry, arabic: str) -> list[tuple[Entry, str]]:
+    """The entries that move with *entry* when it is respelled *arabic*, each with its new spelling.
+
+    An entry moves with it when it is marked ``variant-of`` it, or when its English holds
+    *entry*'s as whole words (Khalifa Haftar with Haftar), and in both cases its Arabic holds the
+    old spelling as a word: that word is respelled, the rest kept (خليفة حفتر → خليفة هفتر).
+    """
+    import re
+
+    words = re.compile(r"(?<![\w-])" + re.escape(entry.english.casefold()) + r"(?![\w-])")
+    moved = []
+    for other in entries:
+        if other.key == entry.key or not entry.arabic:
+            continue
+        marked = normalize_key(other.variant_of) == entry.key if other.variant_of else False
+        if not marked and not words.search(other.english.casefold()):
+            continue
+        span = re.search(r"(?<![\w\u064b-\u065f\u0670])" + re.escape(entry.arabic) + r"(?!\w)", other.arabic)
+        if span is None:
+            continue
+        new = other.arabic[: span.start()] + arabic + other.arabic[span.end() :]
+        if new != other.arabic:
+            moved.append((other, new))
+    return moved
+
+
 class GlossaryEdit:
     """Every file of a glossary, opened for editing under one lock (see :func:`edit_glossary`)."""
 

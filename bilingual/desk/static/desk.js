@@ -80,26 +80,66 @@
     return next;
   }
 
-  async function saveNow(row, approve) {
+  async function saveNow(row, approve, confirmed) {
     const area = areaOf(row);
     if (!approve && area.value === saved.get(row)) return true; // already on disk
     setState(row, ui.saving);
     const answer = await send(base + "/save", {
       segment: row.dataset.seg, target: area.value, version: row.dataset.version, approve, who: who(),
+      confirmed: !!confirmed,
     });
     if (answer.status === 409 && answer.body.conflict) { showConflict(row, answer.body); return false; }
+    if (answer.status === 409 && answer.body.confirm) { askConfirm(row, answer.body); return false; }
     if (!answer.ok) { setState(row, ui.failed + " " + (answer.body.error || answer.status), "error"); return false; }
-    const body = answer.body;
+    showRow(row, answer.body);
+    const conflict = row.querySelector('[data-role="conflict"]');
+    if (conflict) conflict.remove();
+    setState(row, ui.saved + " · " + (ui[answer.body.status] || answer.body.status), "saved");
+    return true;
+  }
+
+  // A save's answer carries the row as it is now: text, status, version, names and findings.
+  function showRow(row, body) {
+    const area = areaOf(row);
     row.dataset.status = body.status;
     row.dataset.version = body.version;
     saved.set(row, body.target);
-    if (area.value.trim() === body.target) area.value = body.target;
+    if (area.value.trim() === body.target.trim() || body.reverted) area.value = body.target;
     row.toggleAttribute("data-untranslated", !body.target);
     showNames(row, body.names);
-    const conflict = row.querySelector('[data-role="conflict"]');
-    if (conflict) conflict.remove();
-    setState(row, ui.saved + " · " + (ui[body.status] || body.status), "saved");
-    return true;
+    showFindings(row, body.findings || []);
+    const asking = row.querySelector('[data-role="confirm"]');
+    if (asking) asking.remove();
+  }
+
+  function showFindings(row, findings) {
+    row.querySelectorAll(".finding").forEach((f) => f.remove());
+    const tools = row.querySelector(".tools");
+    findings.forEach((f) => {
+      const box = el("div", undefined, "finding" + (f.dismissed ? " dismissed" : ""));
+      box.dataset.check = f.check;
+      box.append(el("b", f.title), " ", el("bdi", f.message), " ");
+      if (f.dismissed) box.append(el("i", ui.dismissed + " " + f.dismissed));
+      else { const b = el("button", ui.dismiss); b.type = "button"; b.dataset.action = "dismiss"; box.append(b); }
+      tools.before(box);
+    });
+    const open = findings.filter((f) => !f.dismissed).map((f) => f.check);
+    row.dataset.qa = Array.from(new Set(open)).sort().join(" ");
+  }
+
+  // Approving names that are not as the glossary writes them: said on the row, approved only on a second click.
+  function askConfirm(row, body) {
+    let box = row.querySelector('[data-role="confirm"]');
+    if (box) box.remove();
+    box = el("div", undefined, "finding");
+    box.dataset.role = "confirm";
+    box.append(el("b", body.error));
+    (body.findings || []).forEach((f) => box.append(el("div", f.title + ": " + f.message)));
+    const anyway = el("button", ui.approve_anyway); anyway.type = "button"; anyway.dataset.role = "approve-anyway";
+    anyway.addEventListener("click", async () => { if (await saveNow(row, true, true)) box.remove(); });
+    box.append(anyway);
+    row.querySelector(".tools").before(box);
+    setState(row, body.error, "error");
   }
 
   function showConflict(row, body) {
@@ -145,7 +185,10 @@
   async function revertTo(row, step) {
     const answer = await send(base + "/revert", { segment: row.dataset.seg, step, who: who() });
     if (!answer.ok) { setState(row, ui.failed + " " + answer.body.error, "error"); return; }
-    location.reload();
+    showRow(row, answer.body);
+    const list = row.querySelector(".history");
+    if (list) list.remove();
+    setState(row, ui.saved + " · " + (ui[answer.body.status] || answer.body.status), "saved");
   }
 
   async function showHistory(row) {
@@ -307,6 +350,7 @@
         const docs = Object.entries(answer.body.documents);
         shown.append(el("p", docs.length ? ui.will_change.replace("{n}", answer.body.segments) : ui.nothing));
         const where = el("ul"); where.dataset.role = "respell-preview";
+        (answer.body.variants || []).forEach((v) => where.append(el("li", v.english + ": " + v.change)));
         docs.forEach(([doc, ids]) => where.append(el("li", doc + ": " + ids.join(", "))));
         const apply = el("button", ui.apply); apply.type = "button"; apply.dataset.action = "apply-respell";
         apply.addEventListener("click", async () => {

@@ -1,0 +1,141 @@
+"""Writers against each other in real processes (issue 26): every human text ends in the document or
+is listed as a conflict with both texts; nothing is lost with exit 0.
+
+Before the document lock, two applies of one document at once lost one apply's corrections in
+every round, and a desk save during an apply was overwritten by the apply's stale copy.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import polib
+import pytest
+
+from bilingual.formats.aligned import read_aligned
+
+ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
+SENTENCES = 1500  # enough that two writers overlap in time on this machine
+
+
+def _cli(*args, cwd, check=True):
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    done = subprocess.run([sys.executable, "-m", "bilingual", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=300)  # fmt: skip
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture
+def article(tmp_path):
+    """A long article translated into an aligned document, and two PO files, each editing half of it."""
+    text = "\n\n".join(f"Sentence number {i} tells of the talks in the city." for i in range(SENTENCES))
+    (tmp_path / "a.txt").write_text(text + "\n")
+    (tmp_path / "glossary").mkdir()
+    _cli("translate", tmp_path / "a.txt", *ENGINE, "--memory", tmp_path / "m.sqlite3", "-q", cwd=tmp_path)
+    doc = tmp_path / "a.en-ar.xml"
+    _cli("export", doc, "--to", "po", "-o", tmp_path / "base.po", cwd=tmp_path)
+    for half in (0, 1):
+        catalog = polib.pofile(str(tmp_path / "base.po"))
+        for i, entry in enumerate(catalog):
+            if i % 2 == half:
+                entry.msgstr = f"تصحيح {half} للجملة {i}"
+        catalog.save(str(tmp_path / f"half{half}.po"))
+    return tmp_path, doc
+
+
+def _edits(doc):
+    return {s.id: s.target for s in read_aligned(str(doc)).segments() if s.status == "edited"}
+
+
+def test_two_applies_at_once_keep_both_halves(article):
+    folder, doc = article
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bilingual",
+                "apply",
+                str(doc),
+                str(folder / f"half{h}.po"),
+                "--memory",
+                str(folder / "m.sqlite3"),
+            ],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for h in (0, 1)
+    ]
+    for run in runs:
+        _out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    edits = _edits(doc)
+    assert len(edits) == SENTENCES  # both halves: none lost
+    assert {t.split()[1] for t in edits.values()} == {"0", "1"}
+
+
+def test_a_desk_save_during_an_apply_is_kept(article):
+    folder, doc = article
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    # the desk saves p1.s1 again and again while an apply of the other half (which has no edit of
+    # p1.s1) rewrites the document: the apply must not write back its stale copy of p1.s1
+    saver = textwrap.dedent(f"""
+        from bilingual.formats.aligned import read_aligned
+        from bilingual.jobs import desk
+        last = ""
+        for round in range(40):
+            seg = next(s for s in read_aligned({str(doc)!r}).segments() if s.id == "p1.s1")
+            last = f"نص المحرر {{round}}"
+            desk.save_segment(desk.SaveRequest({str(folder)!r}, "a.en-ar.xml", "p1.s1", last,
+                                               desk.segment_version(seg.target, seg.status), use_memory=False))
+        print(round)
+    """)
+    desk_run = subprocess.Popen([sys.executable, "-c", saver], cwd=folder, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+    _cli("apply", doc, folder / "half1.po", "--memory", folder / "m.sqlite3", cwd=folder)
+    out, err = desk_run.communicate(timeout=300)
+    assert desk_run.returncode == 0, err
+    edits = _edits(doc)
+    assert edits["p1.s1"] == f"نص المحرر {out.split()[-1]}"  # the desk's last save
+    assert len([t for t in edits.values() if t.startswith("تصحيح 1")]) == SENTENCES // 2  # and every correction
+
+
+def test_an_old_po_applied_after_desk_saves_loses_none_of_them(article):
+    folder, doc = article
+    from bilingual.jobs import desk
+
+    ids = [s.id for s in read_aligned(str(doc)).segments()][:10]
+    for seg_id in ids:
+        seg = next(s for s in read_aligned(str(doc)).segments() if s.id == seg_id)
+        desk.save_segment(desk.SaveRequest(str(folder), "a.en-ar.xml", seg_id, f"حفظ المحرر {seg_id}",
+                                           desk.segment_version(seg.target, seg.status), use_memory=False))  # fmt: skip
+    applied = _cli("apply", doc, folder / "half0.po", "--memory", folder / "m.sqlite3", cwd=folder)
+    after = {s.id: s.target for s in read_aligned(str(doc)).segments()}
+    assert all(after[i] == f"حفظ المحرر {i}" for i in ids)  # 0 of 10 replaced
+    conflicts = int(applied.stderr.split(" conflicts")[0].rsplit(" ", 1)[-1])
+    assert conflicts == len([i for n, i in enumerate(ids) if n % 2 == 0])  # the half the file edited: listed
+    for seg_id in ids[::2]:
+        assert f"حفظ المحرر {seg_id}" in applied.stdout  # both texts shown
+
+
+def test_translate_onto_an_edited_output_while_an_apply_runs(article):
+    folder, doc = article
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    apply_run = subprocess.Popen([sys.executable, "-m", "bilingual", "apply", str(doc), str(folder / "half0.po"),
+                                  "--memory", str(folder / "m.sqlite3")], cwd=folder, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    translated = _cli("translate", folder / "a.txt", *ENGINE, "--no-memory", cwd=folder)
+    _out, err = apply_run.communicate(timeout=300)
+    assert apply_run.returncode == 0, err
+    assert "Traceback" not in translated.stderr
+    # whichever came second, the apply's corrections are in the document (kept by translate, or applied after it)
+    assert len(_edits(doc)) == SENTENCES // 2
