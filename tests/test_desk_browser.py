@@ -168,4 +168,30 @@ def test_the_export_buttons_download_the_document(desk_server, browser):
             page.click(f'[data-role="export"][data-format="{fmt}"]')
         path = info.value.path()
         assert path is not None and open(path, "rb").read(len(head)).upper() == head.upper(), fmt
-        assert info.value.suggested_filename == "a.en-ar." + ("xlf" if fmt == "xliff" else fmt)
+        assert info.value.suggested_filename == "a.en-ar." + {"xliff": "xlf"}.get(fmt, fmt)
+
+
+def test_a_save_refreshes_the_rows_findings_and_approving_a_missing_name_asks_twice(desk_server, browser):
+    """Issue 26: the findings on a row follow the text saved, without a reload; approving a text that
+    lacks a glossary name warns on the row, and "Approve anyway" is a deliberate second click."""
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    row = page.locator('[data-seg="p1.s2"]')
+    area = row.locator('[data-role="target"]')
+    area.fill("The bank agreed today.")
+    row.locator('[data-action="save"]').click()
+    sync_api.expect(row.locator('.finding[data-check="untranslated_segment"]')).to_have_count(1, timeout=10_000)
+    area.fill("وافق البنك.")
+    row.locator('[data-action="approve"]').click()
+    sync_api.expect(row).to_have_attribute("data-status", "approved", timeout=10_000)
+    sync_api.expect(row.locator('.finding[data-check="untranslated_segment"]')).to_have_count(0)
+    first = page.locator('[data-seg="p1.s1"]')
+    first.locator('[data-role="target"]').fill("قالت القاهرة ذلك.")  # Egypt's مصر is missing
+    first.locator('[data-action="approve"]').click()
+    sync_api.expect(first.locator('[data-role="confirm"]')).to_be_visible(timeout=10_000)
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").status != "approved"  # nothing approved on the first click
+    first.locator('[data-role="approve-anyway"]').click()
+    sync_api.expect(first).to_have_attribute("data-status", "approved", timeout=10_000)
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").status == "approved"
+    sync_api.expect(first.locator('.finding[data-check="glossary_missing"]')).to_have_count(1)

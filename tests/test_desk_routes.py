@@ -199,7 +199,7 @@ def test_respelling_previews_then_changes_every_document(client, desk_folder):
 
 @pytest.mark.parametrize(("fmt", "head"), [
     ("html", b"<!DOCTYPE html"), ("pdf", b"%PDF"), ("docx", b"PK"), ("md", b"#"), ("xliff", b"<?xml"),
-    ("po", b"#"), ("tmx", b"<?xml")])  # fmt: skip
+    ("po", b"#"), ("tmx", b"<?xml"), ("xliff2", b"<?xml"), ("report", b"<!DOCTYPE html")])  # fmt: skip
 def test_every_export_button_answers_the_document_in_its_format(client, fmt, head):
     if fmt == "pdf":
         pytest.importorskip("weasyprint")
@@ -207,6 +207,8 @@ def test_every_export_button_answers_the_document_in_its_format(client, fmt, hea
     assert answer.status_code == 200 and answer.content.lstrip()[: len(head)].upper() == head.upper()
     assert "attachment" in answer.headers["content-disposition"]
     assert client.get("/desk/doc/a.en-ar.xml/export/exe").status_code == 404
+    page = client.get("/desk/doc/a.en-ar.xml").text  # the menu is the format registry's exporters
+    assert f'data-format="{fmt}"' in page
 
 
 def test_an_uploaded_article_is_translated_and_never_written_over_another(client, desk_folder):
@@ -327,3 +329,52 @@ def test_serving_beyond_loopback_needs_a_token(run_cli, tmp_path):
     result = run_cli("serve", str(tmp_path), "--host", "0.0.0.0", "--token-file", short, *ENGINE)
     assert result.exit_code == 1 and "too short" in result.stderr
     assert os.environ.get("BILINGUAL_DESK_TOKEN") is None
+
+
+def test_a_save_answers_with_fresh_findings_and_names(client, desk_folder):
+    """Issue 26: through the real server, a save's answer carries the row's findings and names now."""
+    docs, _gl, _memory = desk_folder
+    headers = _csrf(client)
+    answer = client.post("/desk/doc/a.en-ar.xml/save", headers=headers, json={
+        "segment": "p1.s2", "target": "The bank agreed today.", "version": _version(docs, "a.en-ar.xml", "p1.s2")})  # fmt: skip
+    assert answer.status_code == 200
+    assert "untranslated_segment" in {f["check"] for f in answer.json()["findings"]}
+    answer = client.post("/desk/doc/a.en-ar.xml/save", headers=headers, json={
+        "segment": "p1.s2", "target": "وافق البنك.", "version": answer.json()["version"], "approve": True})  # fmt: skip
+    assert answer.json()["status"] == "approved"
+    assert "untranslated_segment" not in {f["check"] for f in answer.json()["findings"]}
+
+
+def test_a_save_without_a_glossary_leaves_a_readable_document(desk_folder, tmp_path, monkeypatch):
+    """Served without --glossary (and no ./glossary): a short text on a segment with a name."""
+    docs, _gl, memory = desk_folder
+    monkeypatch.chdir(tmp_path / "desk")
+    settings = DeskSettings(folder=str(docs), glossary=None, memory=str(memory))
+    with TestClient(make_app(Settings(engine=None, glossaries={"default": None}), settings),
+                    base_url="http://127.0.0.1") as c:  # fmt: skip
+        answer = c.post("/desk/doc/a.en-ar.xml/save", headers=_csrf(c), json={
+            "segment": "p1.s1", "target": "نعم", "version": _version(docs, "a.en-ar.xml", "p1.s1")})  # fmt: skip
+        assert answer.status_code == 200 and answer.json()["names"][0]["missing"] is True
+    read_aligned(str(docs / "a.en-ar.xml"))  # before the writer: "offsets of p1.s1 do not fit … damaged"
+
+
+def test_a_lone_surrogate_is_a_400_and_the_document_is_untouched(client, desk_folder):
+    docs, _gl, _memory = desk_folder
+    before = (docs / "a.en-ar.xml").read_bytes()
+    body = '{"segment": "p1.s1", "target": "\\ud83d x", "version": "%s"}' % _version(docs, "a.en-ar.xml", "p1.s1")
+    answer = client.post("/desk/doc/a.en-ar.xml/save", headers={**_csrf(client), "Content-Type": "application/json"},
+                         content=body.encode())  # fmt: skip
+    assert answer.status_code == 400 and "surrogate" in answer.json()["error"]
+    assert (docs / "a.en-ar.xml").read_bytes() == before
+    assert client.get("/desk/doc/a.en-ar.xml").status_code == 200
+
+
+def test_a_revert_answers_with_the_row(client, desk_folder):
+    docs, _gl, _memory = desk_folder
+    headers = _csrf(client)
+    machine = read_aligned(str(docs / "a.en-ar.xml")).segments()[0].target
+    client.post("/desk/doc/a.en-ar.xml/save", headers=headers, json={
+        "segment": "p1.s1", "target": "قالت مصر ذلك.", "version": _version(docs, "a.en-ar.xml", "p1.s1")})  # fmt: skip
+    answer = client.post("/desk/doc/a.en-ar.xml/revert", headers=headers, json={"segment": "p1.s1", "step": 0})
+    assert answer.status_code == 200
+    assert (answer.json()["target"], answer.json()["status"]) == (machine, "mt")

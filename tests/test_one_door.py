@@ -226,3 +226,19 @@ def test_translating_another_article_onto_an_edited_output_is_refused(folder, ru
     # the same article again keeps the edit
     again = run_cli("translate", docs / "a.txt", *ENGINE, "--glossary", gl, "--memory", memory)
     assert again.exit_code == 0 and _seg(docs, "p2.s1").status == "edited"
+
+
+def test_the_refusal_is_said_in_arabic(folder, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    docs, gl, memory = folder
+    desk.save(_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl)))
+    (docs / "other.txt").write_text("A different article entirely.\n")
+    env = dict(os.environ, LANGUAGE="ar", PYTHONPATH=os.path.dirname(__file__))
+    done = subprocess.run([sys.executable, "-m", "bilingual", "translate", str(docs / "other.txt"), "-o",
+                           str(docs / "a.en-ar.xml"), *ENGINE, "--glossary", str(gl), "--memory", str(memory)],
+                          capture_output=True, text=True, env=env)  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "من المقاطع المحررة أو المعتمدة" in done.stderr and "--overwrite" in done.stderr

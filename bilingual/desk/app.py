@@ -30,16 +30,14 @@ from bilingual import i18n
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
 from bilingual.errors import BilingualError
+from bilingual.formats import Role
+from bilingual.formats import get as get_format
 from bilingual.jobs import desk, glossary, respell
-from bilingual.jobs.export import ExportRequest, export_document
+from bilingual.jobs.export import ExportRequest, export_document, export_formats
 from bilingual.names.load import load_default_glossary
 from bilingual.serve.bodies import BodyTooLarge, read_bounded
 
 log = logging.getLogger("bilingual.desk")
-EXPORTS = ("html", "pdf", "docx", "md", "xliff", "po", "tmx")
-MEDIA = {"html": "text/html", "pdf": "application/pdf", "md": "text/markdown",
-         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "xliff": "application/xliff+xml", "po": "text/x-gettext-translation", "tmx": "application/x-tmx+xml"}  # fmt: skip
 KINDS = ("person", "place", "org", "other")
 
 
@@ -154,7 +152,7 @@ async def document(request: Request) -> Response:
 
     doc, table = await run_in_threadpool(build)
     return _page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
-                 checks=view.checks_of(table), exports=EXPORTS, kinds=KINDS,
+                 checks=view.checks_of(table), exports=export_formats(), kinds=KINDS,
                  labels=_labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
 
@@ -228,14 +226,15 @@ async def dismiss(request: Request) -> Response:
 async def export(request: Request) -> Response:
     s = _settings(request)
     name, fmt = request.path_params["name"], request.path_params["fmt"]
-    if fmt not in EXPORTS:
+    if fmt not in export_formats():  # the format registry's exporters, each with its media type and suffix
         raise Refused(404, f"no export format {fmt!r}")
+    exporter = get_format(fmt, Role.EXPORT)
     path = desk.document_path(s.folder, name)
     out = io.BytesIO()
     await run_in_threadpool(export_document, ExportRequest(str(path), fmt, output="-", glossary=s.glossary,
                                                            memory=s.memory, stdout=out))  # fmt: skip
-    filename = name.removesuffix(desk.SUFFIX) + ".en-ar." + ("xlf" if fmt == "xliff" else fmt)
-    return Response(out.getvalue(), media_type=MEDIA[fmt],
+    filename = name.removesuffix(desk.SUFFIX) + ".en-ar" + exporter.suffix()
+    return Response(out.getvalue(), media_type=exporter.media_type,
                     headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})  # fmt: skip
 
 
