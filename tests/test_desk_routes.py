@@ -361,7 +361,8 @@ def test_a_save_without_a_glossary_leaves_a_readable_document(desk_folder, tmp_p
 def test_a_lone_surrogate_is_a_400_and_the_document_is_untouched(client, desk_folder):
     docs, _gl, _memory = desk_folder
     before = (docs / "a.en-ar.xml").read_bytes()
-    body = '{"segment": "p1.s1", "target": "\\ud83d x", "version": "%s"}' % _version(docs, "a.en-ar.xml", "p1.s1")
+    version = _version(docs, "a.en-ar.xml", "p1.s1")
+    body = '{"segment": "p1.s1", "target": "\\ud83d x", "version": "' + version + '"}'
     answer = client.post("/desk/doc/a.en-ar.xml/save", headers={**_csrf(client), "Content-Type": "application/json"},
                          content=body.encode())  # fmt: skip
     assert answer.status_code == 400 and "surrogate" in answer.json()["error"]
