@@ -179,6 +179,33 @@ def findings_of(seg: Segment, glossary: Glossary | None, *, qa: bool = True) -> 
     return check_segment(seg, glossary=glossary, qa=qa)
 
 
+def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple[Document, int]:
+    """*new* with the editors' segments of *old* (edited, approved) put back where the source is the same,
+    each through the one segment writer (names located again; the new machine text kept beside it).
+
+    ``translate`` writing over its own earlier output must not undo corrections applied to it.
+    """
+    human = {normalize(s.source): s for s in old.segments() if is_human(s.status)}
+    kept: dict[str, Segment] = {}
+    for seg in new.segments():
+        before = human.get(normalize(seg.source))
+        if before is None:
+            continue
+        try:
+            kept[seg.id] = write_target(seg, before.target, glossary=glossary, by="editor",
+                                        approve=before.status == "approved", note=before.note)  # fmt: skip
+        except NotAnEdit:  # an editor's decision of an older version (an empty or copied target): kept as it was
+            terms = names_in(seg, before.target, glossary)
+            kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
+    return new.with_segments(kept), len(kept)
+
+
+def lost_edits(new: Document, old: Document) -> list[Segment]:
+    """The editors' segments of *old* whose source *new* does not have: what writing *new* over it would drop."""
+    sources = {normalize(s.source) for s in new.segments()}
+    return [s for s in old.segments() if is_human(s.status) and normalize(s.source) not in sources]
+
+
 # --- the document file ------------------------------------------------------------------------
 
 

@@ -95,3 +95,23 @@ def test_the_command_line_only_calls_use_cases():
     for path in (PACKAGE / "cli").glob("*.py"):
         reached = sorted(m for m in _imports(path) if m.startswith(forbidden))
         assert reached == [], f"{path.name} imports {reached}"
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and (PACKAGE / parts[1]).is_dir()) else module
+
+
+def test_no_two_packages_import_each_other():
+    """Packages form layers (docs/architecture.md): desk ↔ jobs, desk ↔ serve, jobs ↔ serve and
+    memory ↔ translation were two-way before the writer and the server's start-up moved. The glossary's
+    PO codec (formats ↔ names) is the one pair left, named here so a new one fails."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    edges = {
+        (_package(name), _package(m))
+        for name, path in modules.items()
+        for m in _imports(path)
+        if m in modules and _package(name) != _package(m)
+    }
+    two_way = {tuple(sorted(e)) for e in edges if (e[1], e[0]) in edges}
+    assert two_way <= {("formats", "names")}, sorted(two_way)

@@ -7,10 +7,10 @@ import re
 import polib
 import pytest
 
+from bilingual.corrections import apply_units, import_units, read_units
 from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
 from bilingual.jobs.translate import translate_with_memory
-from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
 from bilingual.read import read_document

@@ -9,11 +9,11 @@ import polib
 import pytest
 from lxml import etree
 
+from bilingual.corrections import apply_units, import_units, read_units
 from bilingual.document import Head, RawBlock, TermMatch
 from bilingual.formats import exporter
 from bilingual.formats.aligned import parse_aligned
 from bilingual.jobs.translate import translate_with_memory
-from bilingual.memory.exchange import apply_units, import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names import edit as g
 from bilingual.names.entry import Entry

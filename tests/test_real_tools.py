@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape
 import polib
 import pytest
 
+from bilingual.corrections import import_units, read_units
 from bilingual.formats import Role, exporter, get
 from bilingual.jobs.translate import translate_with_memory
-from bilingual.memory.exchange import import_units, read_units
 from bilingual.memory.store import Memory
 from bilingual.names.load import load_glossary
 from bilingual.read import read_document

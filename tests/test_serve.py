@@ -225,7 +225,7 @@ def test_serving_beyond_loopback_needs_a_token_which_the_api_takes_as_a_key(run_
     result = run_cli("serve", "--host", "0.0.0.0", "--engine", "fake_engines:PseudoArabicEngine")
     assert result.exit_code == 1 and "needs a token" in result.stderr
     from bilingual.engines import EngineOptions
-    from bilingual.jobs.serve import ServeRequest, settings_for
+    from bilingual.serve.start import ServeRequest, settings_for
 
     token = tmp_path / "token"
     token.write_text("a-token-long-enough-to-guard\n")

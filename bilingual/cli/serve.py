@@ -43,7 +43,7 @@ def serve(folder: str, host: str, port: int, engine_name: str, model_name: str |
           token_file: str | None, token: str, who: str, glossary_path: str | None, memory_path: str | None,
           no_memory: bool) -> None:  # fmt: skip
     from bilingual.engines import EngineOptions
-    from bilingual.jobs.serve import ServeRequest, serve_api
+    from bilingual.serve.start import ServeRequest, serve_api
 
     pairs = []
     for item in extra:

@@ -27,6 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n
+from bilingual.bodies import BodyTooLarge, read_bounded
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
 from bilingual.errors import BilingualError
@@ -35,7 +36,6 @@ from bilingual.formats import get as get_format
 from bilingual.jobs import desk, glossary, respell
 from bilingual.jobs.export import ExportRequest, export_document, export_formats
 from bilingual.names.load import load_default_glossary
-from bilingual.serve.bodies import BodyTooLarge, read_bounded
 
 log = logging.getLogger("bilingual.desk")
 KINDS = ("person", "place", "org", "other")

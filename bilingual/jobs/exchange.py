@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual import outputs
+from bilingual.corrections import ExchangeResult, apply_units, import_units, read_units
 from bilingual.errors import InputError
 from bilingual.formats import Skip
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
-from bilingual.memory.exchange import ExchangeResult, apply_units, import_units, read_units
 from bilingual.memory.store import open_memory
 from bilingual.names.load import load_default_glossary
 from bilingual.writer import changing, write_document

@@ -9,13 +9,13 @@ from typing import BinaryIO
 
 from bilingual import outputs
 from bilingual.checks import NAME_FAULTS, run_checks
+from bilingual.corrections import read_units, unapplied
 from bilingual.document import Document
 from bilingual.errors import BilingualError, InputError, ViolationsFound
 from bilingual.formats import PUBLISHING, ExportOptions, Format, Review, Role, format_names, get
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
-from bilingual.memory.exchange import read_units, unapplied
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary
 

@@ -22,8 +22,7 @@ from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary
 from bilingual.read import DEFAULT_MAX_BYTES, read_document
 from bilingual.translation.pipeline import Progress, Tally, origin, translate_document
-from bilingual.translation.reuse import carry_over, lost_edits
-from bilingual.writer import changing, write_document
+from bilingual.writer import carry_over, changing, lost_edits, write_document
 
 #: Given a document's segment count, a context that yields the callback told of segments done.
 ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]

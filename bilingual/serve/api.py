@@ -35,10 +35,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bilingual.arabic import ARABIC_RUN
+from bilingual.bodies import BodyTooLarge, read_bounded
 from bilingual.engines import Engine
 from bilingual.names.glossary import Glossary
 from bilingual.serve.batcher import Batcher, Overloaded
-from bilingual.serve.bodies import BodyTooLarge, read_bounded
 
 if TYPE_CHECKING:
     from bilingual.desk.guard import DeskSettings

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilingual import arabic
-from bilingual.document import Document, Segment, TermMatch, is_human
-from bilingual.memory.records import Hit, normalize
+from bilingual.document import Segment, TermMatch
+from bilingual.memory.records import Hit
 from bilingual.names.glossary import Glossary
 from bilingual.translation.locate import locate_terms
 
@@ -65,32 +65,3 @@ def reuse_hit(seg: Segment, hit: Hit, glossary: Glossary | None) -> Segment | No
     # An editor's text stays an editor's (exports must not offer it for review as machine text);
     # machine text from the memory is "tm".
     return replace(seg, target=target, status=hit.status if hit.human else "tm", terms=terms)
-
-
-def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple[Document, int]:
-    """*new* with the editors' segments of *old* (edited, approved) put back where the source is the same,
-    each through the one segment writer (names located again; the new machine text kept beside it).
-
-    ``translate`` writing over its own earlier output must not undo corrections applied to it.
-    """
-    from bilingual.writer import NotAnEdit, names_in, write_target
-
-    human = {normalize(s.source): s for s in old.segments() if is_human(s.status)}
-    kept: dict[str, Segment] = {}
-    for seg in new.segments():
-        before = human.get(normalize(seg.source))
-        if before is None:
-            continue
-        try:
-            kept[seg.id] = write_target(seg, before.target, glossary=glossary, by="editor",
-                                        approve=before.status == "approved", note=before.note)  # fmt: skip
-        except NotAnEdit:  # an editor's decision of an older version (an empty or copied target): kept as it was
-            terms = names_in(seg, before.target, glossary)
-            kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
-    return new.with_segments(kept), len(kept)
-
-
-def lost_edits(new: Document, old: Document) -> list[Segment]:
-    """The editors' segments of *old* whose source *new* does not have: what writing *new* over it would drop."""
-    sources = {normalize(s.source) for s in new.segments()}
-    return [s for s in old.segments() if is_human(s.status) and normalize(s.source) not in sources]
