@@ -138,7 +138,7 @@ def import_units(
         if not unit.target.strip():
             result.skip(unit.id, "empty translation", unit.line)
             continue
-        if is_copy_of_source(unit.source, unit.target):
+        if is_copy_of_source(unit.source, unit.target) and not unit.explicit:
             result.skip(unit.id, COPY_OF_SOURCE, unit.line)
             continue
         key = normalize(unit.source)
@@ -249,7 +249,7 @@ def _refusal(unit: Unit, seg: Segment, status: SegmentStatus | None, machine: st
     """Why *unit* is not written into *seg* (a Skip; one with both texts is a conflict), "unchanged", or None."""
     if not unit.target.strip():
         return Skip(unit.id, "empty translation", unit.line)
-    if is_copy_of_source(seg.source, unit.target):
+    if is_copy_of_source(seg.source, unit.target) and not unit.explicit:
         return Skip(unit.id, COPY_OF_SOURCE, unit.line)
     stale = bool(unit.base) and unit.base != text_version(seg.target)
     if stale and unit.base == text_version(unit.target):

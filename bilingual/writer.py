@@ -91,14 +91,15 @@ def editor_status(seg: Segment, target: str, *, approve: bool, machine: str = ""
     """The status an editor's *target* earns on *seg*, or None when it is the machine's own text.
 
     *machine* is what the machine wrote, when the caller knows it better than the segment (the
-    memory). An empty target or a copy of the English source is refused (:class:`NotAnEdit`).
+    memory). An empty target, or a copy of the English source that is not approved in so many
+    words, is refused (:class:`NotAnEdit`).
     """
     if not target.strip():
         raise NotAnEdit(_("an empty translation is not an edit"), path=seg.id,
                         hint=_("write a translation, or revert to the machine's"))  # fmt: skip
-    if is_copy_of_source(seg.source, target):
+    if is_copy_of_source(seg.source, target) and not approve:  # approving "2024" or "BBC" as it stands is a decision
         raise NotAnEdit(_("the translation is a copy of the English source, not an edit"), path=seg.id,
-                        hint=_("write the Arabic, or leave the segment as it was"))  # fmt: skip
+                        hint=_("write the Arabic, or approve it as it stands"))  # fmt: skip
     if approve:
         return "approved"
     known = machine or machine_text(seg)

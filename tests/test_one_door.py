@@ -88,6 +88,9 @@ def test_an_english_copy_or_an_empty_text_is_refused_by_the_writer():
         write_target(seg, " Prices  rose. ", glossary=None, by="editor")
     with pytest.raises(NotAnEdit):
         write_target(seg, "  ", glossary=None, by="editor")
+    # a segment that stays as it is in Arabic ("2024", "BBC") is an editor's decision when approved
+    kept = write_target(Segment("p1.s1", 0, 4, "2024", "٢٠٢٤"), "2024", glossary=None, by="editor", approve=True)
+    assert (kept.target, kept.status) == ("2024", "approved")
 
 
 def test_a_lone_surrogate_is_refused_before_anything_is_written(folder):
