@@ -31,7 +31,7 @@ from bilingual.document import Document, Finding, Segment, SegmentStatus, TermMa
 from bilingual.errors import BilingualError, InputError
 from bilingual.i18n import _
 from bilingual.memory.records import normalize
-from bilingual.translation.locate import locate, locate_terms
+from bilingual.translation.locate import PROCLITICS, locate, locate_terms
 
 if TYPE_CHECKING:
     from bilingual.names.glossary import Glossary
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 #: respelling of the names in the text already there (glossary).
 Author = Literal["machine", "editor", "glossary"]
 
-_PROCLITICS = re.compile("[وف]?[بكل]?")
+_PROCLITICS = re.compile(PROCLITICS)  # locate's own: a span is a name behind them
 EXIT_BUG = 70  # an internal error: the tool was about to write a document it could not read back
 
 

@@ -11,7 +11,6 @@ from bilingual import outputs
 from bilingual.corrections import ExchangeResult, apply_units, import_units, read_units
 from bilingual.errors import InputError
 from bilingual.formats import Skip
-from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.memory.store import open_memory
@@ -134,29 +133,28 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
             what=_("an earlier report of bilingual"),
         )
     found = read_units(request.corrections)
-    read_aligned(request.document)  # a damaged document is refused before the memory is opened
-    memory = open_memory(request.memory) if request.use_memory else None
-    try:
-        # One writer at a time: the document is read inside its lock (another apply, a desk save or a
-        # translate that finished meanwhile is what this one corrects), changed and written before
-        # the lock is let go. The memory takes every correction in one transaction, committed before
-        # the document is written: a kill leaves both as they were, or the memory ahead of the
-        # document, which the same apply run again brings level.
-        with changing(request.document) as change:
-            doc = change.document
-            if doc is None:
-                raise InputError(_("no such file"), path=request.document)
+    # One writer at a time: the document is read once, inside its lock (another apply, a desk save or
+    # a translate that finished meanwhile is what this one corrects; a damaged document is refused
+    # before the memory is opened), changed and written before the lock is let go. The memory takes
+    # every correction in one transaction, committed before the document is written: a kill leaves
+    # both as they were, or the memory ahead of the document, which the same apply run again brings level.
+    with changing(request.document) as change:
+        doc = change.document
+        if doc is None:
+            raise InputError(_("no such file"), path=request.document)
+        memory = open_memory(request.memory) if request.use_memory else None
+        try:
             with memory.transaction() if memory is not None else contextlib.nullcontext():
                 doc, done = apply_units(
                     doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
                 )
-            if same:
-                change.write(doc)
-            else:
-                write_document(target, doc, stdout=request.stdout)
-    finally:
-        if memory is not None:
-            memory.close()
+        finally:
+            if memory is not None:
+                memory.close()
+        if same:
+            change.write(doc)
+        else:
+            write_document(target, doc, stdout=request.stdout)
     result.wrote(target)
     result.counts["changed"] += len(done.changed)
     result.counts["unchanged"] += done.unchanged

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _BEFORE = r"(?<![\w\u064b-\u065f\u0670])"  # no letter (or vowel mark) of another word before
 _AFTER = r"(?!\w)"  # a vowel mark after the name (a case ending) is still the name
-_PROCLITICS = "[وف]?[بكل]?"
+PROCLITICS = "[وف]?[بكل]?"  # the conjunctions and prepositions glued before a name
 
 
 @lru_cache(maxsize=4096)
@@ -32,7 +32,7 @@ def _pattern(name: str, proclitics: bool) -> re.Pattern[str]:
     body = re.escape(name)
     if not proclitics:
         return re.compile(_BEFORE + f"({body})" + _AFTER)
-    forms = [_BEFORE + _PROCLITICS + f"({body})" + _AFTER]
+    forms = [_BEFORE + PROCLITICS + f"({body})" + _AFTER]
     if name.startswith("ال") and len(name) > 2:
         forms.append(_BEFORE + "[وف]?" + f"(لل{re.escape(name[2:])})" + _AFTER)
     return re.compile("|".join(forms))
