@@ -23,6 +23,9 @@ import importlib
 from typing import Any
 
 __version__ = "0.1.0"
+#: The name this project is installed by (``pip install bilingual-newsroom``): ``bilingual`` on PyPI
+#: is another project. The import package and the command stay ``bilingual``.
+DISTRIBUTION = "bilingual-newsroom"
 
 _WHERE = {
     "read_document": "bilingual.read",
@@ -41,7 +44,7 @@ _WHERE = {
     "BilingualError": "bilingual.errors",
     "jobs": "bilingual.jobs",
 }
-__all__ = ["__version__", *sorted(_WHERE)]
+__all__ = ["DISTRIBUTION", "__version__", *sorted(_WHERE)]
 
 
 def __getattr__(name: str) -> Any:

@@ -95,6 +95,15 @@ class Sqlite:
     BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
+def install_hint(extra: str) -> str:
+    """The one line that tells a user how to install an extra, under our own distribution name."""
+    from bilingual import DISTRIBUTION
+
+    return _("pip install '{package}' (in the environment bilingual runs in)").format(
+        package=f"{DISTRIBUTION}[{extra}]"
+    )
+
+
 def dependency_error(exc: BaseException, *, path: str | Path | None = None) -> BilingualError | None:
     """Our error for an exception a dependency raised, decided by its type and code, never its text.
 

@@ -1,4 +1,4 @@
-"""The README's Python examples run as written (with the fixture model installed)."""
+"""The guide's Python examples (docs/guide.md) run as written."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import ROOT
 
 
 def _python_blocks() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
     section = readme.split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"```python\n(.*?)```", section, re.S)
 
@@ -22,6 +22,7 @@ def test_the_readme_python_examples_run_as_written(argos_packages, tmp_path):
     assert len(blocks) == 2
     shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.en-ar.*", "*.ar.*"))
     shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    shutil.copytree(ROOT / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_packages), "BILINGUAL_MEMORY": str(tmp_path / "m.sqlite3")}
     first = subprocess.run(
         [sys.executable, "-c", blocks[0]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120

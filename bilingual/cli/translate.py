@@ -51,7 +51,8 @@ from bilingual.i18n import _
     "model_name",
     default=None,
     help=_(
-        "Installed model to use (default: $BILINGUAL_MODEL, then model = … in config.toml in the user "
+        "Model to use: an installed model's name, or a package file (.argosmodel) or folder used as it is, "
+        "without installing it (default: $BILINGUAL_MODEL, then model = … in config.toml in the user "
         "config folder, then the newest installed)."
     ),
 )

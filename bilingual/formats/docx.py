@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from bilingual.document import RawBlock
-from bilingual.errors import InputError
+from bilingual.errors import InputError, install_hint
 from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.layout import Piece, arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
@@ -185,7 +185,7 @@ class DocxArticle(Format):
             import docx
         except ImportError as exc:
             raise InputError(_("reading DOCX needs python-docx: {error}").format(error=exc),
-                             hint=_("pip install 'bilingual[publish]'")) from exc  # fmt: skip
+                             hint=install_hint("publish")) from exc  # fmt: skip
         try:
             document = docx.Document(io.BytesIO(data))
         except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -16,8 +16,9 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, install_hint
 from bilingual.formats.base import ExportOptions, Format, Role
+from bilingual.i18n import _
 
 if TYPE_CHECKING:
     from bilingual.document import Document
@@ -78,8 +79,8 @@ def _weasyprint(html: str) -> bytes:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing from the system
         raise BilingualError(
-            f"PDF export needs WeasyPrint and Pango: {exc}",
-            hint="pip install 'bilingual[publish]' and the system's Pango library",
+            _("PDF export needs WeasyPrint and the system's Pango library: {error}").format(error=exc),
+            hint=install_hint("publish"),
         ) from exc
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)

@@ -24,7 +24,7 @@ from typing import Any
 
 from bilingual import outputs
 from bilingual.engines import Engine, Preparation, load_engine
-from bilingual.errors import BilingualError, InputError
+from bilingual.errors import BilingualError, InputError, install_hint
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
@@ -192,7 +192,7 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
         import ray
     except ImportError as exc:
         raise BilingualError(_("--ray needs the cluster extra: {error}").format(error=exc),
-                             hint=_("pip install 'bilingual[cluster]'")) from exc  # fmt: skip
+                             hint=install_hint("cluster")) from exc  # fmt: skip
     if not tasks:
         return []
     started_here = not ray.is_initialized()

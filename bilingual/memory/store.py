@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from bilingual.arabic import mostly_latin
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
 from bilingual.i18n import _
@@ -360,12 +361,12 @@ class Memory:
         return "updated"
 
     def record_document(self, doc: Document, *, origin: str, glossary_fingerprint: str) -> None:
-        """Store every machine-translated segment of *doc* (one transaction)."""
+        """Store every machine-translated segment of *doc* that is Arabic (one transaction)."""
         now = time.time()
         rows = []
         for seg in doc.segments():
-            if seg.status != "mt" or not seg.target.strip():
-                continue
+            if seg.status != "mt" or not seg.target.strip() or mostly_latin(seg.target):
+                continue  # text the engine left mostly Latin is no translation to keep
             rows.append(
                 (
                     normalize(seg.source),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.engines import EngineOptions, Preparation, load_engine
-from bilingual.errors import BilingualError, EngineError, InputError, ModelError
+from bilingual.errors import BilingualError, EngineError, InputError, ModelError, install_hint
 from bilingual.i18n import _
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_default_glossary, load_glossary
@@ -131,7 +131,7 @@ def serve_api(request: ServeRequest) -> None:
         from bilingual.serve.api import make_app
     except ImportError as exc:
         raise BilingualError(_("serving needs the serve extra: {error}").format(error=exc),
-                             hint=_("pip install 'bilingual[serve]'")) from exc  # fmt: skip
+                             hint=install_hint("serve")) from exc  # fmt: skip
 
     settings = settings_for(request)
     desk = desk_settings(request, settings.engine)

@@ -19,7 +19,7 @@ from bilingual.document import Document, Segment
 from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
-from bilingual.memory.records import Recall
+from bilingual.memory.records import Hit, Recall
 from bilingual.names.entry import PLACEHOLDER, Entry
 from bilingual.names.match import TermSpan
 from bilingual.translation import mask as masking
@@ -115,13 +115,13 @@ def translate_document(
     todo: list[Segment] = []
     fingerprint = glossary.fingerprint if glossary is not None else ""
 
+    made_by = origin(engine)
     for seg in segments:
         hit = recall.exact(seg.source) if recall is not None else None
+        if hit is not None and not reusable(hit, made_by):
+            hit = None
         reused = reuse_hit(seg, hit, glossary) if hit is not None else None
         if reused is not None:
-            if reused.status == "tm" and mostly_latin(reused.target):
-                reused = replace(reused, note=UNTRANSLATED_NOTE)
-                report.untranslated.append(seg.id)
             done[seg.id] = reused
             report.from_memory += 1
             if progress:
@@ -271,6 +271,15 @@ def _trusted_spellings(names: list[str], outputs: list[str], glossary: Glossary 
     for name, spelling in spelled.items():
         owners.setdefault(spelling, set()).add(entry_of[name])
     return {name: sp for name, sp in spelled.items() if sp and len(owners[sp]) == 1}
+
+
+def reusable(hit: Hit, made_by: str) -> bool:
+    """Whether a memory hit may stand for a translation: an editor's text always; a machine text only
+    when the engine and model in use wrote it (another model's output — a test model's, an older
+    model's — is translated again) and it is Arabic (mostly Latin text is never reused)."""
+    if hit.human:
+        return True
+    return hit.origin == made_by and not mostly_latin(hit.target)
 
 
 def origin(engine: Engine) -> str:

@@ -17,13 +17,12 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from bilingual.errors import ModelError
+from bilingual.errors import ModelError, install_hint
 from bilingual.i18n import _
 
 QUANTIZATIONS = ("int8", "int8_float16", "float16", "none")
 PREFIX_SIDES = ("source", "decoder")
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
-EXTRA_HINT = "pip install 'bilingual[convert]' (transformers and torch, for conversion only)"
 
 
 def _kind(src: Path) -> str:
@@ -166,7 +165,7 @@ def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
     try:
         import ctranslate2.converters as converters
     except ImportError as exc:  # pragma: no cover - ctranslate2 is a runtime dependency
-        raise ModelError(str(exc), hint=EXTRA_HINT) from exc
+        raise ModelError(str(exc), hint=install_hint("convert")) from exc
     try:
         if kind == "hf":
             check_hf_folder(src)
@@ -175,7 +174,9 @@ def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
             converter = converters.OpusMTConverter(str(src))
         converter.convert(str(out), quantization=None if quantization == "none" else quantization, force=True)
     except ImportError as exc:
-        raise ModelError(_("converting needs the convert extra: {error}").format(error=exc), hint=EXTRA_HINT) from exc
+        raise ModelError(
+            _("converting needs the convert extra: {error}").format(error=exc), hint=install_hint("convert")
+        ) from exc
     except ModelError:
         raise
     except Exception as exc:  # a converter's own failure, whatever its type: one line, never a traceback
@@ -292,7 +293,9 @@ def download_hf(repo: str) -> Path:
     try:
         from huggingface_hub import snapshot_download
     except ImportError as exc:
-        raise ModelError(_("installing from Hugging Face needs the convert extra"), hint=EXTRA_HINT) from exc
+        raise ModelError(
+            _("installing from Hugging Face needs the convert extra"), hint=install_hint("convert")
+        ) from exc
     try:
         return Path(snapshot_download(repo_id=repo))
     except Exception as exc:  # network, authentication, unknown repository: all one answer

@@ -180,6 +180,8 @@ class ArgosEngine:
                     Path(package_path).name, Path(package_path), self.options.from_code, self.options.to_code, ""
                 ),
             )
+        elif models.is_package_path(self.options.model):
+            model = models.use_package(self.options.model)
         else:
             found = models.find(self.options.from_code, self.options.to_code, self.options.model or None)
             if found is None:

@@ -362,6 +362,37 @@ def model_checksum(model: InstalledModel) -> str:
         return "sha256:" + sha256_file(model.path / "model" / "model.bin")
 
 
+def is_package_path(name: str | None) -> bool:
+    """Whether *name* (``--model``) is a package on disk — an ``.argosmodel`` file or an unpacked
+    package folder — rather than an installed model's name."""
+    if not name or not (name.endswith(".argosmodel") or os.sep in name or "/" in name):
+        return False
+    path = Path(name)
+    return path.is_file() or (path / "metadata.json").is_file()
+
+
+_UNPACKED: dict[str, InstalledModel] = {}
+
+
+def use_package(name: str) -> InstalledModel:
+    """The package at *name*, used as it is and never installed: a folder is read in place; a file is
+    verified as an install verifies it and unpacked into a private temporary folder that is removed
+    when the process ends (the user's packages folder is never touched)."""
+    path = Path(name)
+    if path.is_dir():
+        return next(
+            (m for m in installed(path.parent) if m.path == path), InstalledModel(path.name, path, "en", "ar", "")
+        )
+    key = str(path.resolve())
+    if key not in _UNPACKED:
+        import atexit
+
+        work = Path(tempfile.mkdtemp(prefix="bilingual-model-"))
+        atexit.register(shutil.rmtree, work, True)
+        _UNPACKED[key] = install_file(path, directory=work)
+    return _UNPACKED[key]
+
+
 def ensure_installed(
     from_code: str,
     to_code: str,
@@ -371,7 +402,10 @@ def ensure_installed(
     progress: Progress | None = None,
     name: str | None = None,
 ) -> InstalledModel:
-    """The installed model for the pair, downloading and installing one from the index if allowed."""
+    """The installed model for the pair, downloading and installing one from the index if allowed
+    (a package on disk given by path is used as it is)."""
+    if is_package_path(name):
+        return use_package(str(name))
     model = find(from_code, to_code, name)
     if model is not None:
         return model
