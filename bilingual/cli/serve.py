@@ -36,12 +36,18 @@ from bilingual.i18n import _
 @click.option("--token", default="", envvar="BILINGUAL_DESK_TOKEN",
               help=_("The token itself (or BILINGUAL_DESK_TOKEN); a file keeps it out of the process list."))  # fmt: skip
 @click.option("--editor", "who", default="", help=_("Your name, as the desk's history records each save."))
+@click.option(
+    "--suggestions",
+    is_flag=True,
+    help=_("Take /suggest: a better translation sent by a client is recorded in the memory as an edit."),
+)
+@click.option("--disable-files-translation", "no_files", is_flag=True, help=_("Refuse /translate_file (403)."))
 @glossary_option
 @memory_options
 def serve(folder: str, host: str, port: int, engine_name: str, model_name: str | None, extra: tuple[str, ...],
           api_keys: str | None, char_limit: int, req_limit: int, queue_limit: int, no_download: bool,
-          token_file: str | None, token: str, who: str, glossary_path: str | None, memory_path: str | None,
-          no_memory: bool) -> None:  # fmt: skip
+          token_file: str | None, token: str, who: str, suggestions: bool, no_files: bool, glossary_path: str | None,
+          memory_path: str | None, no_memory: bool) -> None:  # fmt: skip
     from bilingual.engines import EngineOptions
     from bilingual.serve.start import ServeRequest, serve_api
 
@@ -56,7 +62,7 @@ def serve(folder: str, host: str, port: int, engine_name: str, model_name: str |
                            extra_glossaries=tuple(pairs), api_keys=api_keys, char_limit=char_limit,
                            req_limit=req_limit, max_queue=queue_limit, download=not no_download, folder=folder,
                            token=token, token_file=token_file, who=who, memory=memory_path,
-                           use_memory=not no_memory))  # fmt: skip
+                           use_memory=not no_memory, suggestions=suggestions, files=not no_files))  # fmt: skip
 
 
 COMMANDS = [serve]

@@ -119,6 +119,14 @@ from bilingual.i18n import _
 )
 @click.option("--ray-cpus", type=click.IntRange(0, 4096), default=0, help=_("CPUs of a --ray local cluster."))
 @click.option("--force", is_flag=True, help=_("Archive mode: translate again outputs that are up to date."))
+@click.option(
+    "--to-format",
+    is_flag=True,
+    help=_(
+        "Write each article translated in its own format (ARTICLE.ar.docx, .html, .md, .txt: headings, "
+        "lists, tables, emphasis and links kept, right-to-left set) instead of an aligned document."
+    ),
+)
 @click.option("-q", "--quiet", is_flag=True, help=_("No progress bar or summary."))
 def translate(
     input_paths: tuple[str, ...],
@@ -144,6 +152,7 @@ def translate(
     ray_address: str | None,
     ray_cpus: int,
     force: bool,
+    to_format: bool,
     quiet: bool,
 ) -> None:
     from bilingual.engines import EngineOptions
@@ -181,6 +190,10 @@ def translate(
 
             archive = ArchiveRequest(request, workers=workers or 1, ray=ray_address, ray_cpus=ray_cpus, force=force)
             run(translate_archive, archive, quiet=quiet)
+        elif to_format:
+            from bilingual.jobs.files import translate_in_format
+
+            run(translate_in_format, request, quiet=quiet)
         else:
             if force:
                 raise click.UsageError(_("--force applies to archive mode (--workers or --ray)"))

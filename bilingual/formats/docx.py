@@ -24,16 +24,45 @@ if TYPE_CHECKING:
 ARABIC_FONT = "Amiri"
 
 
-def _rtl_paragraph(paragraph: Any) -> None:
-    """Mark the paragraph right-to-left. No ``w:jc``: in a bidi paragraph Word and LibreOffice
-    read left/right relative to the direction, and the default (start) is the right edge."""
+def rtl_paragraph_xml(p: Any) -> None:
+    """Mark a ``w:p`` right-to-left. No ``w:jc``: in a bidi paragraph Word and LibreOffice read
+    left/right relative to the direction, and the default (start) is the right edge."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:bidi")) is not None:
+        return
     bidi = OxmlElement("w:bidi")
     bidi.set(qn("w:val"), "1")
     ppr.insert(0, bidi)
+
+
+def rtl_run_xml(r: Any) -> None:
+    """Mark a ``w:r`` right-to-left Arabic, in Amiri for complex scripts (its other properties kept)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = r.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), ARABIC_FONT)
+    if rpr.find(qn("w:rtl")) is None:
+        rtl = OxmlElement("w:rtl")
+        rtl.set(qn("w:val"), "1")
+        rpr.append(rtl)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:bidi"), "ar-EG")
+
+
+def _rtl_paragraph(paragraph: Any) -> None:
+    rtl_paragraph_xml(paragraph._p)
 
 
 def _rtl_run(run: Any, size_pt: float) -> None:
@@ -41,23 +70,43 @@ def _rtl_run(run: Any, size_pt: float) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    rpr = run._r.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), ARABIC_FONT)
-    rtl = OxmlElement("w:rtl")
-    rtl.set(qn("w:val"), "1")
-    rpr.append(rtl)
+    rtl_run_xml(run._r)
     size = OxmlElement("w:szCs")
     size.set(qn("w:val"), str(int(size_pt * 2)))
-    rpr.append(size)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:bidi"), "ar-EG")
-    rpr.append(lang)
+    run._r.get_or_add_rPr().append(size)
     run.font.size = Pt(size_pt)
+
+
+def open_docx(data: bytes, path: str) -> Any:
+    """A python-docx Document of *data*; what is not a readable Word document is one line."""
+    import zipfile
+
+    try:
+        import docx
+    except ImportError as exc:
+        raise InputError(_("reading DOCX needs python-docx: {error}").format(error=exc),
+                         hint=install_hint("publish")) from exc  # fmt: skip
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(_("not a readable Word document: {error}").format(error=exc), path=path,
+                         hint=_("open it in Word or LibreOffice and save it again as DOCX")) from exc  # fmt: skip
+
+
+def text_runs(p: Any) -> list[Any]:
+    """The runs of a ``w:p`` that hold text, in order (in its links too; not those of a paragraph
+    nested in it, such as a text box's)."""
+    from docx.oxml.ns import qn
+
+    tag_p, tag_t = qn("w:p"), qn("w:t")
+    found = []
+    for r in p.iter(qn("w:r")):
+        owner = r.getparent()
+        while owner is not None and owner.tag != tag_p:
+            owner = owner.getparent()
+        if owner is p and any((t.text or "") for t in r.iter(tag_t)):
+            found.append(r)
+    return found
 
 
 def _write(
@@ -178,19 +227,7 @@ class DocxArticle(Format):
         return head.startswith(b"PK\x03\x04") and (b"word/" in head or b"[Content_Types].xml" in head)
 
     def read_article_bytes(self, data: bytes, *, path: str) -> tuple[str, list[RawBlock]]:
-        import io
-        import zipfile
-
-        try:
-            import docx
-        except ImportError as exc:
-            raise InputError(_("reading DOCX needs python-docx: {error}").format(error=exc),
-                             hint=install_hint("publish")) from exc  # fmt: skip
-        try:
-            document = docx.Document(io.BytesIO(data))
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise InputError(_("not a readable Word document: {error}").format(error=exc), path=path,
-                             hint=_("open it in Word or LibreOffice and save it again as DOCX")) from exc  # fmt: skip
+        document = open_docx(data, path)
         parts: list[str] = []
         blocks: list[RawBlock] = []
         at = 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bilingual.document import Head, RawBlock
 from bilingual.engines import Engine
+from bilingual.formats.inplace import MARKDOWN_SYNTAX
 from bilingual.names.glossary import Glossary
 from bilingual.read import build_document
 from bilingual.translation.pipeline import translate_document
@@ -24,13 +25,16 @@ from bilingual.translation.report import NameRow, names_report
 PLACEHOLDERS = r"\[X\d+X\]|\{\{[^{}\n]{1,80}\}\}|\{[0-9]{1,3}\}|%(?:\([A-Za-z_][A-Za-z0-9_]{0,40}\))?[sdif]|%%"
 _PLAIN = re.compile(PLACEHOLDERS)
 _HTML = re.compile(r"<[^<>]{1,2000}>|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{1,32});|" + PLACEHOLDERS)
+_MARKDOWN = re.compile(MARKDOWN_SYNTAX + "|" + PLACEHOLDERS)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+#: What each kind of text carries through the engine untouched.
+PROTECT = {"text": _PLAIN, "html": _HTML, "markdown": _MARKDOWN}
 
 
 @dataclass(frozen=True)
 class TextRequest:
     texts: tuple[str, ...]
-    html: bool = False
+    markup: str = "text"  # "text", "html" (tags and entities kept) or "markdown" (its inline syntax kept)
 
 
 @dataclass
@@ -56,9 +60,8 @@ def translate_texts(request: TextRequest, *, engine: Engine, glossary: Glossary 
         pieces.append("\n\n")
         at += 2
     doc = build_document("".join(pieces), blocks, head=Head(input_name="request"))
-    translated, tally = translate_document(
-        doc, engine=engine, glossary=glossary, protect=_HTML if request.html else _PLAIN
-    )
+    protect = PROTECT[request.markup]
+    translated, tally = translate_document(doc, engine=engine, glossary=glossary, protect=protect)
     segments = translated.segments()
     rows = names_report(translated)
     result = TextResult(untranslated=len(tally.untranslated))
@@ -67,13 +70,34 @@ def translate_texts(request: TextRequest, *, engine: Engine, glossary: Glossary 
         out, pos = [], start
         for seg in mine:
             out.append(doc.text[pos : seg.start])
-            out.append(seg.target)
+            out.append(seg.target if request.markup == "text" else respace(seg.source, seg.target, protect))
             pos = seg.end
         out.append(doc.text[pos:end])
         result.translations.append("".join(out))
         ids = {seg.id for seg in mine}
         result.names.append([row for row in rows if row.segment in ids])
     return result
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    source: str  # the English
+    target: str  # the better Arabic a client sent
+    memory: str | None = None  # None: the default memory
+
+
+def record_suggestion(request: SuggestRequest, glossary: Glossary | None) -> str:
+    """Record a client's better translation in the memory as an editor's edit (never over an
+    approved text: that is ``conflict``); returns what the memory did."""
+    from bilingual.memory.store import open_memory
+
+    memory = open_memory(request.memory)
+    try:
+        return memory.put(request.source, request.target, "edited", origin="suggest",
+                          glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
+                          overwrite=False)  # fmt: skip
+    finally:
+        memory.close()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -84,3 +108,32 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         pos = gap.end()
     found.append((pos, len(text)))
     return [(s, e) for s, e in found if text[s:e].strip()]
+
+
+def respace(source: str, target: str, protect: re.Pattern[str]) -> str:
+    """*target* with the spacing around each protected span (a tag, an entity, a placeholder) as it
+    was in *source*: an engine writes ``<b> حفتر </b>`` for ``<b>Haftar</b>``; where the source had no
+    space beside a span, the space the engine put there is taken out (never one the source had)."""
+    tight: dict[str, list[tuple[bool, bool]]] = {}
+    for found in protect.finditer(source):
+        before = found.start() > 0 and not source[found.start() - 1].isspace()
+        after = found.end() < len(source) and not source[found.end()].isspace()
+        tight.setdefault(found.group(), []).append((before or found.start() == 0, after or found.end() == len(source)))
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    pos = 0
+    for found in protect.finditer(target):
+        span = found.group()
+        flags = tight.get(span, [])
+        index = seen.get(span, 0)
+        seen[span] = index + 1
+        no_space_before, no_space_after = flags[index] if index < len(flags) else (False, False)
+        head = target[pos : found.start()]
+        out.append(head.rstrip(" ") if no_space_before else head)
+        out.append(span)
+        pos = found.end()
+        if no_space_after:
+            while pos < len(target) and target[pos] == " ":
+                pos += 1
+    out.append(target[pos:])
+    return "".join(out)

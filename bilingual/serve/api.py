@@ -18,15 +18,10 @@ The routes only parse and answer: the translation is the text use case
 
 from __future__ import annotations
 
-import json
 import logging
-import time
-from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -35,10 +30,20 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bilingual.arabic import ARABIC_RUN
-from bilingual.bodies import BodyTooLarge, read_bounded
-from bilingual.engines import Engine
-from bilingual.names.glossary import Glossary
+from bilingual.jobs.files import file_extensions
+from bilingual.serve import files, spec
 from bilingual.serve.batcher import Batcher, Overloaded
+from bilingual.serve.parameters import (
+    ApiError,
+    Settings,
+    check_key,
+    check_languages,
+    check_rate,
+    error,
+    glossary_of,
+    parameters,
+    texts_of,
+)
 
 if TYPE_CHECKING:
     from bilingual.desk.guard import DeskSettings
@@ -50,137 +55,21 @@ LANGUAGES = [
 ]
 
 
-@dataclass
-class Settings:
-    """What the server was started with (the command line builds it)."""
-
-    engine: Engine | None  # None: no model could be loaded; /translate answers 503, the desk still reviews
-    glossaries: dict[str, Glossary | None]  # by glossary_id; "default" is the server's glossary
-    api_keys: frozenset[str] = frozenset()  # empty: no key needed
-    char_limit: int = 20_000  # characters in one request, all texts together
-    req_limit: int = 0  # requests a minute per key (or client address); 0: no limit
-    max_body: int = 2 * 1024 * 1024  # bytes
-    max_queue: int = 2048
-    batch_texts: int = 256
-    window: float = 0.01
-    batcher: Batcher | None = field(default=None, repr=False)
-    _calls: dict[str, deque[float]] = field(default_factory=dict, repr=False)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
-
-
-def error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    try:
-        return await read_bounded(request, limit)
-    except BodyTooLarge:
-        raise ApiError(413, f"Invalid request: the request body is over {limit} bytes") from None
-
-
-async def parameters(request: Request, limit: int) -> dict[str, Any]:
-    """The request's parameters from the query string, then a JSON or form body (the body wins)."""
-    params: dict[str, Any] = {}
-    for key, value in request.query_params.multi_items():
-        params.setdefault(key, []).append(value)
-    body = await _read_body(request, limit)
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if body and kind == "application/json":
-        try:
-            data = json.loads(body)
-        except (UnicodeDecodeError, ValueError):
-            raise ApiError(400, "Invalid request: the body is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise ApiError(400, "Invalid request: the JSON body must be an object")
-        params.update({k: v for k, v in data.items()})
-        return {k: (v[0] if isinstance(v, list) and k != "q" and len(v) == 1 else v) for k, v in params.items()}
-    if body:
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ApiError(400, "Invalid request: the body is not UTF-8") from None
-        form: dict[str, list[str]] = {}
-        try:
-            pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
-        except UnicodeDecodeError:
-            raise ApiError(400, "Invalid request: the body is not UTF-8") from None
-        for key, value in pairs:
-            form.setdefault(key, []).append(value)
-        params.update(form)
-    return {k: (v[0] if len(v) == 1 else v) for k, v in params.items()}
-
-
-def _check_key(settings: Settings, params: dict[str, Any]) -> str:
-    key = str(params.get("api_key") or "")
-    if settings.api_keys and key not in settings.api_keys:
-        raise ApiError(403, "Invalid API key")
-    return key
-
-
-def _check_rate(settings: Settings, who: str) -> None:
-    if not settings.req_limit:
-        return
-    now = time.monotonic()
-    calls = settings._calls.setdefault(who, deque())
-    while calls and now - calls[0] > 60:
-        calls.popleft()
-    if len(calls) >= settings.req_limit:
-        raise ApiError(429, "Too many request limits violations")
-    calls.append(now)
-
-
-def _texts(params: dict[str, Any], settings: Settings) -> tuple[tuple[str, ...], bool]:
-    q = params.get("q")
-    if q is None or q == "" or q == []:
-        raise ApiError(400, "Invalid request: missing q parameter")
-    many = isinstance(q, list)
-    texts = tuple(q) if many else (q,)
-    if not all(isinstance(t, str) for t in texts):
-        raise ApiError(400, "Invalid request: q must be a string or a list of strings")
-    size = sum(len(t) for t in texts)
-    if settings.char_limit and size > settings.char_limit:
-        raise ApiError(400, f"Invalid request: request ({size}) exceeds text limit ({settings.char_limit})")
-    return texts, many
-
-
-def _languages(params: dict[str, Any]) -> bool:
-    """Whether the source was ``auto``; anything but en (or auto) → ar is refused as LibreTranslate does."""
-    source, target = str(params.get("source") or ""), str(params.get("target") or "")
-    if not source:
-        raise ApiError(400, "Invalid request: missing source parameter")
-    if not target:
-        raise ApiError(400, "Invalid request: missing target parameter")
-    if source not in ("en", "auto"):
-        raise ApiError(400, f"{source} is not supported")
-    if target != "ar":
-        raise ApiError(400, f"{target} is not supported")
-    return source == "auto"
-
-
 async def translate(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = await parameters(request, settings.max_body)
-    key = _check_key(settings, params)
-    _check_rate(settings, key or (request.client.host if request.client else "?"))
-    texts, many = _texts(params, settings)
-    auto = _languages(params)
+    key = check_key(settings, params)
+    check_rate(settings, key or (request.client.host if request.client else "?"))
+    texts, many = texts_of(params, settings)
+    auto = check_languages(params)
     fmt = str(params.get("format") or "text")
     if fmt not in ("text", "html"):
         raise ApiError(400, f"{fmt} format is not supported")
-    glossary_id = str(params.get("glossary_id") or "default")
-    if glossary_id not in settings.glossaries:
-        raise ApiError(400, f"Invalid request: unknown glossary_id {glossary_id!r}")
-    glossary = settings.glossaries[glossary_id]
+    glossary = glossary_of(settings, params)
     if settings.batcher is None:
         raise ApiError(503, "No translation model is loaded: install one, then restart the server")
     try:
-        result = await settings.batcher.translate(texts, html=fmt == "html", glossary=glossary)
+        result = await settings.batcher.translate(texts, markup=fmt, glossary=glossary)
     except Overloaded:
         raise ApiError(503, "The server is busy: too many texts are waiting; try again shortly") from None
     names = [[{"english": r.english, "arabic": r.arabic, "status": r.status} for r in rows] for rows in result.names]
@@ -199,10 +88,36 @@ async def languages(request: Request) -> Response:
     return JSONResponse(LANGUAGES)
 
 
+async def suggest(request: Request) -> Response:
+    """An editor's better translation (``q`` the English, ``s`` the Arabic), recorded in the memory as
+    an edit — off unless the server runs with ``--suggestions``, as LibreTranslate's."""
+    from starlette.concurrency import run_in_threadpool
+
+    from bilingual.jobs.text import SuggestRequest, record_suggestion
+
+    settings: Settings = request.app.state.settings
+    if not settings.suggestions:
+        raise ApiError(403, "Suggestions are disabled on this server.")
+    params = await parameters(request, settings.max_body)
+    key = check_key(settings, params)
+    check_rate(settings, key or (request.client.host if request.client else "?"))
+    source, better = params.get("q"), params.get("s")
+    if not isinstance(source, str) or not source.strip():
+        raise ApiError(400, "Invalid request: missing q parameter")
+    if not isinstance(better, str) or not better.strip():
+        raise ApiError(400, "Invalid request: missing s parameter")
+    check_languages(params)
+    glossary = glossary_of(settings, params)
+    outcome = await run_in_threadpool(record_suggestion, SuggestRequest(source, better, settings.memory), glossary)
+    if outcome == "conflict":
+        raise ApiError(409, "An approved translation of this text is in the memory: the suggestion was not recorded")
+    return JSONResponse({"success": True})
+
+
 async def detect(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = await parameters(request, settings.max_body)
-    _check_key(settings, params)
+    check_key(settings, params)
     q = params.get("q")
     if not q:
         raise ApiError(400, "Invalid request: missing q parameter")
@@ -221,9 +136,9 @@ async def frontend_settings(request: Request) -> Response:
         "frontendTimeout": 500,
         "apiKeys": bool(settings.api_keys),
         "keyRequired": bool(settings.api_keys),
-        "suggestions": False,
-        "filesTranslation": False,
-        "supportedFilesFormat": [],
+        "suggestions": settings.suggestions,
+        "filesTranslation": settings.files,
+        "supportedFilesFormat": file_extensions(),
         "language": {"source": {"code": "en", "name": "English"}, "target": {"code": "ar", "name": "Arabic"}},
     })  # fmt: skip
 
@@ -235,6 +150,9 @@ async def health(request: Request) -> Response:
 async def _api_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return error(exc.status, exc.message)
+
+
+__all__ = ["ApiError", "Settings", "make_app"]
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -264,7 +182,11 @@ def make_app(settings: Settings, desk: DeskSettings | None = None) -> Starlette:
 
     routes: list[BaseRoute] = [
         Route("/translate", translate, methods=["POST"]),
-        Route("/languages", languages, methods=["GET"]),
+        Route("/languages", languages, methods=["GET", "POST"]),
+        Route("/translate_file", files.translate_file, methods=["POST"]),
+        Route("/download_file/{filename}", files.download_file, methods=["GET"], name="download_file"),
+        Route("/suggest", suggest, methods=["POST"]),
+        Route("/spec", spec.openapi, methods=["GET"]),
         Route("/detect", detect, methods=["POST"]),
         Route("/frontend/settings", frontend_settings, methods=["GET"]),
         Route("/health", health, methods=["GET"]),

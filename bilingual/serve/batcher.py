@@ -25,7 +25,7 @@ class Overloaded(Exception):
 @dataclass
 class _Job:
     texts: tuple[str, ...]
-    html: bool
+    markup: str
     glossary: Glossary | None
     done: asyncio.Future[TextResult]
 
@@ -60,14 +60,14 @@ class Batcher:
         if self._worker is not None:
             self._worker.cancel()
 
-    async def translate(self, texts: tuple[str, ...], *, html: bool, glossary: Glossary | None) -> TextResult:
+    async def translate(self, texts: tuple[str, ...], *, markup: str, glossary: Glossary | None) -> TextResult:
         if self._queue is None:
             raise RuntimeError("the batcher is not started")
         if self._waiting + len(texts) > self.max_queue:
             raise Overloaded
         self._waiting += len(texts)
         done: asyncio.Future[TextResult] = asyncio.get_running_loop().create_future()
-        await self._queue.put(_Job(texts, html, glossary, done))
+        await self._queue.put(_Job(texts, markup, glossary, done))
         return await done
 
     async def _run(self) -> None:
@@ -85,9 +85,9 @@ class Batcher:
                 except TimeoutError:
                     break
             # One engine batch per (format, glossary) group of what is waiting.
-            groups: dict[tuple[bool, int], list[_Job]] = {}
+            groups: dict[tuple[str, int], list[_Job]] = {}
             for job in jobs:
-                groups.setdefault((job.html, id(job.glossary)), []).append(job)
+                groups.setdefault((job.markup, id(job.glossary)), []).append(job)
             for group in groups.values():
                 assert self._slots is not None
                 await self._slots.acquire()
@@ -107,7 +107,7 @@ class Batcher:
     async def _settle(self, group: list[_Job]) -> None:
         texts = tuple(t for job in group for t in job.texts)
         self.batches.append(len(texts))
-        request = TextRequest(texts, html=group[0].html)
+        request = TextRequest(texts, markup=group[0].markup)
         try:
             result = await asyncio.to_thread(translate_texts, request, engine=self.engine, glossary=group[0].glossary)
         except Exception as exc:  # the engine's failure is every waiting request's

@@ -45,6 +45,8 @@ class ServeRequest:
     who: str = ""  # the editor's name the desk's history records (a page may give its own)
     memory: str | None = None
     use_memory: bool = True
+    suggestions: bool = False  # /suggest records an editor's better translation in the memory
+    files: bool = True  # /translate_file
 
 
 def read_keys(path: str) -> frozenset[str]:
@@ -108,7 +110,8 @@ def settings_for(request: ServeRequest) -> Settings:
     if token:
         keys |= {token}
     return api.Settings(engine=engine, glossaries=glossaries, api_keys=keys, char_limit=request.char_limit,
-                    req_limit=request.req_limit, max_queue=request.max_queue)  # fmt: skip
+                        req_limit=request.req_limit, max_queue=request.max_queue, files=request.files,
+                        suggestions=request.suggestions and request.use_memory, memory=request.memory)  # fmt: skip
 
 
 def desk_settings(request: ServeRequest, engine: object | None) -> DeskSettings | None:
