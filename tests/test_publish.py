@@ -612,3 +612,55 @@ def test_an_arabic_title_is_laid_out_at_the_right_edge_in_the_arabic_font(tmp_pa
     where = run_chromium(page, 1100)
     assert abs(where["inkRight"] - where["pageRight"]) < 2 and where["inkLeft"] - where["pageLeft"] > 200
     assert where["font"].startswith('"Amiri"') or where["font"].startswith("Amiri")
+
+
+def test_a_docx_says_who_made_it_and_carries_its_arabic_font():
+    import datetime as dt
+    import io
+    import zipfile
+
+    from fontTools.ttLib import TTFont
+
+    from bilingual.formats.docxpackage import obfuscate
+
+    data = exporter("docx").render(translated("sirte-report.html"), ExportOptions())
+    document = __import__("docx").Document(io.BytesIO(data))
+    props = document.core_properties
+    assert props.author == "bilingual" and props.last_modified_by == "bilingual" and props.title
+    assert abs((dt.datetime.now(dt.UTC) - props.created.replace(tzinfo=dt.UTC)).total_seconds()) < 600
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert "<Application>bilingual " in package.read("docProps/app.xml").decode()
+        table = package.read("word/fontTable.xml").decode()
+        assert 'w:name="Amiri"' in table and "w:embedRegular" in table
+        key = re.search(r'w:embedRegular[^>]*w:fontKey="(\{[0-9A-F-]+\})"', table).group(1)
+        font = TTFont(io.BytesIO(obfuscate(package.read("word/fonts/font1.odttf"), key)))
+        assert font["name"].getDebugName(1) == "Amiri" and 0x62D in font.getBestCmap()  # ح
+        assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode()
+
+
+@pytest.mark.skipif(
+    not libreoffice_writer() or shutil.which("pdffonts") is None,
+    reason="LibreOffice Writer and poppler are installed by .ci/run",
+)
+def test_libreoffice_sets_the_arabic_in_the_docx_s_own_font(tmp_path):
+    """No Amiri is installed on the machine: the PDF LibreOffice makes of our DOCX uses the embedded one."""
+    assert "Amiri" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout
+    path = tmp_path / "out.docx"
+    path.write_bytes(exporter("docx").render(translated("sirte-report.html"), ExportOptions()))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)  # fmt: skip
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "out.pdf")], capture_output=True, text=True).stdout
+    assert "Amiri-Regular" in fonts
+
+
+@pytest.mark.parametrize("engine", ["chromium", "weasyprint"])
+def test_a_pdf_has_its_title_and_author(monkeypatch, engine):
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    if engine == "chromium" and shutil.which("chromium") is None:
+        pytest.skip("Chromium is installed by .ci/run")
+    monkeypatch.setenv("BILINGUAL_PDF_ENGINE", engine)
+    doc = translated("sirte-report.html")
+    meta = pypdf.PdfReader(io.BytesIO(exporter("pdf").render(doc, ExportOptions(title="تقرير سرت")))).metadata
+    assert meta["/Title"] == "تقرير سرت" and meta["/Author"] == "bilingual" and meta["/Creator"].startswith("bilingual")

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from bilingual.document import RawBlock
 from bilingual.errors import InputError, install_hint
+from bilingual.formats import docxpackage
 from bilingual.formats.base import ExportOptions, Format, Role
+from bilingual.formats.html import truetype_fonts
 from bilingual.formats.layout import Piece, arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
 
@@ -204,6 +206,8 @@ class DocxFormat(Format):
                 cells = added.cells
                 _write(cells[0].paragraphs[0], row.en, arabic=False, size=10.5, bold=row.heading, mark=mark)
                 _write(cells[1].paragraphs[0], row.ar, arabic=True, size=13, bold=row.heading, mark=mark)
+        docxpackage.stamp(document, title=title_of(doc, options.title))
+        docxpackage.embed_font(document, ARABIC_FONT, truetype_fonts())
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

@@ -186,9 +186,10 @@ FONT_UNICODES = (*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x600, 0x700), 
 FONT_FILES = {400: "Amiri-Regular.ttf", 700: "Amiri-Bold.ttf"}
 
 
-def _subset_fonts() -> dict[int, bytes]:
-    """Amiri Regular and Bold cut to :data:`FONT_UNICODES`, as WOFF, with every shaping feature kept
-    (built once per fontpkg-amiri and fontTools version, kept in the signed cache)."""
+def _subset_fonts(flavor: str | None = "woff") -> dict[int, bytes]:
+    """Amiri Regular and Bold cut to :data:`FONT_UNICODES`, as WOFF (or TrueType, *flavor* None), with
+    every shaping feature kept (built once per fontpkg-amiri and fontTools version, kept in the
+    signed cache)."""
     import io
 
     import fontpkg_amiri
@@ -200,7 +201,7 @@ def _subset_fonts() -> dict[int, bytes]:
         path = fontpkg_amiri.ROOT / "files" / name
         options = subset.Options()
         options.layout_features = ["*"]  # init, medi, fina, liga, mark …: Arabic joins need them all
-        options.flavor = "woff"
+        options.flavor = flavor
         options.name_IDs = ["*"]
         font = TTFont(str(path))
         subsetter = subset.Subsetter(options)
@@ -228,6 +229,19 @@ def font_files() -> dict[int, tuple[bytes, str]]:
         return {w: (data, "font/woff") for w, data in fonts.items()}
     except ImportError:  # no fontTools: the whole files
         return {w: ((fontpkg_amiri.ROOT / "files" / n).read_bytes(), "font/ttf") for w, n in FONT_FILES.items()}
+
+
+def truetype_fonts() -> dict[int, bytes]:
+    """Amiri by weight as TrueType cut to what Arabic text uses (a DOCX embeds these); empty when
+    fontpkg-amiri or fontTools is absent."""
+    try:
+        import fontpkg_amiri  # noqa: F401
+        import fontTools  # noqa: F401
+
+        from bilingual.names import cache
+    except ImportError:
+        return {}
+    return dict(cache.lexicon("amiri-subset-ttf", "1", ("fontpkg-amiri", "fonttools"), lambda: _subset_fonts(None)))
 
 
 @lru_cache(maxsize=4)

@@ -174,7 +174,9 @@ def _inner(element: Any) -> str:
 
 
 def _docx(data: bytes, path: str) -> Taken:
-    from bilingual.formats.docx import open_docx, rtl_paragraph_xml, rtl_run_xml, text_runs
+    from bilingual.formats.docx import ARABIC_FONT, open_docx, rtl_paragraph_xml, rtl_run_xml, text_runs
+    from bilingual.formats.docxpackage import embed_font, stamp
+    from bilingual.formats.html import truetype_fonts
 
     document = open_docx(data, path)
     paragraphs = [(p, runs) for p in document.element.body.iter(_w("p")) if (runs := text_runs(p))]
@@ -186,6 +188,8 @@ def _docx(data: bytes, path: str) -> Taken:
                 _set_run_text(run, text)
                 rtl_run_xml(run)
             rtl_paragraph_xml(paragraph)
+        stamp(document, new=False)
+        embed_font(document, ARABIC_FONT, truetype_fonts())
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()

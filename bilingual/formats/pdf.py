@@ -62,12 +62,14 @@ class PdfFormat(Format):
         documents, and shaping Arabic the same way), else by WeasyPrint. ``BILINGUAL_PDF_ENGINE``
         (``chromium`` or ``weasyprint``) chooses."""
         from bilingual.formats.html import render_html
+        from bilingual.formats.layout import title_of
 
         html = render_html(doc, options)
         choice = os.environ.get("BILINGUAL_PDF_ENGINE", "")
         browser = chromium() if choice != "weasyprint" else None
         if browser is not None:
-            return stamp_pdf(print_with_chromium(html, browser), self.stamp(doc)["tool_version"])
+            title = title_of(doc, options.title)
+            return stamp_pdf(print_with_chromium(html, browser), self.stamp(doc)["tool_version"], title)
         if choice == "chromium":
             raise BilingualError("BILINGUAL_PDF_ENGINE=chromium but no Chromium is installed",
                                  hint="install chromium, or unset BILINGUAL_PDF_ENGINE")  # fmt: skip
@@ -125,9 +127,15 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
 
 
-def stamp_pdf(data: bytes, version: str) -> bytes:
-    """*data* with an incremental update whose document information names bilingual as its Creator
-    (the write policy tells our PDFs by it); a PDF whose trailer cannot be read is returned as is."""
+def _text(value: str) -> str:
+    """A PDF text string in UTF-16BE with its byte-order mark, as hex (any script, nothing to escape)."""
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
+
+
+def stamp_pdf(data: bytes, version: str, title: str = "") -> bytes:
+    """*data* with an incremental update whose document information gives its title, bilingual as
+    author and creator (the write policy tells our PDFs by it) and the dates; a PDF whose trailer
+    cannot be read is returned as is."""
     end = _STARTXREF.search(data[-64:])
     trailers = _TRAILER.findall(data[-4096:])
     if end is None or not trailers:
@@ -138,7 +146,13 @@ def stamp_pdf(data: bytes, version: str) -> bytes:
     if size is None or root is None:
         return data
     number = int(size.group(1))
-    info = f"{number} 0 obj\n<< /Creator (bilingual {version}) /Producer (Chromium) >>\nendobj\n".encode()
+    import datetime as dt
+
+    now = dt.datetime.now(dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
+    fields = f"/Creator (bilingual {version}) /Producer (Chromium) /Author (bilingual) /CreationDate ({now}) /ModDate ({now})"
+    if title:
+        fields += f" /Title {_text(title)}"
+    info = f"{number} 0 obj\n<< {fields} >>\nendobj\n".encode()
     body = data if data.endswith(b"\n") else data + b"\n"
     xref_at = len(body) + len(info)
     update = (info + f"xref\n{number} 1\n{len(body):010d} 00000 n \n".encode()
