@@ -110,3 +110,38 @@ def test_a_machine_text_is_reused_only_by_the_model_that_wrote_it(run_cli, tmp_p
     assert again.exit_code == 0, again.stderr
     expected = "0 by the engine, 2 from memory" if second.endswith("Pseudo" + "ArabicEngine") else "2 by the engine, 0"
     assert expected in again.stderr, again.stderr
+
+
+def test_the_server_logs_one_line_a_request_without_its_query_and_has_a_favicon(caplog):
+    import logging
+
+    from starlette.testclient import TestClient
+
+    import fake_engines
+
+    from bilingual.serve.api import Settings, make_app
+
+    app = make_app(Settings(engine=fake_engines.PseudoArabicEngine(), glossaries={"default": None}))
+    with caplog.at_level(logging.INFO, logger="bilingual.access"), TestClient(app) as client:
+        icon = client.get("/favicon.ico")
+        client.get("/languages?api_key=secret-key-123")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    lines = [r.getMessage() for r in caplog.records if r.name == "bilingual.access"]
+    assert len(lines) == 2 and "GET /favicon.ico 200" in lines[0] and "GET /languages 200" in lines[1]
+    assert not any("secret" in line for line in lines)
+
+
+def test_small_things_a_user_sees(run_cli, tmp_path, isolated_memory):
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "people.po").write_bytes((ROOT / "glossary" / "people.po").read_bytes())
+    empty = run_cli("glossary", "list", "--fuzzy", "--glossary", glossary)
+    assert empty.exit_code == 0 and empty.stdout == "" and "no fuzzy entries" in empty.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("The talks resumed in the morning. The delegates left before noon.\n", encoding="utf-8")
+    assert run_cli("translate", article, "--model", FIXTURE_MODEL, "--no-memory").exit_code == 0
+    checked = run_cli("check", tmp_path / "a.en-ar.xml", "--qa", "--glossary", glossary)
+    rows = [line for line in checked.stdout.splitlines() if "\t" in line]
+    assert len(rows) == 2 and all("Translation left in English" in row for row in rows), rows  # once a problem
+    assert "2 findings (0 errors) in 1 document" in checked.stderr
+    assert not list(tmp_path.rglob("*.lock"))

@@ -21,9 +21,23 @@ def test_every_message_in_the_code_is_in_the_template_and_translated():
     catalog = polib.pofile(str(ROOT / "locales" / "ar" / "LC_MESSAGES" / "bilingual.po"))
     assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == []
     assert {e.msgid for e in catalog if not e.obsolete} >= in_code
+    placeholders = lambda s: sorted(p for p in __import__("re").findall(r"\{[^}]*\}", s))
     for entry in catalog:
-        placeholders = lambda s: sorted(p for p in __import__("re").findall(r"\{[^}]*\}", s))
+        if entry.msgid_plural:
+            # Arabic's six forms; zero, one and two may spell the number out, the others carry it.
+            forms = [entry.msgstr_plural[i] for i in range(6)]
+            assert all(set(placeholders(f)) <= set(placeholders(entry.msgid_plural)) for f in forms), entry.msgid
+            assert all(placeholders(f) == placeholders(entry.msgid_plural) for f in forms[3:]), entry.msgid
+            continue
         assert placeholders(entry.msgid) == placeholders(entry.msgstr), entry.msgid
+
+
+def test_counts_are_said_with_arabic_plural_forms(tmp_path):
+    from bilingual.i18n import translator
+
+    arabic = translator("ar")
+    said = [arabic.ngettext("{n} document", "{n} documents", n).format(n=n) for n in (0, 1, 2, 3, 11, 100)]
+    assert said == ["لا مستندات", "مستند واحد", "مستندان", "3 مستندات", "11 مستندًا", "100 مستند"]
 
 
 def test_help_in_arabic(tmp_path):

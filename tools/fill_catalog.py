@@ -2,7 +2,8 @@
 
     python tools/fill_catalog.py locales/ar/LC_MESSAGES/bilingual.po TRANSLATIONS.py
 
-For translators who prefer writing a table; Poedit works as well. Existing translations
+For translators who prefer writing a table; Poedit works as well. A plural message takes a list of
+Arabic's six forms (zero, one, two, few, many, other). Existing translations
 are kept unless the table gives another one.
 """
 
@@ -20,6 +21,15 @@ def main() -> None:
     po = polib.pofile(po_path, wrapwidth=0)
     filled = 0
     for entry in po:
+        given = table.get(entry.msgid)
+        if entry.msgid_plural and isinstance(given, (list, tuple)):  # Arabic's six plural forms, in order
+            forms = dict(enumerate(given))
+            if entry.msgstr_plural != forms:
+                entry.msgstr_plural = forms
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+                filled += 1
+            continue
         if entry.msgid in table and entry.msgstr != table[entry.msgid]:
             entry.msgstr = table[entry.msgid]
             if "fuzzy" in entry.flags:

@@ -69,6 +69,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 @register(QA_CHECKS)
 def untranslated_latin(seg: Segment, ctx: Context) -> None:
     """Untranslated Latin text in the translation"""
+    if mostly_latin(seg.target):
+        return  # the whole translation left in English: one finding, "Translation left in English"
     words = _LATIN_WORD.findall(_ISOLATED.sub("", seg.target))
     if words:
         raise Failed("Latin text left in the Arabic: " + " ".join(words[:8]), "warning")

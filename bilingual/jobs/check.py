@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bilingual.checks import run_checks
 from bilingual.document import Finding
 from bilingual.formats.aligned import read_aligned
-from bilingual.i18n import _
+from bilingual.i18n import _, ngettext
 from bilingual.jobs.result import Result
 from bilingual.names.load import load_default_glossary
 
@@ -48,9 +48,12 @@ def check_documents(request: CheckRequest, result: Result | None = None) -> Resu
             and doc.head.glossary_fingerprint != glossary.fingerprint
         ):
             result.warn(_("{path}: translated with another version of the glossary").format(path=path))
+    docs = len(request.documents)
     result.say(
-        _("{n} findings ({errors} errors) in {docs} documents").format(
-            n=total, errors=errors, docs=len(request.documents)
+        _("{findings} ({errors}) in {documents}").format(
+            findings=ngettext("{n} finding", "{n} findings", total).format(n=total),
+            errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            documents=ngettext("{n} document", "{n} documents", docs).format(n=docs),
         )
     )
     result.counts["findings"] = total

@@ -58,12 +58,19 @@ class ListRequest:
 
 def list_entries(request: ListRequest, result: Result | None = None) -> Result:
     result = result if result is not None else Result()
+    listed = 0
     for e in open_glossary(request.glossary, validate=False).entries:
         if (request.kind and e.kind != request.kind) or (request.fuzzy_only and not e.fuzzy):
             continue
         flags = ",".join(f for f, on in (("fuzzy", e.fuzzy), ("no-translate", e.no_translate)) if on)
         result.item(e.english, "listed", where=e.file)
         result.data(f"{e.english}\t{e.arabic}\t{e.kind}" + (f"\t[{flags}]" if flags else ""))
+        listed += 1
+    if not listed:  # an empty answer is said, on stderr, so a script reading stdout still gets nothing
+        if request.fuzzy_only:
+            result.say(_("no fuzzy entries: every suggestion has been reviewed"))
+        else:
+            result.say(_("no entries") + (f" ({request.kind})" if request.kind else ""))
     return result
 
 

@@ -131,6 +131,7 @@ def serve_api(request: ServeRequest) -> None:
     try:
         import uvicorn
 
+        from bilingual.serve.access import log_requests
         from bilingual.serve.api import make_app
     except ImportError as exc:
         raise BilingualError(_("serving needs the serve extra: {error}").format(error=exc),
@@ -139,6 +140,7 @@ def serve_api(request: ServeRequest) -> None:
     settings = settings_for(request)
     desk = desk_settings(request, settings.engine)
     app = make_app(settings, desk)
+    log_requests()
     if desk is not None:
         address = f"http://{request.host}:{request.port}/desk/" + ("?token=…" if desk.token else "")
         print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=desk.folder),
