@@ -117,9 +117,9 @@ def test_the_server_logs_one_line_a_request_without_its_query_and_has_a_favicon(
 
     from starlette.testclient import TestClient
 
-    import fake_engines
-
     from bilingual.serve.api import Settings, make_app
+
+    import fake_engines
 
     app = make_app(Settings(engine=fake_engines.PseudoArabicEngine(), glossaries={"default": None}))
     with caplog.at_level(logging.INFO, logger="bilingual.access"), TestClient(app) as client:
