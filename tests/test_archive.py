@@ -34,7 +34,8 @@ def test_workers_translate_skip_what_is_up_to_date_and_force_redoes_it(run_cli, 
     args = ("translate", *inputs, "-o", f"{out}/", *ENGINE, "--glossary", ROOT / "glossary", "--no-memory")
     first = run_cli(*args, "--workers", "2")
     assert first.exit_code == 0, first.stderr
-    assert "6 translated, 0 up to date" in first.stderr and "documents/s" in first.stderr
+    assert "6 translated, 0 up to date" in first.stderr
+    assert "documents/s" not in first.stderr  # progress is for a terminal, never a log or a pipe
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     again = run_cli(*args, "--workers", "2")
     assert "0 translated, 6 up to date" in again.stderr
@@ -98,3 +99,65 @@ def test_ray_local_gives_the_same_targets_as_the_local_run(run_cli, tmp_path, mo
     import ray
 
     assert not ray.is_initialized()  # the job stopped the cluster it started
+
+
+def test_progress_says_counts_rate_and_time_left_and_the_summary_lists_what_needs_review(tmp_path):
+    from bilingual.jobs.archive import ArchiveRequest, translate_archive
+    from bilingual.jobs.result import Result
+    from bilingual.jobs.translate import TranslateRequest
+
+    inputs = _articles(tmp_path / "in", 4)
+    with open(inputs[1], "a") as handle:
+        handle.write("Salame flew to Tripoli.\n")  # names the engine below loses
+    request = TranslateRequest(inputs=tuple(inputs), output=f"{tmp_path / 'out'}/", engine="fake_engines:MumbleEngine",
+                               glossary=str(ROOT / "glossary"), use_memory=False)  # fmt: skip
+    result = translate_archive(ArchiveRequest(request, workers=2), Result())
+    progress = [m.text for m in result.messages if m.level == "progress"]
+    assert [line.split("]")[0] for line in progress] == ["[1/4", "[2/4", "[3/4", "[4/4"]
+    assert all("documents/s" in line and "segments/s" in line for line in progress)
+    assert all("left" in line for line in progress[:-1]) and "left" not in progress[-1]
+    warnings = [m.text for m in result.messages if m.level == "warning"]
+    review = [item for item in result.items if item.outcome == "needs review"]
+    assert review and any("documents need review" in w or "document needs review" in w for w in warnings)
+    assert all("names missing" in w for w in warnings if w.startswith("  "))
+
+
+def test_an_archive_without_a_glossary_warns(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    inputs = _articles(tmp_path / "in", 2)
+    done = run_cli("translate", *inputs, "-o", "out/", *ENGINE, "--no-memory", "--workers", "1")
+    assert done.exit_code == 0 and "no glossary found" in done.stderr
+
+
+def test_ray_on_a_terminal_shows_our_progress_and_none_of_ray_s_own_lines(tmp_path):
+    """`--ray local` as a user runs it, stderr a terminal (a pseudo-terminal here): progress lines with the
+    time left, and none of Ray's INFO/WARNING lines or its core workers' output."""
+    import pty
+
+    pytest.importorskip("ray")
+    inputs = _articles(tmp_path / "in", 4)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "RAY_USAGE_STATS_ENABLED": "0"}
+    env.pop("BILINGUAL_DEBUG", None)
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "bilingual", "translate", *inputs, "-o", f"{tmp_path / 'out'}/",
+                                *ENGINE, "--glossary", str(ROOT / "glossary"), "--no-memory", "--ray", "local",
+                                "--ray-cpus", "2", "--workers", "2"], env=env, stderr=slave,
+                               stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the process and its children closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.wait(timeout=300) == 0
+    os.close(master)
+    said = b"".join(chunks).decode("utf-8", "replace").replace("\r", "")
+    lines = [line for line in said.splitlines() if line.strip()]
+    assert [line.split("]")[0] for line in lines if line.startswith("[")] == ["[1/4", "[2/4", "[3/4", "[4/4"], said
+    assert "about" in said and "left" in said and "4 translated, 0 up to date" in said
+    for noise in ("INFO", "WARNING", "core_worker", "raylet", "streaming_executor", "Progress bars"):
+        assert noise not in said, said

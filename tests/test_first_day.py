@@ -145,3 +145,15 @@ def test_small_things_a_user_sees(run_cli, tmp_path, isolated_memory):
     assert len(rows) == 2 and all("Translation left in English" in row for row in rows), rows  # once a problem
     assert "2 findings (0 errors) in 1 document" in checked.stderr
     assert not list(tmp_path.rglob("*.lock"))
+
+
+def test_a_first_run_says_it_builds_a_table_and_a_second_run_reads_it(tmp_path, monkeypatch):
+    from bilingual.names import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    heard: list[str] = []
+    with cache.telling(heard.append):
+        first = cache.lexicon("first-day-test", "1", (), lambda: {"Derna": "درنة"})
+        second = cache.lexicon("first-day-test", "1", (), lambda: {"Derna": "wrong"})
+    assert first == second == {"Derna": "درنة"} and heard == ["first-day-test"]
+    assert cache.BUILDING == []

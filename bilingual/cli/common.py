@@ -75,7 +75,10 @@ def printer(quiet: bool = False) -> Callable[[Message], None]:
     (``-q`` silences status lines, never warnings)."""
 
     def show(message: Message) -> None:
-        if message.level == "data":
+        if message.level == "progress":
+            if wants_progress(quiet):
+                click.echo(message.text, err=True)
+        elif message.level == "data":
             click.echo(message.text)
         elif message.level == "warning" or not quiet:
             click.echo(message.text, err=True)

@@ -15,21 +15,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, NamedTuple
 
 from bilingual import outputs
 from bilingual.engines import Engine, Preparation, load_engine
 from bilingual.errors import BilingualError, InputError, install_hint
 from bilingual.formats.aligned import read_aligned
-from bilingual.i18n import _
+from bilingual.i18n import _, ngettext
 from bilingual.jobs.result import Result
 from bilingual.jobs.translate import TranslateRequest, default_output, translate_articles
 from bilingual.names.load import load_default_glossary
+from bilingual.progress import Pace
+from bilingual.quiet import library_output_aside
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ def translate_archive(request: ArchiveRequest, result: Result | None = None) -> 
     inputs = [p for p in base.inputs if p != outputs.STDOUT]
     planned = outputs.plan(inputs, base.output, default_output)
     glossary = load_default_glossary(base.glossary)
+    if glossary is None:
+        result.warn(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
+                      "a glossary/ folder is)"))  # fmt: skip
+        result.no_glossary = True
     engine = load_engine(
         base.engine, base.engine_options, prepare=Preparation(download=base.download, index=base.index)
     )
@@ -96,30 +101,53 @@ def translate_archive(request: ArchiveRequest, result: Result | None = None) -> 
             continue
         tasks.append((path, out))
     if request.ray:
-        done = _run_ray(request, tasks, fingerprint)
+        done = _run_ray(request, tasks, fingerprint, result.progress)
     else:
-        done = _run_processes(request, tasks, fingerprint, engine, result.say)
-    for path, out, segments, error in done:
-        if error:
+        done = _run_processes(request, tasks, fingerprint, engine, result.progress)
+    for item in done:
+        if item.error:
             result.counts["failed"] += 1
-            result.item(path, "failed", error, where=out)
-            result.warn(_("{path}: {error}").format(path=path, error=error))
+            result.item(item.input, "failed", item.error, where=item.output)
+            result.warn(_("{path}: {error}").format(path=item.input, error=item.error))
         else:
             result.counts["documents"] += 1
-            result.counts["segments"] += segments
-            result.wrote(out)
+            result.counts["segments"] += item.segments
+            result.counts["names_missing"] += item.missing
+            result.counts["untranslated"] += item.untranslated
+            result.wrote(item.output)
     result.say(
         _("{done} translated, {skipped} up to date (skipped; --force redoes them), {failed} failed").format(
             done=result.counts["documents"], skipped=result.counts["up_to_date"], failed=result.counts["failed"]
         )
     )
+    _list_reviews(done, result)
     if result.counts["failed"]:
         raise BilingualError(_("{n} documents failed (listed above); run again to finish them").format(
             n=result.counts["failed"]))  # fmt: skip
     return result
 
 
-Done = tuple[str, str, int, str]  # input, output, segments, error ("" when done)
+def _list_reviews(done: list[Done], result: Result) -> None:
+    """The documents that need an editor: names missing, sentences left in English."""
+    review = [item for item in done if not item.error and (item.missing or item.untranslated)]
+    if not review:
+        return
+    result.warn(ngettext("{n} document needs review:", "{n} documents need review:", len(review)).format(n=len(review)))
+    for item in sorted(review, key=lambda d: d.output):
+        result.item(item.input, "needs review", where=item.output)
+        result.warn("  " + _("{output}: {missing} names missing, {untranslated} untranslated").format(
+            output=item.output, missing=item.missing, untranslated=item.untranslated))  # fmt: skip
+
+
+class Done(NamedTuple):
+    """One document's outcome: its segments, what needs review in it, or its error ("" when done)."""
+
+    input: str
+    output: str
+    segments: int = 0
+    error: str = ""
+    missing: int = 0  # glossary names missing from the translation
+    untranslated: int = 0  # segments the engine left mostly Latin
 
 
 def _run_processes(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
@@ -127,30 +155,23 @@ def _run_processes(request: ArchiveRequest, tasks: list[tuple[str, str]], finger
     if not tasks:
         return []
     workers = max(1, min(request.workers, len(tasks)))
-    started, done, segments = time.perf_counter(), [], 0
+    pace, done = Pace(len(tasks)), []
     if workers == 1:
-        results = (_one(request.translate, path, out, engine) for path, out in tasks)
-        for n, item in enumerate(results, start=1):
+        for item in (_one(request.translate, path, out, engine) for path, out in tasks):
             done.append(item)
-            segments += item[2]
-            _progress(say, n, len(tasks), segments, started, item)
+            pace.advance(item.segments)
+            say(pace.line(item.output))
         return done
     options = _split_threads(request.translate, workers)
     context = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
         futures = [pool.submit(_work, path, out) for path, out in tasks]
-        for n, future in enumerate(as_completed(futures), start=1):
+        for future in as_completed(futures):
             item = future.result()
             done.append(item)
-            segments += item[2]
-            _progress(say, n, len(tasks), segments, started, item)
+            pace.advance(item.segments)
+            say(pace.line(item.output))
     return done
-
-
-def _progress(say: Callable[[str], None], n: int, total: int, segments: int, started: float, item: Done) -> None:
-    elapsed = max(time.perf_counter() - started, 1e-9)
-    say(_("[{n}/{total}] {out} — {docs:.2f} documents/s, {segs:.1f} segments/s").format(
-        n=n, total=total, out=item[1], docs=n / elapsed, segs=segments / elapsed))  # fmt: skip
 
 
 def _split_threads(request: TranslateRequest, workers: int) -> TranslateRequest:
@@ -181,13 +202,24 @@ def _one(request: TranslateRequest, path: str, out: str, engine: Engine) -> Done
     try:
         done = translate_articles(single, engine=engine)
     except BilingualError as exc:
-        return path, out, 0, str(exc)
-    return path, out, done.counts["segments"], ""
+        return Done(path, out, error=str(exc))
+    counts = done.counts
+    return Done(path, out, counts["segments"], "", counts["names_missing"], counts["untranslated"])
 
 
-def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint) -> list[Done]:
+def _done_already(path: str, out: str) -> Done:
+    """A document a retried Ray task finds done: what needs review in it, read from the output."""
+    segments = read_aligned(out).segments()
+    missing = sum(1 for seg in segments for term in seg.terms if not term.enforced)
+    untranslated = sum(1 for seg in segments if seg.note.startswith("untranslated"))
+    return Done(path, out, len(segments), "", missing, untranslated)
+
+
+def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
+             say: Callable[[str], None]) -> list[Done]:  # fmt: skip
     """The same tasks on Ray Data: documents as rows, ``map_batches`` over a pool of actors that each
-    load the engine once; an actor skips an output already up to date (a retried task)."""
+    load the engine once; an actor skips an output already up to date (a retried task). Rows are
+    taken as they finish, for the progress line; Ray's own output goes to a log, not the terminal."""
     try:
         import ray
     except ImportError as exc:
@@ -195,18 +227,29 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
                              hint=install_hint("cluster")) from exc  # fmt: skip
     if not tasks:
         return []
+    with library_output_aside("ray") as aside:
+        try:
+            return _on_ray(ray, request, tasks, fingerprint, aside.through(say))
+        except Exception as exc:
+            if isinstance(exc, BilingualError):
+                raise
+            raise BilingualError(_("the Ray run failed: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                                 hint=_("Ray's own log is in {log}").format(log=aside.log or "-")) from exc  # fmt: skip
+
+
+def _on_ray(ray: Any, request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
+            say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+    import logging
+
     started_here = not ray.is_initialized()
     if started_here:
-        import logging
-
-        if request.ray == "local":
-            ray.init(num_cpus=request.ray_cpus or None, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)  # fmt: skip
-        else:
-            ray.init(address=request.ray, log_to_driver=False, logging_level=logging.WARNING)
+        address = None if request.ray == "local" else request.ray
+        ray.init(address=address, num_cpus=(request.ray_cpus or None) if address is None else None,
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)  # fmt: skip
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # our own progress lines are the run's
+        logging.getLogger("ray").setLevel(logging.ERROR)
         workers = max(1, min(request.workers, len(tasks)))
         options = _split_threads(request.translate, workers)
         dataset = ray.data.from_items([{"input": path, "output": out} for path, out in tasks])
@@ -217,11 +260,17 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
             compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=options.engine_options.threads,
         )
-        rows = translated.take_all()
+        pace, done = Pace(len(tasks)), []
+        for row in translated.iter_rows():
+            item = Done(str(row["input"]), str(row["output"]), int(row["segments"]), str(row["error"]),
+                        int(row["missing"]), int(row["untranslated"]))  # fmt: skip
+            done.append(item)
+            pace.advance(item.segments)
+            say(pace.line(item.output))
+        return done
     finally:
         if started_here:
             ray.shutdown()
-    return [(r["input"], r["output"], int(r["segments"]), str(r["error"])) for r in rows]
 
 
 class _RayTranslator:
@@ -233,10 +282,10 @@ class _RayTranslator:
         self.engine = load_engine(request.engine, request.engine_options)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        rows: dict[str, list[Any]] = {"input": [], "output": [], "segments": [], "error": []}
+        rows: dict[str, list[Any]] = {name: [] for name in Done._fields}
         for path, out in zip(batch["input"], batch["output"], strict=True):
             if up_to_date(str(path), str(out), self.fingerprint):  # a retried task: done already
-                item: Done = (str(path), str(out), len(read_aligned(str(out)).segments()), "")
+                item = _done_already(str(path), str(out))
             else:
                 item = _one(self.request, str(path), str(out), self.engine)
             for key, value in zip(rows, item, strict=True):

@@ -18,7 +18,7 @@ from bilingual.i18n import _
 
 #: ``data`` is the run's own output (a listing, a finding, a summary line of an import): stdout on
 #: the command line; ``info`` and ``warning`` are status lines: stderr.
-Level = Literal["data", "info", "warning"]
+Level = Literal["data", "info", "warning", "progress"]  # progress: for a terminal only, never a log
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,10 @@ class Result:
         self.messages.append(message)
         if self.listener is not None:
             self.listener(message)
+
+    def progress(self, text: str) -> None:
+        """A progress line: shown on a terminal, left out of logs, pipes and ``--quiet``."""
+        self.say(text, "progress")
 
     def warn(self, text: str) -> None:
         self.say(text, "warning")

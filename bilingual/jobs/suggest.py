@@ -11,6 +11,7 @@ from bilingual.engines import EngineOptions, load_engine
 from bilingual.i18n import _
 from bilingual.jobs.glossary import glossary_root
 from bilingual.jobs.result import Result
+from bilingual.names import cache
 from bilingual.names.edit import edit_glossary
 from bilingual.names.entry import Entry
 from bilingual.names.load import load_glossary
@@ -37,7 +38,13 @@ def suggest_names(request: SuggestRequest, result: Result | None = None) -> Resu
     doc = read_document(request.article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.
     left: dict[str, str] = {}
-    proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
+
+    def building(name: str) -> None:
+        result.say(_("building the {name} table once (a first run takes a minute or so; later runs read it)…")
+                   .format(name=name))  # fmt: skip
+
+    with cache.telling(building):
+        proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
     if request.engine:
         engine = load_engine(request.engine, EngineOptions(model=request.model or ""))
         proposals = discovery.with_engine(proposals, lambda texts: run_engine(engine, texts))

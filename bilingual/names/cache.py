@@ -23,7 +23,7 @@ import hmac
 import marshal
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -117,6 +117,23 @@ def lexicon(name: str, version: str, packages: tuple[str, ...], build: Callable[
     file = f"lexicon-{name}-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()[:24]}.marshal"
     value = read(file, kind="marshal")
     if value is None:
+        for hear in BUILDING:
+            hear(name)
         value = build()
         write(file, value, kind="marshal")
     return value
+
+
+#: Who is told when a lexicon is built rather than read from the cache (a first run's minute is
+#: said, not spent in silence): a use case adds its listener for the time it runs.
+BUILDING: list[Callable[[str], None]] = []
+
+
+@contextlib.contextmanager
+def telling(listener: Callable[[str], None]) -> Iterator[None]:
+    """Within the block, *listener* hears the name of each lexicon built (not read from the cache)."""
+    BUILDING.append(listener)
+    try:
+        yield
+    finally:
+        BUILDING.remove(listener)
