@@ -25,6 +25,9 @@ def export_formats() -> list[str]:
     return [name for name in format_names(Role.EXPORT) if name != "aligned"]
 
 
+BIG_EXPORT = 500  # segments: a PDF or DOCX of this many takes seconds, and says so on a terminal
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     """Export one aligned document to one format (and, for publishing formats, the Arabic-only copy)."""
@@ -102,7 +105,10 @@ def export_document(request: ExportRequest, result: Result | None = None) -> Res
     )
     for target, _options in targets:
         _check(target, exporter, doc, protected, request.overwrite)
+    big = len(doc.segments()) >= BIG_EXPORT
     for target, target_options in targets:
+        if big and target != outputs.STDOUT:
+            result.progress(_("rendering {n} segments into {path}…").format(n=len(doc.segments()), path=target))
         outputs.write(target, exporter.render(doc, target_options), stdout=request.stdout)
         result.wrote(target)
         if target != outputs.STDOUT:

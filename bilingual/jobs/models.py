@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from bilingual.engines.argos import packages
 from bilingual.errors import InputError
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
+from bilingual.progress import duration
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ def convert_model(request: ConvertRequest, result: Result | None = None) -> Resu
         own=is_package,
         what=_("an earlier model package"),
     )
+    result.progress(_("converting {source} (loading the model, converting its weights, packing: a minute or more)…")
+                    .format(source=request.source))  # fmt: skip
+    started = time.perf_counter()
     package = converting.convert(
         Path(request.source),
         Path(request.output),
@@ -142,5 +147,6 @@ def convert_model(request: ConvertRequest, result: Result | None = None) -> Resu
         quality=request.quality,
     )
     result.wrote(str(package))
+    result.progress(_("converted in {time}").format(time=duration(time.perf_counter() - started)))
     result.say(_("wrote {path}: install it with bilingual models install --file {path}").format(path=package))
     return result
