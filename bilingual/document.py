@@ -85,6 +85,8 @@ class Segment:
     #: what the machine wrote, kept while an editor's text (edited, approved) stands in its place
     #: ("" when unknown, and for machine text, which is the target itself)
     machine: str = ""
+    #: the engine left this sentence mostly Latin, twice: it waits for an editor (never read from a note)
+    untranslated: bool = False
 
 
 @dataclass(frozen=True)

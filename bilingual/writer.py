@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
+from bilingual.arabic import mostly_latin
 from bilingual.document import Document, Finding, Segment, SegmentStatus, TermMatch, is_human
 from bilingual.errors import BilingualError, InputError
 from bilingual.i18n import _
@@ -170,6 +171,7 @@ def write_target(
         terms=names_in(seg, target, glossary),
         machine=kept_machine if kept_machine != target else "",
         note=note,
+        untranslated=not is_human(decided) and mostly_latin(target),
     )
 
 

@@ -86,12 +86,12 @@ def test_a_dismissed_finding_keeps_its_reason(folder):
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s2", "The Bank of Libya agreed.", approve=False)  # left in Latin
 
     with pytest.raises(InputError, match="needs a reason"):
-        desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_latin", "  ")
-    desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_latin", "a brand name", who="Huda")
+        desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_segment", "  ")
+    desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_segment", "a brand name", who="Huda")
     found = desk.findings(str(docs), "a.en-ar.xml", glossary=load_glossary(gl))
     reasons = {(f.segment_id, f.check): reason for f, reason in found}
-    assert reasons[("p1.s2", "untranslated_latin")] == "a brand name"
-    assert all(r == "" for key, r in reasons.items() if key != ("p1.s2", "untranslated_latin"))
+    assert reasons[("p1.s2", "untranslated_segment")] == "a brand name"
+    assert all(r == "" for key, r in reasons.items() if key != ("p1.s2", "untranslated_segment"))
 
 
 def test_respelling_a_name_shows_what_it_changes_then_changes_every_document(folder):

@@ -103,7 +103,7 @@ def rows(doc: Document, found: list[tuple[Finding, str]]) -> list[RowView]:
             names = tuple(NameView(t.entry, t.target, not t.enforced) for t in seg.terms)
             out.append(RowView(
                 seg.id, seg.status, segment_version(seg.target, seg.status), marked_source(seg), seg.source, seg.target, names,
-                tuple(by_segment.get(seg.id, ())), seg.note.startswith("untranslated"), block.kind.startswith("h"),
+                tuple(by_segment.get(seg.id, ())), seg.untranslated, block.kind.startswith("h"),
             ))  # fmt: skip
     return out
 

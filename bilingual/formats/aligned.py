@@ -22,6 +22,10 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 FORMAT_VERSION = "1"
 
 
+#: Documents written before "untranslated" was an attribute said so in the segment's note.
+LEGACY_UNTRANSLATED = "untranslated: the engine returned mostly Latin text"
+
+
 def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
@@ -78,6 +82,8 @@ def to_tree(doc: Document) -> Any:
             etree.SubElement(p, _q("mark"), attrs)
         for seg in block.segments:
             s = etree.SubElement(p, _q("segment"), id=seg.id, status=seg.status, start=str(seg.start), end=str(seg.end))
+            if seg.untranslated:
+                s.set("untranslated", "yes")
             src = etree.SubElement(s, _q("source"), {f"{{{XML_NS}}}lang": doc.src_lang})
             append_text(src, seg.source, _q("cp"))
             tgt = etree.SubElement(s, _q("target"), {f"{{{XML_NS}}}lang": doc.tgt_lang, "dir": "rtl"})
@@ -190,6 +196,8 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
             )
             note = s.find(_q("note"))
             machine = s.find(_q("machine"))
+            note_text = note.text or "" if note is not None else ""
+            untranslated = s.get("untranslated") == "yes" or note_text.startswith(LEGACY_UNTRANSLATED)
             segments.append(
                 Segment(
                     id=s.get("id"),
@@ -199,8 +207,9 @@ def parse_aligned(data: bytes, *, path: str = "<document>") -> Document:
                     target=read_text(s.find(_q("target"))),
                     status=s.get("status"),
                     terms=terms,
-                    note=note.text or "" if note is not None else "",
+                    note="" if note_text.startswith(LEGACY_UNTRANSLATED) else note_text,
                     machine=read_text(machine) if machine is not None else "",
+                    untranslated=untranslated,
                 )
             )
         block = Block(

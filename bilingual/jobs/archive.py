@@ -211,7 +211,7 @@ def _done_already(path: str, out: str) -> Done:
     """A document a retried Ray task finds done: what needs review in it, read from the output."""
     segments = read_aligned(out).segments()
     missing = sum(1 for seg in segments for term in seg.terms if not term.enforced)
-    untranslated = sum(1 for seg in segments if seg.note.startswith("untranslated"))
+    untranslated = sum(1 for seg in segments if seg.untranslated)
     return Done(path, out, len(segments), "", missing, untranslated)
 
 

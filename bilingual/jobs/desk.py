@@ -133,7 +133,7 @@ def list_documents(folder: str) -> list[DocSummary]:
         segs = doc.segments()
         summary = DocSummary(
             path.name, len(segs), sum(s.status == "approved" for s in segs), sum(s.status == "edited" for s in segs),
-            sum(s.note.startswith("untranslated") for s in segs), sum(not t.enforced for s in segs for t in s.terms),
+            sum(s.untranslated for s in segs), sum(not t.enforced for s in segs for t in s.terms),
         )  # fmt: skip
         _summaries[path] = (_version_of(path), summary)
         found.append(summary)

@@ -139,8 +139,7 @@ def translate_document(
             group, _translate_group(group, engine, glossary, report, protect), strict=True
         ):
             terms = tuple(t for t in terms if t.kind != PLACEHOLDER)
-            note = UNTRANSLATED_NOTE if untranslated else seg.note
-            done[seg.id] = replace(seg, target=target, status="mt", terms=terms, note=note)
+            done[seg.id] = replace(seg, target=target, status="mt", terms=terms, untranslated=untranslated)
             report.from_engine += 1
             if untranslated:
                 report.untranslated.append(seg.id)
@@ -223,9 +222,6 @@ def _translate_group(
         (*restore(outputs[i], job, unmasked=unmasked.get(i), spellings=spellings), i in untranslated)
         for i, job in enumerate(jobs)
     ]
-
-
-UNTRANSLATED_NOTE = "untranslated: the engine returned mostly Latin text, twice; review it"
 
 
 def _retry_untranslated(jobs: list[MaskJob], outputs: list[str], engine: Engine, report: Tally) -> set[int]:
