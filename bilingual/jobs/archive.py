@@ -83,9 +83,7 @@ def translate_archive(request: ArchiveRequest, result: Result | None = None) -> 
     planned = outputs.plan(inputs, base.output, default_output)
     glossary = load_default_glossary(base.glossary)
     if glossary is None:
-        result.warn(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
-                      "a glossary/ folder is)"))  # fmt: skip
-        result.no_glossary = True
+        result.warn_no_glossary()
     engine = load_engine(
         base.engine, base.engine_options, prepare=Preparation(download=base.download, index=base.index)
     )

@@ -113,9 +113,7 @@ def translate_in_format(
         files.append(FileRequest(read_bytes(path, max_bytes=request.max_bytes), os.path.basename(path)))
         outputs.check(out, protected=protected, overwrite=request.overwrite, what=_("a translated article"))
     if glossary is None:
-        result.warn(_("warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
-                      "a glossary/ folder is)"))  # fmt: skip
-        result.no_glossary = True
+        result.warn_no_glossary()
     if engine is None:
         engine = load_engine(request.engine, request.engine_options,
                              prepare=Preparation(download=request.download, index=request.index))  # fmt: skip

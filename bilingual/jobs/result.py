@@ -69,6 +69,16 @@ class Result:
         """A progress line: shown on a terminal, left out of logs, pipes and ``--quiet``."""
         self.say(text, "progress")
 
+    def warn_no_glossary(self) -> None:
+        """No glossary was found: said once, and ``strict`` makes it a failure."""
+        self.warn(
+            _(
+                "warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
+                "a glossary/ folder is)"
+            )
+        )
+        self.no_glossary = True
+
     def warn(self, text: str) -> None:
         self.say(text, "warning")
 

@@ -93,13 +93,7 @@ def translate_articles(
         if previous is not None:
             _refuse_losing(out, lost_edits(doc, previous))  # before a model is loaded
     if glossary is None:
-        result.warn(
-            _(
-                "warning: no glossary found, so no name will be enforced (pass --glossary PATH, or run where "
-                "a glossary/ folder is)"
-            )
-        )
-        result.no_glossary = True
+        result.warn_no_glossary()
     memory = open_memory(request.memory) if request.use_memory else None
     try:
         if engine is None:
