@@ -1,7 +1,8 @@
 """LibreTranslate's whole API, tried with its real clients over HTTP (uvicorn on 127.0.0.1):
-libretranslatepy, deep-translator, libretranslate-aio, translate, transpolibre and a Weblate-style
-JSON client — /translate, /translate_file, /languages, /suggest, /spec — and files translated in
-their own format, structure kept, the same from the command line."""
+libretranslatepy, deep-translator, libretranslate-aio, transpolibre and a Weblate-style JSON client —
+/translate, /translate_file, /languages, /suggest, /spec — and files translated in their own format,
+structure kept, the same from the command line. (The `translate` package cannot be installed beside
+Translate Toolkit: both own the import name `translate`.)"""
 
 from __future__ import annotations
 
@@ -124,12 +125,6 @@ def test_libretranslate_aio_translates_text_and_a_word_file_and_suggests(api, me
         assert db.execute(
             "SELECT target, status, origin FROM segments WHERE source = 'Salame arrived.'"
         ).fetchone() == ("وصل سلامة.", "edited", "suggest")
-
-
-def test_the_translate_package_s_libre_provider(api):
-    translator = pytest.importorskip("translate").Translator(to_lang="ar", from_lang="en", provider="libre",
-                                                             base_url=api + "/")  # fmt: skip
-    _arabic_names(translator.translate("Haftar met Salame in Cairo."))
 
 
 def test_transpolibre_translates_a_po_file_through_the_api(api, tmp_path):

@@ -29,14 +29,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     """`bilingual serve` in its own process on 127.0.0.1, with the repository's glossary and a test engine."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "BILINGUAL_MEMORY": "/nonexistent/memory.sqlite3"}
+    # The server's log (a line a request) goes to a file: a pipe nobody reads would fill and stall it.
+    log = tmp_path_factory.mktemp("serve") / "server.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "bilingual", "serve", "--port", str(port), "--engine",
          "fake_engines:PseudoArabicEngine", "--glossary", str(ROOT / "glossary"), "--char-limit", "1000000"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(log, "wb"),
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -48,8 +50,10 @@ def server():
             time.sleep(0.2)
     else:
         process.kill()
-        raise AssertionError(process.communicate()[1].decode())
+        process.wait(timeout=30)
+        raise AssertionError(log.read_text(errors="replace"))
     yield url
+    assert "POST /translate 200" in log.read_text(errors="replace")  # the request log, a line a request
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=30)
