@@ -121,6 +121,9 @@ def test_libretranslate_aio_translates_text_and_a_word_file_and_suggests(api, me
     assert reply.status_code == 200 and 'filename="article.ar.docx"' in reply.headers["content-disposition"]
     check_translated_docx(reply.content)
     assert client.suggest("Salame arrived.", "وصل سلامة.", source="en", target="ar") is True
+    again = httpx.post(api + "/suggest", timeout=10,
+                       data={"q": "Salame arrived.", "s": "جاء سلامة.", "source": "en", "target": "ar"})  # fmt: skip
+    assert again.status_code == 409  # another client's suggestion never replaces an editor's text unsaid
     with sqlite3.connect(memory_path) as db:
         assert db.execute(
             "SELECT target, status, origin FROM segments WHERE source = 'Salame arrived.'"

@@ -87,12 +87,16 @@ class SuggestRequest:
 
 
 def record_suggestion(request: SuggestRequest, glossary: Glossary | None) -> str:
-    """Record a client's better translation in the memory as an editor's edit (never over an
-    approved text: that is ``conflict``); returns what the memory did."""
+    """Record a client's better translation in the memory as an editor's edit; never over another
+    editor's text (edited or approved): that is ``conflict``, and the memory keeps it. Returns what
+    the memory did."""
     from bilingual.memory.store import open_memory
 
     memory = open_memory(request.memory)
     try:
+        held = memory.recall([request.source]).exact(request.source)
+        if held is not None and held.human and held.target != request.target:
+            return "conflict"
         return memory.put(request.source, request.target, "edited", origin="suggest",
                           glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
                           overwrite=False)  # fmt: skip

@@ -112,7 +112,7 @@ async def suggest(request: Request) -> Response:
     glossary = glossary_of(settings, params)
     outcome = await run_in_threadpool(record_suggestion, SuggestRequest(source, better, settings.memory), glossary)
     if outcome == "conflict":
-        raise ApiError(409, "An approved translation of this text is in the memory: the suggestion was not recorded")
+        raise ApiError(409, "An editor's translation of this text is in the memory: the suggestion was not recorded")
     return JSONResponse({"success": True})
 
 
