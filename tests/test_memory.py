@@ -71,3 +71,22 @@ def test_locked_memory_is_one_error(tmp_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_opening_a_new_memory_waits_while_another_process_creates_it(tmp_path):
+    """Switching to WAL skips SQLite's busy handler: four translations starting at once on a new
+    memory failed "locked" in CI. Another connection holds the write lock while creating the file."""
+    import threading
+
+    path = tmp_path / "m.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    timer = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    timer.start()
+    try:
+        with Memory(path) as m:
+            assert m.put("Derna waits.", "درنة تنتظر.", "edited") == "added"
+    finally:
+        timer.join()
+        other.close()

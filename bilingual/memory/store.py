@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bilingual.arabic import mostly_latin
 from bilingual.document import SegmentStatus, TermMatch
-from bilingual.errors import BilingualError, MemoryStoreError, dependency_error
+from bilingual.errors import BilingualError, MemoryStoreError, Sqlite, dependency_error
 from bilingual.i18n import _
 from bilingual.memory.records import Hit, Recall, hit_from_row, normalize, terms_to_json
 
@@ -66,6 +66,13 @@ FTS_SCHEMA = (
 )
 
 
+def _busy(exc: BaseException) -> bool:
+    """Whether SQLite said another connection holds the lock (directly, or under our error)."""
+    cause = exc if isinstance(exc, sqlite3.Error) else exc.__cause__
+    code = (getattr(cause, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (Sqlite.BUSY, Sqlite.LOCKED)
+
+
 def default_path() -> Path:
     env = os.environ.get("BILINGUAL_MEMORY")
     if env:
@@ -91,16 +98,34 @@ class Memory:
                 _("cannot open the translation memory: {error}").format(error=exc.strerror), path=self.path
             ) from exc
         try:
-            self._check_contents()
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            self._set_up(time.monotonic() + busy_timeout)
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise self._error(exc) from exc
         except BaseException:
             self.db.close()
             raise
+
+    def _set_up(self, deadline: float) -> None:
+        """Check, switch to WAL and migrate, retried while another process does the same.
+
+        Switching a new file to WAL takes an exclusive lock that SQLite does not wait for (its
+        busy handler is skipped to avoid a deadlock), so processes opening one new memory at the
+        same moment see BUSY here: they wait their turn instead of failing.
+        """
+        pause = 0.01
+        while True:
+            try:
+                self._check_contents()
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
+                return
+            except (sqlite3.OperationalError, MemoryStoreError) as exc:
+                if not _busy(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def _check_header(self) -> None:
         """A file that is there but is not SQLite is refused before SQLite opens (and may write) it."""
