@@ -13,7 +13,9 @@ The Python API, the same library the command line, the desk and batches call::
     open("talks.html", "wb").write(bilingual.render(translated, "html"))
 
 Whole runs, with the memory, the write policy and a report, are the use cases of
-:mod:`bilingual.jobs` (``translate_articles(TranslateRequest(...))`` and the others). Every name
+:mod:`bilingual.jobs`, each called with a :class:`Workspace` (the glossary, the memory, the engine,
+the folder) and a request: ``translate_articles(Workspace(glossary_path="glossary"),
+TranslateRequest(inputs=("article.txt",)))`` and the others. Every name
 below loads its module on first use: ``import bilingual`` costs nothing.
 """
 
@@ -43,6 +45,7 @@ _WHERE = {
     "Segment": "bilingual.document",
     "BilingualError": "bilingual.errors",
     "jobs": "bilingual.jobs",
+    "Workspace": "bilingual.workspace",
 }
 __all__ = ["DISTRIBUTION", "__version__", *sorted(_WHERE)]
 

@@ -34,11 +34,12 @@ def memory_path(tmp_path_factory):
 def api(memory_path):
     from bilingual.names.load import load_glossary
     from bilingual.serve.api import Settings, make_app
+    from bilingual.workspace import Workspace
 
     import fake_engines
 
     settings = Settings(engine=fake_engines.PseudoArabicEngine(), glossaries={"default": load_glossary(ROOT / "glossary")},
-                        suggestions=True, memory=str(memory_path))  # fmt: skip
+                        suggestions=True, workspace=Workspace(memory_path=str(memory_path)))  # fmt: skip
     with running(make_app(settings)) as url:
         yield url
 

@@ -109,9 +109,13 @@ def test_progress_says_counts_rate_and_time_left_and_the_summary_lists_what_need
     inputs = _articles(tmp_path / "in", 4)
     with open(inputs[1], "a") as handle:
         handle.write("Salame flew to Tripoli.\n")  # names the engine below loses
-    request = TranslateRequest(inputs=tuple(inputs), output=f"{tmp_path / 'out'}/", engine="fake_engines:MumbleEngine",
-                               glossary=str(ROOT / "glossary"), use_memory=False)  # fmt: skip
-    result = translate_archive(ArchiveRequest(request, workers=2), Result())
+    from bilingual.workspace import Workspace
+
+    request = TranslateRequest(inputs=tuple(inputs), output=f"{tmp_path / 'out'}/")
+    workspace = Workspace(
+        glossary_path=str(ROOT / "glossary"), use_memory=False, engine_name="fake_engines:MumbleEngine"
+    )
+    result = translate_archive(workspace, ArchiveRequest(request, workers=2), Result())
     progress = [m.text for m in result.messages if m.level == "progress"]
     assert [line.split("]")[0] for line in progress] == ["[1/4", "[2/4", "[3/4", "[4/4"]
     assert all("documents/s" in line and "segments/s" in line for line in progress)

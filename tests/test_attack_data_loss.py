@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from bilingual.formats.aligned import parse_aligned
+from bilingual.workspace import Workspace
 
 from conftest import EXAMPLES, ROOT, assert_one_line_error
 
@@ -333,7 +334,7 @@ def test_a_glossary_import_killed_halfway_leaves_the_old_glossary_or_the_new_one
     with pytest.raises(KeyboardInterrupt):
         from bilingual.jobs.glossary import TermsImportRequest, import_terms
 
-        import_terms(TermsImportRequest(file=str(sheet), glossary=str(gl)))
+        import_terms(Workspace(glossary_path=str(gl)), TermsImportRequest(file=str(sheet)))
     monkeypatch.setattr(fsutil.os, "replace", real)
     names = {e.english for e in load_glossary(gl).entries}  # the next reader finishes the commit
     assert names == {"Sirte", "Haftar", "Derna", "LNA"}
@@ -352,7 +353,7 @@ def test_a_glossary_import_killed_before_its_commit_leaves_the_old_glossary(run_
     real = fsutil.write_text
     monkeypatch.setattr(fsutil, "write_text", lambda path, text: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):
-        import_terms(TermsImportRequest(file=str(sheet), glossary=str(gl)))
+        import_terms(Workspace(glossary_path=str(gl)), TermsImportRequest(file=str(sheet)))
     monkeypatch.setattr(fsutil, "write_text", real)
     assert {e.english for e in load_glossary(gl).entries} == {"Sirte"}
     assert not list(gl.glob(".*.tmp"))
@@ -451,9 +452,10 @@ def test_apply_killed_halfway_leaves_memory_and_document_in_agreement(run_cli, t
         return real_put(self, *args, **kwargs)
 
     monkeypatch.setattr(Memory, "put", dying_put)
-    request = ApplyRequest(document=str(doc), corrections=str(tmp_path / "a.en-ar.po"), memory=str(memory))
+    request = ApplyRequest(document=str(doc), corrections=str(tmp_path / "a.en-ar.po"))
+    workspace = Workspace(memory_path=str(memory))
     with pytest.raises(KeyboardInterrupt):
-        apply_corrections(request)
+        apply_corrections(workspace, request)
     monkeypatch.setattr(Memory, "put", real_put)
     with Memory(memory) as m:
         assert not any(m.get(s.source).status == "edited" for s in parse_aligned(before).segments())
@@ -463,10 +465,10 @@ def test_apply_killed_halfway_leaves_memory_and_document_in_agreement(run_cli, t
 
     monkeypatch.setattr(outputs, "write", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):  # killed after the memory's commit, before the document's write
-        apply_corrections(request)
+        apply_corrections(workspace, request)
     monkeypatch.undo()
     assert doc.read_bytes() == before
-    assert apply_corrections(request).exit_code == 0  # the same apply again brings them level
+    assert apply_corrections(workspace, request).exit_code == 0  # the same apply again brings them level
     applied = parse_aligned(doc.read_bytes()).segments()
     with Memory(memory) as m:
         assert all(m.get(s.source).target == s.target and s.status == "edited" for s in applied)

@@ -17,6 +17,7 @@ import servers  # noqa: E402
 from bilingual.desk.guard import DeskSettings  # noqa: E402
 from bilingual.formats.aligned import read_aligned  # noqa: E402
 from bilingual.serve.api import Settings, make_app  # noqa: E402
+from bilingual.workspace import Workspace  # noqa: E402
 
 import fake_engines  # noqa: E402
 
@@ -40,8 +41,8 @@ def desk_server(run_cli, tmp_path):
                        "-q").exit_code == 0  # fmt: skip
     engine = fake_engines.PseudoArabicEngine()
     app = make_app(Settings(engine=engine, glossaries={"default": None}),
-                   DeskSettings(folder=str(docs), glossary=str(gl), memory=str(tmp_path / "m.sqlite3"),
-                                engine=engine))  # fmt: skip
+                   DeskSettings(workspace=Workspace(glossary_path=str(gl), memory_path=str(tmp_path / "m.sqlite3"),
+                                                    folder=str(docs), loaded_engine=engine)))  # fmt: skip
     with servers.running(app) as base:
         yield base, docs
 

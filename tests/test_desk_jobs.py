@@ -9,6 +9,7 @@ from bilingual.errors import InputError
 from bilingual.formats.aligned import read_aligned
 from bilingual.jobs import desk, respell
 from bilingual.memory.store import Memory
+from bilingual.workspace import Workspace
 
 ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
 
@@ -34,9 +35,13 @@ def _seg(docs, name, seg_id):
 
 def _save(docs, gl, memory, name, seg_id, text, *, approve=True, version=None, who="Huda"):
     seg = _seg(docs, name, seg_id)
-    return desk.save_segment(desk.SaveRequest(
-        str(docs), name, seg_id, text, version or desk.segment_version(seg.target, seg.status), approve=approve,
-        who=who, glossary=str(gl), memory=str(memory)))  # fmt: skip
+    return desk.save_segment(_ws(docs, gl, memory), desk.SaveRequest(
+        name, seg_id, text, version or desk.segment_version(seg.target, seg.status), approve=approve, who=who))  # fmt: skip
+
+
+def _ws(docs, gl=None, memory=None):
+    return Workspace(glossary_path=str(gl) if gl else None, memory_path=str(memory) if memory else None,
+                     use_memory=memory is not None, folder=str(docs))  # fmt: skip
 
 
 def test_the_folder_lists_its_documents_with_their_counts(folder):
@@ -74,21 +79,19 @@ def test_a_revert_puts_back_the_earlier_text_and_is_itself_in_the_history(folder
     docs, gl, memory = folder
     first = _seg(docs, "a.en-ar.xml", "p1.s1").target
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قالت مصر ذلك.", approve=False)
-    desk.revert_segment(str(docs), "a.en-ar.xml", "p1.s1", 0, who="Huda", memory=str(memory))
+    desk.revert_segment(_ws(docs, None, memory), "a.en-ar.xml", "p1.s1", 0, who="Huda")
     assert _seg(docs, "a.en-ar.xml", "p1.s1").target == first
     assert len(desk.history(str(docs), "a.en-ar.xml", "p1.s1")) == 2
 
 
 def test_a_dismissed_finding_keeps_its_reason(folder):
     docs, gl, memory = folder
-    from bilingual.names.load import load_glossary
-
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s2", "The Bank of Libya agreed.", approve=False)  # left in Latin
 
     with pytest.raises(InputError, match="needs a reason"):
         desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_segment", "  ")
     desk.dismiss_finding(str(docs), "a.en-ar.xml", "p1.s2", "untranslated_segment", "a brand name", who="Huda")
-    found = desk.findings(str(docs), "a.en-ar.xml", glossary=load_glossary(gl))
+    found = desk.findings(_ws(docs, gl), "a.en-ar.xml")
     reasons = {(f.segment_id, f.check): reason for f, reason in found}
     assert reasons[("p1.s2", "untranslated_segment")] == "a brand name"
     assert all(r == "" for key, r in reasons.items() if key != ("p1.s2", "untranslated_segment"))
@@ -97,11 +100,11 @@ def test_a_dismissed_finding_keeps_its_reason(folder):
 def test_respelling_a_name_shows_what_it_changes_then_changes_every_document(folder):
     docs, gl, memory = folder
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قال مصرف مصر ذلك.")  # an editor's text with مصرف in it
-    preview = respell.respell_everywhere(respell.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl)))
+    preview = respell.respell_everywhere(_ws(docs, gl), respell.RespellRequest("Egypt", "جمهورية مصر"))
     assert sorted((i.where, i.id) for i in preview.items) == [("a.en-ar.xml", "p1.s1"), ("b.en-ar.xml", "p1.s1")]
     assert _seg(docs, "b.en-ar.xml", "p1.s1").target.count("جمهورية") == 0  # a preview changes nothing
-    respell.respell_everywhere(respell.RespellRequest(str(docs), "Egypt", "جمهورية مصر", glossary=str(gl),
-                                                forbid_old=True, apply=True, memory=str(memory)))  # fmt: skip
+    respell.respell_everywhere(_ws(docs, gl, memory), respell.RespellRequest("Egypt", "جمهورية مصر", forbid_old=True,
+                                                                          apply=True))  # fmt: skip
     assert _seg(docs, "a.en-ar.xml", "p1.s1").target == "قال مصرف جمهورية مصر ذلك."
     assert "جمهورية مصر" in _seg(docs, "b.en-ar.xml", "p1.s1").target
     assert _seg(docs, "a.en-ar.xml", "p1.s1").status == "approved"  # the editor's approval is kept

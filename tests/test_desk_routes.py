@@ -16,6 +16,7 @@ from bilingual.formats.aligned import read_aligned
 from bilingual.jobs import desk
 from bilingual.memory.store import Memory
 from bilingual.serve.api import Settings, make_app
+from bilingual.workspace import Workspace
 
 import fake_engines
 
@@ -44,7 +45,8 @@ def desk_folder(run_cli, tmp_path):
 def _client(desk_folder, *, token: str = "", engine: bool = True, **kw) -> TestClient:
     docs, gl, memory = desk_folder
     eng = fake_engines.PseudoArabicEngine() if engine else None
-    settings = DeskSettings(folder=str(docs), glossary=str(gl), memory=str(memory), token=token, engine=eng, **kw)
+    workspace = Workspace(glossary_path=str(gl), memory_path=str(memory), folder=str(docs), loaded_engine=eng)
+    settings = DeskSettings(workspace=workspace, token=token, **kw)
     return TestClient(
         make_app(Settings(engine=eng, glossaries={"default": None}), settings), base_url="http://127.0.0.1"
     )
@@ -349,7 +351,7 @@ def test_a_save_without_a_glossary_leaves_a_readable_document(desk_folder, tmp_p
     """Served without --glossary (and no ./glossary): a short text on a segment with a name."""
     docs, _gl, memory = desk_folder
     monkeypatch.chdir(tmp_path / "desk")
-    settings = DeskSettings(folder=str(docs), glossary=None, memory=str(memory))
+    settings = DeskSettings(workspace=Workspace(memory_path=str(memory), folder=str(docs)))
     with TestClient(make_app(Settings(engine=None, glossaries={"default": None}), settings),
                     base_url="http://127.0.0.1") as c:  # fmt: skip
         answer = c.post("/desk/doc/a.en-ar.xml/save", headers=_csrf(c), json={

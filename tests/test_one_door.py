@@ -15,6 +15,7 @@ import pytest
 from bilingual.document import Block, Document, Segment, TermMatch
 from bilingual.formats.aligned import read_aligned
 from bilingual.jobs import desk, respell
+from bilingual.workspace import Workspace
 from bilingual.writer import InvalidDocument, NotAnEdit, UnwritableText, verify, write_document, write_target
 
 ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
@@ -40,9 +41,9 @@ def _seg(docs, seg_id, name="a.en-ar.xml"):
 
 def _request(docs, seg_id, text, *, glossary=None, memory=None, approve=False, confirmed=False):
     seg = _seg(docs, seg_id)
-    return desk.SaveRequest(str(docs), "a.en-ar.xml", seg_id, text, desk.segment_version(seg.target, seg.status),
-                            approve=approve, glossary=glossary, memory=memory, use_memory=memory is not None,
-                            confirmed=confirmed)  # fmt: skip
+    workspace = Workspace(glossary_path=glossary, memory_path=memory, use_memory=memory is not None, folder=str(docs))
+    return workspace, desk.SaveRequest("a.en-ar.xml", seg_id, text, desk.segment_version(seg.target, seg.status),
+                                       approve=approve, confirmed=confirmed)  # fmt: skip
 
 
 # --- the segment writer ------------------------------------------------------------------------
@@ -54,7 +55,7 @@ def test_a_desk_save_without_a_glossary_leaves_a_document_that_reads_back(folder
     empty.mkdir()
     monkeypatch.chdir(empty)  # no ./glossary here
     # served without --glossary (the glossary kept elsewhere): a short text on a segment with names
-    desk.save(_request(docs, "p1.s1", "حفتر"))
+    desk.save(*_request(docs, "p1.s1", "حفتر"))
     doc = read_aligned(str(docs / "a.en-ar.xml"))  # the old code wrote spans past the text's end: refused here
     seg = next(s for s in doc.segments() if s.id == "p1.s1")
     assert seg.target == "حفتر" and seg.status == "edited"
@@ -67,9 +68,11 @@ def test_a_desk_save_without_a_glossary_leaves_a_document_that_reads_back(folder
 def test_a_revert_to_the_machine_text_is_machine_text_again(folder):
     docs, gl, memory = folder
     machine = _seg(docs, "p1.s1").target
-    desk.save(_request(docs, "p1.s1", "قال خليفة حفتر في درنة.", glossary=str(gl), memory=str(memory)))
+    desk.save(*_request(docs, "p1.s1", "قال خليفة حفتر في درنة.", glossary=str(gl), memory=str(memory)))
     assert _seg(docs, "p1.s1").status == "edited" and _seg(docs, "p1.s1").machine == machine
-    saved = desk.revert_segment(str(docs), "a.en-ar.xml", "p1.s1", 0, glossary=str(gl), memory=str(memory))
+    saved = desk.revert_segment(
+        Workspace(glossary_path=str(gl), memory_path=str(memory), folder=str(docs)), "a.en-ar.xml", "p1.s1", 0
+    )
     assert (saved.segment.target, saved.segment.status) == (machine, "mt")
     assert _seg(docs, "p1.s1").status == "mt"  # the PO export will call it machine text (fuzzy) again
 
@@ -77,8 +80,8 @@ def test_a_revert_to_the_machine_text_is_machine_text_again(folder):
 def test_typing_the_machine_text_back_is_no_edit(folder):
     docs, gl, _memory = folder
     machine = _seg(docs, "p1.s2").target
-    desk.save(_request(docs, "p1.s2", "قال حفتر إن المحادثات مستمرة.", glossary=str(gl)))
-    desk.save(_request(docs, "p1.s2", machine, glossary=str(gl)))
+    desk.save(*_request(docs, "p1.s2", "قال حفتر إن المحادثات مستمرة.", glossary=str(gl)))
+    desk.save(*_request(docs, "p1.s2", machine, glossary=str(gl)))
     assert _seg(docs, "p1.s2").status == "mt"
 
 
@@ -97,7 +100,7 @@ def test_a_lone_surrogate_is_refused_before_anything_is_written(folder):
     docs, gl, _memory = folder
     before = (docs / "a.en-ar.xml").read_bytes()
     with pytest.raises(UnwritableText):
-        desk.save(_request(docs, "p2.s1", "ارتفعت \ud83d الأسعار", glossary=str(gl)))
+        desk.save(*_request(docs, "p2.s1", "ارتفعت \ud83d الأسعار", glossary=str(gl)))
     assert (docs / "a.en-ar.xml").read_bytes() == before
     read_aligned(str(docs / "a.en-ar.xml"))
 
@@ -115,9 +118,9 @@ def test_the_document_writer_refuses_a_document_it_could_not_read_back(tmp_path)
 
 def test_a_save_answers_with_the_rows_findings_now(folder):
     docs, gl, _memory = folder
-    latin = desk.save(_request(docs, "p2.s1", "Prices rose sharply today.", glossary=str(gl)))
+    latin = desk.save(*_request(docs, "p2.s1", "Prices rose sharply today.", glossary=str(gl)))
     assert "untranslated_segment" in {f.check for f in latin.findings}
-    arabic = desk.save(_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl), approve=True))
+    arabic = desk.save(*_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl), approve=True))
     assert arabic.segment.status == "approved"
     assert "untranslated_segment" not in {f.check for f in arabic.findings}
 
@@ -127,13 +130,13 @@ def test_approving_a_forbidden_spelling_asks_twice(folder, run_cli):
     from bilingual.jobs.glossary import SetRequest, set_entry
 
     # mark the wrong spelling forbidden, then approve a text that uses it
-    set_entry(SetRequest("Haftar", "هفتر", glossary=str(gl)))
-    set_entry(SetRequest("Haftar", "حفتر", glossary=str(gl), forbid_old=True))
+    set_entry(Workspace(glossary_path=str(gl)), SetRequest("Haftar", "هفتر"))
+    set_entry(Workspace(glossary_path=str(gl)), SetRequest("Haftar", "حفتر", forbid_old=True))
     with pytest.raises(desk.NeedsConfirmation) as asked:
-        desk.save(_request(docs, "p1.s2", "قال هفتر إن المحادثات مستمرة.", glossary=str(gl), approve=True))
+        desk.save(*_request(docs, "p1.s2", "قال هفتر إن المحادثات مستمرة.", glossary=str(gl), approve=True))
     assert {f.check for f in asked.value.findings} & {"forbidden_spelling", "glossary_missing"}
     assert _seg(docs, "p1.s2").status == "mt"  # nothing written on the first click
-    done = desk.save(_request(docs, "p1.s2", "قال هفتر إن المحادثات مستمرة.", glossary=str(gl), approve=True,
+    done = desk.save(*_request(docs, "p1.s2", "قال هفتر إن المحادثات مستمرة.", glossary=str(gl), approve=True,
                               confirmed=True))  # fmt: skip
     assert done.segment.status == "approved"
 
@@ -149,11 +152,15 @@ def test_respelling_a_name_moves_the_entries_that_hold_it(folder, run_cli):
 
     assert load_glossary(str(gl)).get("Khalifa Haftar").arabic == "خليفة حفتر"
     assert run_cli("glossary", "set", "Haftar", "حفتر", "--glossary", gl).exit_code == 0
-    preview = respell.respell_everywhere(respell.RespellRequest(str(docs), "Haftar", "هفتار", glossary=str(gl)))
+    preview = respell.respell_everywhere(
+        Workspace(glossary_path=str(gl), folder=str(docs)), respell.RespellRequest("Haftar", "هفتار")
+    )
     assert ("Khalifa Haftar", "variant") in {(i.id, i.outcome) for i in preview.items}
     assert {i.id for i in preview.items if i.outcome == "to respell"} == {"p1.s1", "p1.s2"}
-    respell.respell_everywhere(respell.RespellRequest(str(docs), "Haftar", "هفتار", glossary=str(gl), apply=True,
-                                                      memory=str(memory)))  # fmt: skip
+    respell.respell_everywhere(
+        Workspace(glossary_path=str(gl), memory_path=str(memory), folder=str(docs)),
+        respell.RespellRequest("Haftar", "هفتار", apply=True),
+    )
     text = " ".join(s.target for s in read_aligned(str(docs / "a.en-ar.xml")).segments())
     assert "حفتر" not in text and "خليفة هفتار" in text  # one article, one spelling
     assert load_glossary(str(gl)).get("Khalifa Haftar").arabic == "خليفة هفتار"
@@ -204,8 +211,8 @@ def test_an_old_po_after_desk_saves_is_a_conflict_with_both_texts(folder, run_cl
     docs, gl, memory = folder
     po = tmp_path / "a.po"
     assert run_cli("export", docs / "a.en-ar.xml", "--to", "po", "-o", po).exit_code == 0
-    desk.save(_request(docs, "p1.s2", "قال حفتر إن المحادثات جارية.", glossary=str(gl), memory=str(memory)))
-    desk.save(_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl), memory=str(memory)))
+    desk.save(*_request(docs, "p1.s2", "قال حفتر إن المحادثات جارية.", glossary=str(gl), memory=str(memory)))
+    desk.save(*_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl), memory=str(memory)))
     import polib
 
     catalog = polib.pofile(str(po))  # exported before the saves; the translator edits one, leaves the other
@@ -220,7 +227,7 @@ def test_an_old_po_after_desk_saves_is_a_conflict_with_both_texts(folder, run_cl
 
 def test_translating_another_article_onto_an_edited_output_is_refused(folder, run_cli):
     docs, gl, memory = folder
-    desk.save(_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl)))
+    desk.save(*_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl)))
     (docs / "other.txt").write_text("A different article entirely.\n")
     refused = run_cli("translate", docs / "other.txt", "-o", docs / "a.en-ar.xml", *ENGINE, "--glossary", gl,
                       "--memory", memory)  # fmt: skip
@@ -237,7 +244,7 @@ def test_the_refusal_is_said_in_arabic(folder, tmp_path):
     import sys
 
     docs, gl, memory = folder
-    desk.save(_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl)))
+    desk.save(*_request(docs, "p2.s1", "ارتفعت الأسعار.", glossary=str(gl)))
     (docs / "other.txt").write_text("A different article entirely.\n")
     env = dict(os.environ, LANGUAGE="ar", PYTHONPATH=os.path.dirname(__file__))
     done = subprocess.run([sys.executable, "-m", "bilingual", "translate", str(docs / "other.txt"), "-o",

@@ -228,13 +228,13 @@ def test_over_the_queue_limit_requests_are_refused_at_once_not_queued():
 def test_serving_beyond_loopback_needs_a_token_which_the_api_takes_as_a_key(run_cli, tmp_path):
     result = run_cli("serve", "--host", "0.0.0.0", "--engine", "fake_engines:PseudoArabicEngine")
     assert result.exit_code == 1 and "needs a token" in result.stderr
-    from bilingual.engines import EngineOptions
     from bilingual.serve.start import ServeRequest, settings_for
+    from bilingual.workspace import Workspace
 
     token = tmp_path / "token"
     token.write_text("a-token-long-enough-to-guard\n")
-    made = settings_for(ServeRequest(host="0.0.0.0", engine="fake_engines:PseudoArabicEngine",
-                                     engine_options=EngineOptions(), token_file=str(token), folder=str(tmp_path)))  # fmt: skip
+    workspace = Workspace(engine_name="fake_engines:PseudoArabicEngine", folder=str(tmp_path))
+    made = settings_for(workspace, ServeRequest(host="0.0.0.0", token_file=str(token)))
     assert made.api_keys == {"a-token-long-enough-to-guard"}
 
 

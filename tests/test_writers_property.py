@@ -19,6 +19,7 @@ from bilingual.jobs import desk, respell
 from bilingual.jobs.exchange import ApplyRequest, apply_corrections
 from bilingual.jobs.glossary import SetRequest, set_entry
 from bilingual.jobs.translate import TranslateRequest, translate_articles
+from bilingual.workspace import Workspace
 from bilingual.writer import is_copy_of_source, verify
 
 import fake_engines
@@ -81,38 +82,36 @@ def test_any_sequence_of_writes_leaves_a_valid_document(base, tmp_path_factory, 
     cwd = os.getcwd()
     os.chdir(work if with_glossary else work.parent)  # no ./glossary to fall back on when without
     try:
-        engine = fake_engines.PseudoArabicEngine()
-        translate_articles(TranslateRequest(inputs=(str(article),), glossary=glossary, use_memory=False),
-                           engine=engine)  # fmt: skip
+        workspace = Workspace(glossary_path=glossary, use_memory=False, folder=str(work),
+                              loaded_engine=fake_engines.PseudoArabicEngine())  # fmt: skip
+        translate_articles(workspace, TranslateRequest(inputs=(str(article),)))
         for kind, n, value, flag in steps:
             segs = read_aligned(str(doc_path)).segments()
             seg = segs[n % len(segs)]
             try:
                 if kind == "save":
-                    desk.save(desk.SaveRequest(str(work), doc_path.name, seg.id, value,
-                                               desk.segment_version(seg.target, seg.status), approve=flag,
-                                               glossary=glossary, use_memory=False, confirmed=True))  # fmt: skip
+                    desk.save(workspace, desk.SaveRequest(doc_path.name, seg.id, value,
+                                                          desk.segment_version(seg.target, seg.status), approve=flag,
+                                                          confirmed=True))  # fmt: skip
                 elif kind == "revert":
-                    desk.revert_segment(str(work), doc_path.name, seg.id, value, glossary=glossary, use_memory=False)
+                    desk.revert_segment(workspace, doc_path.name, seg.id, value)
                 elif kind == "respell" and with_glossary:
-                    respell.respell_everywhere(respell.RespellRequest(str(work), "Haftar", value, glossary=glossary,
-                                                                      apply=flag, use_memory=False))  # fmt: skip
+                    respell.respell_everywhere(workspace, respell.RespellRequest("Haftar", value, apply=flag))
                 elif kind == "set" and with_glossary:
-                    set_entry(SetRequest("Haftar", value, glossary=glossary, variants=flag))
+                    set_entry(workspace, SetRequest("Haftar", value, variants=flag))
                 elif kind == "apply":
                     po = work / "x.po"
                     if flag or not po.exists():
                         from bilingual.jobs.export import ExportRequest, export_document
 
-                        export_document(ExportRequest(str(doc_path), "po", output=str(po), overwrite=True))
+                        export_document(workspace, ExportRequest(str(doc_path), "po", output=str(po), overwrite=True))
                     catalog = polib.pofile(str(po))
                     entry = next(e for e in catalog if e.msgctxt == seg.id)
                     entry.msgstr = value.replace("\ud83d", "")
                     catalog.save()
-                    apply_corrections(ApplyRequest(str(doc_path), str(po), glossary=glossary, use_memory=False))
+                    apply_corrections(workspace, ApplyRequest(str(doc_path), str(po)))
                 elif kind == "translate":
-                    translate_articles(TranslateRequest(inputs=(str(article),), glossary=glossary, use_memory=False),
-                                       engine=engine)  # fmt: skip
+                    translate_articles(workspace, TranslateRequest(inputs=(str(article),)))
             except BilingualError:
                 pass  # a refusal (no edit, conflict, unwritable text) is fine: the document must still hold
             _check_rules(doc_path)

@@ -91,12 +91,13 @@ def test_a_desk_save_during_an_apply_is_kept(article):
     saver = textwrap.dedent(f"""
         from bilingual.formats.aligned import read_aligned
         from bilingual.jobs import desk
+        from bilingual.workspace import Workspace
         last = ""
         for round in range(40):
             seg = next(s for s in read_aligned({str(doc)!r}).segments() if s.id == "p1.s1")
             last = f"نص المحرر {{round}}"
-            desk.save_segment(desk.SaveRequest({str(folder)!r}, "a.en-ar.xml", "p1.s1", last,
-                                               desk.segment_version(seg.target, seg.status), use_memory=False))
+            desk.save_segment(Workspace(use_memory=False, folder={str(folder)!r}),
+                              desk.SaveRequest("a.en-ar.xml", "p1.s1", last, desk.segment_version(seg.target, seg.status)))
         print(round)
     """)
     desk_run = subprocess.Popen([sys.executable, "-c", saver], cwd=folder, env=env, stdout=subprocess.PIPE,
@@ -112,12 +113,14 @@ def test_a_desk_save_during_an_apply_is_kept(article):
 def test_an_old_po_applied_after_desk_saves_loses_none_of_them(article):
     folder, doc = article
     from bilingual.jobs import desk
+    from bilingual.workspace import Workspace
 
     ids = [s.id for s in read_aligned(str(doc)).segments()][:10]
     for seg_id in ids:
         seg = next(s for s in read_aligned(str(doc)).segments() if s.id == seg_id)
-        desk.save_segment(desk.SaveRequest(str(folder), "a.en-ar.xml", seg_id, f"حفظ المحرر {seg_id}",
-                                           desk.segment_version(seg.target, seg.status), use_memory=False))  # fmt: skip
+        desk.save_segment(Workspace(use_memory=False, folder=str(folder)),
+                          desk.SaveRequest("a.en-ar.xml", seg_id, f"حفظ المحرر {seg_id}",
+                                           desk.segment_version(seg.target, seg.status)))  # fmt: skip
     applied = _cli("apply", doc, folder / "half0.po", "--memory", folder / "m.sqlite3", cwd=folder)
     after = {s.id: s.target for s in read_aligned(str(doc)).segments()}
     assert all(after[i] == f"حفظ المحرر {i}" for i in ids)  # 0 of 10 replaced

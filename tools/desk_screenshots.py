@@ -33,6 +33,7 @@ def main() -> None:
     from bilingual.jobs import desk
     from bilingual.jobs.translate import TranslateRequest, translate_articles
     from bilingual.serve.api import Settings, make_app
+    from bilingual.workspace import Workspace
 
     import fake_engines
 
@@ -42,24 +43,22 @@ def main() -> None:
         folder = Path(tmp) / "desk"
         folder.mkdir()
         memory = str(Path(tmp) / "m.sqlite3")
+        workspace = Workspace(glossary_path=glossary, memory_path=memory, folder=str(folder), loaded_engine=engine)
         for name in ("border-patrols.md", "benghazi-talks.txt"):
             shutil.copy(ROOT / "examples" / name, folder / name)
-            translate_articles(TranslateRequest(inputs=(str(folder / name),), glossary=glossary, memory=memory),
-                               engine=engine)  # fmt: skip
+            translate_articles(workspace, TranslateRequest(inputs=(str(folder / name),)))
         doc_name = "border-patrols.en-ar.xml"
         segs = desk.read_document(str(folder), doc_name).segments()
         first = segs[1]
-        desk.save_segment(desk.SaveRequest(str(folder), doc_name, first.id, first.target,
-                                           desk.segment_version(first.target, first.status), approve=True,
-                                           who="Huda", glossary=glossary, memory=memory))  # fmt: skip
+        desk.save_segment(workspace, desk.SaveRequest(doc_name, first.id, first.target,
+                                                      desk.segment_version(first.target, first.status), approve=True,
+                                                      who="Huda"))  # fmt: skip
         named = next(s for s in segs[2:] if s.terms)
         cut = named.target.replace(named.terms[0].target, "…", 1)
-        desk.save_segment(desk.SaveRequest(str(folder), doc_name, named.id, cut,
-                                           desk.segment_version(named.target, named.status), who="Huda",
-                                           glossary=glossary, memory=memory))  # fmt: skip
+        desk.save_segment(workspace, desk.SaveRequest(doc_name, named.id, cut,
+                                                      desk.segment_version(named.target, named.status), who="Huda"))  # fmt: skip
         app = make_app(Settings(engine=engine, glossaries={"default": None}),
-                       DeskSettings(folder=str(folder), glossary=glossary, memory=memory, engine=engine,
-                                    who="Huda"))  # fmt: skip
+                       DeskSettings(workspace=workspace, who="Huda"))
         with servers.running(app) as base, sync_playwright() as p:
             chromium = shutil.which("chromium") or shutil.which("chromium-browser")
             browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import glossary_option, run
+from bilingual.cli.common import glossary_option, run, workspace_of
 from bilingual.i18n import _
 
 
@@ -23,7 +23,7 @@ from bilingual.i18n import _
 def check(documents: tuple[str, ...], qa: bool, strict: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.check import CheckRequest, check_documents
 
-    run(check_documents, CheckRequest(documents=tuple(documents), qa=qa, strict=strict, glossary=glossary_path))
+    run(check_documents, workspace_of(glossary_path), CheckRequest(documents=tuple(documents), qa=qa, strict=strict))
 
 
 COMMANDS = [check]

@@ -12,6 +12,7 @@ import click
 
 from bilingual.i18n import _
 from bilingual.jobs.result import Message, Result
+from bilingual.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,10 +87,19 @@ def printer(quiet: bool = False) -> Callable[[Message], None]:
     return show
 
 
-def run(job: Callable[..., Result], request: Any, *, quiet: bool = False, strict: bool = False) -> Result:
-    """Run a use case with its messages printed as they come; its failure (exit 6) raised at the end."""
-    result = job(request, Result(strict=strict, listener=printer(quiet)))
+def run(job: Callable[..., Result], workspace: Workspace, request: Any, *, quiet: bool = False,
+        strict: bool = False) -> Result:  # fmt: skip
+    """Run a use case in the command's workspace, its messages printed as they come; its failure
+    (exit 6) raised at the end."""
+    result = job(workspace, request, Result(strict=strict, listener=printer(quiet)))
     return result.finish()
+
+
+def workspace_of(glossary_path: str | None = None, memory_path: str | None = None, no_memory: bool = False,
+                 **engine: Any) -> Workspace:  # fmt: skip
+    """The command's workspace from its options (``engine_name``, ``engine_options``, ``download``,
+    ``index``, ``download_progress`` when it translates)."""
+    return Workspace(glossary_path=glossary_path, memory_path=memory_path, use_memory=not no_memory, **engine)
 
 
 def progress_bars(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import F, glossary_option, memory_options, run
+from bilingual.cli.common import F, glossary_option, memory_options, run, workspace_of
 from bilingual.i18n import _
 
 
@@ -60,10 +60,9 @@ def import_files(
         raise click.UsageError(_("import writes to the memory: --no-memory makes no sense here"))
     run(
         import_corrections,
+        workspace_of(glossary_path, memory_path, no_memory),
         ImportRequest(
             files=tuple(files),
-            memory=memory_path,
-            glossary=glossary_path,
             overwrite=overwrite,
             approve_unchanged=approve_unchanged,
             verbose=verbose,
@@ -110,14 +109,12 @@ def apply(
 
     run(
         apply_corrections,
+        workspace_of(glossary_path, memory_path, no_memory),
         ApplyRequest(
             document=document,
             corrections=corrections,
             output=output,
             overwrite=overwrite,
-            memory=memory_path,
-            use_memory=not no_memory,
-            glossary=glossary_path,
             approve_unchanged=approve_unchanged,
             verbose=verbose,
             report=report_path,

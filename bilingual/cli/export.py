@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import run
+from bilingual.cli.common import run, workspace_of
 from bilingual.formats import PUBLISHING, Role, format_names
 from bilingual.i18n import _
 
@@ -110,13 +110,13 @@ def export(
                             colophon=not no_colophon, mark_names=mark_names)  # fmt: skip
     run(
         export_document,
+        workspace_of(glossary_path),
         ExportRequest(
             document=document,
             format=fmt,
             output=output,
             options=options,
             arabic_only=arabic_only,
-            glossary=glossary_path,
             overwrite=overwrite,
             strict=strict,
         ),

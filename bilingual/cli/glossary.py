@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from bilingual.cli.common import glossary_option, run
+from bilingual.cli.common import glossary_option, run, workspace_of
 from bilingual.formats import Role, format_names
 from bilingual.i18n import _
 
@@ -26,7 +26,7 @@ def list_entries(kind: Any, fuzzy: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import ListRequest
     from bilingual.jobs.glossary import list_entries as job
 
-    run(job, ListRequest(glossary=glossary_path, kind=kind, fuzzy_only=fuzzy))
+    run(job, workspace_of(glossary_path), ListRequest(kind=kind, fuzzy_only=fuzzy))
 
 
 @glossary.command("add", help=_("Add an entry: English form, Arabic spelling."))
@@ -54,11 +54,11 @@ def add(
 
     run(
         add_entry,
+        workspace_of(glossary_path),
         AddRequest(
             english=english,
             arabic=arabic,
             kind=kind,
-            glossary=glossary_path,
             note=note,
             forbidden=tuple(forbidden),
             variant_of=variant_of,
@@ -88,10 +88,10 @@ def set_entry(
 
     run(
         job,
+        workspace_of(glossary_path),
         SetRequest(
             english=english,
             arabic=arabic,
-            glossary=glossary_path,
             kind=kind,
             note=note,
             forbid_old=forbid_old,
@@ -106,7 +106,7 @@ def set_entry(
 def remove(english: str, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import RemoveRequest, remove_entry
 
-    run(remove_entry, RemoveRequest(english=english, glossary=glossary_path))
+    run(remove_entry, workspace_of(glossary_path), RemoveRequest(english=english))
 
 
 @glossary.command("check", help=_("Check the glossary: duplicates, conflicts, scripts, bidi controls, variants."))
@@ -123,7 +123,7 @@ def remove(english: str, glossary_path: str | None) -> None:
 def check(fix: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import GlossaryCheckRequest, check_glossary
 
-    run(check_glossary, GlossaryCheckRequest(glossary=glossary_path, fix=fix))
+    run(check_glossary, workspace_of(glossary_path), GlossaryCheckRequest(fix=fix))
 
 
 @glossary.command(
@@ -149,7 +149,11 @@ def check(fix: bool, glossary_path: str | None) -> None:
 def import_entries(file: str, fmt: str | None, dry_run: bool, quiet: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsImportRequest, import_terms
 
-    run(import_terms, TermsImportRequest(file=file, format=fmt, glossary=glossary_path, dry_run=dry_run, quiet=quiet))
+    run(
+        import_terms,
+        workspace_of(glossary_path),
+        TermsImportRequest(file=file, format=fmt, dry_run=dry_run, quiet=quiet),
+    )
 
 
 @glossary.command(
@@ -175,7 +179,7 @@ def import_entries(file: str, fmt: str | None, dry_run: bool, quiet: bool, gloss
 def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path: str | None) -> None:
     from bilingual.jobs.glossary import TermsExportRequest, export_terms
 
-    run(export_terms, TermsExportRequest(output=output, format=fmt, glossary=glossary_path, overwrite=overwrite))
+    run(export_terms, workspace_of(glossary_path), TermsExportRequest(output=output, format=fmt, overwrite=overwrite))
 
 
 @glossary.command(
@@ -222,9 +226,9 @@ def suggest(
 
     run(
         suggest_names,
+        workspace_of(glossary_path),
         SuggestRequest(
             article=article,
-            glossary=glossary_path,
             dry_run=dry_run,
             engine=engine_name,
             model=model_name,

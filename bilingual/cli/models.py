@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import DownloadBar, run, wants_progress
+from bilingual.cli.common import DownloadBar, run, wants_progress, workspace_of
 from bilingual.i18n import _
 
 
@@ -20,7 +20,7 @@ def list_models(available: bool, index: str | None) -> None:
     from bilingual.jobs.models import ModelsListRequest
     from bilingual.jobs.models import list_models as job
 
-    run(job, ModelsListRequest(available=available, index=index))
+    run(job, workspace_of(index=index), ModelsListRequest(available=available))
 
 
 @models.command(
@@ -50,7 +50,8 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
     try:
         run(
             install_model,
-            InstallRequest(pair=pair, file=file_path, index=index, sha256=sha256, progress=bar),
+            workspace_of(index=index),
+            InstallRequest(pair=pair, file=file_path, sha256=sha256, progress=bar),
             quiet=quiet,
         )
     finally:
@@ -62,7 +63,7 @@ def install(pair: str, file_path: str | None, index: str | None, sha256: str | N
 def remove(name: str) -> None:
     from bilingual.jobs.models import RemoveModelRequest, remove_model
 
-    run(remove_model, RemoveModelRequest(name=name))
+    run(remove_model, workspace_of(), RemoveModelRequest(name=name))
 
 
 @models.command(
@@ -114,6 +115,7 @@ def convert(
 
     run(
         convert_model,
+        workspace_of(),
         ConvertRequest(
             source=src,
             output=output,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import glossary_option, memory_options
+from bilingual.cli.common import glossary_option, memory_options, workspace_of
 from bilingual.i18n import _
 
 
@@ -57,12 +57,12 @@ def serve(folder: str, host: str, port: int, engine_name: str, model_name: str |
         if not sep or not glossary_id or not path:
             raise click.BadParameter(_("give ID=PATH"), param_hint="--glossary-id")
         pairs.append((glossary_id, path))
-    serve_api(ServeRequest(host=host, port=port, engine=engine_name,
-                           engine_options=EngineOptions(model=model_name or ""), glossary=glossary_path,
-                           extra_glossaries=tuple(pairs), api_keys=api_keys, char_limit=char_limit,
-                           req_limit=req_limit, max_queue=queue_limit, download=not no_download, folder=folder,
-                           token=token, token_file=token_file, who=who, memory=memory_path,
-                           use_memory=not no_memory, suggestions=suggestions, files=not no_files))  # fmt: skip
+    workspace = workspace_of(glossary_path, memory_path, no_memory, folder=folder, engine_name=engine_name,
+                             engine_options=EngineOptions(model=model_name or ""), download=not no_download)  # fmt: skip
+    serve_api(workspace, ServeRequest(host=host, port=port, extra_glossaries=tuple(pairs), api_keys=api_keys,
+                                      char_limit=char_limit, req_limit=req_limit, max_queue=queue_limit,
+                                      token=token, token_file=token_file, who=who, suggestions=suggestions,
+                                      files=not no_files))  # fmt: skip
 
 
 COMMANDS = [serve]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from bilingual.cli.common import DownloadBar, glossary_option, memory_options, progress_bars, run, wants_progress
+from bilingual.cli.common import (
+    DownloadBar,
+    glossary_option,
+    memory_options,
+    progress_bars,
+    run,
+    wants_progress,
+    workspace_of,
+)
 from bilingual.i18n import _
 
 
@@ -165,39 +173,28 @@ def translate(
         overwrite=overwrite,
         input_format=input_format,
         encoding=encoding,
-        engine=engine_name,
-        engine_options=EngineOptions(
-            beam_size=beam_size,
-            threads=threads,
-            inter_threads=inter_threads,
-            device=device,
-            batch_tokens=batch_tokens,
-            model=model_name or "",
-        ),
-        glossary=glossary_path,
-        memory=memory_path,
-        use_memory=not no_memory,
         strict=strict,
-        download=not no_download,
-        index=index,
         max_bytes=int(max_size * 1024 * 1024),
         progress=progress_bars(quiet, _("Translating")),
-        download_progress=bar,
     )
+    options = EngineOptions(beam_size=beam_size, threads=threads, inter_threads=inter_threads, device=device,
+                            batch_tokens=batch_tokens, model=model_name or "")  # fmt: skip
+    workspace = workspace_of(glossary_path, memory_path, no_memory, engine_name=engine_name, engine_options=options,
+                             download=not no_download, index=index, download_progress=bar)  # fmt: skip
     try:
         if workers is not None or ray_address is not None:
             from bilingual.jobs.archive import ArchiveRequest, translate_archive
 
             archive = ArchiveRequest(request, workers=workers or 1, ray=ray_address, ray_cpus=ray_cpus, force=force)
-            run(translate_archive, archive, quiet=quiet)
+            run(translate_archive, workspace, archive, quiet=quiet)
         elif to_format:
             from bilingual.jobs.files import translate_in_format
 
-            run(translate_in_format, request, quiet=quiet)
+            run(translate_in_format, workspace, request, quiet=quiet)
         else:
             if force:
                 raise click.UsageError(_("--force applies to archive mode (--workers or --ray)"))
-            run(translate_articles, request, quiet=quiet)
+            run(translate_articles, workspace, request, quiet=quiet)
     finally:
         bar.close()
 

@@ -35,7 +35,6 @@ from bilingual.formats import Role
 from bilingual.formats import get as get_format
 from bilingual.jobs import desk, glossary, respell
 from bilingual.jobs.export import ExportRequest, export_document, export_formats
-from bilingual.names.load import load_default_glossary
 
 log = logging.getLogger("bilingual.desk")
 KINDS = ("person", "place", "org", "other")
@@ -136,9 +135,9 @@ def _who(settings: DeskSettings, data: dict[str, Any]) -> str:
 
 async def index(request: Request) -> Response:
     s = _settings(request)
-    documents = await run_in_threadpool(desk.list_documents, s.folder)
-    waiting = await run_in_threadpool(desk.articles, s.folder)
-    return _page(request, "index.html", documents=documents, articles=waiting, can_translate=s.engine is not None)
+    documents = await run_in_threadpool(desk.list_documents, s.workspace.folder)
+    waiting = await run_in_threadpool(desk.articles, s.workspace.folder)
+    return _page(request, "index.html", documents=documents, articles=waiting, can_translate=s.can_translate)
 
 
 async def document(request: Request) -> Response:
@@ -146,8 +145,8 @@ async def document(request: Request) -> Response:
     name = request.path_params["name"]
 
     def build() -> tuple[Any, list[view.RowView]]:
-        doc = desk.read_document(s.folder, name)
-        found = desk.findings(s.folder, name, glossary=load_default_glossary(s.glossary))
+        doc = desk.read_document(s.workspace.folder, name)
+        found = desk.findings(s.workspace, name)
         return doc, view.rows(doc, found)
 
     doc, table = await run_in_threadpool(build)
@@ -163,12 +162,11 @@ async def save(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
     name = request.path_params["name"]
-    saving = desk.SaveRequest(s.folder, name, _text(data, "segment"), _text(data, "target"), _text(data, "version"),
-                              approve=bool(data.get("approve")), who=_who(s, data), glossary=s.glossary,
-                              memory=s.memory, use_memory=s.use_memory,
+    saving = desk.SaveRequest(name, _text(data, "segment"), _text(data, "target"), _text(data, "version"),
+                              approve=bool(data.get("approve")), who=_who(s, data),
                               confirmed=bool(data.get("confirmed")))  # fmt: skip
     try:
-        saved = await run_in_threadpool(desk.save, saving)
+        saved = await run_in_threadpool(desk.save, s.workspace, saving)
     except desk.Conflict as conflict:
         return JSONResponse({"error": str(conflict), "conflict": True, "theirs": conflict.theirs,
                              "mine": conflict.mine, "version": conflict.version}, status_code=409)  # fmt: skip
@@ -180,7 +178,7 @@ async def save(request: Request) -> Response:
 
 def _findings(s: DeskSettings, name: str, found: list[Any]) -> list[dict[str, str]]:
     return [{"check": f.check, "title": f.title, "message": f.message, "severity": f.severity, "dismissed": reason}
-            for f, reason in desk.with_dismissals(s.folder, name, found)]  # fmt: skip
+            for f, reason in desk.with_dismissals(s.workspace.folder, name, found)]  # fmt: skip
 
 
 def _row(s: DeskSettings, name: str, saved: desk.Saved) -> dict[str, Any]:
@@ -196,7 +194,7 @@ def _row(s: DeskSettings, name: str, saved: desk.Saved) -> dict[str, Any]:
 
 async def history(request: Request) -> Response:
     s = _settings(request)
-    steps = await run_in_threadpool(desk.history, s.folder, request.path_params["name"],
+    steps = await run_in_threadpool(desk.history, s.workspace.folder, request.path_params["name"],
                                     request.query_params.get("segment", ""))  # fmt: skip
     return JSONResponse(steps)
 
@@ -209,8 +207,7 @@ async def revert(request: Request) -> Response:
         raise Refused(400, "step must be a number")
     name = request.path_params["name"]
     saved = await run_in_threadpool(lambda: desk.revert_segment(
-        s.folder, name, _text(data, "segment"), step, who=_who(s, data), glossary=s.glossary, memory=s.memory,
-        use_memory=s.use_memory))  # fmt: skip
+        s.workspace, name, _text(data, "segment"), step, who=_who(s, data)))  # fmt: skip
     return JSONResponse({"reverted": True, **(await run_in_threadpool(_row, s, name, saved))})
 
 
@@ -218,7 +215,7 @@ async def dismiss(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
     await run_in_threadpool(lambda: desk.dismiss_finding(
-        s.folder, request.path_params["name"], _text(data, "segment"), _text(data, "check"), _text(data, "reason"),
+        s.workspace.folder, request.path_params["name"], _text(data, "segment"), _text(data, "check"), _text(data, "reason"),
         who=_who(s, data)))  # fmt: skip
     return JSONResponse({"dismissed": True})
 
@@ -229,10 +226,9 @@ async def export(request: Request) -> Response:
     if fmt not in export_formats():  # the format registry's exporters, each with its media type and suffix
         raise Refused(404, f"no export format {fmt!r}")
     exporter = get_format(fmt, Role.EXPORT)
-    path = desk.document_path(s.folder, name)
+    path = desk.document_path(s.workspace.folder, name)
     out = io.BytesIO()
-    await run_in_threadpool(export_document, ExportRequest(str(path), fmt, output="-", glossary=s.glossary,
-                                                           memory=s.memory, stdout=out))  # fmt: skip
+    await run_in_threadpool(export_document, s.workspace, ExportRequest(str(path), fmt, output="-", stdout=out))
     filename = name.removesuffix(desk.SUFFIX) + ".en-ar" + exporter.suffix()
     return Response(out.getvalue(), media_type=exporter.media_type,
                     headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})  # fmt: skip
@@ -240,15 +236,13 @@ async def export(request: Request) -> Response:
 
 async def add_article(request: Request) -> Response:
     s = _settings(request)
-    if s.engine is None:
+    if not s.can_translate:
         raise Refused(503, "no translation engine is loaded: install a model, then restart bilingual serve")
     if request.headers.get("content-type", "").startswith("application/json"):
         name, data = _text(await _json(request), "name"), None
     else:
         name, data = request.query_params.get("name", ""), await _bounded(request, s.max_upload)
-    adding = desk.AddArticleRequest(s.folder, name, data, glossary=s.glossary, memory=s.memory,
-                                    use_memory=s.use_memory)  # fmt: skip
-    done = await run_in_threadpool(desk.add_article, adding, s.engine)
+    done = await run_in_threadpool(desk.add_article, s.workspace, desk.AddArticleRequest(name, data))
     written = [p for p in done.outputs if p.endswith(desk.SUFFIX)]
     target = "/desk/doc/" + quote(written[0].rsplit("/", 1)[-1]) if written else "/desk/"
     return JSONResponse({"document": target, "messages": [m.text for m in done.messages]})
@@ -259,7 +253,7 @@ async def add_article(request: Request) -> Response:
 
 async def glossary_search(request: Request) -> Response:
     s = _settings(request)
-    found = await run_in_threadpool(glossary.search_entries, s.glossary, request.query_params.get("q", ""))
+    found = await run_in_threadpool(glossary.search_entries, s.workspace, request.query_params.get("q", ""))
     return JSONResponse([{"english": e.english, "arabic": e.arabic, "kind": e.kind, "note": e.notes,
                           "no_translate": e.no_translate, "forbidden": list(e.forbidden)} for e in found])  # fmt: skip
 
@@ -275,9 +269,9 @@ async def glossary_add(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
     adding = glossary.AddRequest(_text(data, "english"), _text(data, "arabic", ""), _kind(data) or "other",
-                                 glossary=s.glossary, note=_text(data, "note", ""),
+                                 note=_text(data, "note", ""),
                                  no_translate=bool(data.get("no_translate")))  # fmt: skip
-    await run_in_threadpool(glossary.add_entry, adding)
+    await run_in_threadpool(glossary.add_entry, s.workspace, adding)
     return JSONResponse({"added": adding.english})
 
 
@@ -286,28 +280,31 @@ async def glossary_set(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
     english = _text(data, "english")
-    entry = glossary.open_glossary(s.glossary, validate=False).get(english)
+    entry = glossary.open_glossary(s.workspace, validate=False).get(english)
     if entry is None:
         raise Refused(404, f"no entry {english!r}")
     english = entry.english
     note = data.get("note")
     no_translate = data.get("no_translate")
-    setting = glossary.SetRequest(english, entry.arabic, glossary=s.glossary, kind=_kind(data),
+    setting = glossary.SetRequest(english, entry.arabic, kind=_kind(data),
                                   note=note if isinstance(note, str) else None,
                                   no_translate=no_translate if isinstance(no_translate, bool) else None)  # fmt: skip
-    await run_in_threadpool(glossary.set_entry, setting)
+    await run_in_threadpool(glossary.set_entry, s.workspace, setting)
     return JSONResponse({"set": english})
 
 
 async def glossary_respell(request: Request) -> Response:
     s = _settings(request)
     data = await _json(request)
-    respelling = respell.RespellRequest(s.folder, _text(data, "english"), _text(data, "arabic").strip(),
-                                     glossary=s.glossary, forbid_old=bool(data.get("forbid_old")),
-                                     apply=bool(data.get("apply")), memory=s.memory, use_memory=s.use_memory)  # fmt: skip
+    respelling = respell.RespellRequest(
+        _text(data, "english"),
+        _text(data, "arabic").strip(),
+        forbid_old=bool(data.get("forbid_old")),
+        apply=bool(data.get("apply")),
+    )
     if not respelling.arabic:
         raise Refused(400, "the new spelling is empty")
-    done = await run_in_threadpool(respell.respell_everywhere, respelling)
+    done = await run_in_threadpool(respell.respell_everywhere, s.workspace, respelling)
     changes: dict[str, list[str]] = {}
     for item in done.items:
         if item.outcome == "to respell" and item.id not in changes.get(item.where, []):

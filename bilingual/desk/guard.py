@@ -27,7 +27,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilingual import i18n
-from bilingual.engines import Engine
+from bilingual.workspace import Workspace
 
 COOKIE = "bilingual_desk"
 LANG_COOKIE = "bilingual_lang"
@@ -40,16 +40,17 @@ SAFE_METHODS = ("GET", "HEAD")
 class DeskSettings:
     """What the desk was started with."""
 
-    folder: str = "."
-    glossary: str | None = None
-    memory: str | None = None
-    use_memory: bool = True
+    workspace: Workspace = field(default_factory=Workspace)  # the folder, glossary, memory and engine
     who: str = ""  # the editor's name given at start; a page may give its own
     token: str = ""  # empty: no token needed (loopback only)
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_body: int = 1 << 20  # bytes of a JSON request
     max_upload: int = 8 << 20  # bytes of an uploaded article
-    engine: Engine | None = None  # None: the page cannot translate new articles
+
+    @property
+    def can_translate(self) -> bool:
+        """Whether the server loaded an engine (else the page cannot translate new articles)."""
+        return self.workspace.loaded_engine is not None
 
 
 def language(request: Request) -> str:

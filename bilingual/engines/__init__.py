@@ -6,6 +6,14 @@ the ``bilingual.engines`` entry-point group.
 
 from __future__ import annotations
 
-from bilingual.engines.base import Engine, EngineOptions, Preparation, available_engines, load_engine
+from bilingual.engines.base import (
+    Engine,
+    EngineOptions,
+    Identity,
+    Preparation,
+    available_engines,
+    identity,
+    load_engine,
+)
 
-__all__ = ["Engine", "EngineOptions", "Preparation", "available_engines", "load_engine"]
+__all__ = ["Engine", "EngineOptions", "Identity", "Preparation", "available_engines", "identity", "load_engine"]

@@ -36,6 +36,31 @@ class Engine(Protocol):
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Who an engine is, read once: its name and its model (what documents and the memory record)."""
+
+    name: str
+    model_name: str = ""
+    model_version: str = ""
+    model_checksum: str = ""
+
+    @property
+    def origin(self) -> str:
+        """How the memory names what made a machine translation: ``engine:model``."""
+        return f"{self.name}:{self.model_name}" if self.model_name else self.name
+
+
+def identity(engine: object) -> Identity:
+    """An engine's :class:`Identity`; a plugin lacking an attribute gets its class name or ``""``."""
+    return Identity(
+        str(getattr(engine, "name", "") or type(engine).__name__),
+        str(getattr(engine, "model_name", "") or ""),
+        str(getattr(engine, "model_version", "") or ""),
+        str(getattr(engine, "model_checksum", "") or ""),
+    )
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     """Everything the CLI passes to an engine factory."""
 

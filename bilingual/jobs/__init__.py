@@ -1,6 +1,8 @@
 """Use cases: one function per thing a user does, the library every front end calls.
 
-Each takes a plain request value (a frozen dataclass) and returns a :class:`~bilingual.jobs.result.Result`
+Each is ``job(workspace, request)``: the :class:`~bilingual.workspace.Workspace` a front end opened
+once (glossary, memory, engine, folder), and a plain request value (a frozen dataclass) carrying
+only what the user asked. Each returns a :class:`~bilingual.jobs.result.Result`
 carrying its counts, per-item outcomes, messages, files written and exit status. Nothing here
 parses argv, prints or exits: the command line (``cli/``), the desk, the server and batch workers
 only turn their input into a request and a result into their output.

@@ -22,15 +22,15 @@ from multiprocessing import get_context
 from typing import Any, NamedTuple
 
 from bilingual import outputs
-from bilingual.engines import Engine, Preparation, load_engine
+from bilingual.engines import identity as engine_identity
 from bilingual.errors import BilingualError, InputError, install_hint
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _, ngettext
 from bilingual.jobs.result import Result
 from bilingual.jobs.translate import TranslateRequest, default_output, translate_articles
-from bilingual.names.load import load_default_glossary
 from bilingual.progress import Pace
 from bilingual.quiet import library_output_aside
+from bilingual.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def up_to_date(source: str, output: str, fingerprint: Fingerprint) -> bool:
     )  # fmt: skip
 
 
-def translate_archive(request: ArchiveRequest, result: Result | None = None) -> Result:
+def translate_archive(workspace: Workspace, request: ArchiveRequest, result: Result | None = None) -> Result:
     """Plan every output, skip what is up to date, translate the rest in workers; say documents and
     segments per second as documents finish."""
     result = result if result is not None else Result()
@@ -81,14 +81,13 @@ def translate_archive(request: ArchiveRequest, result: Result | None = None) -> 
                          hint=_("pass -o FOLDER/"))  # fmt: skip
     inputs = [p for p in base.inputs if p != outputs.STDOUT]
     planned = outputs.plan(inputs, base.output, default_output)
-    glossary = load_default_glossary(base.glossary)
+    glossary = workspace.glossary()
     if glossary is None:
         result.warn_no_glossary()
-    engine = load_engine(
-        base.engine, base.engine_options, prepare=Preparation(download=base.download, index=base.index)
-    )
-    fingerprint = Fingerprint(glossary.fingerprint if glossary is not None else "", getattr(engine, "name", ""),
-                              getattr(engine, "model_checksum", ""))  # fmt: skip
+    engine = workspace.engine()
+    identity = engine_identity(engine)
+    fingerprint = Fingerprint(glossary.fingerprint if glossary is not None else "", identity.name,
+                              identity.model_checksum)  # fmt: skip
     tasks = []
     for path, (out, note) in zip(inputs, planned, strict=True):
         if note:
@@ -99,9 +98,9 @@ def translate_archive(request: ArchiveRequest, result: Result | None = None) -> 
             continue
         tasks.append((path, out))
     if request.ray:
-        done = _run_ray(request, tasks, fingerprint, result.progress)
+        done = _run_ray(workspace, request, tasks, fingerprint, result.progress)
     else:
-        done = _run_processes(request, tasks, fingerprint, engine, result.progress)
+        done = _run_processes(workspace, request, tasks, result.progress)
     for item in done:
         if item.error:
             result.counts["failed"] += 1
@@ -148,21 +147,22 @@ class Done(NamedTuple):
     untranslated: int = 0  # segments the engine left mostly Latin
 
 
-def _run_processes(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
-                   engine: Engine, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+def _run_processes(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]],
+                   say: Callable[[str], None]) -> list[Done]:  # fmt: skip
     if not tasks:
         return []
     workers = max(1, min(request.workers, len(tasks)))
     pace, done = Pace(len(tasks)), []
     if workers == 1:
-        for item in (_one(request.translate, path, out, engine) for path, out in tasks):
+        for item in (_one(workspace, request.translate, path, out) for path, out in tasks):
             done.append(item)
             pace.advance(item.segments)
             say(pace.line(item.output))
         return done
-    options = _split_threads(request.translate, workers)
+    shared = _split_threads(workspace, workers)
     context = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
+    initargs = (shared, _travelling(request.translate))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
         futures = [pool.submit(_work, path, out) for path, out in tasks]
         for future in as_completed(futures):
             item = future.result()
@@ -172,33 +172,40 @@ def _run_processes(request: ArchiveRequest, tasks: list[tuple[str, str]], finger
     return done
 
 
-def _split_threads(request: TranslateRequest, workers: int) -> TranslateRequest:
-    """Each worker one translator with its share of the cores: workers × threads ≤ cores."""
+def _split_threads(workspace: Workspace, workers: int) -> Workspace:
+    """Each worker one translator with its share of the cores: workers × threads ≤ cores. What
+    travels to another process is values only (the engine and glossary are loaded there)."""
     cores = os.cpu_count() or 1
-    threads = request.engine_options.threads or max(1, cores // workers)
-    options = replace(request.engine_options, threads=threads, inter_threads=1)
-    # what travels to another process: values only (progress bars and streams stay here)
-    return replace(request, engine_options=options, progress=None, download_progress=None, stdout=None)
+    threads = workspace.engine_options.threads or max(1, cores // workers)
+    options = replace(workspace.engine_options, threads=threads, inter_threads=1)
+    return replace(workspace, engine_options=options, download=False, loaded_engine=None, _glossary=None,
+                   download_progress=None)  # fmt: skip
+
+
+def _travelling(request: TranslateRequest) -> TranslateRequest:
+    """The request as it travels to a worker: progress bars and streams stay here."""
+    return replace(request, progress=None, stdout=None)
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(request: TranslateRequest) -> None:
-    """Load the engine once per worker process (the glossary is loaded, and cached, by each task)."""
+def _start_worker(workspace: Workspace, request: TranslateRequest) -> None:
+    """Load the engine once per worker process (the glossary when its files change)."""
+    workspace.engine()
+    _WORKER["workspace"] = workspace
     _WORKER["request"] = request
-    _WORKER["engine"] = load_engine(request.engine, request.engine_options)
 
 
 def _work(path: str, out: str) -> Done:
-    return _one(_WORKER["request"], path, out, _WORKER["engine"])
+    return _one(_WORKER["workspace"], _WORKER["request"], path, out)
 
 
-def _one(request: TranslateRequest, path: str, out: str, engine: Engine) -> Done:
+def _one(workspace: Workspace, request: TranslateRequest, path: str, out: str) -> Done:
     """One document through the translate use case; an error is the document's, not the run's."""
-    single = replace(request, inputs=(path,), output=out, progress=None, download_progress=None)
+    single = replace(request, inputs=(path,), output=out, progress=None)
     try:
-        done = translate_articles(single, engine=engine)
+        done = translate_articles(workspace, single)
     except BilingualError as exc:
         return Done(path, out, error=str(exc))
     counts = done.counts
@@ -213,7 +220,7 @@ def _done_already(path: str, out: str) -> Done:
     return Done(path, out, len(segments), "", missing, untranslated)
 
 
-def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
+def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
              say: Callable[[str], None]) -> list[Done]:  # fmt: skip
     """The same tasks on Ray Data: documents as rows, ``map_batches`` over a pool of actors that each
     load the engine once; an actor skips an output already up to date (a retried task). Rows are
@@ -227,7 +234,7 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
         return []
     with library_output_aside("ray") as aside:
         try:
-            return _on_ray(ray, request, tasks, fingerprint, aside.through(say))
+            return _on_ray(ray, workspace, request, tasks, fingerprint, aside.through(say))
         except Exception as exc:
             if isinstance(exc, BilingualError):
                 raise
@@ -235,8 +242,8 @@ def _run_ray(request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint:
                                  hint=_("Ray's own log is in {log}").format(log=aside.log or "-")) from exc  # fmt: skip
 
 
-def _on_ray(ray: Any, request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
-            say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]],
+            fingerprint: Fingerprint, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
     import logging
 
     started_here = not ray.is_initialized()
@@ -249,14 +256,14 @@ def _on_ray(ray: Any, request: ArchiveRequest, tasks: list[tuple[str, str]], fin
         context.enable_progress_bars = False  # our own progress lines are the run's
         logging.getLogger("ray").setLevel(logging.ERROR)
         workers = max(1, min(request.workers, len(tasks)))
-        options = _split_threads(request.translate, workers)
+        shared = _split_threads(workspace, workers)
         dataset = ray.data.from_items([{"input": path, "output": out} for path, out in tasks])
         translated = dataset.map_batches(
             _RayTranslator,
-            fn_constructor_args=(options, fingerprint),
+            fn_constructor_args=(shared, _travelling(request.translate), fingerprint),
             batch_size=1,
             compute=ray.data.ActorPoolStrategy(size=workers),
-            num_cpus=options.engine_options.threads,
+            num_cpus=shared.engine_options.threads,
         )
         pace, done = Pace(len(tasks)), []
         for row in translated.iter_rows():
@@ -274,10 +281,11 @@ def _on_ray(ray: Any, request: ArchiveRequest, tasks: list[tuple[str, str]], fin
 class _RayTranslator:
     """A Ray Data actor: the engine loaded once, documents translated one row at a time."""
 
-    def __init__(self, request: TranslateRequest, fingerprint: Fingerprint) -> None:
+    def __init__(self, workspace: Workspace, request: TranslateRequest, fingerprint: Fingerprint) -> None:
+        self.workspace = workspace
         self.request = request
         self.fingerprint = fingerprint
-        self.engine = load_engine(request.engine, request.engine_options)
+        workspace.engine()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {name: [] for name in Done._fields}
@@ -285,7 +293,7 @@ class _RayTranslator:
             if up_to_date(str(path), str(out), self.fingerprint):  # a retried task: done already
                 item = _done_already(str(path), str(out))
             else:
-                item = _one(self.request, str(path), str(out), self.engine)
+                item = _one(self.workspace, self.request, str(path), str(out))
             for key, value in zip(rows, item, strict=True):
                 rows[key].append(value)
         return rows

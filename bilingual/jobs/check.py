@@ -9,7 +9,7 @@ from bilingual.document import Finding
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _, ngettext
 from bilingual.jobs.result import Result
-from bilingual.names.load import load_default_glossary
+from bilingual.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -17,14 +17,13 @@ class CheckRequest:
     documents: tuple[str, ...]
     qa: bool = False
     strict: bool = False  # no glossary found is a failure
-    glossary: str | None = None
 
 
-def check_documents(request: CheckRequest, result: Result | None = None) -> Result:
+def check_documents(workspace: Workspace, request: CheckRequest, result: Result | None = None) -> Result:
     """Each finding is an item and a line of output; error findings are violations (exit 6)."""
     result = result if result is not None else Result()
     result.strict = request.strict
-    glossary = load_default_glossary(request.glossary)
+    glossary = workspace.glossary()
     result.no_glossary = glossary is None
     if glossary is None:
         result.warn(

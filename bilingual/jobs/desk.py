@@ -28,15 +28,12 @@ from pathlib import Path
 
 from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.document import Document, Finding, Segment, is_human, version_of
-from bilingual.engines import Engine
 from bilingual.errors import InputError
 from bilingual.formats.aligned import read_aligned
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
-from bilingual.memory.store import open_memory
-from bilingual.names.glossary import Glossary
-from bilingual.names.load import load_default_glossary
+from bilingual.workspace import Workspace
 from bilingual.writer import changing, check_writable, findings_of, write_target
 
 #: The checks of names against the glossary: approving a text they fault asks the editor twice.
@@ -156,15 +153,11 @@ def articles(folder: str) -> list[str]:
 
 @dataclass(frozen=True)
 class AddArticleRequest:
-    folder: str
-    name: str  # a file name in the folder: an article there, or the name for *data*
+    name: str  # a file name in the workspace's folder: an article there, or the name for *data*
     data: bytes | None = None  # an uploaded article, written into the folder as a new file
-    glossary: str | None = None
-    memory: str | None = None
-    use_memory: bool = True
 
 
-def add_article(request: AddArticleRequest, engine: Engine, result: Result | None = None) -> Result:
+def add_article(workspace: Workspace, request: AddArticleRequest, result: Result | None = None) -> Result:
     """Translate an article of the folder (or an uploaded one, saved there first) into its aligned document."""
     from bilingual.jobs.translate import TranslateRequest, translate_articles
 
@@ -173,7 +166,7 @@ def add_article(request: AddArticleRequest, engine: Engine, result: Result | Non
     if not name or Path(name).name != name or name.startswith(".") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(_("not an article's file name"), path=name or "?",
                          hint=_("give a plain name ending in {suffixes}").format(suffixes=", ".join(ARTICLE_SUFFIXES)))  # fmt: skip
-    path = Path(request.folder).resolve() / name
+    path = Path(workspace.folder).resolve() / name
     if request.data is not None:
         if path.exists() or path.is_symlink():
             raise InputError(_("a file of that name is already in the folder"), path=name,
@@ -184,8 +177,7 @@ def add_article(request: AddArticleRequest, engine: Engine, result: Result | Non
     elif not path.is_file() or path.is_symlink():
         raise InputError(_("no such article in the folder"), path=name, hint=_("pick one from the list"))
     try:
-        translate_articles(TranslateRequest(inputs=(str(path),), glossary=request.glossary, memory=request.memory,
-                                            use_memory=request.use_memory), result, engine=engine)  # fmt: skip
+        translate_articles(workspace, TranslateRequest(inputs=(str(path),)), result)
     except BaseException:
         if request.data is not None:  # an upload that could not be read is not left behind
             path.unlink(missing_ok=True)
@@ -200,16 +192,12 @@ def segment_version(target: str, status: str) -> str:
 
 @dataclass(frozen=True)
 class SaveRequest:
-    folder: str
     document: str  # its name in the folder
     segment: str
     target: str
     version: str  # segment_version() of what the editor started from
     approve: bool = False
     who: str = ""
-    glossary: str | None = None
-    memory: str | None = None
-    use_memory: bool = True
     confirmed: bool = False  # approve although the names are not as the glossary writes them
 
 
@@ -234,7 +222,7 @@ class Saved:
         return version_of(self.segment.target, self.segment.status)
 
 
-def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
+def save_segment(workspace: Workspace, request: SaveRequest, result: Result | None = None) -> Result:
     """Save one segment's text (edited, or approved), refused with both texts if it changed meanwhile.
 
     The text goes through the one segment writer: its names are located again (against the
@@ -242,7 +230,7 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
     own text is machine text again), and its findings are checked at once.
     """
     result = result if result is not None else Result()
-    saved = _save(request, result)
+    saved = _save(workspace, request, result)
     result.counts[saved.outcome] += 1
     result.item(saved.segment.id, saved.outcome, saved.version, where=request.document)
     if saved.outcome != "unchanged":
@@ -251,14 +239,14 @@ def save_segment(request: SaveRequest, result: Result | None = None) -> Result:
     return result
 
 
-def save(request: SaveRequest) -> Saved:
+def save(workspace: Workspace, request: SaveRequest) -> Saved:
     """:func:`save_segment` for a front end that shows the row: the segment saved and its findings."""
-    return _save(request, Result())
+    return _save(workspace, request, Result())
 
 
-def _save(request: SaveRequest, result: Result) -> Saved:
-    path = document_path(request.folder, request.document)
-    glossary = load_default_glossary(request.glossary)
+def _save(workspace: Workspace, request: SaveRequest, result: Result) -> Saved:
+    path = document_path(workspace.folder, request.document)
+    glossary = workspace.glossary()
     log = state_file(path, "history", ".jsonl")  # refused before anything is written if a link is planted
     target = request.target.strip()
     check_writable(target, where=f"{request.document}: {request.segment}")
@@ -286,8 +274,8 @@ def _save(request: SaveRequest, result: Result) -> Saved:
         remember(path, change.written or doc)
         append_history(log, seg.id, before=(seg.target, seg.status), after=(written.target, written.status),
                  who=request.who)  # fmt: skip
-    if request.use_memory:
-        with open_memory(request.memory) as memory:
+    with workspace.memory() as memory:
+        if memory is not None:
             memory.put(seg.source, written.target, written.status, origin=f"desk:{request.who or 'editor'}",
                        terms=written.terms, glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
                        overwrite=request.approve)  # fmt: skip
@@ -330,22 +318,20 @@ def history(folder: str, document: str, segment: str | None = None) -> list[dict
     return [r for r in rows if segment is None or r["segment"] == segment]
 
 
-def revert_segment(folder: str, document: str, segment: str, step: int, *, who: str = "",
-                   glossary: str | None = None, memory: str | None = None, use_memory: bool = True) -> Saved:  # fmt: skip
+def revert_segment(workspace: Workspace, document: str, segment: str, step: int, *, who: str = "") -> Saved:
     """Put back the text segment *segment* had before save number *step* of its history (the machine's
     own text comes back as machine text)."""
-    rows = history(folder, document, segment)
+    rows = history(workspace.folder, document, segment)
     if not 0 <= step < len(rows):
         raise InputError(_("no such step in the segment's history"), path=document)
-    doc = _read(document_path(folder, document))
+    doc = _read(document_path(workspace.folder, document))
     seg = next((s for s in doc.segments() if s.id == segment), None)
     if seg is None:
         raise InputError(_("no segment {id} in the document").format(id=segment), path=document,
                          hint=_("the document was translated again since; reload it"))  # fmt: skip
     before = rows[step]
-    return save(SaveRequest(folder, document, segment, str(before["before"]), segment_version(seg.target, seg.status),
-                            approve=before["before_status"] == "approved", who=who, glossary=glossary,
-                            memory=memory, use_memory=use_memory, confirmed=True))  # fmt: skip
+    return save(workspace, SaveRequest(document, segment, str(before["before"]), segment_version(seg.target, seg.status),
+                                       approve=before["before_status"] == "approved", who=who, confirmed=True))  # fmt: skip
 
 
 def dismiss_finding(folder: str, document: str, segment: str, check: str, reason: str, *, who: str = "") -> None:
@@ -359,10 +345,11 @@ def dismiss_finding(folder: str, document: str, segment: str, check: str, reason
         write_text(path, json.dumps(kept, ensure_ascii=False, indent=1))
 
 
-def findings(folder: str, document: str, *, glossary: Glossary | None) -> list[tuple[Finding, str]]:
+def findings(workspace: Workspace, document: str) -> list[tuple[Finding, str]]:
     """The QA findings of the document, each with the reason it was dismissed ('' when it stands)."""
-    path = document_path(folder, document)
-    return with_dismissals(folder, document, run_checks(_read(path), glossary=glossary, qa=True))
+    path = document_path(workspace.folder, document)
+    found = run_checks(_read(path), glossary=workspace.glossary(), qa=True)
+    return with_dismissals(workspace.folder, document, found)
 
 
 def with_dismissals(folder: str, document: str, found: list[Finding]) -> list[tuple[Finding, str]]:

@@ -14,7 +14,7 @@ from bilingual.formats import Skip
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.memory.store import open_memory
-from bilingual.names.load import load_default_glossary
+from bilingual.workspace import Workspace
 from bilingual.writer import changing, write_document
 
 REPORT_HEADER = "file\tline\tunit\treason\n"
@@ -25,8 +25,6 @@ class ImportRequest:
     """Import editors' files into the translation memory."""
 
     files: tuple[str, ...]
-    memory: str | None = None
-    glossary: str | None = None
     overwrite: bool = False  # let an approved target in a file replace another approved one
     approve_unchanged: bool = False
     verbose: bool = False
@@ -42,9 +40,6 @@ class ApplyRequest:
     corrections: str
     output: str | None = None  # None: in place; a folder: under the document's name
     overwrite: bool = False
-    memory: str | None = None
-    use_memory: bool = True
-    glossary: str | None = None
     approve_unchanged: bool = False
     verbose: bool = False
     report: str | None = None
@@ -57,13 +52,11 @@ def is_report(data: bytes) -> bool:
     return data.startswith(REPORT_HEADER.encode())
 
 
-def import_corrections(request: ImportRequest, result: Result | None = None) -> Result:
+def import_corrections(workspace: Workspace, request: ImportRequest, result: Result | None = None) -> Result:
     """Store the editors' work in the memory; every unit not taken is counted with its reason."""
     result = result if result is not None else Result()
-    glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(
-        memory=request.memory, glossary=glossary.paths if glossary else (), inputs=request.files
-    )
+    glossary = workspace.glossary()
+    protected = workspace.protected(request.files)
     if request.report:
         outputs.check(
             request.report,
@@ -76,7 +69,7 @@ def import_corrections(request: ImportRequest, result: Result | None = None) -> 
     # anything is written to the memory.
     found = [(path, read_units(path)) for path in request.files]
     rows: list[str] = []
-    with open_memory(request.memory) as memory:
+    with open_memory(workspace.memory_path) as memory:  # an import is into the memory, --no-memory or not
         for path, units in found:
             done = import_units(
                 units,
@@ -109,14 +102,12 @@ def import_corrections(request: ImportRequest, result: Result | None = None) -> 
     return result
 
 
-def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Result:
+def apply_corrections(workspace: Workspace, request: ApplyRequest, result: Result | None = None) -> Result:
     """Write the corrections into the document, in one go: the memory and the document agree."""
     result = result if result is not None else Result()
     target = outputs.output_path(request.output, request.document)
-    glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(
-        memory=request.memory, glossary=glossary.paths if glossary else (), inputs=(request.corrections,)
-    )
+    glossary = workspace.glossary()
+    protected = workspace.protected((request.corrections,))
     same = target != outputs.STDOUT and Path(target).resolve() == Path(request.document).resolve()
     # checked before anything is written, the memory included; the document itself is rewritten in place
     outputs.check(
@@ -142,15 +133,10 @@ def apply_corrections(request: ApplyRequest, result: Result | None = None) -> Re
         doc = change.document
         if doc is None:
             raise InputError(_("no such file"), path=request.document)
-        memory = open_memory(request.memory) if request.use_memory else None
-        try:
-            with memory.transaction() if memory is not None else contextlib.nullcontext():
-                doc, done = apply_units(
-                    doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
-                )
-        finally:
-            if memory is not None:
-                memory.close()
+        with workspace.memory() as memory, memory.transaction() if memory is not None else contextlib.nullcontext():
+            doc, done = apply_units(
+                doc, found, glossary=glossary, memory=memory, approve_unchanged=request.approve_unchanged
+            )
         if same:
             change.write(doc)
         else:

@@ -17,7 +17,7 @@ from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.names.glossary import Glossary
-from bilingual.names.load import load_default_glossary
+from bilingual.workspace import Workspace
 
 
 def export_formats() -> list[str]:
@@ -37,8 +37,6 @@ class ExportRequest:
     output: str | None = None  # a file, a folder, - for stdout; None: beside the document
     options: ExportOptions = field(default_factory=ExportOptions)
     arabic_only: bool = False
-    glossary: str | None = None  # for the review report
-    memory: str | None = None  # protected from being written over
     overwrite: bool = False
     strict: bool = False  # refuse when a segment's names are not as the glossary writes them
     stdout: BinaryIO | None = field(default=None, compare=False)
@@ -51,9 +49,8 @@ def default_output(doc_path: str, suffix: str, *, arabic_only: bool = False) -> 
     return str(p.with_name(stem + (".ar" if arabic_only else ".en-ar") + suffix))
 
 
-def review_of(doc: Document, glossary_path: str | None) -> Review:
+def review_of(doc: Document, glossary: Glossary | None) -> Review:
     """The review report's findings, with the glossary's state against the document's."""
-    glossary = load_default_glossary(glossary_path)
     if glossary is None:
         state = "none loaded"
     elif glossary.fingerprint == doc.head.glossary_fingerprint:
@@ -84,7 +81,7 @@ def keep_editors_work(doc: Document, output: str) -> None:
         )
 
 
-def export_document(request: ExportRequest, result: Result | None = None) -> Result:
+def export_document(workspace: Workspace, request: ExportRequest, result: Result | None = None) -> Result:
     """Render the document in the format; every output is checked by the write policy first."""
     result = result if result is not None else Result()
     if request.arabic_only and request.format not in PUBLISHING:
@@ -92,17 +89,15 @@ def export_document(request: ExportRequest, result: Result | None = None) -> Res
     exporter = get(request.format, Role.EXPORT)
     doc = read_aligned(request.document)
     options = replace(request.options, arabic_only=False)
+    glossary = workspace.glossary()
     if request.format == "report":
-        options = replace(options, review=review_of(doc, request.glossary))
+        options = replace(options, review=review_of(doc, glossary))
     suffix = exporter.suffix()
     targets = [(outputs.output_path(request.output, default_output(request.document, suffix)), options)]
     if request.arabic_only:
         targets.append((_arabic_only_path(request, targets[0][0], suffix), replace(options, arabic_only=True)))
-    glossary = load_default_glossary(request.glossary) if request.glossary else None
-    _tell_name_faults(doc, load_default_glossary(request.glossary), result, strict=request.strict)
-    protected = outputs.protect(
-        memory=request.memory, glossary=glossary.paths if glossary else _glossary_files(), inputs=(request.document,)
-    )
+    _tell_name_faults(doc, glossary, result, strict=request.strict)
+    protected = workspace.protected((request.document,))
     for target, _options in targets:
         _check(target, exporter, doc, protected, request.overwrite)
     big = len(doc.segments()) >= BIG_EXPORT
@@ -151,9 +146,3 @@ def _check(target: str, exporter: Format, doc: Document, protected: outputs.Prot
     )
     if not overwrite and Role.UNITS in exporter.roles:
         keep_editors_work(doc, target)
-
-
-def _glossary_files() -> tuple[str, ...]:
-    """The default glossary's files (./glossary), protected even when the export does not load it."""
-    root = Path("glossary")
-    return tuple(str(p) for p in root.glob("*.po")) if root.is_dir() else ()

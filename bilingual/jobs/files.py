@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual import outputs
-from bilingual.engines import Engine, Preparation, load_engine
+from bilingual.engines import Engine
 from bilingual.errors import InputError
 from bilingual.formats.inplace import Taken, take_apart
 from bilingual.i18n import _
@@ -22,9 +22,9 @@ from bilingual.jobs.result import Result
 from bilingual.jobs.text import TextRequest, TextResult, translate_texts
 from bilingual.jobs.translate import TranslateRequest
 from bilingual.names.glossary import Glossary
-from bilingual.names.load import load_default_glossary
 from bilingual.read import decode, read_bytes
 from bilingual.translation.report import NameRow
+from bilingual.workspace import Workspace
 
 
 def file_extensions() -> list[str]:
@@ -92,9 +92,7 @@ def default_output(input_path: str) -> str:
     return str(Path(input_path).with_name(translated_name(input_path)))
 
 
-def translate_in_format(
-    request: TranslateRequest, result: Result | None = None, *, engine: Engine | None = None
-) -> Result:
+def translate_in_format(workspace: Workspace, request: TranslateRequest, result: Result | None = None) -> Result:
     """``translate --to-format``: each input written beside it (or into ``-o``) as ARTICLE.ar.EXT.
 
     Every input is read and every output checked before a model loads; an existing file is replaced
@@ -105,8 +103,8 @@ def translate_in_format(
     if outputs.STDOUT in inputs or request.output == outputs.STDOUT:
         raise InputError(_("--to-format writes files: name the inputs and an output folder, not -"))
     planned = outputs.plan(inputs, request.output, default_output)
-    glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (), inputs=inputs)
+    glossary = workspace.glossary()
+    protected = workspace.protected(inputs)
     files = []
     for path, (out, _note) in zip(inputs, planned, strict=True):
         file_format(path)
@@ -114,9 +112,7 @@ def translate_in_format(
         outputs.check(out, protected=protected, overwrite=request.overwrite, what=_("a translated article"))
     if glossary is None:
         result.warn_no_glossary()
-    if engine is None:
-        engine = load_engine(request.engine, request.engine_options,
-                             prepare=Preparation(download=request.download, index=request.index))  # fmt: skip
+    engine = workspace.engine()
     for file, (out, note) in zip(files, planned, strict=True):
         if note:
             result.say(note)

@@ -19,15 +19,12 @@ from bilingual.names.entry import Entry, EntryKind
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
 from bilingual.names.rules import check_entries, check_set, repair_entry, validate_entry
+from bilingual.workspace import Workspace
 
 
-def glossary_root(path: str | None) -> Path:
-    """The glossary a command edits: *path*, else ./glossary."""
-    return Path(path) if path else Path("glossary")
-
-
-def open_glossary(path: str | None, *, validate: bool = True) -> Glossary:
-    root = glossary_root(path)
+def open_glossary(workspace: Workspace, *, validate: bool = True) -> Glossary:
+    """The glossary an editing command works on (it must exist), loaded without its matcher."""
+    root = workspace.glossary_root()
     if not root.exists():
         raise GlossaryError(
             _("no glossary here"), path=root, hint=_("pass --glossary PATH, or start one with bilingual glossary add")
@@ -51,15 +48,14 @@ def _no_entry(english: str, root: Path) -> GlossaryError:
 
 @dataclass(frozen=True)
 class ListRequest:
-    glossary: str | None = None
     kind: EntryKind | None = None
     fuzzy_only: bool = False
 
 
-def list_entries(request: ListRequest, result: Result | None = None) -> Result:
+def list_entries(workspace: Workspace, request: ListRequest, result: Result | None = None) -> Result:
     result = result if result is not None else Result()
     listed = 0
-    for e in open_glossary(request.glossary, validate=False).entries:
+    for e in open_glossary(workspace, validate=False).entries:
         if (request.kind and e.kind != request.kind) or (request.fuzzy_only and not e.fuzzy):
             continue
         flags = ",".join(f for f, on in (("fuzzy", e.fuzzy), ("no-translate", e.no_translate)) if on)
@@ -74,11 +70,11 @@ def list_entries(request: ListRequest, result: Result | None = None) -> Result:
     return result
 
 
-def search_entries(glossary: str | None, query: str = "", limit: int = 200) -> list[Entry]:
+def search_entries(workspace: Workspace, query: str = "", limit: int = 200) -> list[Entry]:
     """The entries whose English, Arabic, variants or note hold *query* (case-folded), by English form."""
     wanted = query.strip().casefold()
     found = [
-        e for e in open_glossary(glossary, validate=False).entries
+        e for e in open_glossary(workspace, validate=False).entries
         if not wanted or any(wanted in text.casefold() for text in (e.english, e.arabic, e.variant_of, e.notes))
     ]  # fmt: skip
     return sorted(found, key=lambda e: e.english.casefold())[:limit]
@@ -89,7 +85,6 @@ class AddRequest:
     english: str
     arabic: str
     kind: EntryKind
-    glossary: str | None = None
     note: str = ""
     forbidden: tuple[str, ...] = ()
     variant_of: str = ""
@@ -110,11 +105,11 @@ class AddRequest:
         )
 
 
-def add_entry(request: AddRequest, result: Result | None = None) -> Result:
+def add_entry(workspace: Workspace, request: AddRequest, result: Result | None = None) -> Result:
     """Add a new entry; one already there is an error naming its file and line (never replaced)."""
     result = result if result is not None else Result()
     entry = request.entry()
-    with edit_glossary(glossary_root(request.glossary)) as editing:  # the check and the write under one lock
+    with edit_glossary(workspace.glossary_root()) as editing:  # the check and the write under one lock
         found = editing.find(entry.english)
         if found is not None:
             raise GlossaryError(
@@ -133,7 +128,6 @@ def add_entry(request: AddRequest, result: Result | None = None) -> Result:
 class SetRequest:
     english: str
     arabic: str
-    glossary: str | None = None
     kind: EntryKind | None = None
     note: str | None = None  # None: keep the note
     forbid_old: bool = False
@@ -141,7 +135,7 @@ class SetRequest:
     variants: bool = False  # respell the entries that hold this name too (else they are only listed)
 
 
-def set_entry(request: SetRequest, result: Result | None = None) -> Result:
+def set_entry(workspace: Workspace, request: SetRequest, result: Result | None = None) -> Result:
     """Correct an entry's spelling (it becomes reviewed), optionally recording the old one as forbidden.
 
     The entries that hold the name (Khalifa Haftar with Haftar, or marked ``variant-of`` it) are
@@ -149,7 +143,7 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
     with two spellings of one name.
     """
     result = result if result is not None else Result()
-    root = glossary_root(request.glossary)
+    root = workspace.glossary_root()
     arabic = request.arabic.strip()
     with edit_glossary(root) as editing:
         found = editing.find(request.english)
@@ -190,12 +184,11 @@ def set_entry(request: SetRequest, result: Result | None = None) -> Result:
 @dataclass(frozen=True)
 class RemoveRequest:
     english: str
-    glossary: str | None = None
 
 
-def remove_entry(request: RemoveRequest, result: Result | None = None) -> Result:
+def remove_entry(workspace: Workspace, request: RemoveRequest, result: Result | None = None) -> Result:
     result = result if result is not None else Result()
-    root = glossary_root(request.glossary)
+    root = workspace.glossary_root()
     with edit_glossary(root) as editing:
         removed = editing.remove(request.english)
     if removed is None:
@@ -207,18 +200,17 @@ def remove_entry(request: RemoveRequest, result: Result | None = None) -> Result
 
 @dataclass(frozen=True)
 class GlossaryCheckRequest:
-    glossary: str | None = None
     fix: bool = False  # repair what can be repaired (characters), then check
 
 
-def check_glossary(request: GlossaryCheckRequest, result: Result | None = None) -> Result:
+def check_glossary(workspace: Workspace, request: GlossaryCheckRequest, result: Result | None = None) -> Result:
     """Every finding over the entries; errors fail the run (exit 6). With ``fix``, control characters
     and stray line breaks in comments, invisible characters and look-alike letters in names, and
     control or bidi characters in notes are repaired first, each repair said."""
     result = result if result is not None else Result()
     if request.fix:
-        _repair(glossary_root(request.glossary), result)
-    gl = open_glossary(request.glossary, validate=False)
+        _repair(workspace.glossary_root(), result)
+    gl = open_glossary(workspace, validate=False)
     findings = check_entries(gl.entries)
     for f in findings:
         result.data(str(f))
@@ -268,12 +260,11 @@ def _repair(root: Path, result: Result) -> None:
 class TermsImportRequest:
     file: str
     format: str | None = None
-    glossary: str | None = None
     dry_run: bool = False
     quiet: bool = False
 
 
-def import_terms(request: TermsImportRequest, result: Result | None = None) -> Result:
+def import_terms(workspace: Workspace, request: TermsImportRequest, result: Result | None = None) -> Result:
     """Merge a spreadsheet, TBX or OmegaT glossary: fields a file lacks are kept; nothing is written
     when an incoming entry is invalid. ``dry_run`` reports exactly what the run would do."""
     result = result if result is not None else Result()
@@ -287,7 +278,7 @@ def import_terms(request: TermsImportRequest, result: Result | None = None) -> R
     for key in labels:
         result.counts[key] = 0
     done = []
-    with edit_glossary(glossary_root(request.glossary)) as editing:
+    with edit_glossary(workspace.glossary_root()) as editing:
         for item, (outcome, entry, fields) in zip(incoming, merge_incoming(editing, incoming), strict=True):
             # Each entry is checked as it will be written: a field the file lacks keeps its value, so a
             # sheet without a no_translate column does not turn a Latin-kept name into an error.
@@ -318,19 +309,17 @@ def import_terms(request: TermsImportRequest, result: Result | None = None) -> R
 class TermsExportRequest:
     output: str
     format: str | None = None
-    glossary: str | None = None
-    memory: str | None = None  # protected from being written over
     overwrite: bool = False
     stdout: BinaryIO | None = None
 
 
-def export_terms(request: TermsExportRequest, result: Result | None = None) -> Result:
+def export_terms(workspace: Workspace, request: TermsExportRequest, result: Result | None = None) -> Result:
     """Write the glossary in an exchange format; the write policy protects the glossary, the memory
     and any file that is not an earlier export of the same format."""
     result = result if result is not None else Result()
     terms = term_format(request.output, request.format)
-    gl = open_glossary(request.glossary, validate=False)
-    protected = outputs.protect(memory=request.memory, glossary=gl.paths)
+    gl = open_glossary(workspace, validate=False)
+    protected = workspace.protected()
     try:
         outputs.check(
             request.output,

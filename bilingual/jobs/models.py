@@ -16,18 +16,18 @@ from bilingual.errors import InputError
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.progress import duration
+from bilingual.workspace import Workspace
 
 
 @dataclass(frozen=True)
 class ModelsListRequest:
     available: bool = False  # the index's packages instead of the installed ones
-    index: str | None = None
 
 
-def list_models(request: ModelsListRequest, result: Result | None = None) -> Result:
+def list_models(workspace: Workspace, request: ModelsListRequest, result: Result | None = None) -> Result:
     result = result if result is not None else Result()
     if request.available:
-        for pkg in package_index.available(package_index.load_index(request.index)):
+        for pkg in package_index.available(package_index.load_index(workspace.index)):
             result.data(f"{pkg.from_code}→{pkg.to_code}\t{pkg.package_version}\t{pkg.from_name} → {pkg.to_name}")
         return result
     found = packages.installed()
@@ -50,12 +50,11 @@ def list_models(request: ModelsListRequest, result: Result | None = None) -> Res
 class InstallRequest:
     pair: str = "en-ar"  # or hf:ORG/NAME
     file: str | None = None
-    index: str | None = None
     sha256: str | None = None
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
-def install_model(request: InstallRequest, result: Result | None = None) -> Result:
+def install_model(workspace: Workspace, request: InstallRequest, result: Result | None = None) -> Result:
     """Install from a file (verified), from a Hugging Face Marian model (downloaded and converted),
     or from the package index (bounded, verified download)."""
     result = result if result is not None else Result()
@@ -72,7 +71,7 @@ def install_model(request: InstallRequest, result: Result | None = None) -> Resu
         src, _sep, tgt = request.pair.replace("_", "-").partition("-")
         if not tgt:
             raise InputError(_("give a pair such as en-ar"), hint=_("bilingual models install en-ar"))
-        model = packages.install_from_index(src, tgt, index=request.index, progress=request.progress)
+        model = packages.install_from_index(src, tgt, index=workspace.index, progress=request.progress)
     result.item(model.name, "installed", where=str(model.path))
     result.say(
         _("installed {name} ({pair}, version {version}) in {path}").format(
@@ -87,7 +86,7 @@ class RemoveModelRequest:
     name: str
 
 
-def remove_model(request: RemoveModelRequest, result: Result | None = None) -> Result:
+def remove_model(workspace: Workspace, request: RemoveModelRequest, result: Result | None = None) -> Result:
     result = result if result is not None else Result()
     for model in packages.remove(request.name):
         result.item(model.name, "removed")
@@ -121,7 +120,7 @@ def is_package(data: bytes) -> bool:
         return False
 
 
-def convert_model(request: ConvertRequest, result: Result | None = None) -> Result:
+def convert_model(workspace: Workspace, request: ConvertRequest, result: Result | None = None) -> Result:
     """Convert a Marian folder or OPUS-MT zip into a package; the output never replaces the source or a
     file inside it, nor a file that is not an earlier package (without ``overwrite``)."""
     result = result if result is not None else Result()

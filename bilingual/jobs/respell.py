@@ -11,41 +11,36 @@ from bilingual.i18n import _
 from bilingual.jobs.desk import append_history, list_documents, read_path, remember, state_file
 from bilingual.jobs.glossary import SetRequest, set_entry
 from bilingual.jobs.result import Result
-from bilingual.memory.store import open_memory
 from bilingual.names.edit import variants
-from bilingual.names.load import load_default_glossary
 from bilingual.translation.reuse import respell
+from bilingual.workspace import Workspace
 from bilingual.writer import changing, write_target
 
 
 @dataclass(frozen=True)
 class RespellRequest:
-    folder: str
     english: str
     arabic: str
-    glossary: str | None = None
     forbid_old: bool = False
     apply: bool = False  # False: only say what would change
-    memory: str | None = None
-    use_memory: bool = True
 
 
-def respell_everywhere(request: RespellRequest, result: Result | None = None) -> Result:
+def respell_everywhere(workspace: Workspace, request: RespellRequest, result: Result | None = None) -> Result:
     """Which segments of which documents a new spelling changes; with ``apply``, the glossary is set and
     each of them is rewritten at the name's stored spans (editors' text included), and recorded."""
     result = result if result is not None else Result()
-    glossary = load_default_glossary(request.glossary)
+    glossary = workspace.glossary()
     entry = glossary.get(request.english) if glossary is not None else None
     if glossary is None or entry is None:
-        raise InputError(_("no entry {english!r}").format(english=request.english), path=request.glossary or "glossary")
+        raise InputError(_("no entry {english!r}").format(english=request.english), path=workspace.glossary_root())
     moving = variants(glossary.entries, entry, request.arabic)  # Khalifa Haftar moves with Haftar
     spellings = {entry.english: (entry.arabic, request.arabic), **{o.english: (o.arabic, new) for o, new in moving}}
     for other, new in moving:
         result.item(other.english, "variant", other.arabic + " → " + new)
     result.counts["variants"] = len(moving)
     affected: dict[str, list[str]] = {}
-    for summary in list_documents(request.folder):
-        doc = read_path(str(Path(request.folder).resolve() / summary.name))
+    for summary in list_documents(workspace.folder):
+        doc = read_path(str(Path(workspace.folder).resolve() / summary.name))
         hit = [(s, t) for s in doc.segments() for t in s.terms if t.entry in spellings and t.enforced]
         ids = list(dict.fromkeys(s.id for s, _t in hit))
         if ids:
@@ -58,16 +53,14 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
     if not request.apply:
         return result
     logs = {
-        name: state_file(Path(request.folder) / name, "history", ".jsonl") for name in affected
+        name: state_file(Path(workspace.folder) / name, "history", ".jsonl") for name in affected
     }  # all refused first
-    set_entry(SetRequest(request.english, request.arabic, glossary=request.glossary, forbid_old=request.forbid_old,
-                         variants=True))  # fmt: skip
-    glossary = load_default_glossary(request.glossary)
+    set_entry(workspace, SetRequest(request.english, request.arabic, forbid_old=request.forbid_old, variants=True))
+    glossary = workspace.glossary()
     assert glossary is not None
-    memory = open_memory(request.memory) if request.use_memory else None
-    try:
+    with workspace.memory() as memory:
         for name, ids in affected.items():
-            path = Path(request.folder).resolve() / name
+            path = Path(workspace.folder).resolve() / name
             with changing(str(path), read=read_path) as change:
                 current = change.document
                 if current is None:
@@ -91,9 +84,6 @@ def respell_everywhere(request: RespellRequest, result: Result | None = None) ->
                     change.write(current.with_segments(changed))
                     remember(path, change.written or current)
             result.wrote(str(path))
-    finally:
-        if memory is not None:
-            memory.close()
     result.say(_("{english}: {n} segments respelled in {docs} documents").format(
         english=entry.english, n=result.counts["segments"], docs=result.counts["documents"]))  # fmt: skip
     return result

@@ -9,7 +9,6 @@ from bilingual.discovery import suggest as discovery
 from bilingual.discovery.lexicon import fold
 from bilingual.engines import EngineOptions, load_engine
 from bilingual.i18n import _
-from bilingual.jobs.glossary import glossary_root
 from bilingual.jobs.result import Result
 from bilingual.names import cache
 from bilingual.names.edit import edit_glossary
@@ -17,23 +16,23 @@ from bilingual.names.entry import Entry
 from bilingual.names.load import load_glossary
 from bilingual.read import read_document
 from bilingual.translation.pipeline import run_engine
+from bilingual.workspace import Workspace
 
 
 @dataclass(frozen=True)
 class SuggestRequest:
     article: str
-    glossary: str | None = None
     dry_run: bool = False
     engine: str | None = None  # also ask this engine for names spelled by rule or read from Arabic text
     model: str | None = None
     verbose: bool = False
 
 
-def suggest_names(request: SuggestRequest, result: Result | None = None) -> Result:
+def suggest_names(workspace: Workspace, request: SuggestRequest, result: Result | None = None) -> Result:
     """Propose the missing names; people and places become fuzzy entries (never replacing one), and
     organisations are listed to translate. Every capitalised run not proposed is counted with its reason."""
     result = result if result is not None else Result()
-    root = glossary_root(request.glossary)
+    root = workspace.glossary_root()
     known = load_glossary(root, validate=False, matcher=False).entries if root.exists() else []
     doc = read_document(request.article)
     # Every entry, reviewed or not, counts as known: suggest only what is missing altogether.

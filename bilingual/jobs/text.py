@@ -20,6 +20,7 @@ from bilingual.names.glossary import Glossary
 from bilingual.read import build_document
 from bilingual.translation.pipeline import translate_document
 from bilingual.translation.report import NameRow, names_report
+from bilingual.workspace import Workspace
 
 #: Placeholders CAT tools and templates use (Weblate's [X7X], Jinja/Mustache, .NET/Python/printf).
 PLACEHOLDERS = r"\[X\d+X\]|\{\{[^{}\n]{1,80}\}\}|\{[0-9]{1,3}\}|%(?:\([A-Za-z_][A-Za-z0-9_]{0,40}\))?[sdif]|%%"
@@ -83,16 +84,15 @@ def translate_texts(request: TextRequest, *, engine: Engine, glossary: Glossary 
 class SuggestRequest:
     source: str  # the English
     target: str  # the better Arabic a client sent
-    memory: str | None = None  # None: the default memory
 
 
-def record_suggestion(request: SuggestRequest, glossary: Glossary | None) -> str:
+def record_suggestion(workspace: Workspace, request: SuggestRequest, glossary: Glossary | None) -> str:
     """Record a client's better translation in the memory as an editor's edit; never over another
     editor's text (edited or approved): that is ``conflict``, and the memory keeps it. Returns what
     the memory did."""
     from bilingual.memory.store import open_memory
 
-    memory = open_memory(request.memory)
+    memory = open_memory(workspace.memory_path)  # a suggestion is for the memory, --no-memory or not
     try:
         held = memory.recall([request.source]).exact(request.source)
         if held is not None and held.human and held.target != request.target:

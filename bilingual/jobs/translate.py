@@ -12,16 +12,16 @@ from typing import BinaryIO
 
 from bilingual import outputs
 from bilingual.document import Document, Segment, is_human
-from bilingual.engines import Engine, EngineOptions, Preparation, load_engine
+from bilingual.engines import Engine
 from bilingual.errors import BilingualError, InputError
 from bilingual.formats.aligned import AlignedFormat, read_aligned
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
-from bilingual.memory.store import Memory, open_memory
+from bilingual.memory.store import Memory
 from bilingual.names.glossary import Glossary
-from bilingual.names.load import load_default_glossary
 from bilingual.read import DEFAULT_MAX_BYTES, read_document
 from bilingual.translation.pipeline import Progress, Tally, origin, translate_document
+from bilingual.workspace import Workspace
 from bilingual.writer import carry_over, changing, lost_edits, write_document
 
 #: Given a document's segment count, a context that yields the callback told of segments done.
@@ -37,17 +37,9 @@ class TranslateRequest:
     overwrite: bool = False
     input_format: str | None = None
     encoding: str | None = None
-    engine: str = "argos"
-    engine_options: EngineOptions = field(default_factory=EngineOptions)
-    glossary: str | None = None  # None: ./glossary when it exists
-    memory: str | None = None  # None: the default memory
-    use_memory: bool = True
     strict: bool = False
-    download: bool = True
-    index: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     progress: ProgressFactory | None = field(default=None, compare=False)
-    download_progress: Callable[[int, int], None] | None = field(default=None, compare=False)
     stdout: BinaryIO | None = field(default=None, compare=False)
 
 
@@ -59,15 +51,13 @@ def default_output(input_path: str) -> str:
     return str(p.with_name(p.stem + ".en-ar.xml"))
 
 
-def translate_articles(
-    request: TranslateRequest, result: Result | None = None, *, engine: Engine | None = None
-) -> Result:
+def translate_articles(workspace: Workspace, request: TranslateRequest, result: Result | None = None) -> Result:
     """Translate every input into an aligned document; the result counts segments and names.
 
     Every input is read, and every output checked against the write policy, before a model is
     loaded or a file written. An existing output's edited and approved segments are kept
-    (``overwrite`` replaces them, and says how many). *engine*, when given, is used as it is
-    (a batch worker keeps one loaded).
+    (``overwrite`` replaces them, and says how many). The workspace's engine is loaded after
+    every check has passed (a batch worker's is loaded already).
     """
     result = result if result is not None else Result()
     result.strict = request.strict
@@ -79,8 +69,8 @@ def translate_articles(
         read_document(path, fmt=request.input_format, encoding=request.encoding, max_bytes=request.max_bytes)
         for path in inputs
     ]
-    glossary = load_default_glossary(request.glossary)
-    protected = outputs.protect(memory=request.memory, glossary=glossary.paths if glossary else (), inputs=inputs)
+    glossary = workspace.glossary()
+    protected = workspace.protected(inputs)
     for (out, _note), doc in zip(planned, docs, strict=True):
         outputs.check(
             out,
@@ -94,21 +84,12 @@ def translate_articles(
             _refuse_losing(out, lost_edits(doc, previous))  # before a model is loaded
     if glossary is None:
         result.warn_no_glossary()
-    memory = open_memory(request.memory) if request.use_memory else None
-    try:
-        if engine is None:
-            engine = load_engine(
-                request.engine,
-                request.engine_options,
-                prepare=Preparation(download=request.download, index=request.index, progress=request.download_progress),
-            )
+    with workspace.memory() as memory:
+        engine = workspace.engine()
         for doc, (out, note) in zip(docs, planned, strict=True):
             if note:
                 result.say(note)
             _translate_one(doc, out, request, result, engine=engine, glossary=glossary, memory=memory)
-    finally:
-        if memory is not None:
-            memory.close()
     return result
 
 

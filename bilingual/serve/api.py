@@ -110,7 +110,7 @@ async def suggest(request: Request) -> Response:
         raise ApiError(400, "Invalid request: missing s parameter")
     check_languages(params)
     glossary = glossary_of(settings, params)
-    outcome = await run_in_threadpool(record_suggestion, SuggestRequest(source, better, settings.memory), glossary)
+    outcome = await run_in_threadpool(record_suggestion, settings.workspace, SuggestRequest(source, better), glossary)
     if outcome == "conflict":
         raise ApiError(409, "An editor's translation of this text is in the memory: the suggestion was not recorded")
     return JSONResponse({"success": True})

@@ -17,6 +17,7 @@ from bilingual.bodies import BodyTooLarge, read_bounded
 from bilingual.engines import Engine
 from bilingual.names.glossary import Glossary
 from bilingual.serve.batcher import Batcher
+from bilingual.workspace import Workspace
 
 if TYPE_CHECKING:
     from bilingual.serve.files import Downloads
@@ -37,7 +38,7 @@ class Settings:
     window: float = 0.01
     files: bool = True  # /translate_file
     suggestions: bool = False  # /suggest (LibreTranslate's --suggestions): off unless asked
-    memory: str | None = None  # where /suggest records (None: the default memory)
+    workspace: Workspace = field(default_factory=Workspace)  # the default glossary, the memory /suggest records in
     max_file: int = 8 * 1024 * 1024  # bytes of one /translate_file upload
     downloads: Downloads | None = field(default=None, repr=False)
     batcher: Batcher | None = field(default=None, repr=False)
@@ -143,6 +144,8 @@ def check_languages(params: dict[str, Any]) -> bool:
 def glossary_of(settings: Settings, params: dict[str, Any]) -> Glossary | None:
     """The glossary a request picks with ``glossary_id`` (``default``: the server's own)."""
     glossary_id = str(params.get("glossary_id") or "default")
-    if glossary_id not in settings.glossaries:
-        raise ApiError(400, f"Invalid request: unknown glossary_id {glossary_id!r}")
-    return settings.glossaries[glossary_id]
+    if glossary_id in settings.glossaries:
+        return settings.glossaries[glossary_id]
+    if glossary_id == "default":
+        return settings.workspace.glossary()  # an editor's glossary edit is seen at the next request
+    raise ApiError(400, f"Invalid request: unknown glossary_id {glossary_id!r}")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual.engines import EngineOptions, Preparation, load_engine
+from bilingual.engines import Engine
 from bilingual.errors import BilingualError, EngineError, InputError, ModelError, install_hint
 from bilingual.i18n import _
 from bilingual.names.glossary import Glossary
-from bilingual.names.load import load_default_glossary, load_glossary
+from bilingual.names.load import load_glossary
+from bilingual.workspace import Workspace
 
 if TYPE_CHECKING:
     from bilingual.desk.guard import DeskSettings
@@ -30,21 +31,15 @@ log = logging.getLogger("bilingual.serve")
 class ServeRequest:
     host: str = "127.0.0.1"
     port: int = 8765
-    engine: str = "argos"
-    engine_options: EngineOptions = field(default_factory=EngineOptions)
-    glossary: str | None = None
     extra_glossaries: tuple[tuple[str, str], ...] = ()  # (glossary_id, path)
     api_keys: str | None = None  # a file, one key a line
     char_limit: int = 20_000
     req_limit: int = 0
     max_queue: int = 2048
-    download: bool = True
-    folder: str | None = "."  # the desk's folder of aligned documents; None: no desk
+    desk: bool = True  # the desk over the workspace's folder; False: the API alone
     token: str = ""  # needed by every desk request (and accepted as an API key); required beyond loopback
     token_file: str | None = None
     who: str = ""  # the editor's name the desk's history records (a page may give its own)
-    memory: str | None = None
-    use_memory: bool = True
     suggestions: bool = False  # /suggest records an editor's better translation in the memory
     files: bool = True  # /translate_file
 
@@ -82,8 +77,8 @@ def loopback(host: str) -> bool:
         return False
 
 
-def settings_for(request: ServeRequest) -> Settings:
-    """The server's settings: glossaries loaded, the engine prepared and loaded, keys read."""
+def settings_for(workspace: Workspace, request: ServeRequest) -> Settings:
+    """The server's settings: glossaries loaded, the workspace's engine prepared and loaded, keys read."""
     from bilingual.serve import api
 
     token = read_token(request)
@@ -94,14 +89,14 @@ def settings_for(request: ServeRequest) -> Settings:
         )
     if len(token) < 16 and token:
         raise InputError(_("the token is too short to guard anything"), hint=_("use 16 characters or more"))
-    glossaries: dict[str, Glossary | None] = {"default": load_default_glossary(request.glossary)}
+    workspace.glossary()  # loaded now: a broken glossary stops the start, not the first request
+    glossaries: dict[str, Glossary | None] = {}  # "default" is the workspace's, read again when it changes
     for glossary_id, path in request.extra_glossaries:
         glossaries[glossary_id] = load_glossary(path)
     try:
-        engine = load_engine(request.engine, request.engine_options,
-                             prepare=Preparation(download=request.download))  # fmt: skip
+        engine: Engine | None = workspace.engine()
     except (ModelError, EngineError) as exc:
-        if request.folder is None:
+        if not request.desk:
             raise
         log.warning("%s", _("no translation model, so the desk only reviews and /translate answers 503: {error}")
                     .format(error=exc))  # fmt: skip
@@ -111,22 +106,21 @@ def settings_for(request: ServeRequest) -> Settings:
         keys |= {token}
     return api.Settings(engine=engine, glossaries=glossaries, api_keys=keys, char_limit=request.char_limit,
                         req_limit=request.req_limit, max_queue=request.max_queue, files=request.files,
-                        suggestions=request.suggestions and request.use_memory, memory=request.memory)  # fmt: skip
+                        suggestions=request.suggestions and workspace.use_memory, workspace=workspace)  # fmt: skip
 
 
-def desk_settings(request: ServeRequest, engine: object | None) -> DeskSettings | None:
+def desk_settings(workspace: Workspace, request: ServeRequest) -> DeskSettings | None:
     from bilingual.desk.guard import DeskSettings
 
-    if request.folder is None:
+    if not request.desk:
         return None
-    if not Path(request.folder).is_dir():
-        raise InputError(_("not a folder"), path=request.folder, hint=_("give the folder of aligned documents"))
-    return DeskSettings(folder=str(Path(request.folder).resolve()), glossary=request.glossary, memory=request.memory,
-                        use_memory=request.use_memory, who=request.who, token=read_token(request),
-                        engine=engine)  # type: ignore[arg-type]  # fmt: skip
+    if not Path(workspace.folder).is_dir():
+        raise InputError(_("not a folder"), path=workspace.folder, hint=_("give the folder of aligned documents"))
+    workspace.folder = str(Path(workspace.folder).resolve())
+    return DeskSettings(workspace=workspace, who=request.who, token=read_token(request))
 
 
-def serve_api(request: ServeRequest) -> None:
+def serve_api(workspace: Workspace, request: ServeRequest) -> None:
     """Run the server until interrupted; requests in flight are finished on shutdown (uvicorn's graceful stop)."""
     try:
         import uvicorn
@@ -137,12 +131,12 @@ def serve_api(request: ServeRequest) -> None:
         raise BilingualError(_("serving needs the serve extra: {error}").format(error=exc),
                              hint=install_hint("serve")) from exc  # fmt: skip
 
-    settings = settings_for(request)
-    desk = desk_settings(request, settings.engine)
+    settings = settings_for(workspace, request)
+    desk = desk_settings(workspace, request)
     app = make_app(settings, desk)
     log_requests()
     if desk is not None:
         address = f"http://{request.host}:{request.port}/desk/" + ("?token=…" if desk.token else "")
-        print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=desk.folder),
+        print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=workspace.folder),
               flush=True)  # fmt: skip
     uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30)

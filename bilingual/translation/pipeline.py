@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bilingual import __version__
 from bilingual.arabic import mostly_latin
 from bilingual.document import Document, Segment
-from bilingual.engines import Engine
+from bilingual.engines import Engine, identity
 from bilingual.errors import BilingualError, EngineError
 from bilingual.i18n import _
 from bilingual.memory.records import Hit, Recall
@@ -57,7 +57,7 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
     Whatever else the engine does (raises, returns too few or too many, returns something
     that is not a string) is an engine problem, reported as one :class:`EngineError` naming it.
     """
-    name = getattr(engine, "name", type(engine).__name__)
+    name = identity(engine).name
     try:
         out = engine.translate_batch(texts)
     except (BilingualError, KeyboardInterrupt):
@@ -156,12 +156,13 @@ def translate_document(
                 report.terms_missing += 1
                 report.missing.append((seg.id, term.entry))
 
+    who = identity(engine)
     head = replace(
         doc.head,
-        engine=getattr(engine, "name", type(engine).__name__),
-        model_name=getattr(engine, "model_name", ""),
-        model_version=getattr(engine, "model_version", ""),
-        model_checksum=getattr(engine, "model_checksum", ""),
+        engine=who.name,
+        model_name=who.model_name,
+        model_version=who.model_version,
+        model_checksum=who.model_checksum,
         glossary_fingerprint=fingerprint,
         tool_version=__version__,
     )
@@ -244,10 +245,9 @@ class _Retrying:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.name = getattr(engine, "name", type(engine).__name__)
-        self.model_name = getattr(engine, "model_name", "")
-        self.model_version = getattr(engine, "model_version", "")
-        self.model_checksum = getattr(engine, "model_checksum", "")
+        who = identity(engine)
+        self.name, self.model_name = who.name, who.model_name
+        self.model_version, self.model_checksum = who.model_version, who.model_checksum
 
     def translate_batch(self, texts: list[str]) -> list[str]:
         return self.engine.retry_batch(texts)  # type: ignore[attr-defined]
@@ -280,6 +280,4 @@ def reusable(hit: Hit, made_by: str) -> bool:
 
 def origin(engine: Engine) -> str:
     """How the memory names what made a machine translation: ``engine:model``."""
-    name = getattr(engine, "name", type(engine).__name__)
-    model = getattr(engine, "model_name", "")
-    return f"{name}:{model}" if model else name
+    return identity(engine).origin
