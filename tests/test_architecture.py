@@ -115,3 +115,15 @@ def test_no_two_packages_import_each_other():
     }
     two_way = {tuple(sorted(e)) for e in edges if (e[1], e[0]) in edges}
     assert two_way <= {("formats", "names")}, sorted(two_way)
+
+
+def test_requests_carry_only_what_the_user_asked():
+    """Where the glossary, the memory and the engine are is the workspace's business, not a request's."""
+    shared = {"glossary", "memory", "use_memory", "engine", "engine_options", "folder", "download", "index"}
+    found = []
+    for path in sorted((PACKAGE / "jobs").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Request"):
+                fields = {s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
+                found += [f"{path.name}:{node.name}.{name}" for name in sorted(fields & shared)]
+    assert found == []

@@ -299,3 +299,27 @@ class _Slower(_Slow):
 
 def slower_engine(options):
     return _Slower()
+
+
+def test_the_api_sees_an_editors_glossary_edit_at_the_next_request(tmp_path):
+    """One workspace per server: the default glossary is read again when its files change (it was
+    loaded once at start, so a respelling made on the desk never reached the API)."""
+    import shutil
+
+    from starlette.testclient import TestClient
+
+    from bilingual.jobs.glossary import SetRequest, set_entry
+    from bilingual.serve.api import Settings, make_app
+    from bilingual.workspace import Workspace
+
+    import fake_engines
+
+    gl = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", gl)
+    workspace = Workspace(glossary_path=str(gl), use_memory=False)
+    settings = Settings(engine=fake_engines.PseudoArabicEngine(), glossaries={}, workspace=workspace)
+    with TestClient(make_app(settings)) as client:
+        ask = {"q": "Haftar spoke.", "source": "en", "target": "ar"}
+        assert "حفتر" in client.post("/translate", json=ask).json()["translatedText"]
+        set_entry(workspace, SetRequest("Haftar", "حفطر"))
+        assert "حفطر" in client.post("/translate", json=ask).json()["translatedText"]

@@ -230,8 +230,8 @@ def suggest(
         SuggestRequest(
             article=article,
             dry_run=dry_run,
-            engine=engine_name,
-            model=model_name,
+            ask_engine=engine_name,
+            ask_model=model_name,
             verbose=verbose,
         ),
     )

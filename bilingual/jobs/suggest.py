@@ -23,8 +23,8 @@ from bilingual.workspace import Workspace
 class SuggestRequest:
     article: str
     dry_run: bool = False
-    engine: str | None = None  # also ask this engine for names spelled by rule or read from Arabic text
-    model: str | None = None
+    ask_engine: str | None = None  # also ask this engine for names spelled by rule or read from Arabic text
+    ask_model: str | None = None
     verbose: bool = False
 
 
@@ -44,8 +44,8 @@ def suggest_names(workspace: Workspace, request: SuggestRequest, result: Result 
 
     with cache.telling(building):
         proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
-    if request.engine:
-        engine = load_engine(request.engine, EngineOptions(model=request.model or ""))
+    if request.ask_engine:
+        engine = load_engine(request.ask_engine, EngineOptions(model=request.ask_model or ""))
         proposals = discovery.with_engine(proposals, lambda texts: run_engine(engine, texts))
     for p in proposals:
         result.item(p.name, "proposed", p.source)
