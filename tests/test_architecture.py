@@ -124,6 +124,8 @@ def test_requests_carry_only_what_the_user_asked():
     for path in sorted((PACKAGE / "jobs").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef) and node.name.endswith("Request"):
-                fields = {s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
+                fields = {
+                    s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                }
                 found += [f"{path.name}:{node.name}.{name}" for name in sorted(fields & shared)]
     assert found == []

@@ -57,8 +57,9 @@ def main() -> None:
         cut = named.target.replace(named.terms[0].target, "…", 1)
         desk.save_segment(workspace, desk.SaveRequest(doc_name, named.id, cut,
                                                       desk.segment_version(named.target, named.status), who="Huda"))  # fmt: skip
-        app = make_app(Settings(engine=engine, glossaries={"default": None}),
-                       DeskSettings(workspace=workspace, who="Huda"))
+        app = make_app(
+            Settings(engine=engine, glossaries={"default": None}), DeskSettings(workspace=workspace, who="Huda")
+        )
         with servers.running(app) as base, sync_playwright() as p:
             chromium = shutil.which("chromium") or shutil.which("chromium-browser")
             browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
