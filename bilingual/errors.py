@@ -1,7 +1,10 @@
-"""The tool's exceptions: one root, subclasses that carry context and an exit code.
+"""The tool's exceptions: one root, subclasses that carry context, an exit code and an HTTP status.
 
-The CLI turns every :class:`BilingualError` into one line on stderr and its exit code;
-nothing else in the package calls ``sys.exit``.
+The one error map: each class says what it means for the command line (its exit code: the CLI
+turns every :class:`BilingualError` into one line on stderr and that code; nothing else calls
+``sys.exit``) and for the web (its HTTP status: :mod:`bilingual.refusals` answers the desk and the
+API with it). :class:`Refused` is the web's own "no" (a bad parameter, a thing not there, a route
+turned off), with its status and a message the catalog translates into each request's language.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class BilingualError(Exception):
     """Root of every error the tool reports to a user."""
 
     exit_code = EXIT_ERROR
+    http_status = 400  # what the desk and the API answer: the request (its input) cannot be done
 
     def __init__(
         self,
@@ -59,16 +63,24 @@ class FormatError(BilingualError):
     """A file in one of our formats (aligned XML, TMX, XLIFF, PO …) is malformed."""
 
 
+class NotFound(InputError):
+    """A named thing (a document, a segment, an entry) is not there."""
+
+    http_status = 404
+
+
 class ModelError(BilingualError):
     """No usable translation model, or a package that fails verification."""
 
     exit_code = EXIT_MODEL
+    http_status = 503
 
 
 class EngineError(BilingualError):
     """An engine cannot be found, loaded or run."""
 
     exit_code = EXIT_MODEL
+    http_status = 503
 
 
 class GlossaryError(BilingualError):
@@ -81,12 +93,32 @@ class MemoryStoreError(BilingualError):
     """The translation memory is locked, corrupt or from a newer version."""
 
     exit_code = EXIT_MEMORY
+    http_status = 503
 
 
 class ViolationsFound(BilingualError):
     """A check found problems the user asked to fail on."""
 
     exit_code = EXIT_VIOLATIONS
+    http_status = 422
+
+
+class Refused(BilingualError):
+    """A web request the server will not do, with its own HTTP status.
+
+    *message* is a catalog message id with ``{placeholders}`` filled from *fields*: said in the
+    server's language by ``str()``, and in a request's own language by :meth:`in_language`.
+    """
+
+    def __init__(self, status: int, message: str, /, **fields: object) -> None:
+        super().__init__(_(message).format(**fields) if fields else _(message))
+        self.http_status, self.msgid, self.fields = status, message, fields
+
+    def in_language(self, lang: str) -> str:
+        from bilingual import i18n
+
+        text = i18n.translator(lang).gettext(self.msgid)
+        return text.format(**self.fields) if self.fields else text
 
 
 class Sqlite:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bilingual.errors import BilingualError
+from bilingual.i18n import _
 
 
 @contextlib.contextmanager
@@ -33,9 +34,9 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
         path = Path(os.path.realpath(path))
     if path.exists() and path.is_file() and not os.access(path, os.W_OK):
         raise BilingualError(
-            "the file is read-only for you, and is left as it is",
+            _("the file is read-only for you, and is left as it is"),
             path=path,
-            hint="change its permissions, or write elsewhere",
+            hint=_("change its permissions, or write elsewhere"),
         )
     try:
         special = path.exists() and not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
@@ -52,7 +53,7 @@ def atomic_write(path: str | Path, *, binary: bool = False, encoding: str = "utf
         sweep_stale(directory, prefix=f".{path.name}.", suffix=".tmp")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise BilingualError(f"cannot write here: {exc.strerror}", path=path) from exc
+        raise BilingualError(_("cannot write here: {error}").format(error=exc.strerror), path=path) from exc
     try:
         handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
         with handle:
@@ -230,9 +231,9 @@ def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
             yield
     except Timeout as exc:
         raise BilingualError(
-            "another bilingual process holds the lock",
+            _("another bilingual process holds the lock"),
             path=path,
-            hint=f"wait for it to finish, or remove {lock.lock_file} if no process is running",
+            hint=_("wait for it to finish, or remove {file} if no process is running").format(file=lock.lock_file),
         ) from exc
 
 

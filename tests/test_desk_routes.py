@@ -381,3 +381,16 @@ def test_a_revert_answers_with_the_row(client, desk_folder):
     answer = client.post("/desk/doc/a.en-ar.xml/revert", headers=headers, json={"segment": "p1.s1", "step": 0})
     assert answer.status_code == 200
     assert (answer.json()["target"], answer.json()["status"]) == (machine, "mt")
+
+
+def test_the_desk_refuses_in_the_pages_language(client, desk_folder):
+    """The desk's refusals were English on an Arabic page; they come from the catalog now."""
+    client.cookies.set("bilingual_lang", "ar")
+    answer = client.post("/desk/doc/a.en-ar.xml/revert", headers=_csrf(client), json={"segment": "p1.s1", "step": "x"})
+    assert answer.status_code == 400 and answer.json()["error"] == "يجب أن تكون الخطوة رقمًا"
+    wrong = client.post("/desk/glossary/add", headers=_csrf(client), json={"english": "X", "kind": "planet"})
+    assert wrong.status_code == 400 and wrong.json()["error"].startswith("يجب أن يكون النوع واحدًا من")
+    page = client.get("/desk/doc/a.en-ar.xml/export/nothing")
+    assert page.status_code == 404 and "لا صيغة تصدير باسم" in page.text
+    client.cookies.set("bilingual_lang", "en")
+    assert "no export format" in client.get("/desk/doc/a.en-ar.xml/export/nothing").text

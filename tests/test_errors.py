@@ -129,3 +129,17 @@ def test_engine_misbehaviour_from_the_cli_is_exit_3(run_cli, tmp_path):
     err = assert_one_line_error(result, 3)
     assert "engine 'broken' returned 1 translations for 2 texts" in err
     assert not (tmp_path / "a.en-ar.xml").exists()
+
+
+def test_one_error_map_each_class_its_exit_code_and_http_status():
+    from bilingual import errors
+
+    table = {
+        errors.InputError: (1, 400), errors.NotFound: (1, 404), errors.FormatError: (1, 400),
+        errors.ModelError: (3, 503), errors.EngineError: (3, 503), errors.GlossaryError: (4, 400),
+        errors.MemoryStoreError: (5, 503), errors.ViolationsFound: (6, 422),
+    }  # fmt: skip
+    assert {cls: (cls.exit_code, cls.http_status) for cls in table} == table
+    refused = errors.Refused(413, "the request is over {limit} bytes", limit=10)
+    assert (refused.http_status, str(refused)) == (413, "the request is over 10 bytes")
+    assert refused.in_language("ar") == "الطلب أكبر من 10 بايت"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -50,3 +51,18 @@ def test_help_in_arabic(tmp_path):
     env["LANGUAGE"] = "en"
     done = subprocess.run([sys.executable, "-m", "bilingual", "--help"], capture_output=True, text=True, env=env)
     assert "Usage:" in done.stdout
+
+
+def test_a_bad_input_in_arabic_is_said_in_arabic(tmp_path):
+    """LANGUAGE=ar on a bad input: the whole error line is Arabic but for the file's name."""
+    env = dict(os.environ, LANGUAGE="ar", XDG_CACHE_HOME=str(tmp_path))
+    bad = tmp_path / "names.csv"
+    bad.write_text("english,arabic\nHaftar\n", encoding="utf-8")
+    glossary = tmp_path / "glossary"
+    done = subprocess.run([sys.executable, "-m", "bilingual", "glossary", "import", str(bad), "--glossary",
+                           str(glossary)], capture_output=True, text=True, env=env, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 4, done.stderr
+    line = done.stderr.strip().replace(str(bad), "")
+    assert len(done.stderr.strip().splitlines()) == 1
+    latin = [w for w in re.findall(r"[A-Za-z]{3,}", line) if w not in ("bilingual", "CSV", "csv")]
+    assert latin == [], line

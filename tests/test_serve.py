@@ -323,3 +323,81 @@ def test_the_api_sees_an_editors_glossary_edit_at_the_next_request(tmp_path):
         assert "حفتر" in client.post("/translate", json=ask).json()["translatedText"]
         set_entry(workspace, SetRequest("Haftar", "حفطر"))
         assert "حفطر" in client.post("/translate", json=ask).json()["translatedText"]
+
+
+class _Exploding:
+    """An engine that fails on a text holding BOOM (any exception class), and translates the rest."""
+
+    name, model_name, model_version, model_checksum = "exploding", "", "", ""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def translate_batch(self, texts):
+        if any("BOOM" in t for t in texts):
+            raise self.exc
+        return ["نص " + t for t in texts]
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+def test_an_engine_failure_fails_its_request_only_and_never_the_server(exc, caplog):
+    from starlette.testclient import TestClient
+
+    from bilingual.serve.api import Settings, make_app
+
+    with TestClient(make_app(Settings(engine=_Exploding(exc), glossaries={"default": None}))) as client:
+        bad = client.post("/translate", json={"q": "BOOM goes the engine.", "source": "en", "target": "ar"})
+        assert bad.status_code == 503 and bad.json()["error"].startswith("engine 'exploding' failed")
+        good = client.post("/translate", json={"q": "Cairo waits.", "source": "en", "target": "ar"})
+        assert good.status_code == 200  # the server still answers
+
+
+def test_one_clients_bad_text_does_not_fail_the_batch_it_shares():
+    """Requests merged into one engine batch: the batch fails, each request is tried alone."""
+    import asyncio
+
+    from bilingual.serve.batcher import Batcher
+
+    async def both() -> list[object]:
+        batcher = Batcher(_Exploding(RuntimeError("bad text")), 64, 64, 0.2)
+        await batcher.start()
+        try:
+            return await asyncio.gather(
+                batcher.translate(("BOOM.",), markup="text", glossary=None),
+                batcher.translate(("Cairo waits.",), markup="text", glossary=None),
+                return_exceptions=True,
+            )
+        finally:
+            await batcher.stop()
+
+    bad, good = asyncio.run(both())
+    assert isinstance(bad, Exception) and not isinstance(good, Exception)
+    assert good.translations == ["نص Cairo waits."]
+
+
+def test_a_bug_is_a_500_with_a_request_id_and_one_log_line(caplog, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from bilingual.serve import api
+    from bilingual.serve.api import Settings, make_app
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(api, "check_languages", broken)
+    monkeypatch.delenv("BILINGUAL_DEBUG", raising=False)
+    with TestClient(make_app(Settings(engine=fake_engines_engine(), glossaries={"default": None})),
+                    raise_server_exceptions=False) as client:  # fmt: skip
+        with caplog.at_level("ERROR", logger="bilingual.serve"):
+            answer = client.post("/translate", json={"q": "Cairo.", "source": "en", "target": "ar"},
+                                 headers={"accept-language": "ar"})  # fmt: skip
+    assert answer.status_code == 500
+    ident = answer.json()["error"].split("(الطلب ")[1].split(")")[0]
+    lines = [r for r in caplog.records if r.name == "bilingual.serve"]
+    assert len(lines) == 1 and ident in lines[0].getMessage() and lines[0].exc_info is None
+
+
+def fake_engines_engine():
+    import fake_engines
+
+    return fake_engines.PseudoArabicEngine()

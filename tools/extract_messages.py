@@ -45,6 +45,9 @@ CLICK_MESSAGES = [
 ]
 
 
+REFUSALS = ("Refused", "ApiError")
+
+
 def extract() -> list[tuple[str, str | None, list[tuple[str, int]]]]:
     found: dict[tuple[str, str | None], list[tuple[str, int]]] = {}
     for path in sorted((ROOT / "bilingual").rglob("*.py")):
@@ -56,12 +59,25 @@ def extract() -> list[tuple[str, str | None, list[tuple[str, int]]]]:
             args = node.args
             if node.func.id == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
                 found.setdefault((args[0].value, None), []).append((rel, node.lineno))
+            elif (  # the web's refusals: Refused(status, "message", **fields), translated per request
+                node.func.id in REFUSALS and len(args) >= 2
+                and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+            ):  # fmt: skip
+                found.setdefault((args[1].value, None), []).append((rel, node.lineno))
             elif (
                 node.func.id == "ngettext"
                 and len(args) >= 2
                 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
             ):
                 found.setdefault((args[0].value, args[1].value), []).append((rel, node.lineno))
+    for path in sorted((ROOT / "bilingual" / "checks").glob("*.py")):  # a finding's title: its check's docstring
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            doc = ast.get_docstring(node) if isinstance(node, ast.FunctionDef) else None
+            if doc and any(
+                isinstance(d, ast.Call) and getattr(d.func, "id", "") == "register" for d in node.decorator_list
+            ):
+                found.setdefault((doc.strip().splitlines()[0], None), []).append((rel, node.lineno))
     template_call = re.compile(r"""_\(\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\)""")
     for path in sorted((ROOT / "bilingual" / "desk" / "templates").glob("*.html")):
         rel = path.relative_to(ROOT).as_posix()

@@ -14,6 +14,7 @@ from bilingual.checks import glossary as _glossary_checks  # noqa: F401 (registe
 from bilingual.checks import qa as _qa_checks  # noqa: F401 (registers its checks)
 from bilingual.checks.base import GLOSSARY_CHECKS, QA_CHECKS, Context, Failed
 from bilingual.document import Document, Finding, Segment
+from bilingual.i18n import _
 
 if TYPE_CHECKING:
     from bilingual.names.glossary import Glossary
@@ -42,6 +43,6 @@ def _check(seg: Segment, ctx: Context, *, qa: bool) -> list[Finding]:
         try:
             check(seg, ctx)
         except Failed as failed:
-            title = (check.__doc__ or check.__name__).strip().splitlines()[0]
+            title = _((check.__doc__ or check.__name__).strip().splitlines()[0])  # the catalog has each title
             findings.append(Finding(seg.id, check.__name__, title, failed.message, failed.severity))
     return findings

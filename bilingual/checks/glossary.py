@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilingual.checks.base import GLOSSARY_CHECKS, Context, Failed, register
 from bilingual.document import Segment
+from bilingual.i18n import _
 from bilingual.translation.locate import contains, locate_terms
 
 
@@ -15,7 +16,7 @@ def glossary_missing(seg: Segment, ctx: Context) -> None:
     terms = locate_terms(seg.source, seg.target, ctx.glossary.find(seg.source))
     missing = [t for t in terms if not t.enforced]
     if missing:
-        raise Failed("; ".join(f"{t.entry} should be {t.target}" for t in missing))
+        raise Failed("; ".join(_("{name} should be {arabic}").format(name=t.entry, arabic=t.target) for t in missing))
 
 
 @register(GLOSSARY_CHECKS)
@@ -28,7 +29,7 @@ def forbidden_spelling(seg: Segment, ctx: Context) -> None:
     for entry in {span.entry.key: span.entry for span in ctx.glossary.find(seg.source)}.values():
         for wrong in entry.forbidden:
             if contains(seg.target, wrong):
-                found.append(f"{wrong} (write {entry.arabic})")
+                found.append(_("{wrong} (write {arabic})").format(wrong=wrong, arabic=entry.arabic))
     if found:
         raise Failed("; ".join(sorted(set(found))))
 

@@ -8,6 +8,7 @@ from collections import Counter
 from bilingual.arabic import mostly_latin
 from bilingual.checks.base import QA_CHECKS, Context, Failed, register
 from bilingual.document import Segment
+from bilingual.i18n import _
 
 UNKNOWN = "⁇"  # what SentencePiece writes for a piece the model's vocabulary lacks
 
@@ -17,8 +18,9 @@ def unknown_characters(seg: Segment, ctx: Context) -> None:
     """Characters the model could not read (⁇)"""
     if UNKNOWN in seg.target:
         raise Failed(
-            f"{seg.target.count(UNKNOWN)} × {UNKNOWN} in the translation: the model had no word for "
-            "some characters of the source; retype them"
+            _(
+                "{n} × {mark} in the translation: the model had no word for some characters of the source; retype them"
+            ).format(n=seg.target.count(UNKNOWN), mark=UNKNOWN)
         )
 
 
@@ -26,7 +28,7 @@ def unknown_characters(seg: Segment, ctx: Context) -> None:
 def empty_target(seg: Segment, ctx: Context) -> None:
     """Empty translation"""
     if seg.source.strip() and not seg.target.strip():
-        raise Failed("the segment has no translation")
+        raise Failed(_("the segment has no translation"))
 
 
 _NUMBER = re.compile(r"\d+(?:[,.٬٫]\d+)*")
@@ -56,9 +58,9 @@ def numbers_differ(seg: Segment, ctx: Context) -> None:
         extra = sorted((tgt - src).elements())
         parts = []
         if missing:
-            parts.append("missing " + ", ".join(missing))
+            parts.append(_("missing {numbers}").format(numbers=", ".join(missing)))
         if extra:
-            parts.append("not in the source " + ", ".join(extra))
+            parts.append(_("not in the source {numbers}").format(numbers=", ".join(extra)))
         raise Failed("; ".join(parts), "warning")
 
 
@@ -73,7 +75,7 @@ def untranslated_latin(seg: Segment, ctx: Context) -> None:
         return  # the whole translation left in English: one finding, "Translation left in English"
     words = _LATIN_WORD.findall(_ISOLATED.sub("", seg.target))
     if words:
-        raise Failed("Latin text left in the Arabic: " + " ".join(words[:8]), "warning")
+        raise Failed(_("Latin text left in the Arabic: {words}").format(words=" ".join(words[:8])), "warning")
 
 
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -84,13 +86,15 @@ _OWN_ISOLATE = re.compile("\u2066[^\u2066-\u2069\u202a-\u202e]*\u2069")  # a no-
 def direction_controls(seg: Segment, ctx: Context) -> None:
     """Text direction control characters"""
     found = []
-    for side, text in (("source", seg.source), ("translation", _OWN_ISOLATE.sub("", seg.target))):
+    for side, text in ((_("source"), seg.source), (_("translation"), _OWN_ISOLATE.sub("", seg.target))):
         codes = sorted({f"U+{ord(c):04X}" for c in _DIRECTION.findall(text)})
         if codes:
             found.append(f"{side}: {' '.join(codes)}")
     if found:
         raise Failed(
-            "direction controls that can reorder the text (neutralised in published output): " + "; ".join(found),
+            _("direction controls that can reorder the text (neutralised in published output): {found}").format(
+                found="; ".join(found)
+            ),
             "warning",
         )
 
@@ -99,4 +103,4 @@ def direction_controls(seg: Segment, ctx: Context) -> None:
 def untranslated_segment(seg: Segment, ctx: Context) -> None:
     """Translation left in English"""
     if seg.target and mostly_latin(seg.target):
-        raise Failed("the translation is mostly Latin text: the engine did not translate it", "warning")
+        raise Failed(_("the translation is mostly Latin text: the engine did not translate it"), "warning")

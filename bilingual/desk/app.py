@@ -26,11 +26,11 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bilingual import i18n
+from bilingual import i18n, refusals
 from bilingual.bodies import BodyTooLarge, read_bounded
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, Refused
 from bilingual.formats import Role
 from bilingual.formats import get as get_format
 from bilingual.jobs import desk, glossary, respell
@@ -38,12 +38,6 @@ from bilingual.jobs.export import ExportRequest, export_document, export_formats
 
 log = logging.getLogger("bilingual.desk")
 KINDS = ("person", "place", "org", "other")
-
-
-class Refused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
 
 
 @lru_cache(maxsize=1)
@@ -110,13 +104,13 @@ async def _bounded(request: Request, limit: int) -> bytes:
     try:
         return await read_bounded(request, limit)
     except BodyTooLarge:
-        raise Refused(413, f"the request is over {limit} bytes") from None
+        raise Refused(413, "the request is over {limit} bytes", limit=limit) from None
 
 
 def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise Refused(400, f"{key} must be a string")
+        raise Refused(400, "{key} must be a string", key=key)
     return value
 
 
@@ -224,7 +218,7 @@ async def export(request: Request) -> Response:
     s = _settings(request)
     name, fmt = request.path_params["name"], request.path_params["fmt"]
     if fmt not in export_formats():  # the format registry's exporters, each with its media type and suffix
-        raise Refused(404, f"no export format {fmt!r}")
+        raise Refused(404, "no export format {format!r}", format=fmt)
     exporter = get_format(fmt, Role.EXPORT)
     path = desk.document_path(s.workspace.folder, name)
     out = io.BytesIO()
@@ -261,7 +255,7 @@ async def glossary_search(request: Request) -> Response:
 def _kind(data: dict[str, Any]) -> Any:
     kind = data.get("kind") or None
     if kind is not None and kind not in KINDS:
-        raise Refused(400, f"kind must be one of {', '.join(KINDS)}")
+        raise Refused(400, "kind must be one of {kinds}", kinds=", ".join(KINDS))
     return kind
 
 
@@ -282,7 +276,7 @@ async def glossary_set(request: Request) -> Response:
     english = _text(data, "english")
     entry = glossary.open_glossary(s.workspace, validate=False).get(english)
     if entry is None:
-        raise Refused(404, f"no entry {english!r}")
+        raise Refused(404, "no entry {english!r}", english=english)
     english = entry.english
     note = data.get("note")
     no_translate = data.get("no_translate")
@@ -328,25 +322,13 @@ async def font(request: Request) -> Response:
 # --- errors -------------------------------------------------------------------------------------
 
 
-def _wants_json(request: Request) -> bool:
-    return request.method != "GET" or "application/json" in request.headers.get("accept", "")
-
-
-async def _refused(request: Request, exc: Exception) -> Response:
-    status, message = (exc.status, exc.message) if isinstance(exc, Refused) else (400, str(exc))
-    if isinstance(exc, desk.NoSuchDocument):
-        status = 404
-    if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=status)
+def _error_page(request: Request, status: int, message: str) -> Response:
     return _page(request, "error.html", status=status, message=message)
 
 
 async def _failed(request: Request, exc: Exception) -> Response:
-    log.error("%s %s failed: %s: %s", request.method, request.url.path, type(exc).__name__, exc)
-    message = f"the desk could not do that ({type(exc).__name__}); the server's log has the details"
-    if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=500)
-    return _page(request, "error.html", status=500, message=message)
+    """What the Guard answers for an error no route handled: the one answer (refusals.answer)."""
+    return refusals.answer(request, exc, language=language, page=_error_page)
 
 
 def desk_app(settings: DeskSettings) -> Starlette:
@@ -369,7 +351,7 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Mount("/static", app=StaticFiles(directory=str(static))),
         ],
         middleware=[Middleware(Guard, settings=settings, on_error=_failed)],
-        exception_handlers={Refused: _refused, BilingualError: _refused},
+        exception_handlers={BilingualError: refusals.handler(language=language, page=_error_page)},
     )
     app.state.desk = settings
     return app

@@ -103,7 +103,8 @@ def _resolve(dotted: str) -> Any:
         return getattr(module, attr)
     except AttributeError as exc:
         raise EngineError(
-            f"module {module_name!r} has no {attr!r}", hint="use --engine package.module:factory"
+            _("module {module!r} has no {name!r}").format(module=module_name, name=attr),
+            hint=_("use --engine package.module:factory"),
         ) from exc
 
 
@@ -147,5 +148,5 @@ def load_engine(spec: str, options: EngineOptions | None = None, *, prepare: Pre
             hint=_("check the engine and its model"),
         ) from exc
     if not callable(getattr(engine, "translate_batch", None)):
-        raise EngineError(f"engine {spec!r} has no translate_batch method")
+        raise EngineError(_("engine {name!r} has no translate_batch method").format(name=spec))
     return engine

@@ -122,7 +122,9 @@ def _int(el: Any, name: str, path: str) -> int:
     try:
         return int(el.get(name))
     except (TypeError, ValueError) as exc:
-        raise FormatError(f"attribute {name} must be an integer", path=path, line=el.sourceline) from exc
+        raise FormatError(
+            _("attribute {name} must be an integer").format(name=name), path=path, line=el.sourceline
+        ) from exc
 
 
 def _check_offsets(block: Block, path: str, line: int | None, *, limit: int) -> None:
@@ -263,5 +265,5 @@ def read_aligned(path: str) -> Document:
     except FileNotFoundError as exc:
         raise FormatError(_("no such file"), path=path) from exc
     except OSError as exc:
-        raise FormatError(f"cannot read: {exc.strerror}", path=path) from exc
+        raise FormatError(_("cannot read: {error}").format(error=exc.strerror), path=path) from exc
     return parse_aligned(data, path=path)

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.base import Format, Role, decode_utf8
+from bilingual.i18n import _
 from bilingual.names.entry import Entry, Incoming
 
 COLUMNS = ("english", "arabic", "kind", "notes", "forbidden", "variant_of", "sources", "fuzzy", "no_translate")
@@ -89,10 +90,12 @@ def _header(row: list[str], *, path: str) -> dict[str, int] | None:
             continue
         if name in index:
             raise GlossaryError(
-                f"two columns give the {name} field: {row[index[name]].strip()!r} and {row[i].strip()!r}",
+                _("two columns give the {name} field: {first!r} and {second!r}").format(
+                    name=name, first=row[index[name]].strip(), second=row[i].strip()
+                ),
                 path=path,
                 line=1,
-                hint="keep one of them (or rename the other) and import again",
+                hint=_("keep one of them (or rename the other) and import again"),
             )
         index[name] = i
     return index
@@ -157,7 +160,9 @@ class CsvTerms(Format):
         try:
             rows = list(csv.reader(io.StringIO(text), delimiter=self.delimiter, strict=True))
         except csv.Error as exc:
-            raise GlossaryError(f"malformed {self.name.upper()}: {exc}", path=path, hint=HINT) from exc
+            raise GlossaryError(
+                _("malformed {format}: {error}").format(format=self.name.upper(), error=exc), path=path, hint=_(HINT)
+            ) from exc
         if not rows:
             return []
         index = _header(rows[0], path=path)
@@ -169,7 +174,7 @@ class CsvTerms(Format):
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < 2:
-                raise GlossaryError("a row needs at least an English and an Arabic column", path=path, line=line)
+                raise GlossaryError(_("a row needs at least an English and an Arabic column"), path=path, line=line)
             cells = {name: unneutralise(row[i]) for name, i in index.items() if i < len(row)}
             entries.append(_entry(cells, path=path, line=line))
         return entries
@@ -208,14 +213,14 @@ class OmegatTerms(Format):
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     def parse_terms(self, data: bytes, *, path: str) -> list[Incoming]:
-        text = decode_utf8(data, path=path, error=GlossaryError, hint="save the glossary as UTF-8")
+        text = decode_utf8(data, path=path, error=GlossaryError, hint=_("save the glossary as UTF-8"))
         entries = []
         for line, raw in enumerate(text.split("\n"), start=1):
             if not raw.strip() or raw.startswith("#"):
                 continue
             cells = [unneutralise(cell) for cell in raw.split("\t")]
             if len(cells) < 2:
-                raise GlossaryError("a line needs a source and a target separated by a tab", path=path, line=line)
+                raise GlossaryError(_("a line needs a source and a target separated by a tab"), path=path, line=line)
             named = {"english": cells[0], "arabic": cells[1]}
             if len(cells) > 2 and cells[2].strip():
                 named["notes"] = cells[2].strip()

@@ -121,7 +121,9 @@ def parse_html_article(text: str) -> tuple[str, list[RawBlock]]:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot parse as HTML: {exc}", hint="check the file is an HTML page") from exc
+        raise InputError(
+            _("cannot parse as HTML: {error}").format(error=exc), hint=_("check the file is an HTML page")
+        ) from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         raise InputError(
             _("the page nests elements more than 2,048 deep; the rest of it would be lost"),

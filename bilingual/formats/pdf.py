@@ -71,8 +71,8 @@ class PdfFormat(Format):
             title = title_of(doc, options.title)
             return stamp_pdf(print_with_chromium(html, browser), self.stamp(doc)["tool_version"], title)
         if choice == "chromium":
-            raise BilingualError("BILINGUAL_PDF_ENGINE=chromium but no Chromium is installed",
-                                 hint="install chromium, or unset BILINGUAL_PDF_ENGINE")  # fmt: skip
+            raise BilingualError(_("BILINGUAL_PDF_ENGINE=chromium but no Chromium is installed"),
+                                 hint=_("install chromium, or unset BILINGUAL_PDF_ENGINE"))  # fmt: skip
         return _weasyprint(html)
 
 
@@ -114,11 +114,11 @@ def print_with_chromium(html: str, browser: str) -> bytes:
         try:
             done = subprocess.run(args, capture_output=True, timeout=CHROMIUM_TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise BilingualError(f"Chromium did not print the PDF within {CHROMIUM_TIMEOUT} s",
+            raise BilingualError(_("Chromium did not print the PDF within {seconds} s").format(seconds=CHROMIUM_TIMEOUT),
                                  hint="set BILINGUAL_PDF_ENGINE=weasyprint to print with WeasyPrint") from exc  # fmt: skip
         if not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
             last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            raise BilingualError(f"Chromium could not print the PDF: {last[0][:200]}",
+            raise BilingualError(_("Chromium could not print the PDF: {error}").format(error=last[0][:200]),
                                  hint="set BILINGUAL_PDF_ENGINE=weasyprint to print with WeasyPrint")  # fmt: skip
         return out.read_bytes()
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bilingual.document import SegmentStatus, is_human, text_version
 from bilingual.errors import FormatError
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
+from bilingual.i18n import _
 
 if TYPE_CHECKING:
     from bilingual.document import Document
@@ -75,7 +76,7 @@ class PoFormat(Format):
         approved: tools such as OmegaT clear every fuzzy flag, so import compares with the machine text)."""
         from bilingual.formats.pocodec import polib_from_text
 
-        text = decode_utf8(data, path=path, error=FormatError, hint="save the PO file as UTF-8")
+        text = decode_utf8(data, path=path, error=FormatError, hint=_("save the PO file as UTF-8"))
         po = polib_from_text(text, path=path, error=FormatError)
         units, skipped = [], []
         for entry in po:

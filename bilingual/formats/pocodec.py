@@ -98,8 +98,8 @@ def read_po_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
-    text = decode_utf8(data, path=str(path), error=GlossaryError, hint="save the PO file as UTF-8")
+        raise GlossaryError(_("cannot read: {error}").format(error=exc.strerror), path=path) from exc
+    text = decode_utf8(data, path=str(path), error=GlossaryError, hint=_("save the PO file as UTF-8"))
     return split_comment_breaks(text.replace("\r\n", "\n"))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from bilingual.errors import GlossaryError
 from bilingual.formats.base import Format, Role, xml_root_head
 from bilingual.formats.xmltext import parse_xml, strip_forbidden
+from bilingual.i18n import _
 from bilingual.names.entry import KINDS, Entry, Incoming
 
 NS = "urn:iso:std:iso:30042:ed-2"
@@ -108,7 +109,9 @@ def _parse(dialect: Dialect, data: bytes, path: str) -> list[Incoming]:
     q = dialect.q
     root = parse_xml(data, path=path)
     if root.tag != q(dialect.root):
-        raise GlossaryError(f"not a TBX file of this edition (root must be {dialect.root})", path=path)
+        raise GlossaryError(
+            _("not a TBX file of this edition (root must be {root})").format(root=dialect.root), path=path
+        )
     entries = []
     for concept in root.iter(q(dialect.entry)):
         kind = (concept.findtext(q("descrip")) or "other").strip()

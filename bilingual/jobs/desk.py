@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.document import Document, Finding, Segment, is_human, version_of
-from bilingual.errors import InputError
+from bilingual.errors import InputError, NotFound
 from bilingual.formats.aligned import read_aligned
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
@@ -56,6 +56,8 @@ class DocSummary:
 
 class Conflict(InputError):
     """The segment changed since the editor opened it: both texts are kept for them to choose."""
+
+    http_status = 409
 
     def __init__(self, message: str, *, path: str, theirs: str, mine: str, version: str) -> None:
         super().__init__(message, path=path, hint=_("compare the two texts and save again"))
@@ -91,7 +93,7 @@ def _read(path: Path) -> Document:
     return doc
 
 
-class NoSuchDocument(InputError):
+class NoSuchDocument(NotFound):
     """The name is no aligned document directly inside the folder."""
 
 

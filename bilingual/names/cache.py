@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.fsutil import read_private, write_private
+from bilingual.i18n import _
 
 CACHE_VERSION = "2"
 _MAC_BYTES = 32
@@ -70,7 +71,7 @@ def cache_key(files: list[Path], language: str) -> str:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise GlossaryError(f"cannot read: {exc.strerror}", path=file) from exc
+            raise GlossaryError(_("cannot read: {error}").format(error=exc.strerror), path=file) from exc
         digest.update(str(file.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 

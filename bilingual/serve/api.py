@@ -30,8 +30,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from bilingual import refusals
 from bilingual.arabic import ARABIC_RUN
+from bilingual.errors import BilingualError
 from bilingual.jobs.files import file_extensions
+from bilingual.refusals import Failures
 from bilingual.serve import files, spec
 from bilingual.serve.access import AccessLog
 from bilingual.serve.batcher import Batcher, Overloaded
@@ -66,7 +69,7 @@ async def translate(request: Request) -> Response:
     auto = check_languages(params)
     fmt = str(params.get("format") or "text")
     if fmt not in ("text", "html"):
-        raise ApiError(400, f"{fmt} format is not supported")
+        raise ApiError(400, "{format} format is not supported", format=fmt)
     glossary = glossary_of(settings, params)
     if settings.batcher is None:
         raise ApiError(503, "No translation model is loaded: install one, then restart the server")
@@ -160,22 +163,12 @@ async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-async def _api_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ApiError)
-    return error(exc.status, exc.message)
-
-
 __all__ = ["ApiError", "Settings", "make_app"]
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return error(exc.status_code, str(exc.detail))
-
-
-async def _server_error(request: Request, exc: Exception) -> Response:
-    log.error("%s %s failed: %s: %s", request.method, request.url.path, type(exc).__name__, exc)
-    return error(500, f"The translation failed: {type(exc).__name__}")
 
 
 def make_app(settings: Settings, desk: DeskSettings | None = None) -> Starlette:
@@ -211,8 +204,8 @@ def make_app(settings: Settings, desk: DeskSettings | None = None) -> Starlette:
         routes += [Route("/", home), Mount("/desk", app=desk_app(desk))]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLog)],
-        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _server_error},
+        middleware=[Middleware(AccessLog), Middleware(Failures)],
+        exception_handlers={BilingualError: refusals.handler(), HTTPException: _http_error},
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from bilingual.engines import Engine
+from bilingual.engines import Engine, identity
+from bilingual.errors import EngineError
+from bilingual.i18n import _
 from bilingual.jobs.text import TextRequest, TextResult, translate_texts
 from bilingual.names.glossary import Glossary
 
@@ -110,11 +112,20 @@ class Batcher:
         request = TextRequest(texts, markup=group[0].markup)
         try:
             result = await asyncio.to_thread(translate_texts, request, engine=self.engine, glossary=group[0].glossary)
-        except Exception as exc:  # the engine's failure is every waiting request's
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:  # whatever the engine raised (KeyboardInterrupt too) ends this batch only
+            if len(group) > 1:  # one request's text may be the cause: each is tried alone, the others answered
+                for job in group:
+                    await self._settle([job])
+                return
+            failure = exc if isinstance(exc, Exception) else EngineError(
+                _("engine {name!r} failed: {error}").format(name=identity(self.engine).name,
+                                                            error=type(exc).__name__))  # fmt: skip
             for job in group:
                 self._waiting -= len(job.texts)
                 if not job.done.done():
-                    job.done.set_exception(exc)
+                    job.done.set_exception(failure)
             return
         at = 0
         for job in group:

@@ -53,7 +53,7 @@ async def _form(request: Request, settings: Settings) -> dict[str, object]:
     try:
         body = await read_bounded(request, settings.max_file)
     except BodyTooLarge:
-        raise ApiError(413, f"Invalid request: the file is over {settings.max_file} bytes") from None
+        raise ApiError(413, "Invalid request: the file is over {limit} bytes", limit=settings.max_file) from None
     if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         raise ApiError(400, "Invalid request: send the file as multipart/form-data")
 
@@ -64,7 +64,7 @@ async def _form(request: Request, settings: Settings) -> dict[str, object]:
         form = await MultiPartParser(request.headers, stream(), max_files=1, max_fields=16,
                                      max_part_size=64 * 1024).parse()  # fmt: skip
     except MultiPartException as exc:
-        raise ApiError(400, f"Invalid request: {exc.message}") from None
+        raise ApiError(400, "Invalid request: {reason}", reason=exc.message) from None
     return dict(form.items())
 
 

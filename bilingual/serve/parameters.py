@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 
 from bilingual.bodies import BodyTooLarge, read_bounded
 from bilingual.engines import Engine
+from bilingual.errors import Refused
 from bilingual.names.glossary import Glossary
 from bilingual.serve.batcher import Batcher
 from bilingual.workspace import Workspace
@@ -45,10 +46,8 @@ class Settings:
     _calls: dict[str, deque[float]] = field(default_factory=dict, repr=False)
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
+#: The API's refusals are the web's one kind (errors.Refused): a status, a catalog message, its fields.
+ApiError = Refused
 
 
 def error(status: int, message: str) -> JSONResponse:
@@ -59,7 +58,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
     try:
         return await read_bounded(request, limit)
     except BodyTooLarge:
-        raise ApiError(413, f"Invalid request: the request body is over {limit} bytes") from None
+        raise ApiError(413, "Invalid request: the request body is over {limit} bytes", limit=limit) from None
 
 
 async def parameters(request: Request, limit: int) -> dict[str, Any]:
@@ -123,7 +122,8 @@ def texts_of(params: dict[str, Any], settings: Settings) -> tuple[tuple[str, ...
         raise ApiError(400, "Invalid request: q must be a string or a list of strings")
     size = sum(len(t) for t in texts)
     if settings.char_limit and size > settings.char_limit:
-        raise ApiError(400, f"Invalid request: request ({size}) exceeds text limit ({settings.char_limit})")
+        raise ApiError(400, "Invalid request: request ({size}) exceeds text limit ({limit})", size=size,
+                       limit=settings.char_limit)  # fmt: skip
     return texts, many
 
 
@@ -135,9 +135,9 @@ def check_languages(params: dict[str, Any]) -> bool:
     if not target:
         raise ApiError(400, "Invalid request: missing target parameter")
     if source not in ("en", "auto"):
-        raise ApiError(400, f"{source} is not supported")
+        raise ApiError(400, "{code} is not supported", code=source)
     if target != "ar":
-        raise ApiError(400, f"{target} is not supported")
+        raise ApiError(400, "{code} is not supported", code=target)
     return source == "auto"
 
 
@@ -148,4 +148,4 @@ def glossary_of(settings: Settings, params: dict[str, Any]) -> Glossary | None:
         return settings.glossaries[glossary_id]
     if glossary_id == "default":
         return settings.workspace.glossary()  # an editor's glossary edit is seen at the next request
-    raise ApiError(400, f"Invalid request: unknown glossary_id {glossary_id!r}")
+    raise ApiError(400, "Invalid request: unknown glossary_id {id!r}", id=glossary_id)

@@ -73,19 +73,23 @@ def _load(model: models.InstalledModel, plan: Plan) -> Loaded:
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(
-                f"cannot load the CTranslate2 model: {exc}",
+                _("cannot load the CTranslate2 model: {error}").format(error=exc),
                 path=model.path / "model",
-                hint="reinstall the package with bilingual models install",
+                hint=_("reinstall the package with bilingual models install"),
             ) from exc
         processors = []
         for name in ("sentencepiece.model", model.target_spm or "sentencepiece.model"):
             sp_path = model.path / name
             if not sp_path.is_file():
-                raise ModelError(f"package has no {name} (BPE packages are not supported)", path=model.path)
+                raise ModelError(
+                    _("package has no {name} (BPE packages are not supported)").format(name=name), path=model.path
+                )
             try:
                 processors.append(sentencepiece.SentencePieceProcessor(model_file=str(sp_path)))
             except (RuntimeError, OSError) as exc:
-                raise ModelError(f"cannot load the SentencePiece model: {exc}", path=sp_path) from exc
+                raise ModelError(
+                    _("cannot load the SentencePiece model: {error}").format(error=exc), path=sp_path
+                ) from exc
         _LOADED[key] = Loaded(translator, processors[0], processors[1])
     return _LOADED[key]
 
@@ -288,7 +292,7 @@ class ArgosEngine:
                     hyp = future.result().hypotheses[0]
                     results[i] = hyp[1:] if prefix and hyp[:1] == [prefix] else hyp
         except RuntimeError as exc:
-            raise EngineError(f"CTranslate2 failed: {exc}") from exc
+            raise EngineError(_("CTranslate2 failed: {error}").format(error=exc)) from exc
         return results
 
     def translate_batch(self, texts: list[str], **decoding: Any) -> list[str]:

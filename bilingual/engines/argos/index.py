@@ -132,7 +132,9 @@ def download(
     """
     links = meta.get("links") or []
     if not links:
-        raise ModelError(f"index entry {meta.get('code') or meta.get('from_code')} has no download links")
+        raise ModelError(
+            _("index entry {code} has no download links").format(code=meta.get("code") or meta.get("from_code"))
+        )
     want = expected_checksum(meta)
     limit = _size_limit(meta)
     errors = []

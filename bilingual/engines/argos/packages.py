@@ -205,7 +205,7 @@ def _check_members(infos: list[zipfile.ZipInfo], path: Path) -> str:
         raise ModelError(_("archive must hold exactly one top-level folder"), path=path)
     top = tops.pop()
     if not _SAFE_NAME.match(top):
-        raise ModelError(f"bad package folder name {top!r}", path=path)
+        raise ModelError(_("bad package folder name {name!r}").format(name=top), path=path)
     names = {i.filename.rstrip("/") for i in infos}
     for required in ("metadata.json", "model/model.bin"):
         if f"{top}/{required}" not in names:
@@ -222,7 +222,7 @@ MAX_RATIO = 200  # no model file compresses better than this; zip bombs do
 
 def _check_metadata(meta: object, path: Path) -> dict:
     if not isinstance(meta, dict):
-        raise ModelError("metadata.json must be a JSON object", path=path)
+        raise ModelError(_("metadata.json must be a JSON object"), path=path)
     for key in ("from_code", "to_code"):
         if not isinstance(meta.get(key), str) or not meta[key]:
             raise ModelError(_("metadata.json lacks {key}").format(key=key), path=path)
@@ -232,7 +232,7 @@ def _check_metadata(meta: object, path: Path) -> dict:
                 path=path,
             )
     if meta.get("type", "translate") != "translate":
-        raise ModelError(f"not a translation package (type {meta.get('type')!r})", path=path)
+        raise ModelError(_("not a translation package (type {type!r})").format(type=meta.get("type")), path=path)
     return meta
 
 
@@ -251,7 +251,7 @@ def verify_archive(path: Path) -> tuple[str, dict]:
             try:
                 meta = json.loads(archive.read(f"{top}/metadata.json"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise ModelError(f"metadata.json is not valid JSON: {exc}", path=path) from exc
+                raise ModelError(_("metadata.json is not valid JSON: {error}").format(error=exc), path=path) from exc
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise ModelError(_("damaged package archive: {error}").format(error=exc), path=path) from exc
     return top, _check_metadata(meta, path)
@@ -283,7 +283,7 @@ def install_file(path: Path, *, expected_sha256: str | None = None, directory: P
                 for info in archive.infolist():
                     target = (staging / info.filename).resolve()
                     if not str(target).startswith(str(staging.resolve()) + os.sep):
-                        raise ModelError(f"unsafe path in archive: {info.filename!r}", path=path)
+                        raise ModelError(_("unsafe path in archive: {name!r}").format(name=info.filename), path=path)
                     if info.is_dir():
                         target.mkdir(parents=True, exist_ok=True)
                         continue
