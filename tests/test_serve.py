@@ -386,11 +386,10 @@ def test_a_bug_is_a_500_with_a_request_id_and_one_log_line(caplog, monkeypatch):
 
     monkeypatch.setattr(api, "check_languages", broken)
     monkeypatch.delenv("BILINGUAL_DEBUG", raising=False)
-    with TestClient(make_app(Settings(engine=fake_engines_engine(), glossaries={"default": None})),
-                    raise_server_exceptions=False) as client:  # fmt: skip
-        with caplog.at_level("ERROR", logger="bilingual.serve"):
-            answer = client.post("/translate", json={"q": "Cairo.", "source": "en", "target": "ar"},
-                                 headers={"accept-language": "ar"})  # fmt: skip
+    app = make_app(Settings(engine=fake_engines_engine(), glossaries={"default": None}))
+    with TestClient(app, raise_server_exceptions=False) as client, caplog.at_level("ERROR", logger="bilingual.serve"):
+        answer = client.post("/translate", json={"q": "Cairo.", "source": "en", "target": "ar"},
+                             headers={"accept-language": "ar"})  # fmt: skip
     assert answer.status_code == 500
     ident = answer.json()["error"].split("(الطلب ")[1].split(")")[0]
     lines = [r for r in caplog.records if r.name == "bilingual.serve"]
