@@ -7,7 +7,6 @@ either the old file or the new one, never half of either.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
@@ -151,7 +150,7 @@ def write_private(path: Path, data: bytes) -> None:
 def read_private(path: Path, *, limit: int = 1 << 30) -> bytes | None:
     """The bytes of *path* if it is a regular file of ours (never followed through a link), else None."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO planted there never blocks
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
@@ -159,60 +158,6 @@ def read_private(path: Path, *, limit: int = 1 << 30) -> bytes | None:
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > limit:
             return None
         return handle.read()
-
-
-JOURNAL = ".bilingual-commit.json"
-
-
-def commit_texts(changes: dict[Path, str], *, folder: Path) -> None:
-    """Replace several files of *folder* as one: after a crash, all of them are old or all are new.
-
-    Every new text is written to a temporary file beside its target first; then a journal naming
-    each (temporary, target) pair is put in place atomically; then the files are renamed and the
-    journal removed. A run killed before the journal leaves the old files (and temporaries the
-    next sweep removes); one killed after it is finished by :func:`finish_commit` on the next read.
-    """
-    if len(changes) == 1:
-        ((path, text),) = changes.items()
-        write_text(path, text)
-        return
-    pairs: list[tuple[str, str]] = []
-    try:
-        for path, text in changes.items():
-            sweep_stale(path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
-            pairs.append((tmp, str(path)))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if path.exists():
-                with contextlib.suppress(OSError):
-                    os.chmod(tmp, path.stat().st_mode & 0o7777)
-        write_text(folder / JOURNAL, json.dumps(pairs))
-    except BaseException:
-        for tmp, _target in pairs:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
-    finish_commit(folder)
-
-
-def finish_commit(folder: Path) -> bool:
-    """Finish a multi-file commit a crash interrupted (see :func:`commit_texts`); whether there was one."""
-    journal = folder / JOURNAL
-    try:
-        pairs = json.loads(journal.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return False
-    except (OSError, ValueError):
-        pairs = []  # a journal cut short was never in place: the old files stand
-    for tmp, target in pairs:
-        if os.path.exists(tmp):
-            os.replace(tmp, target)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(journal)
-    return True
 
 
 @contextlib.contextmanager

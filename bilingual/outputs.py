@@ -32,6 +32,7 @@ from bilingual.fsutil import write_bytes
 from bilingual.i18n import _
 
 STDOUT = "-"
+SQLITE_HEADER = b"SQLite format 3\x00"
 HEAD_BYTES = 64 << 20  # what is read of an existing file to tell whether it is an earlier output (a DOCX needs its end)
 
 #: Tells whether the content of an existing file is an earlier output of the same kind.
@@ -123,8 +124,16 @@ def check(
         return
     except OSError:
         return  # the write itself reports what is wrong (permissions …)
-    if not stat.S_ISREG(info.st_mode) or overwrite:
-        return  # /dev/null, a FIFO: written directly, never replaced
+    if not stat.S_ISREG(info.st_mode):
+        return  # /dev/null, a FIFO: written directly (never read, never replaced)
+    if _head(real, 16) == SQLITE_HEADER:  # a memory (or any database), whatever its name: never an output
+        raise ProtectedFile(
+            _("the output would replace an SQLite database (a translation memory?)"),
+            path=path,
+            hint=_("name another output with -o; --overwrite does not apply to databases"),
+        )
+    if overwrite:
+        return
     if own is not None and own(_head(real)):
         return
     raise InputError(
@@ -134,10 +143,14 @@ def check(
     )
 
 
-def _head(path: str) -> bytes:
+def _head(path: str, size: int = HEAD_BYTES) -> bytes:
+    """The first bytes of a regular file (a FIFO or device put there meanwhile is not read)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b""
+            return handle.read(size)
     except OSError:
         return b""
 

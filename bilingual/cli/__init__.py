@@ -113,9 +113,13 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main() -> None:
+    import logging
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    said = logging.StreamHandler()  # the library's warnings (a planted journal set aside …): one line each
+    said.setFormatter(logging.Formatter("bilingual: %(message)s"))
+    logging.getLogger("bilingual").addHandler(said)
     cli.main(prog_name="bilingual")
 
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -65,7 +66,14 @@ def language(request: Request) -> str:
     return "en"
 
 
-LOOPBACK_NAMES = frozenset(["127.0.0.1", "localhost", "::1"])
+def is_loopback(host: str) -> bool:
+    """Whether a Host header's name is this machine: localhost or any loopback address (127.0.0.0/8, ::1)."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _hostname(host: str) -> str:
@@ -125,7 +133,7 @@ class Guard:
 
     def _refusal(self, request: Request) -> Response | None:
         token = self.settings.token
-        if not token and _hostname(request.headers.get("host", "")) not in LOOPBACK_NAMES:
+        if not token and not is_loopback(_hostname(request.headers.get("host", ""))):
             # Without a token the desk serves this machine only: a page elsewhere whose name was made
             # to point here (DNS rebinding) is not this desk, and gets nothing.
             return PlainTextResponse("403: this desk answers to 127.0.0.1 and localhost only", status_code=403)

@@ -63,7 +63,7 @@ def review_of(doc: Document, glossary: Glossary | None) -> Review:
 def keep_editors_work(doc: Document, output: str) -> None:
     """Refuse to replace an exchange file that holds translations the document lacks: an editor
     may have worked in it since the last export (re-exporting once they are applied is fine)."""
-    if output == outputs.STDOUT or not os.path.exists(output):
+    if output == outputs.STDOUT or not os.path.isfile(output):  # a FIFO or device is written, never read
         return
     try:
         pending = unapplied(doc, read_units(output))

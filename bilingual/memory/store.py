@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
@@ -128,9 +129,17 @@ class Memory:
             pause = min(pause * 2, 0.5)
 
     def _check_header(self) -> None:
-        """A file that is there but is not SQLite is refused before SQLite opens (and may write) it."""
+        """A file that is there but is not SQLite is refused before SQLite opens (and may write) it;
+        so is anything that is not a regular file (a FIFO would block, a device is no memory)."""
         try:
-            with open(self.path, "rb") as handle:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise MemoryStoreError(
+                        _("the translation memory is not a regular file (a FIFO, a folder or a device)"),
+                        path=self.path,
+                        hint=_("pass another --memory"),
+                    )
                 head = handle.read(len(SQLITE_HEADER))
         except FileNotFoundError:
             return

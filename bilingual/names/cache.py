@@ -19,20 +19,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import marshal
-import os
 import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bilingual import signing
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.fsutil import read_private, write_private
 from bilingual.i18n import _
 
 CACHE_VERSION = "2"
-_MAC_BYTES = 32
 
 
 T = TypeVar("T")
@@ -42,26 +40,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("bilingual")) / "glossary"
-
-
-def _key_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("bilingual")) / "cache.key"
-
-
-def _secret() -> bytes | None:
-    """The signing key (created on first use, readable by the user alone); None if it cannot be had."""
-    path = _key_path()
-    data = read_private(path, limit=4096)
-    if data is not None and len(data) >= 32:
-        return data
-    try:
-        write_private(path, os.urandom(32))
-    except OSError:
-        return None
-    data = read_private(path, limit=4096)
-    return data if data is not None and len(data) >= 32 else None
 
 
 def cache_key(files: list[Path], language: str) -> str:
@@ -78,14 +56,14 @@ def cache_key(files: list[Path], language: str) -> str:
 
 def read(name: str, *, kind: str) -> Any | None:
     """The cached value *name* (``kind`` marshal or pickle) if present and signed by us, else None."""
-    secret = _secret()
+    secret = signing.secret()
     if secret is None:
         return None
     blob = read_private(cache_dir() / name)
     if blob is None:
         return None
-    mac, payload = blob[:_MAC_BYTES], blob[_MAC_BYTES:]
-    if len(mac) != _MAC_BYTES or not hmac.compare_digest(mac, hmac.new(secret, payload, "sha256").digest()):
+    given, payload = blob[: signing.MAC_BYTES], blob[signing.MAC_BYTES :]
+    if not signing.verify(secret, given, payload):
         return None
     try:
         return marshal.loads(payload) if kind == "marshal" else pickle.loads(payload)  # noqa: S301, S302 (signed by us)
@@ -95,12 +73,12 @@ def read(name: str, *, kind: str) -> Any | None:
 
 def write(name: str, value: Any, *, kind: str) -> None:
     """Store *value* signed; a cache that cannot be written is no error."""
-    secret = _secret()
+    secret = signing.secret()
     if secret is None:
         return
     payload = marshal.dumps(value) if kind == "marshal" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, BilingualError):
-        write_private(cache_dir() / name, hmac.new(secret, payload, "sha256").digest() + payload)
+        write_private(cache_dir() / name, signing.mac(secret, payload) + payload)
 
 
 def lexicon(name: str, version: str, packages: tuple[str, ...], build: Callable[[], T]) -> T:

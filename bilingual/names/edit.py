@@ -177,7 +177,8 @@ def edit_glossary(root: Path) -> Iterator[GlossaryEdit]:
     adding one name at once cannot both succeed. Nothing is written when the result would be
     invalid; each changed file is written atomically.
     """
-    from bilingual.fsutil import commit_texts, finish_commit, locked
+    from bilingual.fsutil import locked
+    from bilingual.journal import commit_texts, finish_commit
 
     root.parent.mkdir(parents=True, exist_ok=True)
     with locked(root):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import operator
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bilingual.errors import GlossaryError
 from bilingual.formats.pocodec import entries_from_po, po_files
-from bilingual.fsutil import JOURNAL, finish_commit, locked
+from bilingual.fsutil import locked
 from bilingual.i18n import _
+from bilingual.journal import JOURNAL, finish_commit
 from bilingual.names import cache
 from bilingual.names.entry import Entry, GlossaryFinding
 from bilingual.names.glossary import Glossary
@@ -25,7 +27,7 @@ def load_glossary(path: str | Path, *, validate: bool = True, matcher: bool = Tr
     from the signed disk cache when the files are unchanged (:mod:`bilingual.names.cache`).
     """
     path = Path(path)
-    if path.is_dir() and (path / JOURNAL).exists():
+    if path.is_dir() and os.path.lexists(path / JOURNAL):
         with locked(path):  # an edit killed halfway: finish it, so every file is the new one
             finish_commit(path)
     files = po_files(path)
