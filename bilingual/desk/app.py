@@ -326,11 +326,6 @@ def _error_page(request: Request, status: int, message: str) -> Response:
     return _page(request, "error.html", status=status, message=message)
 
 
-async def _failed(request: Request, exc: Exception) -> Response:
-    """What the Guard answers for an error no route handled: the one answer (refusals.answer)."""
-    return refusals.answer(request, exc, language=language, page=_error_page)
-
-
 def desk_app(settings: DeskSettings) -> Starlette:
     static = resources.files("bilingual") / "desk" / "static"
     app = Starlette(
@@ -350,7 +345,10 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/font/{weight:int}.woff", font),
             Mount("/static", app=StaticFiles(directory=str(static))),
         ],
-        middleware=[Middleware(Guard, settings=settings, on_error=_failed)],
+        middleware=[
+            Middleware(Guard, settings=settings),
+            Middleware(refusals.Failures, language=language, page=_error_page),
+        ],
         exception_handlers={BilingualError: refusals.handler(language=language, page=_error_page)},
     )
     app.state.desk = settings

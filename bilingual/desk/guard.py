@@ -19,7 +19,6 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -94,42 +93,31 @@ def _same(a: str, b: str) -> bool:
 
 
 class Guard:
-    """ASGI middleware in front of the desk's routes: token, CSRF, origin, headers; an error no route
-    handled is answered by *on_error* (a message on the page) and logged as one line, never shown as
-    a traceback nor re-raised to the server."""
+    """ASGI middleware in front of the desk's routes: token, CSRF, origin, and the security headers on
+    every answer (an error no route handled is answered inside it by :class:`bilingual.refusals.Failures`,
+    so its page carries the headers too)."""
 
-    def __init__(self, app: ASGIApp, settings: DeskSettings,
-                 on_error: Callable[[Request, Exception], Awaitable[Response]]) -> None:  # fmt: skip
-        self.app, self.settings, self.on_error = app, settings, on_error
+    def __init__(self, app: ASGIApp, settings: DeskSettings) -> None:
+        self.app, self.settings = app, settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
-        refusal = self._refusal(request)
+        refusal = self._refusal(Request(scope))
         if refusal is not None:
             await refusal(scope, receive, send)
             return
 
-        started = False
-
         async def with_headers(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 headers = message.setdefault("headers", [])
                 headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
                             (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
                             (b"cache-control", b"no-store")]  # fmt: skip
             await send(message)
 
-        try:
-            await self.app(scope, receive, with_headers)
-        except Exception as exc:
-            if started:  # the answer is under way: nothing else can be sent
-                return
-            await (await self.on_error(request, exc))(scope, receive, with_headers)
+        await self.app(scope, receive, with_headers)
 
     def _refusal(self, request: Request) -> Response | None:
         token = self.settings.token
