@@ -29,7 +29,7 @@ class Settings:
     """What the server was started with (the command line builds it)."""
 
     engine: Engine | None  # None: no model could be loaded; /translate answers 503, the desk still reviews
-    glossaries: dict[str, Glossary | None]  # by glossary_id; "default" is the server's glossary
+    glossaries: dict[str, Glossary | None]  # by glossary_id; without "default", the workspace's (read again on change)
     api_keys: frozenset[str] = frozenset()  # empty: no key needed
     char_limit: int = 20_000  # characters in one request, all texts together
     req_limit: int = 0  # requests a minute per key (or client address); 0: no limit
