@@ -20,7 +20,7 @@ from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.i18n import _
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
-from bilingual.translation.locate import locate_terms
+from bilingual.names.locate import locate_terms
 from bilingual.writer import is_copy_of_source, machine_text, write_target
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"

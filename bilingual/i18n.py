@@ -61,7 +61,7 @@ def compile_catalog(po: Path) -> Path | None:
     try:
         import polib
 
-        # A leading newline keeps polib from taking the text for a file name (see formats/pocodec.py).
+        # A leading newline keeps polib from taking the text for a file name (see names/pofiles.py).
         binary = polib.pofile("\n" + data.decode("utf-8"), encoding="utf-8").to_binary()
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

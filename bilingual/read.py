@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.document import Block, Document, Head, RawBlock, Segment
+from bilingual.encoding import decode, wide_encoding
 from bilingual.errors import InputError
 from bilingual.i18n import _
 from bilingual.segment import split_sentences
@@ -21,64 +22,6 @@ if TYPE_CHECKING:
     from bilingual.formats.base import Format
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-# XML 1.0 Char production: these code points can never appear in an XML document.
-XML_FORBIDDEN = frozenset([c for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + [0xFFFE, 0xFFFF])
-
-
-def decode(data: bytes, *, path: str, encoding: str | None = None) -> str:
-    """Decode *data* as UTF-8 (BOM allowed) or as *encoding*; normalise line endings to LF."""
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError as exc:
-            raise InputError(
-                _("unknown encoding {encoding!r}").format(encoding=encoding),
-                path=path,
-                hint=_("pass a Python codec name such as latin-1 or cp1256"),
-            ) from exc
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                _("not valid {encoding} at byte offset {offset}").format(encoding=encoding, offset=exc.start),
-                path=path,
-                hint=_("check the --encoding value"),
-            ) from exc
-    elif (bom := _bom_encoding(data)) is not None:
-        try:
-            text = data.decode(bom)  # the codec drops its byte-order mark
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                _("not valid {encoding} at byte offset {offset}").format(encoding=bom.upper(), offset=exc.start),
-                path=path,
-                hint=_("re-save the file as UTF-8"),
-            ) from exc
-    else:
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                _("not valid UTF-8 at byte offset {offset} (byte 0x{byte:02x})").format(
-                    offset=exc.start, byte=data[exc.start]
-                ),
-                path=path,
-                hint=_("re-save the file as UTF-8, or name its encoding with --encoding, e.g. --encoding cp1252"),
-            ) from exc
-    text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _bom_encoding(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 told by its byte-order mark (UTF-32 LE's mark begins like UTF-16 LE's)."""
-    import codecs
-
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return None
-
 
 # What editors are handed that is not an article we read, told by its first bytes, and what to do.
 _NOT_ARTICLES = (
@@ -192,8 +135,8 @@ def read_document(
     data = read_bytes(path, max_bytes=max_bytes)
     if not fmt:
         refuse_unreadable(data, path)
-    bom = _bom_encoding(data) if not encoding else None
-    head_bytes = data[:8192].decode(bom, errors="ignore").encode("utf-8") if bom else data[:4096]
+    wide = wide_encoding(data) if not encoding else None
+    head_bytes = data[:8192].decode(wide, errors="ignore").encode("utf-8") if wide else data[:4096]
     article = article_format(path, head_bytes, fmt)
     try:
         if article.binary:

@@ -74,7 +74,7 @@ class Workspace:
         location = self.glossary_location()
         if location is None:
             return None
-        from bilingual.formats.pocodec import po_files
+        from bilingual.names.pofiles import po_files
 
         try:
             files = po_files(location) if location.exists() else []

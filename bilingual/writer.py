@@ -32,14 +32,15 @@ from bilingual.document import Document, Finding, Segment, SegmentStatus, TermMa
 from bilingual.errors import BilingualError, InputError
 from bilingual.i18n import _
 from bilingual.memory.records import normalize
-from bilingual.translation.locate import PROCLITICS, locate, locate_terms
+from bilingual.names.locate import PROCLITICS, locate, locate_terms
 
 if TYPE_CHECKING:
     from bilingual.names.glossary import Glossary
 
-#: Who writes a target: the engine or the memory (machine), a person (editor), or a glossary
-#: respelling of the names in the text already there (glossary).
-Author = Literal["machine", "editor", "glossary"]
+#: Who writes a target: the engine (machine), a person (editor), a glossary respelling of the names
+#: in the text already there (glossary), or the memory or an earlier output handing back a decision
+#: already made (recalled: its status is the one recorded with it).
+Author = Literal["machine", "editor", "glossary", "recalled"]
 
 _PROCLITICS = re.compile(PROCLITICS)  # locate's own: a span is a name behind them
 EXIT_BUG = 70  # an internal error: the tool was about to write a document it could not read back
@@ -141,17 +142,25 @@ def write_target(
     status: SegmentStatus | None = None,
     machine: str = "",
     note: str | None = None,
+    placed: tuple[TermMatch, ...] | None = None,
+    untranslated: bool | None = None,
 ) -> Segment:
     """*seg* with *target* written by *by*: names, status and machine text re-derived (see the module).
 
     ``by="machine"`` takes *status* (``mt`` or ``tm``, default ``mt``); ``by="editor"`` decides the
     status from content and *approve* (raising :class:`NotAnEdit` for an empty target or a copy
     of the source; an editor's write of the machine's own text makes it machine text again);
-    ``by="glossary"`` keeps the status (a respelled machine text is still machine text). *note*
+    ``by="glossary"`` keeps the status (a respelled machine text is still machine text);
+    ``by="recalled"`` takes *status* as it was recorded (an editor's decision stays one). *note*
     replaces the segment's note (None: an editor's text clears a machine note, others keep it).
+
+    *placed* are the names where the engine's pipeline put them (restore knows each span; a name it
+    could not place is ``missing``): used instead of locating them again, after checking that each span
+    lies in *target* and holds the name. *untranslated* is the pipeline's judgement after its retry
+    (default: whether machine text is mostly Latin).
     """
     check_writable(target, where=seg.id)
-    if by == "machine":
+    if by in ("machine", "recalled"):
         decided: SegmentStatus = status or "mt"
         kept_machine = ""
     elif by == "glossary":
@@ -168,11 +177,24 @@ def write_target(
         seg,
         target=target,
         status=decided,
-        terms=names_in(seg, target, glossary),
+        terms=names_in(seg, target, glossary) if placed is None else _checked(placed, target, seg.id),
         machine=kept_machine if kept_machine != target else "",
         note=note,
-        untranslated=not is_human(decided) and mostly_latin(target),
+        untranslated=not is_human(decided) and (mostly_latin(target) if untranslated is None else untranslated),
     )
+
+
+def _checked(placed: tuple[TermMatch, ...], target: str, where: str) -> tuple[TermMatch, ...]:
+    """*placed* when every enforced span lies in *target* and holds its name; else an internal error."""
+    for t in placed:
+        if t.enforced and not (0 <= t.target_start <= t.target_end <= len(target)):
+            raise InvalidDocument(
+                _("internal error: segment {what} would be written wrong ({why}); nothing was written").format(
+                    what=where, why="name spans"
+                ),
+                hint=_("please report this with the command you ran"),
+            )
+    return placed
 
 
 def findings_of(seg: Segment, glossary: Glossary | None, *, qa: bool = True) -> list[Finding]:
@@ -198,8 +220,8 @@ def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple
             kept[seg.id] = write_target(seg, before.target, glossary=glossary, by="editor",
                                         approve=before.status == "approved", note=before.note)  # fmt: skip
         except NotAnEdit:  # an editor's decision of an older version (an empty or copied target): kept as it was
-            terms = names_in(seg, before.target, glossary)
-            kept[seg.id] = replace(seg, target=before.target, status=before.status, terms=terms, note=before.note)
+            kept[seg.id] = write_target(seg, before.target, glossary=glossary, by="recalled", status=before.status,
+                                        note=before.note)  # fmt: skip
     return new.with_segments(kept), len(kept)
 
 

@@ -171,3 +171,12 @@ class IgnoreEngine(DropEngine):
 
 def drop20(options=None):
     return DropEngine(options, rate=0.2)
+
+
+class SurrogateEngine(_Base):
+    """Answers with half of a broken emoji: text no document can store."""
+
+    name = "surrogate"
+
+    def one(self, text: str) -> str:
+        return "كلام \ud83d"

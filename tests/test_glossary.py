@@ -9,8 +9,8 @@ import polib
 import pytest
 
 from bilingual.errors import GlossaryError
-from bilingual.formats import pocodec as po
 from bilingual.names import edit as g
+from bilingual.names import pofiles as po
 from bilingual.names import rules
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
@@ -40,7 +40,7 @@ def test_shipped_glossary_is_clean():
         (entry(arabic=""), "empty Arabic side"),
         (entry(english=" Haftar"), "leading or trailing whitespace"),
         (entry(arabic="حفتر\x07"), "control character"),
-        (entry(arabic="\u200fحفتر"), "stray bidi control"),
+        (entry(arabic="\u200fحفتر"), "a direction control, U+200F"),
         (entry(arabic="Haftar"), "Latin letters"),
         (entry(arabic="123"), "no Arabic letters"),
         (entry(kind="animal"), "unknown kind"),

@@ -6,7 +6,7 @@ import pytest
 
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
-from bilingual.translation.locate import contains, locate, locate_terms
+from bilingual.names.locate import contains, locate, locate_terms
 
 
 @pytest.mark.parametrize(

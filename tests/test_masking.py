@@ -8,8 +8,8 @@ from bilingual import arabic
 from bilingual.names.entry import Entry
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
+from bilingual.names.locate import locate_terms
 from bilingual.read import read_document
-from bilingual.translation.locate import locate_terms
 from bilingual.translation.mask import mask
 from bilingual.translation.pipeline import translate_document
 from bilingual.translation.restore import restore

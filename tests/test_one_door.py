@@ -18,6 +18,8 @@ from bilingual.jobs import desk, respell
 from bilingual.workspace import Workspace
 from bilingual.writer import InvalidDocument, NotAnEdit, UnwritableText, verify, write_document, write_target
 
+from conftest import assert_one_line_error
+
 ENGINE = ("--engine", "fake_engines:PseudoArabicEngine")
 
 
@@ -252,3 +254,14 @@ def test_the_refusal_is_said_in_arabic(folder, tmp_path):
                           capture_output=True, text=True, env=env)  # fmt: skip
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "من المقاطع المحررة أو المعتمدة" in done.stderr and "--overwrite" in done.stderr
+
+
+def test_the_machine_s_text_goes_through_the_writer_too(run_cli, tmp_path):
+    """The pipeline set machine targets with its own `replace`: an engine's lone surrogate reached the
+    document writer, which refused the whole file as an internal error (exit 70)."""
+    src = tmp_path / "a.txt"
+    src.write_text("Haftar spoke in Derna.", encoding="utf-8")
+    out = tmp_path / "a.xml"
+    result = run_cli("translate", src, "-o", out, "--engine", "fake_engines:SurrogateEngine", "--no-memory")
+    err = assert_one_line_error(result, 3)
+    assert "cannot be stored" in err and "surrogate" in err and not out.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bilingual.checks.base import GLOSSARY_CHECKS, Context, Failed, register
 from bilingual.document import Segment
 from bilingual.i18n import _
-from bilingual.translation.locate import contains, locate_terms
+from bilingual.names.locate import contains, locate_terms
 
 
 @register(GLOSSARY_CHECKS)

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from bilingual.names.entry import Entry, Incoming
 
 from bilingual.document import SegmentStatus
-from bilingual.errors import BilingualError
 
 
 class Role(enum.StrEnum):
@@ -170,12 +169,3 @@ def xml_root_head(head: bytes) -> str:
     """The start of an XML file as text with the BOM and XML declaration skipped (for sniffing)."""
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     return text
-
-
-def decode_utf8(data: bytes, *, path: str, error: type[BilingualError], hint: str) -> str:
-    """*data* as UTF-8 (a BOM allowed, CRLF made LF); anything else is one *error* naming the byte."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise error(f"not valid UTF-8 at byte offset {exc.start}", path=path, hint=hint) from exc
-    return text.replace("\r\n", "\n")

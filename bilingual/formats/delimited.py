@@ -17,8 +17,9 @@ import csv
 import io
 from typing import ClassVar
 
+from bilingual.encoding import decode_utf8
 from bilingual.errors import GlossaryError
-from bilingual.formats.base import Format, Role, decode_utf8
+from bilingual.formats.base import Format, Role
 from bilingual.i18n import _
 from bilingual.names.entry import Entry, Incoming
 

@@ -13,8 +13,9 @@ import time
 from typing import TYPE_CHECKING
 
 from bilingual.document import SegmentStatus, is_human, text_version
+from bilingual.encoding import decode_utf8
 from bilingual.errors import FormatError
-from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, decode_utf8
+from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile
 from bilingual.i18n import _
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class PoFormat(Format):
     def parse(self, data: bytes, *, path: str) -> UnitFile:
         """Units of a PO file; a fuzzy entry is unreviewed, a non-fuzzy one reviewed (but not explicitly
         approved: tools such as OmegaT clear every fuzzy flag, so import compares with the machine text)."""
-        from bilingual.formats.pocodec import polib_from_text
+        from bilingual.names.pofiles import polib_from_text
 
         text = decode_utf8(data, path=path, error=FormatError, hint=_("save the PO file as UTF-8"))
         po = polib_from_text(text, path=path, error=FormatError)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual import outputs
+from bilingual.encoding import decode
 from bilingual.engines import Engine
 from bilingual.errors import InputError
 from bilingual.formats.inplace import Taken, take_apart
@@ -22,7 +23,7 @@ from bilingual.jobs.result import Result
 from bilingual.jobs.text import TextRequest, TextResult, translate_texts
 from bilingual.jobs.translate import TranslateRequest
 from bilingual.names.glossary import Glossary
-from bilingual.read import decode, read_bytes
+from bilingual.read import read_bytes
 from bilingual.translation.report import NameRow
 from bilingual.workspace import Workspace
 

@@ -9,8 +9,6 @@ from typing import BinaryIO
 from bilingual import outputs
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.formats import Format, Role, detect, get
-from bilingual.formats.pocodec import po_files
-from bilingual.formats.potext import repair_po_text
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
@@ -18,6 +16,8 @@ from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic, vari
 from bilingual.names.entry import Entry, EntryKind
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
+from bilingual.names.pofiles import po_files
+from bilingual.names.potext import repair_po_text
 from bilingual.names.rules import check_entries, check_set, repair_entry, validate_entry
 from bilingual.workspace import Workspace
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.errors import GlossaryError
-from bilingual.formats.pocodec import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.i18n import _
 from bilingual.names.entry import KIND_FILES, NO_TRANSLATE_FLAG, Entry, Incoming, normalize_key
+from bilingual.names.pofiles import PO_HEADER, new_pofile, parse_comment, po_files, pofile_at, store_entry
 from bilingual.names.rules import check_entries, is_fuzzy_entry_finding
 
 

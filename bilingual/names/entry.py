@@ -26,22 +26,10 @@ NO_TRANSLATE_FLAG = "no-translate"
 # placeholder, a template token, an HTML tag) — an entry whose "Arabic" is the span itself, masked
 # like a name, written back as it was, and never counted as a name.
 PLACEHOLDER = "placeholder"
-BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 # Line breaks other than LF: in a note they become LF (in a PO comment they cut the line in two).
 LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
-# Controls a note may not hold once its line breaks are LF (tabs and LF are text).
-NOTE_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-# Characters nobody sees: a name holding one never matches the text an editor types.
-INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
-# Letters of other scripts that look like Latin ones ("Haftаr" with a Cyrillic а).
-CONFUSABLES = str.maketrans(
-    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοναρ",
-    "aeopcyxijsdqwABEKMHOPCTXIJSABEZHIKMNOPTYXovap",
-)
-_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 
 @dataclass(frozen=True)
@@ -72,34 +60,6 @@ class Entry:
     def rendering(self) -> str:
         """What goes into the Arabic text: the Arabic, or the Latin form in bidi isolates."""
         return f"\u2066{self.arabic}\u2069" if self.no_translate else self.arabic
-
-
-_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION", 0x0A: "LINE FEED",
-                  0x0B: "LINE TABULATION", 0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
-                  0x85: "NEXT LINE"}  # fmt: skip
-
-
-def describe(char: str) -> str:
-    """``U+200B ZERO WIDTH SPACE``: how a message names a character nobody can see."""
-    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "CONTROL CHARACTER")
-    return f"U+{ord(char):04X} {name}"
-
-
-def script_of(char: str) -> str:
-    """The script of a letter (LATIN, ARABIC, CYRILLIC …), from its Unicode name; '' for other characters."""
-    return unicodedata.name(char, "").split(" ", 1)[0] if char.isalpha() else ""
-
-
-def main_script(text: str) -> str:
-    """The script most of *text*'s letters are in ('' when it has none)."""
-    scripts = [script_of(c) for c in text if c.isalpha()]
-    return max(sorted(set(scripts)), key=scripts.count) if scripts else ""
-
-
-def stray_letter(text: str) -> str | None:
-    """A letter of a minority script in *text* (a Cyrillic а in "Haftar"), or None when one script is used."""
-    main = main_script(text)
-    return next((c for c in text if c.isalpha() and script_of(c) != main), None)
 
 
 @dataclass(frozen=True)

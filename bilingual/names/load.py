@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bilingual.errors import GlossaryError
-from bilingual.formats.pocodec import entries_from_po, po_files
 from bilingual.fsutil import locked
 from bilingual.i18n import _
 from bilingual.journal import JOURNAL, finish_commit
@@ -17,6 +16,7 @@ from bilingual.names import cache
 from bilingual.names.entry import Entry, GlossaryFinding
 from bilingual.names.glossary import Glossary
 from bilingual.names.match import Matcher
+from bilingual.names.pofiles import entries_from_po, po_files
 from bilingual.names.rules import blocking, check_entries
 
 

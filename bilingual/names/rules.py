@@ -7,102 +7,81 @@ entry is ``no-translate``). Over a set: duplicates, conflicts, variants that dis
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
+from bilingual.characters import describe, problems, repaired, script_of
 from bilingual.document import Severity
 from bilingual.i18n import _
 from bilingual.names.entry import (
-    _BAD_CHARS,
     ARABIC_LETTER,
-    BIDI_CONTROLS,
-    CONFUSABLES,
-    CONTROL,
-    INVISIBLE,
     KINDS,
     LATIN_LETTER,
     MAX_TERM_CHARS,
-    NOTE_CONTROL,
     Entry,
     GlossaryFinding,
-    describe,
-    main_script,
     normalize_key,
-    script_of,
-    stray_letter,
 )
 
 
 def validate_entry(entry: Entry) -> list[GlossaryFinding]:
-    """Rules for one entry, as DeepL applies to glossary entries, plus our script rules."""
+    """Rules for one entry, as DeepL applies to glossary entries, plus our script and character rules."""
     found: list[GlossaryFinding] = []
 
     def err(message: str, severity: Severity = "error") -> None:
         found.append(GlossaryFinding(severity, f"{entry.english!r}: {message}", entry.file, entry.line))
 
     for is_english, text in ((True, entry.english), (False, entry.arabic)):
-        if text and text == text.strip() and len(text) <= MAX_TERM_CHARS and not _BAD_CHARS.search(text):
-            continue  # the common case: nothing to report on this side
         side = _("English") if is_english else _("Arabic")
         if not text.strip():
             err(_("empty {side} side").format(side=side))
             continue
         if text != text.strip():
             err(_("{side} side has leading or trailing whitespace").format(side=side))
-        if CONTROL.search(text):
-            err(_("{side} side holds a control character").format(side=side))
-        if BIDI_CONTROLS.search(text):
-            err(_("{side} side holds a stray bidi control character").format(side=side))
         if len(text) > MAX_TERM_CHARS:
             err(_("{side} side is over {n} characters").format(side=side, n=MAX_TERM_CHARS))
+        latin_in_arabic = False
+        for char, why in problems(text, script=_script(entry, is_english)):
+            if not is_english and not entry.no_translate and script_of(char) == "LATIN":
+                latin_in_arabic = True  # one message says what to do about them all
+                continue
+            err(_("{side} side holds {what}, {char}").format(side=side, what=why, char=describe(char)))
+        if latin_in_arabic:
+            err(_("Arabic side holds Latin letters (mark the entry no-translate to keep a Latin form)"))
     if entry.kind not in KINDS:
         err(_("unknown kind {kind!r} (use one of {kinds})").format(kind=entry.kind, kinds=", ".join(KINDS)))
-    if entry.arabic.strip() and not entry.no_translate:
-        if LATIN_LETTER.search(entry.arabic):
-            err(_("Arabic side holds Latin letters (mark the entry no-translate to keep a Latin form)"))
-        elif not ARABIC_LETTER.search(entry.arabic):
-            err(_("Arabic side holds no Arabic letters"))
+    arabic = entry.arabic
+    if (
+        arabic.strip()
+        and not entry.no_translate
+        and not ARABIC_LETTER.search(arabic)
+        and not LATIN_LETTER.search(arabic)
+    ):
+        err(_("Arabic side holds no Arabic letters"))
     for wrong in entry.forbidden:
         if wrong == entry.arabic:
             err(_("forbidden form {form!r} is the entry's own spelling").format(form=wrong))
-    _check_characters(entry, err)
+    for char, why in problems(entry.notes, note=True):
+        err(_("the note holds {what}, {char}").format(what=why, char=describe(char)))
     return found
 
 
-def _check_characters(entry: Entry, err: Callable[[str], None]) -> None:
-    """Characters nobody sees or that only look right: the entry would never match, or an export would
-    carry them. Each is named, so an editor can find it (``glossary check --fix`` repairs them)."""
-    for side, text in ((_("English"), entry.english), (_("Arabic"), entry.arabic)):
-        for char in dict.fromkeys(INVISIBLE.findall(text)):
-            err(_("{side} side holds an invisible character, {char}").format(side=side, char=describe(char)))
-        stray = stray_letter(text)
-        if stray is not None:
-            err(
-                _("{side} side mixes scripts: {char} among {script} letters").format(
-                    side=side, char=describe(stray), script=script_of(max(text, key=text.count)) or "other"
-                )
-            )
-    for char in dict.fromkeys(NOTE_CONTROL.findall(entry.notes)):
-        err(_("the note holds a control character, {char}").format(char=describe(char)))
-    for char in dict.fromkeys(BIDI_CONTROLS.findall(entry.notes)):
-        err(_("the note holds a bidi control character, {char}").format(char=describe(char)))
+def _script(entry: Entry, is_english: bool) -> str:
+    """The script a side's letters are expected in: Latin for the English and a no-translate form."""
+    return "LATIN" if is_english or entry.no_translate else "ARABIC"
 
 
 def repair_entry(entry: Entry) -> tuple[Entry, list[str]]:
-    """*entry* with what :func:`_check_characters` finds repaired, and a line per repair.
+    """*entry* with what the character policy finds repaired where a repair is sure, and a line per repair.
 
-    Invisible characters are removed, look-alike letters in a Latin name become Latin, a note
-    loses its control and bidi characters (its line breaks are LF already).
+    Hidden characters are removed, look-alike letters in a Latin name become Latin, a note loses its
+    controls (its line breaks are LF already); see :func:`bilingual.characters.repaired`.
     """
     changes: dict[str, str] = {}
-    for field, text in (("english", entry.english), ("arabic", entry.arabic)):
-        fixed = INVISIBLE.sub("", text)
-        stray = stray_letter(fixed)
-        if stray is not None and main_script(fixed) == "LATIN":
-            fixed = fixed.translate(CONFUSABLES)
+    for field, text, is_english in (("english", entry.english, True), ("arabic", entry.arabic, False)):
+        fixed = repaired(text, script=_script(entry, is_english))
         if fixed != text:
             changes[field] = fixed
-    notes = BIDI_CONTROLS.sub("", NOTE_CONTROL.sub("", entry.notes))
+    notes = repaired(entry.notes, note=True)
     if notes != entry.notes:
         changes["notes"] = notes
     said = [_("{field}: {old!r} → {new!r}").format(field=f, old=getattr(entry, f), new=v) for f, v in changes.items()]

@@ -25,6 +25,7 @@ from bilingual.names.match import TermSpan
 from bilingual.translation import mask as masking
 from bilingual.translation.restore import restore
 from bilingual.translation.reuse import reuse_hit
+from bilingual.writer import unwritable, write_target
 
 if TYPE_CHECKING:
     from bilingual.document import TermMatch
@@ -81,6 +82,12 @@ def run_engine(engine: Engine, texts: list[str]) -> list[str]:
             ),
             hint=_("an engine returns one string per text, in order"),
         )
+    for text in out:
+        if (why := unwritable(text)) is not None:
+            raise EngineError(
+                _("engine {name!r} returned text that cannot be stored: {why}").format(name=name, why=why),
+                hint=_("check the engine and its model"),
+            )
     return list(out)
 
 
@@ -139,7 +146,8 @@ def translate_document(
             group, _translate_group(group, engine, glossary, report, protect), strict=True
         ):
             terms = tuple(t for t in terms if t.kind != PLACEHOLDER)
-            done[seg.id] = replace(seg, target=target, status="mt", terms=terms, untranslated=untranslated)
+            done[seg.id] = write_target(seg, target, glossary=glossary, by="machine", status="mt", placed=terms,
+                                        untranslated=untranslated)  # fmt: skip
             report.from_engine += 1
             if untranslated:
                 report.untranslated.append(seg.id)

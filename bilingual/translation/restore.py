@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilingual import arabic
 from bilingual.document import TermMatch
-from bilingual.translation.locate import locate
+from bilingual.names.locate import locate
 from bilingual.translation.mask import MaskJob, placeholders, placeholders_intact
 
 if TYPE_CHECKING:

@@ -8,13 +8,12 @@ would also hit مصرف ("bank").
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bilingual import arabic
 from bilingual.document import Segment, TermMatch
 from bilingual.memory.records import Hit
 from bilingual.names.glossary import Glossary
-from bilingual.translation.locate import locate_terms
+from bilingual.names.locate import locate_terms
+from bilingual.writer import write_target
 
 
 def respell(target: str, terms: tuple[TermMatch, ...], glossary: Glossary) -> str:
@@ -64,4 +63,5 @@ def reuse_hit(seg: Segment, hit: Hit, glossary: Glossary | None) -> Segment | No
             return None
     # An editor's text stays an editor's (exports must not offer it for review as machine text);
     # machine text from the memory is "tm".
-    return replace(seg, target=target, status=hit.status if hit.human else "tm", terms=terms)
+    return write_target(seg, target, glossary=glossary, by="recalled", status=hit.status if hit.human else "tm",
+                        placed=terms)  # fmt: skip

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.errors import BilingualError, GlossaryError
-from bilingual.formats.potext import check_po_syntax, split_comment_breaks
 from bilingual.i18n import _
 from bilingual.names.entry import ENTRY_DEFAULTS, NO_TRANSLATE_FLAG, Entry, normalize_key
+from bilingual.names.potext import check_po_syntax, split_comment_breaks
 
 _FIELD = re.compile(r"^(forbidden|variant-of|source)\s*:\s*(.*)$", re.IGNORECASE)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
@@ -93,7 +93,7 @@ def pofile_at(path: Path) -> Any:
 
 def read_po_text(path: Path) -> str:
     """A PO file's text: UTF-8, line endings normalised; unreadable files are a GlossaryError."""
-    from bilingual.formats.base import decode_utf8
+    from bilingual.encoding import decode_utf8
 
     try:
         data = path.read_bytes()
