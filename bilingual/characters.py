@@ -53,7 +53,7 @@ def hidden_class(char: str) -> str | None:
     if category == "Cc":
         return _("a control character")
     if code in _BIDI_CONTROLS:
-        return _("a direction control")
+        return _("a direction (bidi) control")
     if 0xE0000 <= code <= 0xE007F:
         return _("a tag character")
     if any(lo <= code <= hi for lo, hi in _VARIATION):

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human, text_version
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
+from bilingual.fsutil import read_limited
 from bilingual.i18n import _
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
@@ -24,6 +24,7 @@ from bilingual.names.locate import locate_terms
 from bilingual.writer import is_copy_of_source, machine_text, write_target
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
+MAX_UNITS_BYTES = 256 << 20  # an exchange file (PO, XLIFF, TMX) of a whole archive
 
 
 def read_units(path: str) -> UnitFile:
@@ -31,12 +32,7 @@ def read_units(path: str) -> UnitFile:
 
     A file for another language pair is refused whole (nothing of it reaches the memory).
     """
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise FormatError(_("no such file"), path=path) from exc
-    except OSError as exc:
-        raise FormatError(_("cannot read: {error}").format(error=exc.strerror), path=path) from exc
+    data = read_limited(path, limit=MAX_UNITS_BYTES, error=FormatError, hint=_("split the file into smaller ones"))
     try:
         fmt = detect(path, data[:SNIFF_BYTES], Role.UNITS)
     except BilingualError as exc:

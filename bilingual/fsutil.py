@@ -147,6 +147,32 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
+def read_limited(path: str | Path, *, limit: int, error: type[BilingualError], hint: str = "") -> bytes:
+    """The bytes of a file the user named, refusing more than *limit* bytes before reading them (a
+    regular file by its size; a pipe or device — ``<(…)``, ``/dev/stdin`` — while reading).
+
+    A folder, a missing or unreadable file are one *error* naming *path*.
+    """
+    too_big = _("file is {size:.1f} MB, over the {limit:.1f} MB limit")
+    try:
+        if os.path.isdir(path):
+            raise error(_("is a folder, not a file"), path=path, hint=hint)
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise error(too_big.format(size=size / 1048576, limit=limit / 1048576), path=path, hint=hint)
+            data = handle.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise error(_("no such file"), path=path, hint=hint) from exc
+    except PermissionError as exc:
+        raise error(_("permission denied"), path=path, hint=hint) from exc
+    except OSError as exc:
+        raise error(_("cannot read: {error}").format(error=exc.strerror), path=path, hint=hint) from exc
+    if len(data) > limit:
+        raise error(_("input is over the {limit:.1f} MB limit").format(limit=limit / 1048576), path=path, hint=hint)
+    return data
+
+
 def read_private(path: Path, *, limit: int = 1 << 30) -> bytes | None:
     """The bytes of *path* if it is a regular file of ours (never followed through a link), else None."""
     try:

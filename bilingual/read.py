@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bilingual.document import Block, Document, Head, RawBlock, Segment
 from bilingual.encoding import decode, wide_encoding
 from bilingual.errors import InputError
+from bilingual.fsutil import read_limited
 from bilingual.i18n import _
 from bilingual.segment import split_sentences
 
@@ -77,34 +78,15 @@ def article_format(path: str, head: bytes, explicit: str | None = None) -> Forma
 
 def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read the input file (or stdin for ``-``), refusing files over *max_bytes*."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError(_("is a folder, not an article"), path=path)
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    _("file is {size:.1f} MB, over the {limit:.1f} MB limit").format(
-                        size=size / 1048576, limit=max_bytes / 1048576
-                    ),
-                    path=path,
-                    hint=_("split the article, or raise the limit with --max-size"),
-                )
-            with open(p, "rb") as handle:  # a device or FIFO has no size: the limit holds while reading
-                data = handle.read(max_bytes + 1)
-    except FileNotFoundError as exc:
-        raise InputError(_("no such file"), path=path) from exc
-    except PermissionError as exc:
-        raise InputError(_("permission denied"), path=path) from exc
+    hint = _("split the article, or raise the limit with --max-size")
+    if path != "-":
+        if Path(path).is_dir():
+            raise InputError(_("is a folder, not an article"), path=path)
+        return read_limited(path, limit=max_bytes, error=InputError, hint=hint)
+    data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            _("input is over the {limit:.1f} MB limit").format(limit=max_bytes / 1048576),
-            path=path,
-            hint=_("split the article, or raise the limit with --max-size"),
-        )
+        raise InputError(_("input is over the {limit:.1f} MB limit").format(limit=max_bytes / 1048576), path=path,
+                         hint=hint)  # fmt: skip
     return data
 
 

@@ -40,7 +40,7 @@ def test_shipped_glossary_is_clean():
         (entry(arabic=""), "empty Arabic side"),
         (entry(english=" Haftar"), "leading or trailing whitespace"),
         (entry(arabic="حفتر\x07"), "control character"),
-        (entry(arabic="\u200fحفتر"), "a direction control, U+200F"),
+        (entry(arabic="\u200fحفتر"), "a direction (bidi) control, U+200F"),
         (entry(arabic="Haftar"), "Latin letters"),
         (entry(arabic="123"), "no Arabic letters"),
         (entry(kind="animal"), "unknown kind"),

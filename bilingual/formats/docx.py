@@ -9,6 +9,7 @@ sentence or paragraph), ``rows`` and ``interleaved`` (English paragraph, then Ar
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from bilingual.formats.base import ExportOptions, Format, Role
 from bilingual.formats.html import truetype_fonts
 from bilingual.formats.layout import Piece, arabic_title_of, is_arabic, rows, title_of
 from bilingual.i18n import _
+from bilingual.unzip import ZipBounds, check_zip, read_member
 
 if TYPE_CHECKING:
     from bilingual.document import Document
@@ -79,8 +81,19 @@ def _rtl_run(run: Any, size_pt: float) -> None:
     run.font.size = Pt(size_pt)
 
 
+# A Word document's bounds: what a long article with pictures stays far below, and zip bombs do not.
+DOCX_BOUNDS = ZipBounds(members=2_000, total=64 << 20, ratio=100)
+MAX_PARAGRAPHS = 100_000
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+_NOT_OOXML = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
 def open_docx(data: bytes, path: str) -> Any:
-    """A python-docx Document of *data*; what is not a readable Word document is one line."""
+    """A python-docx Document of *data*; what is not a readable Word document is one line.
+
+    The zip is checked first, as model packages are (members, unpacked size, ratio); then its XML:
+    Word never writes a document type declaration (entity expansion is how "billion laughs" files
+    grow), and a document of more paragraphs than any article is refused before it is parsed."""
     import zipfile
 
     try:
@@ -88,11 +101,31 @@ def open_docx(data: bytes, path: str) -> Any:
     except ImportError as exc:
         raise InputError(_("reading DOCX needs python-docx: {error}").format(error=exc),
                          hint=install_hint("publish")) from exc  # fmt: skip
+    again = _("open it in Word or LibreOffice and save it again as DOCX")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive.infolist(), DOCX_BOUNDS, path=path, error=InputError, hint=again)
+            body = read_member(archive, "word/document.xml", DOCX_BOUNDS.total)
+            if body is None:
+                raise InputError(_("not a Word document: it has no word/document.xml"), path=path, hint=again)
+            for info in archive.infolist():
+                part = body if info.filename == "word/document.xml" else None
+                if part is None and info.filename.endswith((".xml", ".rels")):
+                    part = read_member(archive, info.filename, DOCX_BOUNDS.total)
+                if part is not None and _NOT_OOXML.search(part):
+                    raise InputError(_("{part} declares a document type, which Word never writes").format(
+                        part=info.filename), path=path, hint=again)  # fmt: skip
+    except zipfile.BadZipFile as exc:
+        raise InputError(_("not a readable Word document: {error}").format(error=exc), path=path, hint=again) from exc
+    paragraphs = len(_PARAGRAPH.findall(body))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(_("the document holds {n:,} paragraphs, over the {limit:,} limit").format(
+            n=paragraphs, limit=MAX_PARAGRAPHS), path=path, hint=_("split the document"))  # fmt: skip
     try:
         return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # python-docx and lxml say what is broken in many ways; all mean the same here
         raise InputError(_("not a readable Word document: {error}").format(error=exc), path=path,
-                         hint=_("open it in Word or LibreOffice and save it again as DOCX")) from exc  # fmt: skip
+                         hint=again) from exc  # fmt: skip
 
 
 def text_runs(p: Any) -> list[Any]:
@@ -157,10 +190,10 @@ class DocxFormat(Format):
 
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                core = archive.read("docProps/core.xml")
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+                core = read_member(archive, "docProps/core.xml", 1 << 20)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
             return False
-        return b">bilingual " in core
+        return core is not None and b">bilingual " in core
 
     def render(self, doc: Document, options: ExportOptions) -> bytes:
         import docx

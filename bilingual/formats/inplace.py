@@ -124,14 +124,10 @@ def _markdown(text: str) -> Taken:
 
 def _html(text: str, path: str) -> Taken:
     import lxml.html
-    from lxml import etree
 
-    parser = lxml.html.HTMLParser(huge_tree=True)
-    try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(_("cannot parse as HTML: {error}").format(error=exc), path=path,
-                         hint=_("check the file is an HTML page")) from exc  # fmt: skip
+    from bilingual.formats.html import parse_page
+
+    root = parse_page(text, path)
     blocks = [
         el
         for el in root.iter(*_HTML_BLOCKS)

@@ -30,6 +30,7 @@ from bilingual.jobs.result import Result
 from bilingual.jobs.translate import TranslateRequest, default_output, translate_articles
 from bilingual.progress import Pace
 from bilingual.quiet import library_output_aside
+from bilingual.read import DEFAULT_MAX_BYTES
 from bilingual.workspace import Workspace
 
 
@@ -54,20 +55,25 @@ class Fingerprint:
     model: str
 
 
-def up_to_date(source: str, output: str, fingerprint: Fingerprint) -> bool:
+def up_to_date(source: str, output: str, fingerprint: Fingerprint, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     """Whether *output* is an aligned document made from *source*'s bytes as they are now, with this
-    glossary, engine and model (a damaged or foreign file is never up to date)."""
-    if not os.path.isfile(output):
+    glossary, engine and model (a damaged or foreign file is never up to date).
+
+    What is cheap is compared first (the head, the source's size against the input limit); the
+    source is then hashed as a stream, never held whole."""
+    if not os.path.isfile(output) or not os.path.isfile(source):
         return False
     try:
         head = read_aligned(output).head
+        if (head.glossary_fingerprint, head.engine, head.model_checksum) != (
+            fingerprint.glossary, fingerprint.engine, fingerprint.model
+        ) or os.path.getsize(source) > max_bytes:  # fmt: skip
+            return False
         with open(source, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except (BilingualError, OSError):
         return False
-    return (head.input_sha256, head.glossary_fingerprint, head.engine, head.model_checksum) == (
-        digest, fingerprint.glossary, fingerprint.engine, fingerprint.model
-    )  # fmt: skip
+    return head.input_sha256 == digest
 
 
 def translate_archive(workspace: Workspace, request: ArchiveRequest, result: Result | None = None) -> Result:
@@ -92,7 +98,7 @@ def translate_archive(workspace: Workspace, request: ArchiveRequest, result: Res
     for path, (out, note) in zip(inputs, planned, strict=True):
         if note:
             result.say(note)
-        if not request.force and up_to_date(path, out, fingerprint):
+        if not request.force and up_to_date(path, out, fingerprint, max_bytes=request.translate.max_bytes):
             result.counts["up_to_date"] += 1
             result.item(path, "up to date", where=out)
             continue
@@ -290,7 +296,7 @@ class _RayTranslator:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {name: [] for name in Done._fields}
         for path, out in zip(batch["input"], batch["output"], strict=True):
-            if up_to_date(str(path), str(out), self.fingerprint):  # a retried task: done already
+            if up_to_date(str(path), str(out), self.fingerprint, max_bytes=self.request.max_bytes):  # a retried task
                 item = _done_already(str(path), str(out))
             else:
                 item = _one(self.workspace, self.request, str(path), str(out))

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from bilingual import outputs
 from bilingual.errors import BilingualError, GlossaryError
 from bilingual.formats import Format, Role, detect, get
-from bilingual.fsutil import locked, write_text
+from bilingual.fsutil import locked, read_limited, write_text
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
 from bilingual.names.edit import edit_glossary, merge_incoming, set_arabic, variants
@@ -20,6 +20,8 @@ from bilingual.names.pofiles import po_files
 from bilingual.names.potext import repair_po_text
 from bilingual.names.rules import check_entries, check_set, repair_entry, validate_entry
 from bilingual.workspace import Workspace
+
+MAX_IMPORT_BYTES = 64 << 20  # a glossary sheet or TBX; 100,000 names are about 10 MB
 
 
 def open_glossary(workspace: Workspace, *, validate: bool = True) -> Glossary:
@@ -230,8 +232,8 @@ def _repair(root: Path, result: Result) -> None:
     with locked(root):  # the files as text first: a NUL in a comment stops any reader
         for path in po_files(root):
             try:
-                raw = path.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
+                raw = read_limited(path, limit=MAX_IMPORT_BYTES, error=GlossaryError).decode("utf-8")
+            except (GlossaryError, UnicodeDecodeError):
                 continue  # the check below names the problem
             text, lines = repair_po_text(raw)
             if lines:
@@ -268,7 +270,8 @@ def import_terms(workspace: Workspace, request: TermsImportRequest, result: Resu
     """Merge a spreadsheet, TBX or OmegaT glossary: fields a file lacks are kept; nothing is written
     when an incoming entry is invalid. ``dry_run`` reports exactly what the run would do."""
     result = result if result is not None else Result()
-    data = Path(request.file).read_bytes()
+    data = read_limited(request.file, limit=MAX_IMPORT_BYTES, error=GlossaryError,
+                        hint=_("split the file; a glossary of 100,000 names is about 10 MB"))  # fmt: skip
     incoming = term_format(request.file, request.format, head=data[:4096]).parse_terms(data, path=request.file)
     # Duplicates and conflicts inside the file are refused before anything is merged.
     bad = [f for f in check_set([i.entry for i in incoming]) if f.severity == "error"]

@@ -25,6 +25,7 @@ from bilingual.names.entry import ENTRY_DEFAULTS, NO_TRANSLATE_FLAG, Entry, norm
 from bilingual.names.potext import check_po_syntax, split_comment_breaks
 
 _FIELD = re.compile(r"^(forbidden|variant-of|source)\s*:\s*(.*)$", re.IGNORECASE)
+MAX_PO_BYTES = 64 << 20  # a glossary file of 300,000 names is about 30 MB
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
@@ -94,11 +95,9 @@ def pofile_at(path: Path) -> Any:
 def read_po_text(path: Path) -> str:
     """A PO file's text: UTF-8, line endings normalised; unreadable files are a GlossaryError."""
     from bilingual.encoding import decode_utf8
+    from bilingual.fsutil import read_limited
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(_("cannot read: {error}").format(error=exc.strerror), path=path) from exc
+    data = read_limited(path, limit=MAX_PO_BYTES, error=GlossaryError, hint=_("split the glossary into smaller files"))
     text = decode_utf8(data, path=str(path), error=GlossaryError, hint=_("save the PO file as UTF-8"))
     return split_comment_breaks(text.replace("\r\n", "\n"))
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bilingual.errors import ModelError, install_hint
 from bilingual.i18n import _
+from bilingual.unzip import ZipBounds, check_zip
 
 QUANTIZATIONS = ("int8", "int8_float16", "float16", "none")
 PREFIX_SIDES = ("source", "decoder")
@@ -47,6 +48,7 @@ MAX_LAYERS = 64
 MAX_WIDTH = 16_384
 MAX_VOCABULARY = 1_000_000
 MAX_UNPACKED = 8 * 1024**3
+OPUS_BOUNDS = ZipBounds(members=10_000, total=MAX_UNPACKED, ratio=1000)
 _SIZES = ("d_model", "encoder_layers", "decoder_layers", "encoder_attention_heads", "decoder_attention_heads",
           "encoder_ffn_dim", "decoder_ffn_dim", "vocab_size")  # fmt: skip
 
@@ -151,14 +153,7 @@ def _check_safetensors(path: Path) -> None:
 
 def _check_archive(archive: zipfile.ZipFile, path: Path) -> None:
     """An OPUS-MT zip: no member twice (which one would win?), and a bounded unpacked size."""
-    names = [info.filename for info in archive.infolist()]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise ModelError(
-            _("the archive holds {name!r} twice").format(name=twice[0]), path=path, hint=_("rebuild the archive")
-        )
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise ModelError(_("the archive unpacks to more than {n} GB").format(n=MAX_UNPACKED // 1024**3), path=path)
+    check_zip(archive.infolist(), OPUS_BOUNDS, path=str(path), error=ModelError, hint=_("rebuild the archive"))
 
 
 def _converted(src: Path, kind: str, out: Path, quantization: str) -> None:
