@@ -196,3 +196,23 @@ def test_a_save_refreshes_the_rows_findings_and_approving_a_missing_name_asks_tw
     sync_api.expect(first).to_have_attribute("data-status", "approved", timeout=10_000)
     assert _seg(docs, "a.en-ar.xml", "p1.s1").status == "approved"
     sync_api.expect(first.locator('.finding[data-check="glossary_missing"]')).to_have_count(1)
+
+
+def test_direction_controls_are_inert_marks_in_the_edit_box_and_kept_on_save(desk_server, browser):
+    """A right-to-left override in "copy source" (or another editor's text) reordered the edit box."""
+    base, docs = desk_server
+    seg = next(s for s in read_aligned(str(docs / "hostile.en-ar.xml")).segments() if "\u202e" in s.source)
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/hostile.en-ar.xml")
+    row = page.locator(f'.row[data-seg="{seg.id}"]')
+    row.locator('button[data-action="copy"]').click()
+    area = row.locator('[data-role="target"]')
+    shown = area.input_value()
+    assert "\u202e" not in shown and "\u27e6RLO\u27e7" in shown and "\u27e6PDF\u27e7" in shown
+    area.focus()
+    area.press("Control+Enter")  # a copy of the English is saved only when approved as it stands
+    sync_api.expect(row).to_have_attribute("data-status", "approved", timeout=10_000)
+    stored = _seg(docs, "hostile.en-ar.xml", seg.id)
+    assert stored.target == seg.source and "\u27e6" not in stored.target  # the controls themselves, kept
+    page.reload()
+    assert "\u27e6RLO\u27e7" in page.locator(f'.row[data-seg="{seg.id}"] [data-role="target"]').input_value()

@@ -11,7 +11,6 @@ history, the folder as the boundary, the write policy). Mounted at ``/desk`` by
 from __future__ import annotations
 
 import io
-import json
 import logging
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +26,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n, refusals
-from bilingual.bodies import BodyTooLarge, read_bounded
+from bilingual.bodies import BadJson, BodyTooLarge, load_json, read_bounded
 from bilingual.desk import view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
 from bilingual.errors import BilingualError, Refused
@@ -44,8 +43,9 @@ KINDS = ("person", "place", "org", "other")
 def _templates() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("bilingual", "desk/templates"),
-                       autoescape=select_autoescape(default=True))  # fmt: skip
+    env = Environment(loader=PackageLoader("bilingual", "desk/templates"), autoescape=select_autoescape(default=True))
+    env.filters["boxed"] = view.boxed
+    return env
 
 
 def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -92,8 +92,10 @@ async def _json(request: Request) -> dict[str, Any]:
     settings: DeskSettings = request.app.state.desk
     body = await _bounded(request, settings.max_body)
     try:
-        data = json.loads(body or b"{}")
-    except (UnicodeDecodeError, ValueError):
+        data = load_json(body or b"{}")
+    except BadJson as bad:
+        if str(bad) == "a lone surrogate":
+            raise Refused(400, "the text holds a lone surrogate (half of a broken character): remove it") from None
         raise Refused(400, "the request body is not JSON") from None
     if not isinstance(data, dict):
         raise Refused(400, "the request body must be a JSON object")

@@ -74,6 +74,12 @@ def visible(text: str) -> Markup:
     return Markup(CONTROL.sub(_mark, str(escape(text))))  # noqa: S704 (escaped first; the marks are ours)
 
 
+def boxed(text: str) -> str:
+    """*text* for the edit box: each direction control as an inert mark (``⟦RLO⟧``), which the page's
+    script turns back into the control when it saves (the same marks as the script's)."""
+    return CONTROL.sub(lambda m: f"\u27e6{CONTROLS[m.group(0)]}\u27e7", text)
+
+
 def marked_source(seg: Segment) -> Markup:
     """The English with each glossary name in a ``<mark>`` that says its spelling and whether the
     Arabic has it."""

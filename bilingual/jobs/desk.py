@@ -25,6 +25,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.document import Document, Finding, Segment, is_human, version_of
@@ -99,10 +100,17 @@ class NoSuchDocument(NotFound):
 
 def document_path(folder: str, name: str) -> Path:
     """The aligned document *name* inside *folder*; anything outside it (``..``, a link out) is refused."""
+    missing = NoSuchDocument(_("no such document in the folder"), path=name.encode("ascii", "backslashreplace").decode(),
+                             hint=_("pick one from the list"))  # fmt: skip
+    if not name.endswith(SUFFIX) or not name.isprintable() or len(name.encode("utf-8", "surrogatepass")) > 255:
+        raise missing  # a NUL, a control or a name no file system holds: no document has it
     root = Path(folder).resolve()
-    path = (root / name).resolve()
-    if not name.endswith(SUFFIX) or path.parent != root or not path.is_file():
-        raise NoSuchDocument(_("no such document in the folder"), path=name, hint=_("pick one from the list"))
+    try:
+        path = (root / name).resolve()
+        if path.parent != root or not path.is_file():
+            raise missing
+    except (OSError, ValueError):
+        raise missing from None
     return path
 
 
@@ -302,13 +310,35 @@ def state_file(path: Path, kind: str, suffix: str) -> Path:
 
 
 def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
+    """Add one save to the history: the whole line in one ``write`` (appends never interleave), after a
+    line break when a crash cut the last line short (the cut line stays, skipped by readers)."""
     line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
                        "after_status": after[1], "who": who, "when": time.time()}, ensure_ascii=False)  # fmt: skip
-    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-    with os.fdopen(fd, "a", encoding="utf-8") as handle:
-        handle.write(line + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    fd = os.open(log, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        cut = size > 0 and os.pread(fd, 1, size - 1) != b"\n"
+        data = (b"\n" if cut else b"") + (line + "\n").encode("utf-8")
+        written = os.write(fd, data)
+        while written < len(data):  # a regular file takes it whole; a full disk may not
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _history_rows(path: Path) -> list[dict[str, object]]:
+    """The history's saves, oldest first; a line a crash cut short, or anything else that is not a save,
+    is skipped (never a reason to refuse the page)."""
+    rows = []
+    for line in path.read_bytes().split(b"\n"):
+        try:
+            row = json.loads(line) if line.strip() else None
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(row, dict) and isinstance(row.get("segment"), str) and isinstance(row.get("before"), str):
+            rows.append(row)
+    return rows
 
 
 def history(folder: str, document: str, segment: str | None = None) -> list[dict[str, object]]:
@@ -316,8 +346,7 @@ def history(folder: str, document: str, segment: str | None = None) -> list[dict
     path = state_file(document_path(folder, document), "history", ".jsonl")
     if not path.is_file():
         return []
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if segment is None or r["segment"] == segment]
+    return [r for r in _history_rows(path) if segment is None or r["segment"] == segment]
 
 
 def revert_segment(workspace: Workspace, document: str, segment: str, step: int, *, who: str = "") -> Saved:
@@ -342,9 +371,27 @@ def dismiss_finding(folder: str, document: str, segment: str, check: str, reason
         raise InputError(_("a dismissal needs a reason"), path=document, hint=_("say why the finding does not apply"))
     path = state_file(document_path(folder, document), "dismissed", ".json")
     with locked(path):
-        kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+        kept = _dismissals(path)
+        if kept is None:  # editors' reasons are never written over: the file is left for a person to mend
+            raise InputError(_("the desk's file of dismissed findings is damaged; nothing was changed"), path=str(path),
+                             hint=_("repair the JSON, or move the file aside to start a new one"))  # fmt: skip
         kept.append({"segment": segment, "check": check, "reason": reason.strip(), "who": who, "when": time.time()})
         write_text(path, json.dumps(kept, ensure_ascii=False, indent=1))
+
+
+def _dismissals(path: Path) -> list[dict[str, Any]] | None:
+    """The dismissals kept for a document ([] when none), or None when the file is not ours to read."""
+    if not path.is_file():
+        return []
+    try:
+        kept = json.loads(path.read_bytes())
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(kept, list) or not all(
+        isinstance(d, dict) and all(isinstance(d.get(k), str) for k in ("segment", "check", "reason")) for d in kept
+    ):
+        return None
+    return kept
 
 
 def findings(workspace: Workspace, document: str) -> list[tuple[Finding, str]]:
@@ -357,6 +404,5 @@ def findings(workspace: Workspace, document: str) -> list[tuple[Finding, str]]:
 def with_dismissals(folder: str, document: str, found: list[Finding]) -> list[tuple[Finding, str]]:
     """Each finding with the reason an editor dismissed it ('' when it stands)."""
     dismissed_file = state_file(document_path(folder, document), "dismissed", ".json")
-    dismissed = json.loads(dismissed_file.read_text(encoding="utf-8")) if dismissed_file.is_file() else []
-    reasons = {(d["segment"], d["check"]): d["reason"] for d in dismissed}
+    reasons = {(d["segment"], d["check"]): d["reason"] for d in _dismissals(dismissed_file) or []}
     return [(f, reasons.get((f.segment_id, f.check), "")) for f in found]

@@ -64,7 +64,7 @@ async def translate(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = await parameters(request, settings.max_body)
     key = check_key(settings, params)
-    check_rate(settings, key or (request.client.host if request.client else "?"))
+    check_rate(settings, key, request)
     texts, many = texts_of(params, settings)
     auto = check_languages(params)
     fmt = str(params.get("format") or "text")
@@ -82,7 +82,8 @@ async def translate(request: Request) -> Response:
     if auto:
         detected = {"confidence": 90.0, "language": "en"}
         body["detectedLanguage"] = [detected] * len(texts) if many else detected
-    if str(params.get("alternatives") or "0").isdigit() and int(str(params.get("alternatives") or "0")) > 0:
+    wanted = str(params.get("alternatives") or "0")
+    if wanted.isascii() and wanted.isdigit() and wanted.strip("0"):  # "²" and 5,000 digits are no count
         body["alternatives"] = [[] for _t in texts] if many else []
     body["names"] = names if many else names[0]
     headers = {"X-Bilingual-Glossary": glossary.fingerprint if glossary is not None else "none"}
@@ -105,7 +106,7 @@ async def suggest(request: Request) -> Response:
         raise ApiError(403, "Suggestions are disabled on this server.")
     params = await parameters(request, settings.max_body)
     key = check_key(settings, params)
-    check_rate(settings, key or (request.client.host if request.client else "?"))
+    check_rate(settings, key, request)
     source, better = params.get("q"), params.get("s")
     if not isinstance(source, str) or not source.strip():
         raise ApiError(400, "Invalid request: missing q parameter")
@@ -122,7 +123,7 @@ async def suggest(request: Request) -> Response:
 async def detect(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = await parameters(request, settings.max_body)
-    check_key(settings, params)
+    check_rate(settings, check_key(settings, params), request)
     q = params.get("q")
     if not q:
         raise ApiError(400, "Invalid request: missing q parameter")

@@ -74,7 +74,7 @@ async def translate_file(request: Request) -> Response:
         raise ApiError(403, "Files translation are disabled on this server.")
     params = await _form(request, settings)
     key = check_key(settings, params)
-    check_rate(settings, key or (request.client.host if request.client else "?"))
+    check_rate(settings, key, request)
     upload = params.get("file")
     if not isinstance(upload, UploadFile):
         raise ApiError(400, "Invalid request: missing file parameter")

@@ -3,7 +3,6 @@ request's parameters (query string, JSON or form, bounded), its key, its rate, i
 
 from __future__ import annotations
 
-import json
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from bilingual.bodies import BodyTooLarge, read_bounded
+from bilingual.bodies import BadJson, BodyTooLarge, load_json, read_bounded
 from bilingual.engines import Engine
 from bilingual.errors import Refused
 from bilingual.names.glossary import Glossary
@@ -70,8 +69,12 @@ async def parameters(request: Request, limit: int) -> dict[str, Any]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if body and kind == "application/json":
         try:
-            data = json.loads(body)
-        except (UnicodeDecodeError, ValueError):
+            data = load_json(body)
+        except BadJson as bad:
+            if str(bad) == "a lone surrogate":
+                raise ApiError(
+                    400, "Invalid request: the text holds a lone surrogate (half of a broken character)"
+                ) from None
             raise ApiError(400, "Invalid request: the body is not valid JSON") from None
         if not isinstance(data, dict):
             raise ApiError(400, "Invalid request: the JSON body must be an object")
@@ -100,9 +103,12 @@ def check_key(settings: Settings, params: dict[str, Any]) -> str:
     return key
 
 
-def check_rate(settings: Settings, who: str) -> None:
+def check_rate(settings: Settings, key: str, request: Request) -> None:
+    """Count the request against its client's limit a minute: the key when keys are configured (a key
+    is checked before), else the client's address — an ``api_key`` made up per request is no new client."""
     if not settings.req_limit:
         return
+    who = key if settings.api_keys else (request.client.host if request.client else "?")
     now = time.monotonic()
     calls = settings._calls.setdefault(who, deque())
     while calls and now - calls[0] > 60:

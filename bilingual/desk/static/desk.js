@@ -72,6 +72,17 @@
 
   // One save at a time per row, each sent with the version the previous one returned: leaving the
   // text (a save as edited) and clicking Approve are two saves, never a conflict with oneself.
+  // Direction controls (an override, an embedding, an isolate) in a text would reorder what the edit box
+  // shows, as they would in the rows: in the box each is an inert mark such as ⟦RLO⟧, and the text
+  // saved has the control back where the mark stands (deleting the mark deletes the control).
+  const CONTROLS = { "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI" };
+  const MARKS = Object.fromEntries(Object.entries(CONTROLS).map(([c, n]) => ["\u27e6" + n + "\u27e7", c]));
+  const toBox = (text) => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => "\u27e6" + CONTROLS[c] + "\u27e7");
+  const fromBox = (text) => text.replace(/\u27e6(LRE|RLE|PDF|LRO|RLO|LRI|RLI|FSI|PDI)\u27e7/g, (m) => MARKS[m]);
+  const textOf = (row) => fromBox(areaOf(row).value);
+  const setText = (row, text) => { areaOf(row).value = toBox(text); };
+
   const pending = new WeakMap();
   function save(row, approve) {
     const previous = pending.get(row) || Promise.resolve(true);
@@ -81,11 +92,10 @@
   }
 
   async function saveNow(row, approve, confirmed) {
-    const area = areaOf(row);
-    if (!approve && area.value === saved.get(row)) return true; // already on disk
+    if (!approve && textOf(row) === saved.get(row)) return true; // already on disk
     setState(row, ui.saving);
     const answer = await send(base + "/save", {
-      segment: row.dataset.seg, target: area.value, version: row.dataset.version, approve, who: who(),
+      segment: row.dataset.seg, target: textOf(row), version: row.dataset.version, approve, who: who(),
       confirmed: !!confirmed,
     });
     if (answer.status === 409 && answer.body.conflict) { showConflict(row, answer.body); return false; }
@@ -100,11 +110,10 @@
 
   // A save's answer carries the row as it is now: text, status, version, names and findings.
   function showRow(row, body) {
-    const area = areaOf(row);
     row.dataset.status = body.status;
     row.dataset.version = body.version;
     saved.set(row, body.target);
-    if (area.value.trim() === body.target.trim() || body.reverted) area.value = body.target;
+    if (textOf(row).trim() === body.target.trim() || body.reverted) setText(row, body.target);
     row.toggleAttribute("data-untranslated", !body.target);
     showNames(row, body.names);
     showFindings(row, body.findings || []);
@@ -152,10 +161,10 @@
     const keepTheirs = el("button", ui.keep_theirs); keepTheirs.type = "button";
     const keepMine = el("button", ui.keep_mine); keepMine.type = "button";
     keepTheirs.addEventListener("click", () => {
-      areaOf(row).value = body.theirs; saved.set(row, body.theirs); row.dataset.version = body.version; box.remove();
+      setText(row, body.theirs); saved.set(row, body.theirs); row.dataset.version = body.version; box.remove();
       setState(row, "");
     });
-    keepMine.addEventListener("click", () => { row.dataset.version = body.version; areaOf(row).value = body.mine; save(row, false); });
+    keepMine.addEventListener("click", () => { row.dataset.version = body.version; setText(row, body.mine); save(row, false); });
     box.append(el("p", ui.conflict), el("b", ui.theirs), theirs, el("b", ui.mine), mine, keepTheirs, keepMine);
     row.querySelector(".tools").before(box);
     setState(row, ui.conflict, "error");
@@ -174,7 +183,7 @@
   }
 
   const notApproved = (r) => r.dataset.status !== "approved";
-  const untranslated = (r) => r.hasAttribute("data-untranslated") || !areaOf(r).value.trim();
+  const untranslated = (r) => r.hasAttribute("data-untranslated") || !textOf(r).trim();
 
   async function revertLast(row) {
     const steps = await (await fetch(base + "/history?segment=" + encodeURIComponent(row.dataset.seg))).json();
@@ -233,7 +242,7 @@
 
   function setupDocument() {
     const rows = document.getElementById("rows");
-    rows.querySelectorAll(".row").forEach((row) => saved.set(row, areaOf(row).value));
+    rows.querySelectorAll(".row").forEach((row) => { setText(row, textOf(row)); saved.set(row, textOf(row)); });
     rows.addEventListener("keydown", async (event) => {
       const area = event.target.closest('[data-role="target"]');
       if (!area) return;
@@ -249,7 +258,7 @@
         focusNext(row, untranslated);
       } else if (event.altKey && event.code === "KeyC") {
         event.preventDefault();
-        area.value = row.querySelector(".src").dataset.source;
+        setText(row, row.querySelector(".src").dataset.source);
       } else if (event.altKey && event.code === "KeyR") {
         event.preventDefault();
         await revertLast(row);
@@ -260,7 +269,7 @@
       const area = event.target.closest('[data-role="target"]');
       if (!area) return;
       const row = rowOf(area);
-      if (area.value !== saved.get(row) && !row.querySelector('[data-role="conflict"]')) save(row, false);
+      if (textOf(row) !== saved.get(row) && !row.querySelector('[data-role="conflict"]')) save(row, false);
     });
     rows.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
@@ -269,7 +278,7 @@
       const action = button.dataset.action;
       if (action === "approve") save(row, true).then((ok) => ok && focusNext(row, notApproved));
       else if (action === "save") save(row, false);
-      else if (action === "copy") areaOf(row).value = row.querySelector(".src").dataset.source;
+      else if (action === "copy") setText(row, row.querySelector(".src").dataset.source);
       else if (action === "history") showHistory(row);
       else if (action === "dismiss") dismissForm(button);
     });
