@@ -273,7 +273,9 @@ def test_an_element_with_a_flood_of_attributes_is_refused_in_linear_time(run_cli
 
     def run(n: int) -> None:
         with pytest.raises(InputError, match="attributes"):
-            parse_html_article("<html><body><p " + " ".join(f'a{i}="x>"' for i in range(n)) + ">Haftar.</p></body></html>")
+            parse_html_article(
+                "<html><body><p " + " ".join(f'a{i}="x>"' for i in range(n)) + ">Haftar.</p></body></html>"
+            )
 
     assert _ratio(run, 40_000) < MAX_RATIO
     page = tmp_path / "flood.html"
