@@ -132,6 +132,17 @@ def private_folder(path: Path) -> Path:
     return path
 
 
+def cache_folder(*parts: str) -> Path:
+    """A folder of the tool's cache, private at every level from the cache's root down (a link planted
+    at ``~/.cache/bilingual`` is removed, never written through; see :func:`private_folder`)."""
+    from platformdirs import user_cache_dir
+
+    folder = private_folder(Path(user_cache_dir("bilingual")))
+    for part in parts:
+        folder = private_folder(folder / part)
+    return folder
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write *data* to *path* in a private folder: a new 0600 file (never through a link), renamed in place."""
     folder = private_folder(path.parent)
@@ -212,11 +223,9 @@ def lock_path(path: str | Path) -> str:
     """Where the lock for *path* is kept (see :func:`locked`)."""
     import hashlib
 
-    from platformdirs import user_cache_dir
-
     real = os.path.realpath(path)
     try:
-        folder = private_folder(Path(user_cache_dir("bilingual")) / "locks")
+        folder = cache_folder("locks")
     except OSError:
         return str(path) + ".lock"
     return str(folder / (hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".lock"))

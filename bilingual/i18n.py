@@ -16,6 +16,7 @@ import contextlib
 import gettext as _gettext
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,6 +45,30 @@ def _compiled_catalog(lang: str) -> Path | None:
     return None
 
 
+def _cache_root(root: Path) -> Path:
+    """*root* when it is a private folder of ours (made so if it is missing or merely open to others),
+    else a private folder of this process: a planted link or another user's folder is never written
+    through, nor a catalog read from it. (This module is the floor; fsutil.cache_folder is the rule.)"""
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(root, 0o700)
+        info = os.lstat(root)
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid():
+            if info.st_mode & 0o077:
+                os.chmod(root, 0o700)
+            return root
+    except OSError:
+        pass
+    global _own_root
+    if _own_root is None:
+        _own_root = Path(tempfile.mkdtemp(prefix="bilingual-locale-"))
+    return _own_root
+
+
+_own_root: Path | None = None
+
+
 def compile_catalog(po: Path) -> Path | None:
     """Compile *po* to a cached ``.mo`` (once per catalog content); None if that fails.
 
@@ -55,7 +80,7 @@ def compile_catalog(po: Path) -> Path | None:
     data = po.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     lang = po.parent.parent.name
-    out = Path(user_cache_dir("bilingual")) / "locale" / digest / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    out = _cache_root(Path(user_cache_dir("bilingual"))) / "locale" / digest / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if out.is_file():
         return out
     try:

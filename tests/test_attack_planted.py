@@ -172,3 +172,21 @@ def test_any_loopback_address_is_loopback(tmp_path):
 
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
     assert not any(is_loopback(h) for h in ("10.0.0.1", "evil.example", "127.0.0.1.evil.example"))
+
+
+def test_a_symlinked_cache_folder_is_never_written_through(gl, tmp_path):
+    """~/.cache/bilingual planted as a link to another folder: the glossary cache, the locks and the
+    compiled catalogs were written into the link's target."""
+    env = _env(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "cache").mkdir()
+    os.symlink(elsewhere, tmp_path / "cache" / "bilingual")
+    done = _bilingual("glossary", "list", "--glossary", gl, cwd=tmp_path, env={**env, "LANGUAGE": "ar"})
+    assert done.returncode == 0 and "Haftar" in done.stdout, done.stderr
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    root = tmp_path / "cache" / "bilingual"
+    assert not root.is_symlink() and root.is_dir() and (root.stat().st_mode & 0o077) == 0
+    assert _bilingual("glossary", "add", "Zliten", "زليتن", "--kind", "place", "--glossary", gl, cwd=tmp_path,
+                      env=env).returncode == 0  # fmt: skip
+    assert list(elsewhere.iterdir()) == []

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from bilingual import signing
 from bilingual.errors import BilingualError, GlossaryError
-from bilingual.fsutil import read_private, write_private
+from bilingual.fsutil import cache_folder, read_private, write_private
 from bilingual.i18n import _
 
 CACHE_VERSION = "2"
@@ -37,9 +37,8 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("bilingual")) / "glossary"
+    """The glossary cache's folder: private from the cache's root down, or an error (then nothing is cached)."""
+    return cache_folder("glossary")
 
 
 def cache_key(files: list[Path], language: str) -> str:
@@ -59,7 +58,10 @@ def read(name: str, *, kind: str) -> Any | None:
     secret = signing.secret()
     if secret is None:
         return None
-    blob = read_private(cache_dir() / name)
+    try:
+        blob = read_private(cache_dir() / name)
+    except (OSError, BilingualError):  # no private cache folder to be had: nothing is cached
+        return None
     if blob is None:
         return None
     given, payload = blob[: signing.MAC_BYTES], blob[signing.MAC_BYTES :]
