@@ -63,11 +63,17 @@ def translate_texts(request: TextRequest, *, engine: Engine, glossary: Glossary 
     doc = build_document("".join(pieces), blocks, head=Head(input_name="request"))
     protect = PROTECT[request.markup]
     translated, tally = translate_document(doc, engine=engine, glossary=glossary, protect=protect)
-    segments = translated.segments()
-    rows = names_report(translated)
+    segments = translated.segments()  # in the order of the text: each text's are the next ones
+    rows_of: dict[str, list[NameRow]] = {}
+    for row in names_report(translated):
+        rows_of.setdefault(row.segment, []).append(row)
     result = TextResult(untranslated=len(tally.untranslated))
+    next_seg = 0
     for start, end in spans:
-        mine = [s for s in segments if start <= s.start and s.end <= end]
+        first = next_seg
+        while next_seg < len(segments) and segments[next_seg].end <= end:
+            next_seg += 1
+        mine = segments[first:next_seg]
         out, pos = [], start
         for seg in mine:
             out.append(doc.text[pos : seg.start])
@@ -75,8 +81,7 @@ def translate_texts(request: TextRequest, *, engine: Engine, glossary: Glossary 
             pos = seg.end
         out.append(doc.text[pos:end])
         result.translations.append("".join(out))
-        ids = {seg.id for seg in mine}
-        result.names.append([row for row in rows if row.segment in ids])
+        result.names.append([row for seg in mine for row in rows_of.get(seg.id, [])])
     return result
 
 
