@@ -26,6 +26,7 @@ from bilingual.arabic import mostly_latin
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, Sqlite, dependency_error
 from bilingual.i18n import _
+from bilingual.memory import checked
 from bilingual.memory.records import Hit, Recall, hit_from_row, normalize, terms_to_json
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class Memory:
                 path=self.path,
                 hint=_("pass another --memory; the file was not changed"),
             )
-        if tables:
+        if tables and not checked.known_whole(self.path):
             verdict = self.db.execute("PRAGMA quick_check(1)").fetchone()
             if verdict is None or verdict[0] != "ok":
                 raise MemoryStoreError(
@@ -174,6 +175,7 @@ class Memory:
                     path=self.path,
                     hint=_("restore it from a backup, or pass another --memory; the file was not changed"),
                 )
+            checked.stamp(self.path)
 
     def _error(self, exc: Exception) -> BilingualError:
         mapped = dependency_error(exc, path=self.path)
@@ -255,7 +257,9 @@ class Memory:
         self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
 
     def close(self) -> None:
+        """Close, and stamp the file as this tool leaves it (the next open need not check it all)."""
         self.db.close()
+        checked.stamp(self.path)
 
     def __enter__(self) -> Memory:
         return self
