@@ -121,8 +121,10 @@ def lookups(args, work: Path) -> None:
     as_left = min(s for o, s in opened if not o)
     changed = min(s for o, s in opened if o)
     print(f"memory of {stored} segments (filled in {fill:.1f} s)")
-    print(f"  open, as this tool left it  {as_left * 1000:7.1f} ms;  after a change elsewhere (full check) "
-          f"{changed * 1000:7.1f} ms  ({changed / as_left:.0f}x)")
+    print(
+        f"  open, as this tool left it  {as_left * 1000:7.1f} ms;  after a change elsewhere (full check) "
+        f"{changed * 1000:7.1f} ms  ({changed / as_left:.0f}x)"
+    )
     print(f"  exact lookups, hits     {hit_rate:9.0f} /s  ({hits} of {args.lookups} found)   target >= 10,000/s")
     print(f"  exact lookups, misses   {miss_rate:9.0f} /s  ({misses} of {args.lookups} not found)")
     print(f"  near-match lookups      {near_rate:9.0f} /s  ({found} of {near_n} with a note)")
