@@ -185,15 +185,10 @@ def write_target(
 
 
 def _checked(placed: tuple[TermMatch, ...], target: str, where: str) -> tuple[TermMatch, ...]:
-    """*placed* when every enforced span lies in *target* and holds its name; else an internal error."""
+    """*placed* when every enforced span lies in *target*; else an internal error."""
     for t in placed:
         if t.enforced and not (0 <= t.target_start <= t.target_end <= len(target)):
-            raise InvalidDocument(
-                _("internal error: segment {what} would be written wrong ({why}); nothing was written").format(
-                    what=where, why="name spans"
-                ),
-                hint=_("please report this with the command you ran"),
-            )
+            raise _invalid(where, "name spans")
     return placed
 
 
@@ -234,37 +229,38 @@ def lost_edits(new: Document, old: Document) -> list[Segment]:
 # --- the document file ------------------------------------------------------------------------
 
 
+def _invalid(what: str, why: str) -> InvalidDocument:
+    return InvalidDocument(
+        _("internal error: segment {what} would be written wrong ({why}); nothing was written").format(
+            what=what, why=why
+        ),
+        hint=_("please report this with the command you ran"),
+    )
+
+
 def verify(doc: Document) -> None:
     """Raise :class:`InvalidDocument` unless every offset and name span of *doc* holds."""
-
-    def bad(what: str, why: str) -> InvalidDocument:
-        return InvalidDocument(
-            _("internal error: segment {what} would be written wrong ({why}); nothing was written").format(
-                what=what, why=why
-            ),
-            hint=_("please report this with the command you ran"),
-        )
 
     seen: set[str] = set()
     for block in doc.blocks:
         if not 0 <= block.start <= block.end <= len(doc.text):
-            raise bad(block.id, "paragraph offsets")
+            raise _invalid(block.id, "paragraph offsets")
         for seg in block.segments:
             if seg.id in seen:
-                raise bad(seg.id, "a second segment with this id")
+                raise _invalid(seg.id, "a second segment with this id")
             seen.add(seg.id)
             if not (block.start <= seg.start <= seg.end <= block.end) or doc.text[seg.start : seg.end] != seg.source:
-                raise bad(seg.id, "source offsets")
+                raise _invalid(seg.id, "source offsets")
             for text in (seg.source, seg.target, seg.machine, seg.note):
                 if unwritable(text) is not None:
-                    raise bad(seg.id, "a lone surrogate")
+                    raise _invalid(seg.id, "a lone surrogate")
             for t in seg.terms:
                 if not 0 <= t.source_start <= t.source_end <= len(seg.source):
-                    raise bad(seg.id, f"source span of {t.entry}")
+                    raise _invalid(seg.id, f"source span of {t.entry}")
                 if t.enforced and not _span_holds(seg.target, t):
-                    raise bad(seg.id, f"target span of {t.entry}")
+                    raise _invalid(seg.id, f"target span of {t.entry}")
                 if not t.enforced and (t.target_start, t.target_end) != (-1, -1):
-                    raise bad(seg.id, f"missing name {t.entry} with a span")
+                    raise _invalid(seg.id, f"missing name {t.entry} with a span")
 
 
 def _span_holds(target: str, term: TermMatch) -> bool:
