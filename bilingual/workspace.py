@@ -9,7 +9,8 @@ article, which format, approve or not); the workspace carries where things are:
   loaded when first needed and loaded again only when its files change on disk, so a server sees
   an editor's glossary edit at the next request and pays nothing otherwise;
 - the **translation memory** (``--memory``, else the user's default; ``use_memory=False`` for
-  ``--no-memory``), opened per use;
+  ``--no-memory``), opened per use — or, in a server (``keep_memory_open``), opened once per thread
+  and kept until :meth:`Workspace.close`, so no request pays for opening it;
 - the **engine**, loaded on first use (or given loaded, as a worker keeps one);
 - the **folder** of documents (the desk's), and the **protected** files no output may replace.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +51,9 @@ class Workspace:
     index: str | None = None
     download_progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     loaded_engine: Engine | None = field(default=None, compare=False, repr=False)
+    keep_memory_open: bool = False  # a server: the memory stays open (one connection per thread)
     _glossary: tuple[object, Glossary | None] | None = field(default=None, compare=False, repr=False)
+    _kept: dict[int, Memory] = field(default_factory=dict, compare=False, repr=False)
 
     # -- the glossary ---------------------------------------------------------------------------
     def glossary_root(self) -> Path:
@@ -93,10 +97,14 @@ class Workspace:
 
     # -- the memory -----------------------------------------------------------------------------
     @contextlib.contextmanager
-    def memory(self) -> Iterator[Memory | None]:
-        """The memory for one use (None with ``--no-memory``), closed after."""
-        if not self.use_memory:
+    def memory(self, *, even_without: bool = False) -> Iterator[Memory | None]:
+        """The memory for one use (None with ``--no-memory`` unless ``even_without``), closed after
+        unless the workspace keeps it open."""
+        if not self.use_memory and not even_without:
             yield None
+            return
+        if self.keep_memory_open:
+            yield self._kept_memory()
             return
         from bilingual.memory.store import open_memory
 
@@ -104,6 +112,22 @@ class Workspace:
         try:
             yield memory
         finally:
+            memory.close()
+
+    def _kept_memory(self) -> Memory:
+        """This thread's open memory (SQLite connections stay in their thread). A server holds its
+        memory open: restore a memory from a backup with the server stopped."""
+        from bilingual.memory.store import open_memory
+
+        kept = self._kept.get(threading.get_ident())
+        if kept is None:
+            kept = self._kept[threading.get_ident()] = open_memory(self.memory_path, any_thread=True)
+        return kept
+
+    def close(self) -> None:
+        """Close the memories kept open (a server, at its end)."""
+        while self._kept:
+            _ident, memory = self._kept.popitem()
             memory.close()
 
     # -- the engine -----------------------------------------------------------------------------
@@ -125,7 +149,7 @@ class Workspace:
     def __getstate__(self) -> dict[str, Any]:
         """Values only: a worker loads its own engine and glossary."""
         state = dict(self.__dict__)
-        state.update(loaded_engine=None, _glossary=None, download_progress=None)
+        state.update(loaded_engine=None, _glossary=None, download_progress=None, _kept={})
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

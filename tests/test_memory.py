@@ -119,3 +119,68 @@ def test_opening_a_memory_reads_it_all_only_when_it_changed_since_the_tool_left_
     statements.clear()
     store.Memory(path).close()
     assert any("quick_check" in s for s in statements)
+
+
+def _fill(memory: Memory, count: int) -> None:
+    """``count`` segments that share every common word of the probe below, each with its own district."""
+    now = 0.0
+    memory.db.execute("BEGIN")
+    memory.db.executemany(
+        "INSERT INTO segments (source_key, source, target, status, origin, created, updated)"
+        " VALUES (?, ?, 'ترجمة', 'approved', 'test', ?, ?)",
+        (
+            (s, s, now, now)
+            for s in (
+                f"Officials from the provincial council discussed the water supply of district {i} on Sunday."
+                for i in range(count)
+            )
+        ),
+    )
+    memory.db.execute("COMMIT")
+
+
+PROBE = "Officials from the provincial council discussed the water supply of Ajdabiya on Monday."
+
+
+def test_a_near_match_is_found_among_thousands_that_share_its_common_words(tmp_path):
+    with Memory(tmp_path / "m.sqlite3") as m:
+        _fill(m, 3000)
+        m.put(PROBE.replace("Monday", "Sunday"), "ناقش مسؤولون إمدادات المياه في أجدابيا يوم الأحد.", "approved")
+        found = m.near(PROBE)
+        assert found is not None and "Ajdabiya" in found.source and found.score > 0.9
+        assert m.near("Officials discussed the supply of Tobruk, Ghat and Sabha.") is None
+
+
+def test_a_near_match_costs_the_same_in_a_memory_four_times_larger(tmp_path):
+    """The work per lookup is capped: candidates from the rarest words, a bounded number of rows read.
+    Every segment of both memories holds the probe's words, so a lookup that ranked all of them
+    (as before) takes about four times as long in the larger; the bound, 2.5, sits between."""
+    import time
+
+    small, large = Memory(tmp_path / "small.sqlite3"), Memory(tmp_path / "large.sqlite3")
+    _fill(small, 5000)
+    _fill(large, 20000)
+
+    def timed(memory: Memory) -> float:
+        start = time.perf_counter()
+        for _ in range(5):
+            memory.near(PROBE)
+        return time.perf_counter() - start
+
+    timed(small), timed(large)  # warm up
+    ratios = sorted(timed(large) / timed(small) for _round in range(5))
+    small.close(), large.close()
+    assert ratios[2] < 2.5, ratios
+
+
+def test_a_memory_held_open_and_written_stays_known_whole(tmp_path):
+    """A server writes and keeps its memory open: each commit stamps the file as the tool leaves it,
+    so a command opening it meanwhile need not check it all."""
+    from bilingual.memory import checked
+
+    held = Memory(tmp_path / "m.sqlite3")
+    held.put("Derna waits.", "درنة تنتظر.", "approved")
+    assert checked.known_whole(held.path)
+    held.put("Sirte waits.", "سرت تنتظر.", "edited")
+    assert checked.known_whole(held.path)
+    held.close()

@@ -400,3 +400,35 @@ def fake_engines_engine():
     import fake_engines
 
     return fake_engines.PseudoArabicEngine()
+
+
+def test_the_server_keeps_its_memory_open_across_requests(tmp_path, monkeypatch):
+    """Opening a memory is paid once per server thread, not per request (issue 32); closing the
+    workspace closes (and stamps) every kept connection."""
+    from bilingual.memory import store
+    from bilingual.workspace import Workspace
+
+    opened = []
+    real_init = store.Memory.__init__
+
+    def counting(self, *args, **kwargs):
+        opened.append(args[0])
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(store.Memory, "__init__", counting)
+    workspace = Workspace(memory_path=str(tmp_path / "m.sqlite3"), keep_memory_open=True)
+    with _client(suggestions=True, workspace=workspace) as client:
+        for n in range(10):
+            reply = client.post(
+                "/suggest", data={"q": f"Sentence {n}.", "s": f"جملة {n}.", "source": "en", "target": "ar"}
+            )
+            assert reply.status_code == 200, reply.text
+    assert 1 <= len(opened) < 10
+    with workspace.memory() as memory:  # this thread's own connection, kept too
+        assert memory is not None and memory.get("Sentence 0.").target == "جملة 0."
+    with workspace.memory() as same:
+        assert same is memory
+    workspace.close()
+    assert not workspace._kept
+    with store.Memory(tmp_path / "m.sqlite3") as again:
+        assert len(again) == 10

@@ -95,18 +95,14 @@ def record_suggestion(workspace: Workspace, request: SuggestRequest, glossary: G
     """Record a client's better translation in the memory as an editor's edit; never over another
     editor's text (edited or approved): that is ``conflict``, and the memory keeps it. Returns what
     the memory did."""
-    from bilingual.memory.store import open_memory
-
-    memory = open_memory(workspace.memory_path)  # a suggestion is for the memory, --no-memory or not
-    try:
+    with workspace.memory(even_without=True) as memory:  # a suggestion is for the memory, --no-memory or not
+        assert memory is not None
         held = memory.recall([request.source]).exact(request.source)
         if held is not None and held.human and held.target != request.target:
             return "conflict"
         return memory.put(request.source, request.target, "edited", origin="suggest",
                           glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
                           overwrite=False)  # fmt: skip
-    finally:
-        memory.close()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

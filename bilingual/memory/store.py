@@ -13,20 +13,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sqlite3
 import stat
 import time
 from collections.abc import Iterator, Sequence
-from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from bilingual.arabic import mostly_latin
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, Sqlite, dependency_error
 from bilingual.i18n import _
-from bilingual.memory import checked
+from bilingual.memory import checked, near
 from bilingual.memory.records import Hit, Recall, hit_from_row, normalize, terms_to_json
 
 if TYPE_CHECKING:
@@ -39,8 +37,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 300.0  # seconds a writer waits for another process's write (ours are short)
 OWN_TABLES = {"meta", "segments"}
 STATUS_RANK = {"mt": 0, "tm": 0, "edited": 1, "approved": 2}
-FUZZY_THRESHOLD = 0.75
-_WORDS = re.compile(r"\w+")
 
 SCHEMA = (
     """CREATE TABLE segments (
@@ -87,12 +83,16 @@ def default_path() -> Path:
 class Memory:
     """A translation memory file."""
 
-    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT, any_thread: bool = False) -> None:
+        """Open (and create, migrate) the memory; ``any_thread`` lets a server's kept connection be
+        closed by the thread that stops it (each thread still uses its own)."""
         self.path = Path(path)
         self._check_header()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
+            self.db = sqlite3.connect(
+                str(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=not any_thread
+            )
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
         except OSError as exc:
@@ -196,6 +196,7 @@ class Memory:
             try:
                 yield self.db
                 self.db.execute("COMMIT")
+                checked.stamp(self.path)  # as this tool leaves it: the next open need not read it all
             except BaseException:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
@@ -316,32 +317,32 @@ class Memory:
                     nearby[key] = found
         return Recall(hits, nearby)
 
-    def near(self, source: str, *, limit: int = 20) -> Hit | None:
-        """The best near match above the threshold (FTS5 candidates, ranked by edit similarity)."""
+    def near(self, source: str) -> Hit | None:
+        """The best near match above the threshold: candidates from the sentence's rarest words, the
+        work per lookup capped (:mod:`bilingual.memory.near`), so its cost does not grow with the memory."""
         if not self.has_fts:
             return None
         key = normalize(source)
-        # The longest words are the rarest: a few of them find the candidates quickly.
-        words = sorted(dict.fromkeys(w for w in _WORDS.findall(key.lower()) if len(w) > 3), key=len, reverse=True)[:6]
+        words = near.index_words(key)
         if not words:
             return None
-        query = " OR ".join(f'"{w}"' for w in words)
         try:
-            rows = self.db.execute(
-                "SELECT s.source, s.target, s.status, s.origin, s.source_key FROM segments_fts f "
-                "JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
-            ).fetchall()
+            frequencies = {w: self.db.execute(near.FREQUENCY, (f'"{w}"', near.COUNTED)).fetchone()[0] for w in words}
+            ids: set[int] = set()
+            for query in near.pair_queries(frequencies, near.rarest(frequencies, words)):
+                ids.update(r[0] for r in self.db.execute(near.PAIR_ROWS, (query, near.CANDIDATES - len(ids))))
+                if len(ids) >= near.CANDIDATES:
+                    break
+            if not ids:
+                return None
+            rows = self.db.execute(near.CANDIDATE_ROWS, (json.dumps(sorted(ids)),)).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
-        best = None
-        for src, tgt, status, origin, skey in rows:
-            if skey == key:
-                continue
-            score = SequenceMatcher(None, key, skey).ratio()
-            if score >= FUZZY_THRESHOLD and (best is None or score > best.score):
-                best = Hit(src, tgt, status, origin, score=score)
-        return best
+        found = near.best(key, rows)
+        if found is None:
+            return None
+        score, (src, tgt, status, origin) = found
+        return Hit(src, tgt, cast("SegmentStatus", status), origin, score=score)
 
     def rows(self) -> Iterator[tuple[str, str, str, str, str, float]]:
         yield from self.db.execute("SELECT source, target, status, origin, glossary_fingerprint, updated FROM segments")
@@ -436,6 +437,6 @@ class Memory:
             )
 
 
-def open_memory(path: str | Path | None = None) -> Memory:
+def open_memory(path: str | Path | None = None, *, any_thread: bool = False) -> Memory:
     """Open (creating if needed) the memory at *path* or the default location."""
-    return Memory(Path(path) if path else default_path())
+    return Memory(Path(path) if path else default_path(), any_thread=any_thread)

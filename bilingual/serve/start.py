@@ -131,6 +131,7 @@ def serve_api(workspace: Workspace, request: ServeRequest) -> None:
         raise BilingualError(_("serving needs the serve extra: {error}").format(error=exc),
                              hint=install_hint("serve")) from exc  # fmt: skip
 
+    workspace.keep_memory_open = True  # opened once per thread, not per request
     settings = settings_for(workspace, request)
     desk = desk_settings(workspace, request)
     app = make_app(settings, desk)
@@ -139,4 +140,7 @@ def serve_api(workspace: Workspace, request: ServeRequest) -> None:
         address = f"http://{request.host}:{request.port}/desk/" + ("?token=…" if desk.token else "")
         print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=workspace.folder),
               flush=True)  # fmt: skip
-    uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30)
+    try:
+        uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30)
+    finally:
+        workspace.close()
