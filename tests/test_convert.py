@@ -188,6 +188,17 @@ def test_the_runtime_plan_uses_every_core_without_oversubscribing():
     assert choose_plan("cuda", 8).inter_threads == 1
 
 
+def test_a_few_sentences_are_spread_over_every_translator():
+    """A server's list of 8 on two translators goes as two batches of 4 (both cores), not one of 8;
+    a document's many sentences still fill batches of the plan's size."""
+    from bilingual.engines.argos.engine import choose_plan, examples_per_batch, plan_batches
+
+    plan = choose_plan("cpu", 2)
+    assert [len(b) for b in plan_batches([10] * 8, 4096, examples_per_batch(plan, 8))] == [4, 4]
+    assert examples_per_batch(plan, 1) == 1 and examples_per_batch(plan, 500) == plan.batch_examples
+    assert examples_per_batch(choose_plan("cuda", 8), 3) == 0  # one translator: only the token budget
+
+
 class _Latin:
     """Answers in English; with ``retry_batch``, the second try may be better."""
 

@@ -432,3 +432,63 @@ def test_the_server_keeps_its_memory_open_across_requests(tmp_path, monkeypatch)
     assert not workspace._kept
     with store.Memory(tmp_path / "m.sqlite3") as again:
         assert len(again) == 10
+
+
+class _Rounds:
+    """An engine with two translators fed 8 sentences each (the 2-core plan) that records its batches."""
+
+    name, model_name, model_version, model_checksum = "rounds", "", "", ""
+
+    def __init__(self) -> None:
+        from bilingual.engines.argos.engine import Plan
+
+        self.plan = Plan("cpu", 1, 2, 8)
+        self.batches: list[int] = []
+
+    def translate_batch(self, texts):
+        self.batches.append(len(texts))
+        time.sleep(0.05 * len(texts) / 8)
+        return ["نص" for _t in texts]
+
+
+def test_each_request_is_answered_with_its_own_batch_not_everyone_s():
+    """Sixteen lists of eight sent at once: the engine never takes more than one round (2 translators
+    × 8 = 16 texts) in a batch, so the first lists are answered long before the last, and a list longer
+    than the cap goes alone (issue 32, item 2). Before, all 128 texts went as one batch and every
+    request waited for all of them."""
+    from bilingual.serve.api import Settings, make_app
+
+    engine = _Rounds()
+
+    async def lists() -> list[float]:
+        app = make_app(Settings(engine=engine, glossaries={"default": None}))
+        transport = httpx.ASGITransport(app=app)
+        async with app.router.lifespan_context(app), httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            started = time.perf_counter()
+
+            async def one(n: int) -> float:
+                texts = [f"Sentence {n}-{i}." for i in range(8)]
+                reply = await c.post("/translate", json={"q": texts, "source": "en", "target": "ar"})
+                assert reply.status_code == 200 and len(reply.json()["translatedText"]) == 8
+                return time.perf_counter() - started
+
+            done = sorted(await asyncio.gather(*(one(n) for n in range(16))))
+            long = await c.post("/translate", json={"q": [f"Long {i}." for i in range(40)], "source": "en",
+                                                    "target": "ar"})  # fmt: skip
+            assert long.status_code == 200 and len(long.json()["translatedText"]) == 40
+            return done
+
+    done = asyncio.run(lists())
+    sentences = [b for b in engine.batches if b != 40]
+    assert sum(sentences) == 128 and max(sentences) <= 16 and 40 in engine.batches
+    assert done[0] < done[-1] / 2, done
+
+
+def test_a_list_longer_than_the_queue_is_refused_as_too_long_not_busy():
+    """With --char-limit 0 a q list is bounded by the queue: more texts than the server ever takes
+    get 400 with the limit named, not 503 "busy", which a client would retry forever."""
+    with _client(char_limit=0, max_queue=16) as client:
+        reply = client.post("/translate", json={"q": ["Cairo."] * 17, "source": "en", "target": "ar"})
+        assert reply.status_code == 400 and "17 texts" in reply.json()["error"] and "(16)" in reply.json()["error"]
+        fits = client.post("/translate", json={"q": ["Cairo."] * 16, "source": "en", "target": "ar"})
+        assert fits.status_code == 200 and len(fits.json()["translatedText"]) == 16

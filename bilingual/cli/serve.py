@@ -29,7 +29,8 @@ from bilingual.i18n import _
 @click.option("--req-limit", type=click.IntRange(0), default=0, show_default=True,
               help=_("Requests a minute per API key or client address (0: no limit)."))  # fmt: skip
 @click.option("--queue-limit", type=click.IntRange(1), default=2048, show_default=True,
-              help=_("Texts waiting for the engine, at most; past it requests get 503 at once."))  # fmt: skip
+              help=_("Texts waiting for the engine, at most; past it requests get 503 at once. "
+                     "Also the most texts one request may send (more: 400)."))  # fmt: skip
 @click.option("--no-download", is_flag=True, help=_("Never download a model when none is installed."))
 @click.option("--token-file", type=click.Path(dir_okay=False), default=None,
               help=_("A file holding the token every desk request must show (and the API accepts as a key)."))  # fmt: skip

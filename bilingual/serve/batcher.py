@@ -1,11 +1,18 @@
 """Requests merged into engine batches: one queue in front of the translators, bounded.
 
-Each request puts its texts on an asyncio queue and awaits a future. One worker takes what is
-waiting — up to ``max_texts`` texts, or whatever arrived within ``window`` seconds of the first
-— and runs the text use case on them in a thread (CTranslate2 releases the GIL), then settles
-every future. Up to ``parallel`` batches run at once, one per translator the engine keeps: a
-small batch fills one translator, so a second batch keeps the other cores busy. Past ``max_queue`` waiting texts, a
-request is refused at once (the API answers 503) instead of the queue growing.
+Each request puts its texts on an asyncio queue and awaits a future. When a translator is free,
+one worker takes what is waiting — whole requests, up to ``max_texts`` texts (a request longer
+than that goes alone), or whatever arrived within ``window`` seconds of the first — and runs the
+text use case on them in a thread (CTranslate2 releases the GIL), then settles every future.
+
+The cap is what keeps each answer its own: a request is answered when *its* batch is done, not
+when everything waiting is, so under load a request waits for a few batches of ``max_texts``
+rather than for one batch of everyone's texts, and the texts in the engine at once (the server's
+memory) are bounded by ``parallel × max_texts`` whatever the load. By default the cap is one
+engine round: as many texts as the engine's translators take in one go (translators × the
+sentences each is fed). Up to ``parallel`` batches run at once, one per translator the engine
+keeps. Past ``max_queue`` waiting texts, a request is refused at once (the API answers 503)
+instead of the queue growing.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ class _Job:
 class Batcher:
     engine: Engine
     max_queue: int = 2048  # texts waiting, at most
-    max_texts: int = 256  # texts in one engine batch, at most
+    max_texts: int = 0  # texts in one engine batch, at most (0: one engine round, see above)
     window: float = 0.01  # seconds a batch waits for more once it has one request
     parallel: int = 0  # batches at once (0: the engine's translators, else the machine's cores)
     _slots: asyncio.Semaphore | None = None
@@ -44,6 +51,7 @@ class Batcher:
     _queue: asyncio.Queue[_Job] | None = None
     _waiting: int = 0
     _worker: asyncio.Task[None] | None = None
+    _held: _Job | None = None  # taken from the queue, but over the cap of the batch being made
     batches: list[int] = field(default_factory=list)  # texts per batch run (for the load bench)
 
     async def start(self) -> None:
@@ -51,6 +59,8 @@ class Batcher:
 
         plan = getattr(self.engine, "plan", None)
         parallel = self.parallel or getattr(plan, "inter_threads", 0) or os.cpu_count() or 1
+        if self.max_texts <= 0:
+            self.max_texts = max(1, getattr(plan, "inter_threads", 0) or 1) * (getattr(plan, "batch_examples", 0) or 32)
         self._slots = asyncio.Semaphore(max(1, parallel))
         self._queue = asyncio.Queue()
         self._worker = asyncio.create_task(self._run())
@@ -73,29 +83,49 @@ class Batcher:
         return await done
 
     async def _run(self) -> None:
-        assert self._queue is not None
-        loop = asyncio.get_running_loop()
+        assert self._queue is not None and self._slots is not None
         while True:
-            jobs = [await self._queue.get()]
-            deadline = loop.time() + self.window
-            while sum(len(j.texts) for j in jobs) < self.max_texts:
-                timeout = deadline - loop.time()
-                if timeout <= 0:
-                    break
-                try:
-                    jobs.append(await asyncio.wait_for(self._queue.get(), timeout))
-                except TimeoutError:
-                    break
+            await self._slots.acquire()  # a translator is free: the batch is made of what waits now
+            try:
+                jobs = await self._gather()
+            except BaseException:
+                self._slots.release()
+                raise
             # One engine batch per (format, glossary) group of what is waiting.
             groups: dict[tuple[str, int], list[_Job]] = {}
             for job in jobs:
                 groups.setdefault((job.markup, id(job.glossary)), []).append(job)
-            for group in groups.values():
-                assert self._slots is not None
-                await self._slots.acquire()
+            for n, group in enumerate(groups.values()):
+                if n:
+                    await self._slots.acquire()
                 task = asyncio.create_task(self._settle_and_release(group))
                 self._running.add(task)  # a reference, so the task is not collected while it runs
                 task.add_done_callback(self._running.discard)
+
+    async def _gather(self) -> list[_Job]:
+        """Whole requests up to the cap: the first waiting, then what arrives within the window."""
+        assert self._queue is not None
+        loop = asyncio.get_running_loop()
+        first, self._held = self._held or await self._queue.get(), None
+        jobs, size = [first], len(first.texts)
+        deadline = loop.time() + self.window
+        while size < self.max_texts:
+            try:
+                if self._queue.empty():
+                    timeout = deadline - loop.time()
+                    if timeout <= 0:
+                        break
+                    job = await asyncio.wait_for(self._queue.get(), timeout)
+                else:
+                    job = self._queue.get_nowait()
+            except TimeoutError:
+                break
+            if size + len(job.texts) > self.max_texts:
+                self._held = job  # the next batch's first
+                break
+            jobs.append(job)
+            size += len(job.texts)
+        return jobs
 
     async def _settle_and_release(self, group: list[_Job]) -> None:
         assert self._queue is not None and self._slots is not None

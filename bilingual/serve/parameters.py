@@ -34,7 +34,7 @@ class Settings:
     req_limit: int = 0  # requests a minute per key (or client address); 0: no limit
     max_body: int = 2 * 1024 * 1024  # bytes
     max_queue: int = 2048
-    batch_texts: int = 256
+    batch_texts: int = 0  # texts in one engine batch (0: one engine round; see serve/batcher.py)
     window: float = 0.01
     files: bool = True  # /translate_file
     suggestions: bool = False  # /suggest (LibreTranslate's --suggestions): off unless asked
@@ -126,6 +126,9 @@ def texts_of(params: dict[str, Any], settings: Settings) -> tuple[tuple[str, ...
     texts = tuple(q) if many else (q,)
     if not all(isinstance(t, str) for t in texts):
         raise ApiError(400, "Invalid request: q must be a string or a list of strings")
+    if len(texts) > settings.max_queue:  # never "busy" (503, try again) for what no wait can take
+        raise ApiError(400, "Invalid request: {count} texts in one request, more than the server takes ({limit}); "
+                       "send them in several requests", count=len(texts), limit=settings.max_queue)  # fmt: skip
     size = sum(len(t) for t in texts)
     if settings.char_limit and size > settings.char_limit:
         raise ApiError(400, "Invalid request: request ({size}) exceeds text limit ({limit})", size=size,

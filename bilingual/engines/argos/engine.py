@@ -121,6 +121,15 @@ def split_long(tokens: list[str], limit: int) -> list[list[str]]:
     return pieces
 
 
+def examples_per_batch(plan: Plan, count: int) -> int:
+    """Sentences per batch for *count* sentences: a few are spread over every translator (a list of
+    8 on two translators: 4 each), so a small request uses every core; a document's many fill
+    batches of ``plan.batch_examples``."""
+    if plan.batch_examples and plan.inter_threads > 1:
+        return min(plan.batch_examples, max(1, -(-count // plan.inter_threads)))
+    return plan.batch_examples
+
+
 def plan_batches(lengths: list[int], budget: int, max_examples: int = 0) -> list[list[int]]:
     """Indices sorted by length, grouped so that longest × count stays within *budget* tokens
     (and a batch holds at most *max_examples* sentences, when given)."""
@@ -273,7 +282,8 @@ class ArgosEngine:
         plan = self.plan
         pending = []
         try:
-            for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens, plan.batch_examples):
+            examples = examples_per_batch(plan, len(sources))
+            for batch in plan_batches([len(s) for s in sources], self.options.batch_tokens, examples):
                 inputs = [sources[i] for i in batch]
                 kwargs = dict(decoding)
                 if prefix:
