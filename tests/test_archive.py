@@ -96,6 +96,18 @@ def test_ray_local_gives_the_same_targets_as_the_local_run(run_cli, tmp_path, mo
     assert _targets(tmp_path / "ray") == _targets(tmp_path / "local")
     again = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2", *common)
     assert "0 translated, 4 up to date" in again.stderr
+    # --force redoes every document on Ray too: an output an actor finds up to date is not kept (it
+    # was, so a forced run rewrote nothing). The marker below survives only if the actor skipped it.
+    marked = tmp_path / "ray" / sorted(_targets(tmp_path / "ray"))[0]
+    marked.write_bytes(marked.read_bytes() + b"<!-- kept by a skipped task -->\n")
+    from bilingual.formats.aligned import read_aligned
+
+    read_aligned(str(marked))  # still a whole, readable document: up to date
+    forced = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2",
+                     "--force", *common)  # fmt: skip
+    assert forced.exit_code == 0 and "4 translated, 0 up to date" in forced.stderr
+    assert b"kept by a skipped task" not in marked.read_bytes()
+    assert _targets(tmp_path / "ray") == _targets(tmp_path / "local")
     import ray
 
     assert not ray.is_initialized()  # the job stopped the cluster it started

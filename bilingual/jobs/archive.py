@@ -266,7 +266,7 @@ def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list
         dataset = ray.data.from_items([{"input": path, "output": out} for path, out in tasks])
         translated = dataset.map_batches(
             _RayTranslator,
-            fn_constructor_args=(shared, _travelling(request.translate), fingerprint),
+            fn_constructor_args=(shared, _travelling(request.translate), None if request.force else fingerprint),
             batch_size=1,
             compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=shared.engine_options.threads,
@@ -285,9 +285,11 @@ def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list
 
 
 class _RayTranslator:
-    """A Ray Data actor: the engine loaded once, documents translated one row at a time."""
+    """A Ray Data actor: the engine loaded once, documents translated one row at a time. With a
+    fingerprint, an output already made from the same input and glossary is skipped (a task retried
+    after a failure); without one (``--force``), every document is translated again."""
 
-    def __init__(self, workspace: Workspace, request: TranslateRequest, fingerprint: Fingerprint) -> None:
+    def __init__(self, workspace: Workspace, request: TranslateRequest, fingerprint: Fingerprint | None) -> None:
         self.workspace = workspace
         self.request = request
         self.fingerprint = fingerprint
@@ -296,7 +298,9 @@ class _RayTranslator:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {name: [] for name in Done._fields}
         for path, out in zip(batch["input"], batch["output"], strict=True):
-            if up_to_date(str(path), str(out), self.fingerprint, max_bytes=self.request.max_bytes):  # a retried task
+            if self.fingerprint is not None and up_to_date(
+                str(path), str(out), self.fingerprint, max_bytes=self.request.max_bytes
+            ):  # a retried task
                 item = _done_already(str(path), str(out))
             else:
                 item = _one(self.workspace, self.request, str(path), str(out))
