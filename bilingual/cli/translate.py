@@ -121,8 +121,8 @@ from bilingual.i18n import _
     default=None,
     metavar="ADDRESS|local",
     help=_(
-        "Archive mode on a Ray cluster (Ray Data, an actor per worker): its address, or local to "
-        "start one here. Needs the cluster extra."
+        "Archive mode on a Ray cluster (an actor per worker): its address, auto for the cluster "
+        "running on this machine (ray start --head), or local to start one for this run. Needs the cluster extra."
     ),
 )
 @click.option("--ray-cpus", type=click.IntRange(0, 4096), default=0, help=_("CPUs of a --ray local cluster."))

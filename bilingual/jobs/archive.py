@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -104,7 +105,7 @@ def translate_archive(workspace: Workspace, request: ArchiveRequest, result: Res
             continue
         tasks.append((path, out))
     if request.ray:
-        done = _run_ray(workspace, request, tasks, fingerprint, result.progress)
+        done = _run_ray(workspace, request, tasks, fingerprint, result)
     else:
         done = _run_processes(workspace, request, tasks, result.progress)
     for item in done:
@@ -227,10 +228,11 @@ def _done_already(path: str, out: str) -> Done:
 
 
 def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]], fingerprint: Fingerprint,
-             say: Callable[[str], None]) -> list[Done]:  # fmt: skip
-    """The same tasks on Ray Data: documents as rows, ``map_batches`` over a pool of actors that each
-    load the engine once; an actor skips an output already up to date (a retried task). Rows are
-    taken as they finish, for the progress line; Ray's own output goes to a log, not the terminal."""
+             result: Result) -> list[Done]:  # fmt: skip
+    """The same tasks on Ray: a pool of actors (``--workers``), each loading the engine once, fed one
+    document at a time with one more waiting, so no actor idles between documents; documents are
+    taken as they finish, for the progress line. An actor lost with its node is restarted and its
+    document retried; a retried document already done is skipped. Ray's own output goes to a log."""
     try:
         import ray
     except ImportError as exc:
@@ -240,7 +242,7 @@ def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[st
         return []
     with library_output_aside("ray") as aside:
         try:
-            return _on_ray(ray, workspace, request, tasks, fingerprint, aside.through(say))
+            return _on_ray(ray, workspace, request, tasks, fingerprint, result, aside.through(result.progress))
         except Exception as exc:
             if isinstance(exc, BilingualError):
                 raise
@@ -248,33 +250,48 @@ def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[st
                                  hint=_("Ray's own log is in {log}").format(log=aside.log or "-")) from exc  # fmt: skip
 
 
+RETRIES = 2  # times an actor lost with its node is restarted, and its document tried again
+
+
 def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]],
-            fingerprint: Fingerprint, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+            fingerprint: Fingerprint, result: Result, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
     import logging
 
     started_here = not ray.is_initialized()
     if started_here:
         address = None if request.ray == "local" else request.ray
+        began = time.monotonic()
         ray.init(address=address, num_cpus=(request.ray_cpus or None) if address is None else None,
                  include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)  # fmt: skip
+        if address is None:
+            result.say(_("Ray started on this machine in {seconds:.1f} s (to skip this on every run, keep a "
+                         "cluster running with `ray start --head` and pass --ray auto)").format(
+                seconds=time.monotonic() - began))  # fmt: skip
     try:
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False  # our own progress lines are the run's
         logging.getLogger("ray").setLevel(logging.ERROR)
         workers = max(1, min(request.workers, len(tasks)))
         shared = _split_threads(workspace, workers)
-        dataset = ray.data.from_items([{"input": path, "output": out} for path, out in tasks])
-        translated = dataset.map_batches(
-            _RayTranslator,
-            fn_constructor_args=(shared, _travelling(request.translate), None if request.force else fingerprint),
-            batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=workers),
-            num_cpus=shared.engine_options.threads,
-        )
+        actor = ray.remote(num_cpus=shared.engine_options.threads, max_restarts=RETRIES,
+                           max_task_retries=RETRIES)(_RayTranslator)  # fmt: skip
+        travelling = _travelling(request.translate)
+        pool = [actor.remote(shared, travelling, None if request.force else fingerprint) for _n in range(workers)]
+        waiting = list(reversed(tasks))
+        running: dict[Any, Any] = {}  # a document's future → the actor translating it
+
+        def feed(translator: Any) -> None:
+            if waiting:
+                path, out = waiting.pop()
+                running[translator.translate.remote(path, out)] = translator
+
+        for translator in pool:
+            feed(translator)
+            feed(translator)  # one more waiting at each actor: it starts the next as soon as one is done
         pace, done = Pace(len(tasks)), []
-        for row in translated.iter_rows():
-            item = Done(str(row["input"]), str(row["output"]), int(row["segments"]), str(row["error"]),
-                        int(row["missing"]), int(row["untranslated"]))  # fmt: skip
+        while running:
+            ready, _pending = ray.wait(list(running), num_returns=1)
+            translator = running.pop(ready[0])
+            item = Done(*ray.get(ready[0]))
+            feed(translator)
             done.append(item)
             pace.advance(item.segments)
             say(pace.line(item.output))
@@ -285,9 +302,9 @@ def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list
 
 
 class _RayTranslator:
-    """A Ray Data actor: the engine loaded once, documents translated one row at a time. With a
-    fingerprint, an output already made from the same input and glossary is skipped (a task retried
-    after a failure); without one (``--force``), every document is translated again."""
+    """A Ray actor: the engine loaded once, one document a call. With a fingerprint, an output already
+    made from the same input and glossary is skipped (a document retried after its node was lost);
+    without one (``--force``), every document is translated again."""
 
     def __init__(self, workspace: Workspace, request: TranslateRequest, fingerprint: Fingerprint | None) -> None:
         self.workspace = workspace
@@ -295,15 +312,7 @@ class _RayTranslator:
         self.fingerprint = fingerprint
         workspace.engine()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        rows: dict[str, list[Any]] = {name: [] for name in Done._fields}
-        for path, out in zip(batch["input"], batch["output"], strict=True):
-            if self.fingerprint is not None and up_to_date(
-                str(path), str(out), self.fingerprint, max_bytes=self.request.max_bytes
-            ):  # a retried task
-                item = _done_already(str(path), str(out))
-            else:
-                item = _one(self.workspace, self.request, str(path), str(out))
-            for key, value in zip(rows, item, strict=True):
-                rows[key].append(value)
-        return rows
+    def translate(self, path: str, out: str) -> tuple[Any, ...]:
+        if self.fingerprint is not None and up_to_date(path, out, self.fingerprint, max_bytes=self.request.max_bytes):
+            return tuple(_done_already(path, out))
+        return tuple(_one(self.workspace, self.request, path, out))
