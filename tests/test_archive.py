@@ -93,6 +93,7 @@ def test_ray_local_gives_the_same_targets_as_the_local_run(run_cli, tmp_path, mo
     result = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2",
                      "--workers", "2", *common)  # fmt: skip
     assert result.exit_code == 0, result.stderr
+    assert "Ray started on this machine in" in result.stderr and "--ray auto" in result.stderr
     assert _targets(tmp_path / "ray") == _targets(tmp_path / "local")
     again = run_cli("translate", *inputs, "-o", f"{tmp_path / 'ray'}/", "--ray", "local", "--ray-cpus", "2", *common)
     assert "0 translated, 4 up to date" in again.stderr

@@ -242,31 +242,34 @@ def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[st
         return []
     with library_output_aside("ray") as aside:
         try:
-            return _on_ray(ray, workspace, request, tasks, fingerprint, result, aside.through(result.progress))
+            done, start = _on_ray(ray, workspace, request, tasks, fingerprint, aside.through(result.progress))
         except Exception as exc:
             if isinstance(exc, BilingualError):
                 raise
             raise BilingualError(_("the Ray run failed: {error}").format(error=f"{type(exc).__name__}: {exc}"),
                                  hint=_("Ray's own log is in {log}").format(log=aside.log or "-")) from exc  # fmt: skip
+    if start is not None:
+        result.say(_("Ray started on this machine in {seconds:.1f} s (to skip this on every run, keep a cluster "
+                     "running with `ray start --head` and pass --ray auto)").format(seconds=start))  # fmt: skip
+    return done
 
 
 RETRIES = 2  # times an actor lost with its node is restarted, and its document tried again
 
 
 def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[str, str]],
-            fingerprint: Fingerprint, result: Result, say: Callable[[str], None]) -> list[Done]:  # fmt: skip
+            fingerprint: Fingerprint, say: Callable[[str], None]) -> tuple[list[Done], float | None]:  # fmt: skip
+    """The documents done, and the seconds Ray took to start here (None: a running cluster)."""
     import logging
 
-    started_here = not ray.is_initialized()
+    started_here, start = not ray.is_initialized(), None
     if started_here:
         address = None if request.ray == "local" else request.ray
         began = time.monotonic()
         ray.init(address=address, num_cpus=(request.ray_cpus or None) if address is None else None,
                  include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)  # fmt: skip
         if address is None:
-            result.say(_("Ray started on this machine in {seconds:.1f} s (to skip this on every run, keep a "
-                         "cluster running with `ray start --head` and pass --ray auto)").format(
-                seconds=time.monotonic() - began))  # fmt: skip
+            start = time.monotonic() - began
     try:
         logging.getLogger("ray").setLevel(logging.ERROR)
         workers = max(1, min(request.workers, len(tasks)))
@@ -295,7 +298,7 @@ def _on_ray(ray: Any, workspace: Workspace, request: ArchiveRequest, tasks: list
             done.append(item)
             pace.advance(item.segments)
             say(pace.line(item.output))
-        return done
+        return done, start
     finally:
         if started_here:
             ray.shutdown()
