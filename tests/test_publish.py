@@ -211,6 +211,29 @@ def test_docx_bidi_properties(tmp_path):
     assert "جبل العوينات" in arabic_text
 
 
+# The order ECMA-376 gives a run's and a paragraph's properties (CT_RPr, CT_PPr), as far as we write them.
+RUN_PROPERTIES = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "rtl", "cs", "lang"]
+PARAGRAPH_PROPERTIES = ["pStyle", "keepNext", "keepLines", "bidi", "spacing", "ind", "jc"]
+
+
+def test_docx_properties_are_in_the_schema_s_order():
+    """Word validates a part against its schema and calls an out-of-order run "unreadable content";
+    the Arabic runs had their size after rtl and lang."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for options in (ExportOptions(), ExportOptions(layout="interleaved", mark_names="bold")):
+        data = exporter("docx").render(translated(), options)
+        body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+        for tag, order in (("rPr", RUN_PROPERTIES), ("pPr", PARAGRAPH_PROPERTIES)):
+            for props in body.iter(w + tag):
+                names = [child.tag.removeprefix(w) for child in props]
+                assert names == sorted(names, key=order.index), names
+
+
 def libreoffice_writer() -> bool:
     """Whether LibreOffice *Writer* is installed (a machine with Calc alone has soffice too, and
     converts no DOCX): Writer's registry sits in the installation beside soffice's program folder."""
@@ -676,3 +699,26 @@ def test_a_pdf_has_its_title_and_author(monkeypatch, engine):
     doc = translated("sirte-report.html")
     meta = pypdf.PdfReader(io.BytesIO(exporter("pdf").render(doc, ExportOptions(title="تقرير سرت")))).metadata
     assert meta["/Title"] == "تقرير سرت" and meta["/Author"] == "bilingual" and meta["/Creator"].startswith("bilingual")
+
+
+def test_a_long_pdf_printed_by_weasyprint_is_said_to_be_slow_before_it_starts(run_cli, tmp_path, monkeypatch):
+    """Without Chromium, 2,700 segments take WeasyPrint about 80 s and 870 MB: the export says so, and
+    what makes it faster, before it starts (issue 32, item 5); a short document or Chromium says nothing."""
+    from bilingual.formats.aligned import read_aligned
+    from bilingual.formats.pdf import PdfFormat
+
+    source = tmp_path / "long.txt"
+    source.write_text(" ".join(f"Sentence number {n} came from Derna." for n in range(320)) + "\n")
+    path = tmp_path / "long.en-ar.xml"
+    made = run_cli("translate", str(source), "-o", str(path), "--engine", "fake_engines:PseudoArabicEngine",
+                   "--no-memory")  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    doc = read_aligned(str(path))
+    monkeypatch.setattr(PdfFormat, "render", lambda self, doc, options: b"%PDF-1.7 stand-in")
+    monkeypatch.setenv("BILINGUAL_PDF_ENGINE", "weasyprint")
+    done = run_cli("export", str(path), "--to", "pdf", "-o", str(tmp_path / "long.pdf"))
+    assert done.exit_code == 0, done.stderr
+    assert "320 segments with WeasyPrint" in done.stderr and "install chromium" in done.stderr
+    assert PdfFormat().advice(translated()) is None  # a short article
+    monkeypatch.setenv("BILINGUAL_PDF_ENGINE", "chromium")
+    assert PdfFormat().advice(doc) is None

@@ -132,6 +132,10 @@ class Format:
     def read_article(self, text: str) -> tuple[str, list[RawBlock]]:
         raise NotImplementedError
 
+    def advice(self, doc: Document) -> str | None:
+        """What the user should know before a long render (how long, and what would make it faster)."""
+        return None
+
     def render(self, doc: Document, options: ExportOptions) -> bytes:
         raise NotImplementedError
 

@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from bilingual.document import RawBlock
 from bilingual.errors import InputError, install_hint
@@ -63,22 +64,6 @@ def rtl_run_xml(r: Any) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:bidi"), "ar-EG")
-
-
-def _rtl_paragraph(paragraph: Any) -> None:
-    rtl_paragraph_xml(paragraph._p)
-
-
-def _rtl_run(run: Any, size_pt: float) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    rtl_run_xml(run._r)
-    size = OxmlElement("w:szCs")
-    size.set(qn("w:val"), str(int(size_pt * 2)))
-    run._r.get_or_add_rPr().append(size)
-    run.font.size = Pt(size_pt)
 
 
 # A Word document's bounds: what a long article with pictures stays far below, and zip bombs do not.
@@ -144,36 +129,68 @@ def text_runs(p: Any) -> list[Any]:
     return found
 
 
-def _write(
-    paragraph: Any, pieces: Sequence[Piece], *, arabic: bool, size: float, bold: bool = False, mark: str = "underline"
-) -> None:
-    from bilingual.formats.xmltext import strip_forbidden
-
-    for piece in pieces:
-        run = paragraph.add_run(strip_forbidden(piece.text))  # WordprocessingML is XML 1.0 too
-        run.bold = bold or "strong" in piece.marks or None
-        run.italic = "em" in piece.marks or None
-        if piece.href or (piece.term and mark == "underline"):
-            run.underline = True
-        if piece.term and mark == "bold":
-            run.bold = True
-        if arabic:
-            _rtl_run(run, size)
+def _run(text: str, *, bold: bool, italic: bool, underline: bool, arabic: bool, size: float) -> str:
+    """One ``w:r`` as WordprocessingML text: properties in the schema's order (CT_RPr), tabs and
+    line breaks as Word writes them, Arabic right-to-left in Amiri with its size for both scripts."""
+    props = []
     if arabic:
-        _rtl_paragraph(paragraph)
-    # One line height for both scripts: Amiri's tall ascenders otherwise set Arabic lines about
-    # twice as far apart as the English beside them.
+        props.append(f'<w:rFonts w:ascii="{ARABIC_FONT}" w:hAnsi="{ARABIC_FONT}" w:cs="{ARABIC_FONT}"/>')
+    if bold:
+        props.append("<w:b/>")
+    if italic:
+        props.append("<w:i/>")
+    if arabic:
+        half_points = int(size * 2)
+        props.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    if underline:
+        props.append('<w:u w:val="single"/>')
+    if arabic:
+        props.append('<w:rtl w:val="1"/><w:lang w:bidi="ar-EG"/>')
+    content = []
+    for part in _BREAKS.split(text):
+        if part == "\t":
+            content.append("<w:tab/>")
+        elif part in ("\n", "\r"):
+            content.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if part[0].isspace() or part[-1].isspace() else ""
+            content.append(f"<w:t{space}>{escape(part)}</w:t>")
+    return f"<w:r><w:rPr>{''.join(props)}</w:rPr>{''.join(content)}</w:r>"
+
+
+_BREAKS = re.compile(r"(\t|\n|\r)")
+
+
+def _paragraph(pieces: Sequence[Piece], *, arabic: bool, size: float, bold: bool = False, mark: str = "underline",
+               keep_with_next: bool = False) -> str:  # fmt: skip
+    """One ``w:p`` of *pieces*: kept on one page (and with the next, for a pair), right-to-left for
+    Arabic, and one line height for both scripts: Amiri's tall ascenders otherwise set Arabic lines
+    about twice as far apart as the English beside them."""
     from docx.shared import Pt
 
-    paragraph.paragraph_format.line_spacing = Pt(round(size * 1.45, 1))
-    paragraph.paragraph_format.keep_together = True
+    from bilingual.formats.xmltext import strip_forbidden
+
+    runs = "".join(
+        _run(strip_forbidden(piece.text),  # WordprocessingML is XML 1.0 too
+             bold=bold or "strong" in piece.marks or bool(piece.term and mark == "bold"), italic="em" in piece.marks,
+             underline=bool(piece.href or (piece.term and mark == "underline")), arabic=arabic, size=size)
+        for piece in pieces
+    )  # fmt: skip
+    line = Pt(round(size * 1.45, 1)).twips
+    props = ("<w:keepNext/>" if keep_with_next else "") + "<w:keepLines/>" + ('<w:bidi w:val="1"/>' if arabic else "")
+    return f'<w:p><w:pPr>{props}<w:spacing w:line="{line}" w:lineRule="exact"/></w:pPr>{runs}</w:p>'
 
 
-def _keep_on_one_page(row: Any) -> None:
-    """w:cantSplit: Word and LibreOffice move the whole row to the next page instead of splitting it."""
-    from docx.oxml import OxmlElement
+def _elements(xml: str) -> list[Any]:
+    """WordprocessingML fragments parsed at once (one parse for the whole body, not one per element)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
 
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return list(parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>"))
+
+
+def _cell(paragraph: str, width: int) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph}</w:tc>'
 
 
 class DocxFormat(Format):
@@ -217,28 +234,34 @@ class DocxFormat(Format):
         if not options.arabic_only and not is_arabic(title):
             document.add_heading(title, level=1)
         ar_title = arabic_title_of(doc, options.title)
-        if ar_title:
-            _write(document.add_paragraph(), [Piece(ar_title)], arabic=True, size=16, bold=True)
+        parts = [_paragraph([Piece(ar_title)], arabic=True, size=16, bold=True)] if ar_title else []
         align = "paragraph" if options.arabic_only else options.align
         laid = rows(doc, align=align, typography=options.typography, digits=options.digits)
         mark = options.mark_names
+        body = document.element.body
         if options.arabic_only or options.layout != "columns":
             for row in laid:
-                heading = row.heading
-                if not options.arabic_only:
-                    english = document.add_paragraph()
-                    _write(english, row.en, arabic=False, size=10.5, bold=heading, mark=mark)
-                    english.paragraph_format.keep_with_next = True  # a pair is never split by a page break
-                _write(document.add_paragraph(), row.ar, arabic=True, size=13, bold=heading, mark=mark)
+                if not options.arabic_only:  # a pair is never split by a page break
+                    parts.append(_paragraph(row.en, arabic=False, size=10.5, bold=row.heading, mark=mark,
+                                            keep_with_next=True))  # fmt: skip
+                parts.append(_paragraph(row.ar, arabic=True, size=13, bold=row.heading, mark=mark))
+            for element in _elements("".join(parts)):
+                body._insert_p(element)
         else:
+            for element in _elements("".join(parts)):
+                body._insert_p(element)
             table = document.add_table(rows=0, cols=2)
             table.autofit = True
-            for row in laid:
-                added = table.add_row()
-                _keep_on_one_page(added)
-                cells = added.cells
-                _write(cells[0].paragraphs[0], row.en, arabic=False, size=10.5, bold=row.heading, mark=mark)
-                _write(cells[1].paragraphs[0], row.ar, arabic=True, size=13, bold=row.heading, mark=mark)
+            widths = [col.w.twips for col in table._tbl.tblGrid.gridCol_lst]
+            # w:cantSplit: Word and LibreOffice move a whole row to the next page instead of splitting it.
+            xml = "".join(
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                + _cell(_paragraph(row.en, arabic=False, size=10.5, bold=row.heading, mark=mark), widths[0])
+                + _cell(_paragraph(row.ar, arabic=True, size=13, bold=row.heading, mark=mark), widths[1])
+                + "</w:tr>"
+                for row in laid
+            )
+            table._tbl.extend(_elements(xml))
         docxpackage.stamp(document, title=title_of(doc, options.title))
         docxpackage.embed_font(document, ARABIC_FONT, truetype_fonts())
         out = io.BytesIO()

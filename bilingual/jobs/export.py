@@ -101,6 +101,9 @@ def export_document(workspace: Workspace, request: ExportRequest, result: Result
     for target, _options in targets:
         _check(target, exporter, doc, protected, request.overwrite)
     big = len(doc.segments()) >= BIG_EXPORT
+    advice = exporter.advice(doc)
+    if advice:
+        result.warn(advice)
     for target, target_options in targets:
         if big and target != outputs.STDOUT:
             result.progress(_("rendering {n} segments into {path}…").format(n=len(doc.segments()), path=target))
