@@ -63,7 +63,8 @@ def main() -> None:
                 subprocess.run(["ray", "start", "--head", "--num-cpus", "2", "--include-dashboard=false",
                                 "--disable-usage-stats"], env=env, check=True, capture_output=True)  # fmt: skip
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "bilingual", "translate", *files, "-o", f"{work / 'out'}/",
+            out = work / f"out-{len(times[name])}-{name.replace(' ', '-').replace(',', '')}"  # nothing to skip
+            subprocess.run([sys.executable, "-m", "bilingual", "translate", *files, "-o", f"{out}/",
                             "--model", "translate-en_ar-bench", "--no-memory", "--no-download", "--force", "-q",
                             *flags], env=env, check=True)  # fmt: skip
             times[name].append(time.perf_counter() - started)

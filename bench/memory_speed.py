@@ -1,10 +1,13 @@
 """Translation memory: lookup throughput, and re-running an unchanged batch of articles.
 
-    python bench/memory_speed.py [--segments 100000] [--lookups 20000] [--articles 100]
+    python bench/memory_speed.py [--sizes 10000,100000,1000000] [--rounds 3] [--articles 100]
 
-1. Fills a memory with N distinct segments (one transaction), then times exact lookups of
-   stored sentences (hits) and of unseen ones (misses), and near-match (FTS5) lookups.
-   Target (issue 4): 10,000 lookups/s or more.
+1. Grows one memory to each size (random sentences of 8–25 words from a 5,000-word vocabulary),
+   then, ``--rounds`` times at each size: opening it as this tool left it and after a change
+   elsewhere (the full check), exact lookups of stored sentences, and near-match lookups of
+   stored sentences with a word added. Targets: open not growing with the size, 10,000 exact
+   lookups/s or more, a near match under 100 ms at 1,000,000 segments. Prints the ratios of
+   the largest size to the smallest.
 2. Writes a batch of synthetic news articles (sentences drawn from templates with our
    glossary's names, places and numbers), translates them all with `bilingual translate`,
    then runs the same command again on the unchanged batch. Target: the re-run under 5% of
@@ -78,56 +81,67 @@ def articles(count: int, rng: random.Random) -> list[str]:
 
 
 def lookups(args, work: Path) -> None:
+    """Each size in ``--sizes``: one memory grown to it, then open, exact and near lookups timed
+    ``--rounds`` times (the fill is not timed against anything)."""
     from bilingual.memory.store import Memory, normalize
 
     rng = random.Random(3)
     words = [("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))) for _ in range(5000)]
-    sources = [
-        " ".join(rng.choice(words) for _ in range(rng.randint(8, 25))).capitalize() + "." for _ in range(args.segments)
-    ]
-    memory = Memory(work / "lookup.sqlite3")
-    t0 = time.perf_counter()
-    now = time.time()
-    memory.db.execute("BEGIN")
-    memory.db.executemany(
-        "INSERT OR IGNORE INTO segments (source_key, source, target, status, origin, created, updated)"
-        " VALUES (?, ?, ?, 'approved', 'bench', ?, ?)",
-        ((normalize(s), s, "ترجمة " + s[:10], now, now) for s in sources),
-    )
-    memory.db.execute("COMMIT")
-    fill = time.perf_counter() - t0
-    stored = len(memory)
-    probes = [rng.choice(sources) for _ in range(args.lookups)]
-    t0 = time.perf_counter()
-    hits = sum(memory.get(p) is not None for p in probes)
-    hit_rate = args.lookups / (time.perf_counter() - t0)
-    unseen = [s + " Extra." for s in probes]
-    t0 = time.perf_counter()
-    misses = sum(memory.get(p) is None for p in unseen)
-    miss_rate = args.lookups / (time.perf_counter() - t0)
-    near_n = min(1000, args.lookups)
-    t0 = time.perf_counter()
-    found = sum(memory.near(p) is not None for p in unseen[:near_n])
-    near_rate = near_n / (time.perf_counter() - t0)
-    memory.close()
     path = work / "lookup.sqlite3"
+    stored: list[str] = []
+    rows = {}
+    for size in args.sizes:
+        fresh = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 25))).capitalize() + "."
+                 for _ in range(size - len(stored))]  # fmt: skip
+        memory = Memory(path)
+        now = time.time()
+        memory.db.execute("BEGIN")
+        memory.db.executemany(
+            "INSERT OR IGNORE INTO segments (source_key, source, target, status, origin, created, updated)"
+            " VALUES (?, ?, ?, 'approved', 'bench', ?, ?)",
+            ((normalize(s), s, "ترجمة " + s[:10], now, now) for s in fresh),
+        )
+        memory.db.execute("COMMIT")
+        memory.close()
+        stored += fresh
+        for _round in range(args.rounds):
+            rows.setdefault(size, []).append(_measure(path, stored, args, random.Random(_round)))
+    print(
+        f"{'segments':>10} {'open ms':>8} {'full check ms':>14} {'exact hits/s':>13} {'near ms':>8} {'near found':>10}"
+    )
+    for size, measured in rows.items():
+        for opened, checked, hit_rate, near_ms, found in measured:
+            print(f"{size:>10,} {opened:8.1f} {checked:14.1f} {hit_rate:13,.0f} {near_ms:8.2f} {found:>10}")
+    first, last = min(rows), max(rows)
+    for column, name in ((0, "open"), (3, "near match")):
+        ratios = [b[column] / a[column] for a, b in zip(rows[first], rows[last], strict=True)]
+        print(f"{name} at {last:,} / at {first:,}: " + ", ".join(f"{r:.2f}×" for r in ratios))
+
+
+def _measure(path: Path, stored: list[str], args, rng: random.Random) -> tuple[float, float, float, float, str]:
+    from bilingual.memory.store import Memory
+
     opened = []
-    for outside in (False, True, False, True, False, True):  # alternating, best of three each
-        if outside:  # changed by something other than this tool: the whole file is checked again
+    for outside in (False, True, False):  # as this tool left it; changed elsewhere (read whole)
+        if outside:
             os.utime(path, ns=(time.time_ns(), time.time_ns()))
         t0 = time.perf_counter()
         Memory(path).close()
         opened.append((outside, time.perf_counter() - t0))
-    as_left = min(s for o, s in opened if not o)
-    changed = min(s for o, s in opened if o)
-    print(f"memory of {stored} segments (filled in {fill:.1f} s)")
-    print(
-        f"  open, as this tool left it  {as_left * 1000:7.1f} ms;  after a change elsewhere (full check) "
-        f"{changed * 1000:7.1f} ms  ({changed / as_left:.0f}x)"
-    )
-    print(f"  exact lookups, hits     {hit_rate:9.0f} /s  ({hits} of {args.lookups} found)   target >= 10,000/s")
-    print(f"  exact lookups, misses   {miss_rate:9.0f} /s  ({misses} of {args.lookups} not found)")
-    print(f"  near-match lookups      {near_rate:9.0f} /s  ({found} of {near_n} with a note)")
+    as_left = min(s for o, s in opened if not o) * 1000
+    changed = min(s for o, s in opened if o) * 1000
+    memory = Memory(path)
+    probes = [rng.choice(stored) for _ in range(args.lookups)]
+    t0 = time.perf_counter()
+    hits = sum(memory.get(p) is not None for p in probes)
+    hit_rate = args.lookups / (time.perf_counter() - t0)
+    assert hits == args.lookups
+    unseen = [s + " Extra." for s in probes[: args.near]]
+    t0 = time.perf_counter()
+    found = sum(memory.near(p) is not None for p in unseen)
+    near_ms = (time.perf_counter() - t0) / len(unseen) * 1000
+    memory.close()
+    return as_left, changed, hit_rate, near_ms, f"{found}/{len(unseen)}"
 
 
 def rerun(args, work: Path) -> None:
@@ -179,8 +193,10 @@ def rerun(args, work: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--segments", type=int, default=100_000)
+    parser.add_argument("--sizes", type=lambda v: [int(n) for n in v.split(",")], default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--lookups", type=int, default=20_000)
+    parser.add_argument("--near", type=int, default=200, help="near-match lookups per round")
     parser.add_argument("--articles", type=int, default=100, help="0 skips the re-run measurement")
     parser.add_argument("--model", choices=["base", "fixture"], default="base")
     args = parser.parse_args()
