@@ -722,3 +722,24 @@ def test_a_long_pdf_printed_by_weasyprint_is_said_to_be_slow_before_it_starts(ru
     assert PdfFormat().advice(translated()) is None  # a short article
     monkeypatch.setenv("BILINGUAL_PDF_ENGINE", "chromium")
     assert PdfFormat().advice(doc) is None
+
+
+def test_a_word_file_s_own_runs_keep_the_schema_s_order_when_made_right_to_left():
+    """Translating a DOCX in place adds w:rtl, w:lang, w:rFonts and w:bidi to the file's own runs and
+    paragraphs: each goes where the schema puts it (w:rtl was appended after a run's w:lang, w:bidi
+    put first, before a paragraph's style)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from bilingual.formats.docx import rtl_paragraph_xml, rtl_run_xml
+
+    p = parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Body"/><w:spacing w:after="0"/><w:jc w:val="left"/></w:pPr>'
+        '<w:r><w:rPr><w:b/><w:noProof/><w:lang w:val="en-GB"/><w:oMath/></w:rPr><w:t>Derna</w:t></w:r></w:p>'
+    )
+    rtl_run_xml(p.r_lst[0])
+    rtl_paragraph_xml(p)
+    run = [child.tag.split("}")[1] for child in p.r_lst[0].rPr]
+    paragraph = [child.tag.split("}")[1] for child in p.pPr]
+    assert run == ["rFonts", "b", "noProof", "rtl", "lang", "oMath"], run
+    assert paragraph == ["pStyle", "bidi", "spacing", "jc"], paragraph

@@ -29,6 +29,25 @@ if TYPE_CHECKING:
 ARABIC_FONT = "Amiri"
 
 
+# What ECMA-376 puts after a paragraph's w:bidi (CT_PPr) and after a run's w:lang (CT_RPr): the
+# element goes before the first of these, so a property added to a file's own run stays in order.
+_AFTER_BIDI = ("adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+               "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+               "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # fmt: skip
+_AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")
+
+
+def _insert_in_order(parent: Any, element: Any, successors: tuple[str, ...]) -> None:
+    from docx.oxml.ns import qn
+
+    tags = {qn(f"w:{name}") for name in successors}
+    for index, child in enumerate(parent):
+        if child.tag in tags:
+            parent.insert(index, element)
+            return
+    parent.append(element)
+
+
 def rtl_paragraph_xml(p: Any) -> None:
     """Mark a ``w:p`` right-to-left. No ``w:jc``: in a bidi paragraph Word and LibreOffice read
     left/right relative to the direction, and the default (start) is the right edge."""
@@ -40,29 +59,24 @@ def rtl_paragraph_xml(p: Any) -> None:
         return
     bidi = OxmlElement("w:bidi")
     bidi.set(qn("w:val"), "1")
-    ppr.insert(0, bidi)
+    _insert_in_order(ppr, bidi, _AFTER_BIDI)
 
 
 def rtl_run_xml(r: Any) -> None:
-    """Mark a ``w:r`` right-to-left Arabic, in Amiri for complex scripts (its other properties kept)."""
+    """Mark a ``w:r`` right-to-left Arabic, in Amiri for complex scripts (its other properties kept,
+    every property in the schema's order)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     rpr = r.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = rpr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), ARABIC_FONT)
-    if rpr.find(qn("w:rtl")) is None:
-        rtl = OxmlElement("w:rtl")
-        rtl.set(qn("w:val"), "1")
-        rpr.append(rtl)
+    rpr.get_or_add_rtl().set(qn("w:val"), "1")
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        _insert_in_order(rpr, lang, _AFTER_LANG)
     lang.set(qn("w:bidi"), "ar-EG")
 
 
