@@ -8,7 +8,10 @@
    stored sentences with a word added. Targets: open not growing with the size, 10,000 exact
    lookups/s or more, a near match under 100 ms at 1,000,000 segments. Prints the ratios of
    the largest size to the smallest.
-2. Writes a batch of synthetic news articles (sentences drawn from templates with our
+2. A new article (sentences the memory has never seen) and one sentence from stdin, each
+   translated by one `bilingual translate` process with an empty memory and with the largest
+   one: the process's CPU and wall time, and their ratios (target: close to 1).
+3. Writes a batch of synthetic news articles (sentences drawn from templates with our
    glossary's names, places and numbers), translates them all with `bilingual translate`,
    then runs the same command again on the unchanged batch. Target: the re-run under 5% of
    the first run's time. Both runs are one process each, as a user would run them, so the
@@ -144,20 +147,18 @@ def _measure(path: Path, stored: list[str], args, rng: random.Random) -> tuple[f
     return as_left, changed, hit_rate, near_ms, f"{found}/{len(unseen)}"
 
 
-def rerun(args, work: Path) -> None:
+def model_environment(args, work: Path, memory: Path) -> dict[str, str]:
+    """The environment of a `bilingual` process on ``args.model`` (installed once) and ``memory``."""
     from bilingual.engines.argos import packages as models
 
-    batch = work / "batch"
-    batch.mkdir()
-    texts = articles(args.articles, random.Random(11))
-    for i, text in enumerate(texts):
-        (batch / f"article-{i:03d}.txt").write_text(text, encoding="utf-8")
     env = dict(
         os.environ,
         ARGOS_PACKAGES_DIR=str(work / "packages"),
-        BILINGUAL_MEMORY=str(work / "batch.sqlite3"),
+        BILINGUAL_MEMORY=str(memory),
         XDG_CACHE_HOME=str(work / "cache"),
     )
+    if (work / "packages").exists():
+        return env
     os.environ["ARGOS_PACKAGES_DIR"] = env["ARGOS_PACKAGES_DIR"]
     if args.model == "fixture":
         models.install_file(ROOT / "tests" / "fixtures" / "translate-en_ar-fixture.argosmodel")
@@ -168,6 +169,51 @@ def rerun(args, work: Path) -> None:
         models.install_file(
             build_package(work / "base.argosmodel", dims=BASE, name="translate-en_ar-bench", kind="random")
         )
+    return env
+
+
+def with_memory(args, work: Path, big: Path) -> None:
+    """A new article (sentences the memory has not seen), and one sentence from stdin, translated
+    by one `bilingual translate` process each with an empty memory and with the largest one: the
+    process's CPU time and wall time, best of ``--rounds``."""
+    import resource
+
+    costs: dict[str, list[tuple[float, float, float]]] = {}
+    for name, memory in (("empty", work / "empty.sqlite3"), (f"{max(args.sizes):,}", big)):
+        env = model_environment(args, work, memory)
+        for round_ in range(args.rounds):
+            article = work / f"new-{name}-{round_}.txt"
+            article.write_text(articles(1, random.Random(1000 + round_))[0], encoding="utf-8")
+            base = [sys.executable, "-m", "bilingual", "translate", "--beam-size", "2", "-q"]
+            runs = []
+            for command, stdin in (([*base, str(article)], None), ([*base, "-"], "One more sentence.\n")):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                subprocess.run(command, check=True, env=env, input=stdin, text=True, capture_output=True)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                runs.append(
+                    (time.perf_counter() - t0, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+                )
+            costs.setdefault(name, []).append((runs[0][1], runs[0][0], runs[1][0]))
+    print(
+        f"one process per run, {args.model} model: {'memory':>10} {'article CPU s':>14} {'article s':>10} {'one sentence s':>15}"
+    )
+    for name, rows in costs.items():
+        for cpu, wall, one in rows:
+            print(f"{'':>37}{name:>10} {cpu:14.2f} {wall:10.2f} {one:15.2f}")
+    empty, full = costs["empty"], costs[f"{max(args.sizes):,}"]
+    for column, label in ((0, "a new article's CPU"), (2, "one sentence's time")):
+        ratios = [b[column] / a[column] for a, b in zip(empty, full, strict=True)]
+        print(f"{label} with {max(args.sizes):,} segments / with none: " + ", ".join(f"{r:.2f}×" for r in ratios))
+
+
+def rerun(args, work: Path) -> None:
+    batch = work / "batch"
+    batch.mkdir()
+    texts = articles(args.articles, random.Random(11))
+    for i, text in enumerate(texts):
+        (batch / f"article-{i:03d}.txt").write_text(text, encoding="utf-8")
+    env = model_environment(args, work, work / "batch.sqlite3")
     command = [
         sys.executable,
         "-m",
@@ -202,6 +248,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     lookups(args, work)
+    with_memory(args, work, work / "lookup.sqlite3")
     if args.articles:
         rerun(args, work)
 

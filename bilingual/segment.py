@@ -214,6 +214,11 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)]|[•·�
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)])\s*")
 
 
+def is_list_item(sentence: str) -> bool:
+    """Whether *sentence* reads as a list item ("1. …", "(a) …", "• …"): it started a line of its own."""
+    return bool(_LIST_ITEM.match(sentence))
+
+
 def _list_breaks(text: str, start: int, end: int) -> list[int]:
     """Line starts inside ``text[start:end]`` where a list item begins a new unit.
 
@@ -306,3 +311,63 @@ def split_long_run(text: str, start: int, end: int, limit: int = MAX_SEGMENT_CHA
     if s < end:
         pieces.append((s, end))
     return pieces
+
+
+# -- the same decisions as segmentation rules for other tools (SRX 2.0, OmegaT) ---------------------
+# Java regular expressions, made from the tables above so they never drift from the splitter. Each
+# rule is (break?, before, after); at each place the first rule whose two expressions match
+# decides, as SRX 2.0 and OmegaT apply them. What SRX cannot say: a list is a block of two or more
+# item lines (SRX breaks before any item line), and a run over MAX_SEGMENT_CHARS is cut.
+def _java_class(chars: str) -> str:
+    return "[" + "".join("\\" + c if c in "\\[]^-&" else c for c in chars) + "]"
+
+
+def _alternatives(words: frozenset[str], *, ignore_case: bool = False) -> str:
+    body = "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def break_rules() -> list[tuple[bool, str, str]]:
+    """The splitter's decisions as ordered segmentation rules: ``(is_break, before, after)``."""
+    openers, closers = _java_class(_OPENERS), _java_class(_TRAILING_PUNCT)
+    word_start = f"(?<![^\\s{_java_class(_LEADING_PUNCT)[1:-1]}])"  # a word starts here
+    capital = f"\\s+{openers}*[\\p{{Lu}}\\p{{Nd}}]"  # the next word starts with a capital or digit
+    starter = f"\\s+{openers}*{_alternatives(COMMON_STARTERS)}[,;:]*(?=\\s|$)"
+    titles = _alternatives(TITLES, ignore_case=True)
+    abbreviations = _alternatives(TITLES | OTHER_ABBREVIATIONS, ignore_case=True)
+    ends_or_acronym = (
+        f"{word_start}(?:{_alternatives(CAN_END, ignore_case=True)}|(?:[A-Za-z]\\.)+[A-Za-z]){closers}*\\."
+    )
+    marker = r"(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)])"
+    item = r"[ \t]*(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)]|[•·▪◦‣*\-–—])[ \t]+\S"
+    # Java's look-behind needs a bounded length
+    bounded_item = r"[ \t]{0,20}(?:\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-z][.)]|[•·▪◦‣*\-–—])[ \t]{1,20}\S"
+    # a full stop that ends no sentence: after an abbreviation, an acronym, an initial
+    not_an_end = (
+        f"(?<!(?:^|[\\s{_java_class(_LEADING_PUNCT)[1:-1]}])"
+        f"(?:{abbreviations}|{_alternatives(CAN_END | NUMBER_ABBREVIATIONS, ignore_case=True)}|(?:[A-Za-z]\\.){{1,9}}[A-Za-z]|\\p{{Lu}})"
+        f"{closers}{{0,3}}\\.\\s{{1,20}})(?<!(?:^|\\n)[ \t]{{0,20}}{marker}\\s{{1,20}})"
+    )
+    return [
+        # a list is two or more item lines, or items after a line ending in a colon: each item its own
+        (True, r"\n", rf"(?<=\n){item}[^\n]*(?:\n[^\n]*)*?\n{item}"),  # an item with another after it
+        (True, r":[ \t]*\n", rf"(?<=\n){item}"),
+        (True, rf"(?m)^{item}[^\n]*\n", rf"(?<=\n){item}"),  # an item after an item
+        (False, rf"\A[ \t]*{marker}", r"\s"),  # "2." opening a paragraph or a list's item is its marker
+        (False, rf"(?<=(?:^|\n)(?:{bounded_item}[^\n]{{0,1000}}|[^\n]{{0,1000}}:[ \t]*)\n)[ \t]*{marker}", r"[ \t]+\S"),
+        (False, rf"(?<=\n)[ \t]*{marker}", rf"[ \t]+\S[^\n]*\n{item}"),
+        (False, rf"(?<=[.?!…]{closers}{{0,3}}\s{{1,20}}){not_an_end}\(?\d{{1,3}}\.", r"\s"),
+        (False, rf"{word_start}{titles}{closers}*\.{closers}*\)", r"\s"),  # "Lt. Gen. (ret.) Sherif"
+        (True, rf"(?:[.?!…]*[?!…]|\.\.)[.?!…]*{closers}*", capital),  # ? ! … and runs of marks
+        (True, rf"\.{closers}+", capital),  # a full stop inside closing quotes or brackets
+        (False, rf"{word_start}{abbreviations}{closers}*\.", r"\s"),  # titles and abbreviations
+        (True, ends_or_acronym, starter),  # "… Ltd. The company", "in the U.S. The …"
+        (False, ends_or_acronym, r"\s"),
+        (
+            False,
+            rf"{word_start}{_alternatives(NUMBER_ABBREVIATIONS, ignore_case=True)}{closers}*\.",
+            rf"\s+{openers}*\p{{Nd}}",
+        ),
+        (False, rf"{word_start}(?!P)\p{{Lu}}{closers}*\.", r"\s"),  # an initial (P. is "p.")
+        (True, r"\.", capital),
+    ]

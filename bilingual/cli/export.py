@@ -9,16 +9,18 @@ from bilingual.formats import PUBLISHING, Role, format_names
 from bilingual.i18n import _
 
 EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
+PROJECTS = ["omegat"]  # a folder made from one or more documents
 
 
 @click.command(
     help=_(
         "Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
-        "or report (the QA review page)."
+        "report (the QA review page), srx (our segmentation rules, SRX 2.0), or omegat: "
+        "one or more documents as a ready OmegaT project folder (-o FOLDER)."
     )
 )
-@click.argument("document", type=click.Path(dir_okay=False))
-@click.option("--to", "fmt", required=True, type=click.Choice(EXPORTS), help=_("Output format."))
+@click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--to", "fmt", required=True, type=click.Choice(EXPORTS + PROJECTS), help=_("Output format."))
 @click.option(
     "-o",
     "--output",
@@ -86,7 +88,7 @@ EXPORTS = [name for name in format_names(Role.EXPORT) if name != "aligned"]
     help=_("Refuse (exit 6) when a segment's names are not as the glossary writes them (missing, forbidden spelling)."),
 )
 def export(
-    document: str,
+    documents: tuple[str, ...],
     fmt: str,
     output: str | None,
     layout: str,
@@ -104,6 +106,13 @@ def export(
     from bilingual.formats import ExportOptions
     from bilingual.jobs.export import ExportRequest, export_document
 
+    if fmt in PROJECTS:
+        from bilingual.jobs.project import ProjectRequest, export_project
+
+        run(export_project, workspace_of(glossary_path), ProjectRequest(documents=documents, output=output))
+        return
+    if len(documents) > 1:
+        raise click.UsageError(_("one document at a time, except into an OmegaT project (--to omegat)"))
     if arabic_only and fmt not in PUBLISHING:
         raise click.UsageError(_("--arabic-only applies to html, pdf, docx and md"))
     options = ExportOptions(layout=layout, align=align, digits=digits, title=title, typography=not no_typography,
@@ -112,7 +121,7 @@ def export(
         export_document,
         workspace_of(glossary_path),
         ExportRequest(
-            document=document,
+            document=documents[0],
             format=fmt,
             output=output,
             options=options,

@@ -54,6 +54,7 @@ REGISTRY: tuple[str, ...] = (
     "bilingual.formats.docx:DocxFormat",
     "bilingual.formats.markdown:MarkdownExport",
     "bilingual.formats.report:ReportFormat",
+    "bilingual.formats.srx:SrxFormat",
     "bilingual.formats.delimited:CsvTerms",
     "bilingual.formats.delimited:TsvTerms",
     "bilingual.formats.delimited:OmegatTerms",
