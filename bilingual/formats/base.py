@@ -103,6 +103,9 @@ class Format:
     media_type: ClassVar[str] = "application/octet-stream"
     #: what ``export`` appends to ``ARTICLE.en-ar`` by default (the first extension unless set)
     output_suffix: ClassVar[str] = ""
+    #: whether an export holds the document (False: the document only names the output, as
+    #: the segmentation rules of ``--to srx`` do)
+    of_document: ClassVar[bool] = True
 
     @classmethod
     def suffix(cls) -> str:

@@ -88,6 +88,7 @@ class SrxFormat(Format):
     roles = frozenset({Role.EXPORT})
     extensions = (".srx",)
     media_type = "application/xml"
+    of_document = False
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
