@@ -244,3 +244,25 @@ def test_srx_export_and_one_document_at_a_time_elsewhere(run_cli, tmp_path):
     assert (tmp_path / "rules.srx").read_bytes() == srx_document()
     done = run_cli("export", aligned, aligned, "--to", "tmx")
     assert done.exit_code == 2 and "OmegaT project" in done.stderr
+
+
+def test_a_link_planted_in_a_project_is_never_written_through(run_cli, tmp_path):
+    aligned, memory = _translated(tmp_path, "ranks", RANKS)
+    memory.close()
+    project = tmp_path / "p"
+    assert run_cli("export", aligned, "--to", "omegat", "-o", project).exit_code == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone's", encoding="utf-8")
+    conf = project / "omegat" / "segmentation.conf"
+    conf.unlink()
+    conf.symlink_to(victim)
+    done = run_cli("export", aligned, "--to", "omegat", "-o", project)
+    assert done.exit_code != 0 and "symbolic link" in done.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    conf.unlink()
+    shutil.rmtree(project / "source")
+    (project / "source").symlink_to(elsewhere)
+    done = run_cli("export", aligned, "--to", "omegat", "-o", project)
+    assert done.exit_code != 0 and "symbolic link" in done.stderr
+    assert victim.read_text(encoding="utf-8") == "someone's" and not any(elsewhere.iterdir())

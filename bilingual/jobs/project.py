@@ -71,8 +71,12 @@ def export_project(workspace: Workspace, request: ProjectRequest, result: Result
     if glossary is not None and glossary.entries:
         files["glossary/names.utf8"] = get("omegat", Role.TERMS).render_terms(list(glossary.entries))
     protected = workspace.protected(request.documents)
-    for name in files:
-        outputs.check(str(folder / name), protected=protected, overwrite=True)
+    for name in FOLDERS:  # a link planted in the project is never followed
+        if (folder / name).is_symlink() or (folder / name.split("/")[0]).is_symlink():
+            raise InputError(_("is a symbolic link, which is not followed"), path=str(folder / name),
+                             hint=_("name a new or empty folder with -o"))  # fmt: skip
+    for name in files:  # our own files in the project are replaced; a link among them is refused
+        outputs.check(str(folder / name), protected=protected, own=lambda _head: True)
     for name in FOLDERS:
         (folder / name).mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
