@@ -405,25 +405,38 @@ def fake_engines_engine():
 def test_the_server_keeps_its_memory_open_across_requests(tmp_path, monkeypatch):
     """Opening a memory is paid once per server thread, not per request (issue 32); closing the
     workspace closes (and stamps) every kept connection."""
+    import threading
+    from collections import Counter
+
     from bilingual.memory import store
     from bilingual.workspace import Workspace
 
-    opened = []
+    opened: list[tuple[str, int]] = []
     real_init = store.Memory.__init__
 
     def counting(self, *args, **kwargs):
-        opened.append(args[0])
+        opened.append((str(args[0]), threading.get_ident()))
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(store.Memory, "__init__", counting)
+
+    def serve_ten(keep: bool) -> Counter[int]:
+        opened.clear()
+        workspace = Workspace(memory_path=str(tmp_path / "m.sqlite3"), keep_memory_open=keep)
+        with _client(suggestions=True, workspace=workspace) as client:
+            for n in range(10):
+                reply = client.post(
+                    "/suggest", data={"q": f"Sentence {n}.", "s": f"جملة {n}.", "source": "en", "target": "ar"}
+                )
+                assert reply.status_code == 200, reply.text
+        assert {path for path, _thread in opened} == {str(tmp_path / "m.sqlite3")}
+        workspace.close()
+        return Counter(thread for _path, thread in opened)
+
+    assert sum(serve_ten(keep=False).values()) == 10  # without it: one open per request
+    per_thread = serve_ten(keep=True)
+    assert set(per_thread.values()) == {1}  # with it: once per server thread, whatever the requests
     workspace = Workspace(memory_path=str(tmp_path / "m.sqlite3"), keep_memory_open=True)
-    with _client(suggestions=True, workspace=workspace) as client:
-        for n in range(10):
-            reply = client.post(
-                "/suggest", data={"q": f"Sentence {n}.", "s": f"جملة {n}.", "source": "en", "target": "ar"}
-            )
-            assert reply.status_code == 200, reply.text
-    assert 1 <= len(opened) < 10
     with workspace.memory() as memory:  # this thread's own connection, kept too
         assert memory is not None and memory.get("Sentence 0.").target == "جملة 0."
     with workspace.memory() as same:
