@@ -11,17 +11,18 @@ a tool cleared). Every unit not taken is counted with its reason.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human, text_version
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.fsutil import read_limited
 from bilingual.i18n import _
+from bilingual.joins import Runs
 from bilingual.memory.store import Memory, normalize
 from bilingual.names.glossary import Glossary
 from bilingual.names.locate import locate_terms
-from bilingual.writer import is_copy_of_source, machine_text, write_target
+from bilingual.writer import is_copy_of_source, joined, machine_text, with_joined, write_target
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "ar"
 MAX_UNITS_BYTES = 256 << 20  # an exchange file (PO, XLIFF, TMX) of a whole archive
@@ -72,6 +73,8 @@ class ExchangeResult:
     conflicts: list[Skip] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     name_faults: list[Skip] = field(default_factory=list)  # edits taken with a missing name or a forbidden spelling
+    joined: list[Skip] = field(default_factory=list)  # units that covered several segments: those segments joined
+    notices: list[str] = field(default_factory=list)  # what the reader had to assume (a PO header a tool emptied)
 
     def skip(self, unit_id: str, reason: str, line: int | None = None) -> None:
         self.skipped.append(Skip(unit_id, reason, line))
@@ -82,11 +85,34 @@ class ExchangeResult:
 
 MACHINE_UNCHANGED = "machine text, unchanged (approve it in the file, or pass --approve-unchanged)"
 MARKED_MACHINE = "marked unreviewed in the file and not changed from the machine text"
+NO_MACHINE_KNOWN = (
+    "marked unreviewed in the file, and the memory knows no machine text for this source to tell an edit by "
+    "(approve it in the file, or import the file it was exported from first)"
+)
+JOINED = "covers segments {ids}: joined into one segment holding this translation"
+JOINED_ELSEWHERE = "segment {id} was joined into {first} by another unit of this file, whose translation covers it"
+JOINED_APPROVED = "joins segments the document holds approved ({ids}): both texts are kept, decide which"
+JOINED_EDIT = (
+    "an edit of segment {id}, which another unit of this file joins into {first}: both texts are kept, decide which"
+)
 SOURCE_CHANGED = "the source was changed in the file: its translation is taken as a new pair"
 COPY_OF_SOURCE = "the translation is a copy of the English source (a tool filled it in), not an edit"
 NEWER_IN_DOCUMENT = "not changed in the file, and the document holds a newer text"
 NEWER_EDIT = "the segment was edited in the document after this file was exported: both texts are kept, decide which"
 SOURCE_ONLY_CHANGED = "the source was changed in the file but not its translation (the machine's, for the old source)"
+
+
+def kept_as_is(source: str) -> bool:
+    """Whether *source* is something a translator may approve as it stands: no English word to
+    translate (figures, codes, acronyms such as BBC or U.N.), only letters in capitals."""
+    return not any(ch.islower() for ch in source if ch.isascii())
+
+
+def _copied(source: str, unit: Unit) -> bool:
+    """Whether *unit*'s target is its English source copied over, and not an edit: whatever state the
+    file gives it (OmegaT and Translate Toolkit fill untouched units with the source), unless the
+    file approves it in so many words and there is nothing in it to translate."""
+    return is_copy_of_source(source, unit.target) and not (unit.explicit and kept_as_is(source))
 
 
 def human_status(unit: Unit, machine: str, *, approve_unchanged: bool) -> SegmentStatus | None:
@@ -127,14 +153,14 @@ def import_units(
     approve_unchanged: bool = False,
 ) -> ExchangeResult:
     """Store the editors' work in the memory; report every unit it does not take, with its reason."""
-    result = ExchangeResult(skipped=list(found.skipped))
+    result = ExchangeResult(skipped=list(found.skipped), notices=list(found.notices))
     fingerprint = glossary.fingerprint if glossary is not None else ""
     seen: dict[str, str] = {}
     for unit in found.units:
         if not unit.target.strip():
             result.skip(unit.id, "empty translation", unit.line)
             continue
-        if is_copy_of_source(unit.source, unit.target) and not unit.explicit:
+        if _copied(unit.source, unit):
             result.skip(unit.id, COPY_OF_SOURCE, unit.line)
             continue
         key = normalize(unit.source)
@@ -151,9 +177,20 @@ def import_units(
             # no machine wrote: an edit of the new source, whatever state the tool left. Never dropped.
             status = "approved" if unit.explicit else "edited"
             result.new_pairs.append(Skip(unit.id, SOURCE_CHANGED, unit.line))
+        if status is None and hit is None and near is None and _changed_since_export(unit, memory):
+            # Our own unit (it carries the text it was exported with) whose target an editor changed,
+            # for a source the memory does not know: rewritten whole, a new pair; else a plain edit.
+            status = "approved" if unit.explicit else "edited"
+            if _rewritten(unit):
+                result.new_pairs.append(Skip(unit.id, SOURCE_CHANGED, unit.line))
         if status is None:
-            reason = MACHINE_UNCHANGED if hit is not None and hit.machine else MARKED_MACHINE
-            result.skip(unit.id, SOURCE_ONLY_CHANGED if near is not None else reason, unit.line)
+            if near is not None:
+                reason = SOURCE_ONLY_CHANGED
+            elif hit is not None:
+                reason = MACHINE_UNCHANGED if hit.machine else MARKED_MACHINE
+            else:
+                reason = NO_MACHINE_KNOWN
+            result.skip(unit.id, reason, unit.line)
             continue
         outcome = memory.put(
             unit.source,
@@ -171,6 +208,17 @@ def import_units(
             if outcome != "unchanged":
                 _name_faults(unit, _as_segment(unit, glossary), glossary, result)
     return result
+
+
+def _changed_since_export(unit: Unit, memory: Memory) -> bool:
+    """Whether *unit* was exported by us and its target changed since, to a text no machine wrote."""
+    return bool(unit.base) and unit.base != text_version(unit.target) and not memory.is_machine_text(unit.target)
+
+
+def _rewritten(unit: Unit) -> bool:
+    """Whether the editor rewrote *unit*'s English (told by the digest we exported it with; a unit
+    of an older export, without one, is taken as rewritten when the memory knows no source like it)."""
+    return unit.source_base != text_version(unit.source) if unit.source_base else True
 
 
 def apply_units(
@@ -193,13 +241,21 @@ def apply_units(
     by_source: dict[str, Segment] = {}
     for seg in doc.segments():
         by_source.setdefault(normalize(seg.source), seg)
-    result = ExchangeResult(skipped=list(found.skipped))
-    new: dict[str, Segment] = {}
+    result = ExchangeResult(skipped=list(found.skipped), notices=list(found.notices))
     fingerprint = glossary.fingerprint if glossary is not None else ""
-    for unit in found.units:
+    joins, covering = _joins(doc, found, by_id, by_source, result, glossary=glossary,
+                             approve_unchanged=approve_unchanged)  # fmt: skip
+    absorbed = {s.id: run[0].id for run, _seg, _unit in joins for s in run}
+    new: dict[str, Segment] = {}
+    for n, unit in enumerate(found.units):
+        if n in covering:  # joined, or its join refused with a reason
+            continue
         match = by_id.get(unit.id)
         if match is None or normalize(match.source) != normalize(unit.source):
             match = by_source.get(normalize(unit.source))
+        if match is not None and match.id in absorbed:
+            _absorbed(unit, match, absorbed[match.id], result)
+            continue
         if match is None and unit.id in by_id:
             _source_changed(unit, by_id[unit.id], result, memory=memory, glossary=glossary)
             continue
@@ -229,23 +285,98 @@ def apply_units(
             result.skip(unit.id, exc.message, unit.line)
             continue
         new[seg.id] = written
-        result.changed.append(seg.id)
-        _name_faults(unit, written, glossary, result)
-        if memory is not None:
-            outcome = memory.put(seg.source, written.target, written.status, origin="apply", terms=written.terms,
-                                 overwrite=False, glossary_fingerprint=fingerprint)  # fmt: skip
-            if outcome == "conflict":
-                result.conflicts.append(
-                    Skip(unit.id, "applied to the document; the memory keeps its other approved translation", unit.line)
-                )
-    return doc.with_segments(new), result
+        _taken(unit, written, result, memory, glossary)
+    doc = doc.with_segments(new)
+    for run, seg, unit in joins:
+        doc = with_joined(doc, run, seg)
+        _taken(unit, seg, result, memory, glossary)
+    return doc, result
+
+
+def _taken(
+    unit: Unit, written: Segment, result: ExchangeResult, memory: Memory | None, glossary: Glossary | None
+) -> None:
+    """An editor's text written into the document: counted, its names checked, recorded in the memory."""
+    result.changed.append(written.id)
+    _name_faults(unit, written, glossary, result)
+    if memory is not None:
+        outcome = memory.put(written.source, written.target, written.status, origin="apply", terms=written.terms,
+                             overwrite=False, glossary_fingerprint=glossary.fingerprint if glossary else "")  # fmt: skip
+        if outcome == "conflict":
+            result.conflicts.append(
+                Skip(unit.id, "applied to the document; the memory keeps its other approved translation", unit.line)
+            )
+
+
+def _joins(
+    doc: Document,
+    found: UnitFile,
+    by_id: dict[str, Segment],
+    by_source: dict[str, Segment],
+    result: ExchangeResult,
+    *,
+    glossary: Glossary | None,
+    approve_unchanged: bool,
+) -> tuple[list[tuple[list[Segment], Segment, Unit]], set[int]]:
+    """The units that cover two or more consecutive segments, each with its run and the joined segment
+    holding its translation, and the positions of every such unit in the file (one whose join is
+    refused is listed with its reason)."""
+    runs = Runs(doc)
+    taken: list[tuple[list[Segment], Segment, Unit]] = []
+    claimed: set[str] = set()
+    covering: set[int] = set()
+    for n, unit in enumerate(found.units):
+        own = by_id.get(unit.id)
+        if normalize(unit.source) in by_source or (own is not None and normalize(own.source) == normalize(unit.source)):
+            continue
+        run = runs.covering(unit.source)
+        if run is None or any(s.id in claimed for s in run):
+            continue
+        covering.add(n)
+        machine = joined(doc, run)
+        approved = [s for s in run if s.status == "approved"]
+        status = human_status(unit, machine.target, approve_unchanged=approve_unchanged)
+        refused = _refusal(unit, replace(machine, target=run[0].target, status=run[0].status), status, machine.target)
+        if isinstance(refused, Skip) or refused == "unchanged":
+            (result.conflicts if isinstance(refused, Skip) and refused.texts else result.skipped).append(
+                refused if isinstance(refused, Skip) else Skip(unit.id, MACHINE_UNCHANGED, unit.line)
+            )
+            continue
+        if approved and not unit.explicit:
+            texts = (" ".join(s.target for s in run), unit.target)
+            result.conflicts.append(Skip(unit.id, JOINED_APPROVED.format(ids=", ".join(s.id for s in approved)),
+                                         unit.line, texts=texts))  # fmt: skip
+            continue
+        try:
+            seg = write_target(machine, unit.target, glossary=glossary, by="editor", approve=status == "approved",
+                               machine=machine.target)  # fmt: skip
+        except BilingualError as exc:
+            result.skip(unit.id, exc.message, unit.line)
+            continue
+        claimed.update(s.id for s in run)
+        taken.append((run, seg, unit))
+        result.joined.append(Skip(unit.id, JOINED.format(ids=" + ".join(s.id for s in run)), unit.line))
+    return taken, covering
+
+
+def _absorbed(unit: Unit, seg: Segment, first: str, result: ExchangeResult) -> None:
+    """A unit of a segment that another unit of the file joined: its own text is taken only by a
+    decision (an edit of it is kept beside the joined one, as a conflict)."""
+    if unit.target.strip() in ("", seg.target.strip(), machine_text(seg).strip()) or is_copy_of_source(
+        seg.source, unit.target
+    ):
+        result.skip(unit.id, JOINED_ELSEWHERE.format(id=seg.id, first=first), unit.line)
+        return
+    result.conflicts.append(
+        Skip(unit.id, JOINED_EDIT.format(id=seg.id, first=first), unit.line, texts=(seg.target, unit.target))
+    )
 
 
 def _refusal(unit: Unit, seg: Segment, status: SegmentStatus | None, machine: str) -> Skip | str | None:
     """Why *unit* is not written into *seg* (a Skip; one with both texts is a conflict), "unchanged", or None."""
     if not unit.target.strip():
         return Skip(unit.id, "empty translation", unit.line)
-    if is_copy_of_source(seg.source, unit.target) and not unit.explicit:
+    if _copied(seg.source, unit):
         return Skip(unit.id, COPY_OF_SOURCE, unit.line)
     stale = bool(unit.base) and unit.base != text_version(seg.target)
     if stale and unit.base == text_version(unit.target):

@@ -199,6 +199,36 @@ def findings_of(seg: Segment, glossary: Glossary | None, *, qa: bool = True) -> 
     return check_segment(seg, glossary=glossary, qa=qa)
 
 
+def joined(doc: Document, run: list[Segment]) -> Segment:
+    """The segments of *run* (consecutive, in one paragraph) as one segment of machine text: the first
+    one's id, the source from the first's start to the last's end, the machine texts joined, each
+    name where it was (moved to the joined source)."""
+    first, last = run[0], run[-1]
+    terms = tuple(
+        replace(
+            t, source_start=t.source_start + seg.start - first.start, source_end=t.source_end + seg.start - first.start
+        )
+        for seg in run
+        for t in seg.terms
+    )
+    machine = " ".join(machine_text(s).strip() for s in run if machine_text(s).strip())
+    return Segment(first.id, first.start, last.end, doc.text[first.start : last.end], machine, "mt",
+                   relocate(terms, machine))  # fmt: skip
+
+
+def with_joined(doc: Document, run: list[Segment], seg: Segment) -> Document:
+    """*doc* with the segments of *run* replaced by *seg* (which covers them all)."""
+    ids = {s.id for s in run}
+    blocks = tuple(
+        replace(
+            b,
+            segments=tuple(seg if s.id == run[0].id else s for s in b.segments if s.id == run[0].id or s.id not in ids),
+        )
+        for b in doc.blocks
+    )
+    return replace(doc, blocks=blocks)
+
+
 def carry_over(new: Document, old: Document, glossary: Glossary | None) -> tuple[Document, int]:
     """*new* with the editors' segments of *old* (edited, approved) put back where the source is the same,
     each through the one segment writer (names located again; the new machine text kept beside it).

@@ -72,6 +72,9 @@ class Unit:
     #: the digest of the target the unit held when we exported it (:func:`bilingual.document.text_version`);
     #: "" for a file we did not write, or a tool that dropped it
     base: str = ""
+    #: the digest of the English the unit held when we exported it ("" as for *base*): whether an
+    #: editor rewrote the source is told by it, not guessed from what the memory knows
+    source_base: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class UnitFile:
     skipped: list[Skip] = field(default_factory=list)
     source_lang: str = ""  # as the file declares it ("" when it declares none)
     target_lang: str = ""
+    notices: list[str] = field(default_factory=list)  # what the reader assumed (a header a tool emptied)
 
 
 class Format:

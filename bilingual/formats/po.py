@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilingual.document import SegmentStatus, is_human, text_version
 from bilingual.encoding import decode_utf8
@@ -21,6 +21,8 @@ from bilingual.i18n import _
 if TYPE_CHECKING:
     from bilingual.document import Document
 
+#: header fields an editor's tool may wipe (OmegaT shows the header as segments): said on import
+HEADER_KEPT = ("Content-Type", "Language", "Plural-Forms")
 PLURAL_FORMS_AR = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
 
 
@@ -65,7 +67,7 @@ class PoFormat(Format):
                 msgid=seg.source,
                 msgstr=seg.target,
                 tcomment=("names: " + "; ".join(names)) if names else "",
-                comment=f"status: {seg.status}\nbase: {text_version(seg.target)}",
+                comment=f"status: {seg.status}\nbase: {text_version(seg.target)}\nsource: {text_version(seg.source)}",
             )
             if not is_human(seg.status):  # machine text, whether new or from the memory
                 entry.flags.append("fuzzy")
@@ -95,7 +97,7 @@ class PoFormat(Format):
             ours = dict(
                 line.split(": ", 1)
                 for line in (entry.comment or "").splitlines()
-                if line.startswith(("status: ", "base: "))
+                if line.startswith(("status: ", "base: ", "source: "))
             )
             recorded = ours.get("status", "").strip()
             status: SegmentStatus
@@ -115,6 +117,27 @@ class PoFormat(Format):
                     entry.linenum,
                     explicit=recorded == "approved",
                     base=ours.get("base", "").strip(),
+                    source_base=ours.get("source", "").strip(),
                 )
             )
-        return UnitFile(units, skipped, "", po.metadata.get("Language", ""))
+        language, notices = po.metadata.get("Language", ""), []
+        lost = [key for key in HEADER_KEPT if not po.metadata.get(key, "").strip()]
+        if lost and _ours(po):
+            # a tool emptied the header (OmegaT offers it as a segment): our own file is English to
+            # Arabic in UTF-8 whatever it now says
+            language = language or "ar"
+            notices.append(
+                _(
+                    "the PO header lost {fields} (a tool overwrote it); read as bilingual's own English-to-Arabic "
+                    "file in UTF-8"
+                ).format(fields=", ".join(lost))
+            )
+        return UnitFile(units, skipped, "", language, notices)
+
+
+def _ours(po: Any) -> bool:
+    """Whether *po* is a file we exported: our generator in the header, or our records on its entries."""
+    if po.metadata.get("X-Generator", "").startswith("bilingual"):
+        return True
+    entries = [e for e in po if e.msgid and not e.obsolete]
+    return bool(entries) and all("base: " in (e.comment or "") for e in entries)

@@ -81,6 +81,7 @@ class TmxFormat(Format):
             etree.SubElement(tu, "prop", type="x-bilingual-status").text = seg.status
             etree.SubElement(tu, "prop", type="x-bilingual-model").text = stamp["model"] or "-"
             etree.SubElement(tu, "prop", type="x-bilingual-base").text = text_version(seg.target)
+            etree.SubElement(tu, "prop", type="x-bilingual-source").text = text_version(seg.source)
             for lang, text in ((doc.src_lang, seg.source), (doc.tgt_lang, seg.target)):
                 _seg(etree.SubElement(tu, "tuv", {XML_LANG: lang}), text)
         doctype = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -116,9 +117,10 @@ class TmxFormat(Format):
             status: SegmentStatus = (
                 "mt" if recorded in ("mt", "tm") else "approved" if recorded == "approved" else "edited"
             )
-            base = next((p.text or "" for p in tu.findall("prop") if p.get("type") == "x-bilingual-base"), "")
+            props = {p.get("type"): (p.text or "").strip() for p in tu.findall("prop")}
             units.append(
-                Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved", base=base)
-            )
+                Unit(uid, sources[0], targets[0], status, tu.sourceline, explicit=recorded == "approved",
+                     base=props.get("x-bilingual-base", ""), source_base=props.get("x-bilingual-source", ""))
+            )  # fmt: skip
         target_lang = "ar" if any(t.startswith("ar") for t in target_langs) else ",".join(sorted(target_langs))
         return UnitFile(units, skipped, srclang if srclang != "*all*" else "", target_lang)

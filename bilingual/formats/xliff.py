@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 BASE_NOTE = "bilingual-base"  # a note's from: the digest of the target this unit was exported with
+SOURCE_NOTE = "bilingual-source"  # and of its English
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 STATES = {
@@ -136,6 +137,7 @@ class Xliff12Format(Format):
                     etree.SubElement(tu, _q("note"), {"from": "bilingual"}).text = "names: " + "; ".join(names)
                 # the text this unit started from, so an apply tells a correction of older text apart
                 etree.SubElement(tu, _q("note"), {"from": BASE_NOTE}).text = text_version(seg.target)
+                etree.SubElement(tu, _q("note"), {"from": SOURCE_NOTE}).text = text_version(seg.source)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
     def parse(self, data: bytes, *, path: str) -> UnitFile:
@@ -178,7 +180,7 @@ class Xliff12Format(Format):
                 status = "mt"
             else:
                 status = "edited"
-            base = next((n.text or "" for n in tu.iterfind(q("note")) if n.get("from") == BASE_NOTE), "")
+            notes = {n.get("from"): (n.text or "").strip() for n in tu.iterfind(q("note"))}
             units.append(
                 Unit(
                     uid,
@@ -187,7 +189,8 @@ class Xliff12Format(Format):
                     status,
                     tu.sourceline,
                     explicit=status == "approved",
-                    base=base.strip(),
+                    base=notes.get(BASE_NOTE, ""),
+                    source_base=notes.get(SOURCE_NOTE, ""),
                 )
             )
         source_lang = ",".join(sorted({a for a, _b in langs if a}))

@@ -165,6 +165,8 @@ def apply_corrections(workspace: Workspace, request: ApplyRequest, result: Resul
 
 def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, rows: list[str]) -> None:
     """The reasons counted (always), and each unit not taken (verbose, and the report's rows)."""
+    for notice in done.notices:
+        result.data(_("  {file}: {notice}").format(file=path, notice=notice))
     for reason, n in sorted(done.reasons().items()):
         result.data(_("  {n} not taken: {reason}").format(n=n, reason=reason))
     for seg_id in done.changed:
@@ -174,6 +176,11 @@ def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, row
         where = f"{path}:{pair.line}" if pair.line else path
         result.data(_("  {where}: {id}: {reason}").format(where=where, id=pair.id, reason=pair.reason))
     result.counts["new_pairs"] += len(done.new_pairs)
+    for join in done.joined:  # always listed: the document's segments changed shape
+        result.item(join.id, "joined", join.reason, where=path, line=join.line)
+        where = f"{path}:{join.line}" if join.line else path
+        result.data(_("  {where}: {id}: {reason}").format(where=where, id=join.id, reason=join.reason))
+    result.counts["joined"] += len(done.joined)
     for skip in done.conflicts:
         result.item(skip.id, "conflict", skip.reason, where=path, line=skip.line)
     for skip in done.skipped:
