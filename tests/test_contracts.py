@@ -109,7 +109,18 @@ def _pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
-PUBLISHING_READERS = {"html": _html_pairs, "report": _report_pairs, "md": _md_pairs, "docx": _docx_pairs}
+def _omegat_xliff_pairs(data: bytes) -> list[tuple[str, str]]:
+    """OmegaT's view: the English in the target (what it translates), our Arabic offered in alt-trans."""
+    out = []
+    for tu in etree.fromstring(data).iter("{*}trans-unit"):
+        source, target = tu.find("{*}source").text, tu.find("{*}target").text
+        assert target == source and tu.find("{*}target").get("state") == "needs-translation"
+        out.append((source, tu.find("{*}alt-trans/{*}target").text))
+    return out
+
+
+PUBLISHING_READERS = {"html": _html_pairs, "report": _report_pairs, "md": _md_pairs, "docx": _docx_pairs,
+                      "xliff-omegat": _omegat_xliff_pairs}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", [c.name for c in formats(Role.EXPORT)])

@@ -164,12 +164,13 @@ def test_the_export_buttons_download_the_document(desk_server, browser):
     base, _docs = desk_server
     page = browser.new_context(accept_downloads=True).new_page()
     page.goto(f"{base}/desk/doc/a.en-ar.xml")
-    for fmt, head in (("docx", b"PK"), ("xliff", b"<?xml"), ("html", b"<!DOCTYPE html")):
+    for fmt, head in (("docx", b"PK"), ("xliff", b"<?xml"), ("html", b"<!DOCTYPE html"), ("omegat", b"PK")):
         with page.expect_download(timeout=30_000) as info:
             page.click(f'[data-role="export"][data-format="{fmt}"]')
         path = info.value.path()
         assert path is not None and open(path, "rb").read(len(head)).upper() == head.upper(), fmt
-        assert info.value.suggested_filename == "a.en-ar." + {"xliff": "xlf"}.get(fmt, fmt)
+        expected = "a-omegat.zip" if fmt == "omegat" else "a.en-ar." + {"xliff": "xlf"}.get(fmt, fmt)
+        assert info.value.suggested_filename == expected
 
 
 def test_a_save_refreshes_the_rows_findings_and_approving_a_missing_name_asks_twice(desk_server, browser):

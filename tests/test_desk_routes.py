@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -201,7 +203,8 @@ def test_respelling_previews_then_changes_every_document(client, desk_folder):
 
 @pytest.mark.parametrize(("fmt", "head"), [
     ("html", b"<!DOCTYPE html"), ("pdf", b"%PDF"), ("docx", b"PK"), ("md", b"#"), ("xliff", b"<?xml"),
-    ("po", b"#"), ("tmx", b"<?xml"), ("xliff2", b"<?xml"), ("report", b"<!DOCTYPE html")])  # fmt: skip
+    ("po", b"#"), ("tmx", b"<?xml"), ("xliff2", b"<?xml"), ("report", b"<!DOCTYPE html"), ("omegat", b"PK"),
+    ("xliff-omegat", b"<?xml")])  # fmt: skip
 def test_every_export_button_answers_the_document_in_its_format(client, fmt, head):
     if fmt == "pdf":
         pytest.importorskip("weasyprint")
@@ -211,6 +214,27 @@ def test_every_export_button_answers_the_document_in_its_format(client, fmt, hea
     assert client.get("/desk/doc/a.en-ar.xml/export/exe").status_code == 404
     page = client.get("/desk/doc/a.en-ar.xml").text  # the menu is the format registry's exporters
     assert f'data-format="{fmt}"' in page
+
+
+def test_the_export_menu_offers_the_omegat_project_as_a_zip_of_the_project_the_cli_writes(client, desk_folder,
+                                                                                          run_cli, tmp_path):  # fmt: skip
+    import io
+    import zipfile
+
+    docs, gl, _memory = desk_folder
+    answer = client.get("/desk/doc/a.en-ar.xml/export/omegat")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    assert "a-omegat.zip" in answer.headers["content-disposition"]
+    names = set(zipfile.ZipFile(io.BytesIO(answer.content)).namelist())
+    assert run_cli("export", docs / "a.en-ar.xml", "--to", "omegat", "-o", tmp_path / "cli",
+                   "--glossary", gl).exit_code == 0  # fmt: skip
+    cli = {f"a-omegat/{p.relative_to(tmp_path / 'cli').as_posix()}" + ("/" if p.is_dir() else "")
+           for p in (tmp_path / "cli").rglob("*")}  # fmt: skip
+    assert names == cli
+    archive = zipfile.ZipFile(io.BytesIO(answer.content))
+    assert archive.read("a-omegat/source/a.txt") == (tmp_path / "cli" / "source" / "a.txt").read_bytes()
+    assert "OmegaT project" in client.get("/desk/doc/a.en-ar.xml").text
+    assert not list(Path(tempfile.gettempdir()).glob("bilingual-omegat-*"))  # nothing left behind
 
 
 def test_an_uploaded_article_is_translated_and_never_written_over_another(client, desk_folder):

@@ -14,7 +14,8 @@ PROJECTS = ["omegat"]  # a folder made from one or more documents
 
 @click.command(
     help=_(
-        "Export an aligned document: tmx, xliff (1.2), xliff2 (2.1), po, html, pdf, docx, md, "
+        "Export an aligned document: tmx, xliff (1.2), xliff-omegat (XLIFF 1.2 as OmegaT's own filter reads "
+        "it: the English in the target, our Arabic offered beside it), xliff2 (2.1), po, html, pdf, docx, md, "
         "report (the QA review page), srx (our segmentation rules, SRX 2.0), or omegat: "
         "one or more documents as a ready OmegaT project folder (-o FOLDER)."
     )

@@ -159,9 +159,10 @@ def import_entries(file: str, fmt: str | None, dry_run: bool, quiet: bool, gloss
 @glossary.command(
     "export",
     help=_(
-        "Export the glossary (- for stdout): csv (with a byte-order mark, for "
-        "spreadsheets), tsv, tbx (TBX v3), tbx-basic (TBX 2008, for OmegaT and Translate "
-        "Toolkit) or omegat (OmegaT's tab-separated glossary)."
+        "Export the glossary (- for stdout). For OmegaT: omegat (its tab-separated glossary with "
+        "notes, names.utf8) or tbx-basic (TBX 2008, also for Translate Toolkit). For spreadsheets: csv "
+        "(with a byte-order mark and a header row) or tsv. For terminology systems: tbx (TBX v3). "
+        "OmegaT does not read the last three (a header row becomes a term; .tsv and TBX v3 are not its forms)."
     ),
 )
 @click.argument("output")

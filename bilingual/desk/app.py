@@ -34,6 +34,7 @@ from bilingual.formats import Role
 from bilingual.formats import get as get_format
 from bilingual.jobs import desk, glossary, respell
 from bilingual.jobs.export import ExportRequest, export_document, export_formats
+from bilingual.jobs.project import zipped_project
 
 log = logging.getLogger("bilingual.desk")
 KINDS = ("person", "place", "org", "other")
@@ -147,7 +148,7 @@ async def document(request: Request) -> Response:
 
     doc, table = await run_in_threadpool(build)
     return _page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
-                 checks=view.checks_of(table), exports=export_formats(), kinds=KINDS,
+                 checks=view.checks_of(table), exports=[*export_formats(), "omegat"], kinds=KINDS,
                  labels=_labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
 
@@ -219,6 +220,12 @@ async def dismiss(request: Request) -> Response:
 async def export(request: Request) -> Response:
     s = _settings(request)
     name, fmt = request.path_params["name"], request.path_params["fmt"]
+    if fmt == "omegat":  # a whole OmegaT project, as a zip
+        stem = name.removesuffix(desk.SUFFIX) + "-omegat"
+        data = await run_in_threadpool(zipped_project, s.workspace, (str(desk.document_path(s.workspace.folder, name)),),
+                                       stem)  # fmt: skip
+        return Response(data, media_type="application/zip",
+                        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(stem + '.zip')}"})  # fmt: skip
     if fmt not in export_formats():  # the format registry's exporters, each with its media type and suffix
         raise Refused(404, "no export format {format!r}", format=fmt)
     exporter = get_format(fmt, Role.EXPORT)

@@ -47,6 +47,7 @@ REGISTRY: tuple[str, ...] = (
     "bilingual.formats.aligned:AlignedFormat",
     "bilingual.formats.tmx:TmxFormat",
     "bilingual.formats.xliff:Xliff12Format",
+    "bilingual.formats.xliff:OmegatXliffFormat",
     "bilingual.formats.xliff2:Xliff2Format",
     "bilingual.formats.po:PoFormat",
     "bilingual.formats.html:HtmlExport",

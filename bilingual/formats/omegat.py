@@ -46,6 +46,25 @@ def project_file() -> bytes:
     return PROJECT_FILE.encode("utf-8")
 
 
+#: The project's filter settings: OmegaT's PO filter skips a PO file's header (else it offers the
+#: header as segments, and typing into one empties Content-Type, Language and Plural-Forms); every
+#: other filter keeps OmegaT's defaults.
+FILTERS_FILE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<filters removeTags="false" removeSpacesNonseg="false" preserveSpaces="false" ignoreFileContext="false">
+  <filter className="org.omegat.filters2.po.PoFilter" enabled="true">
+    <files sourceFilenameMask="*.po" targetFilenamePattern="${filename}"/>
+    <files sourceFilenameMask="*.pot" targetFilenamePattern="${nameOnly}.po"/>
+    <option name="skipHeader" value="true"/>
+  </filter>
+</filters>
+"""
+
+
+def filters_file() -> bytes:
+    """``omegat/filters.xml``: a PO file put in ``source/`` shows its entries, never its header."""
+    return FILTERS_FILE.encode("utf-8")
+
+
 def as_shown(source: str) -> str:
     """A segment's English as OmegaT shows it: its line breaks and runs of spaces made one space."""
     return " ".join(source.split())

@@ -19,7 +19,7 @@ from bilingual.formats.xmltext import append_text, code_point, parse_xml
 from bilingual.i18n import _
 
 if TYPE_CHECKING:
-    from bilingual.document import Document
+    from bilingual.document import Document, Segment
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 BASE_NOTE = "bilingual-base"  # a note's from: the digest of the target this unit was exported with
@@ -131,7 +131,7 @@ class Xliff12Format(Format):
                 target_attrs = {XML_LANG: doc.tgt_lang, "state": state}
                 if qualifier:
                     target_attrs["state-qualifier"] = qualifier
-                _fill(etree.SubElement(tu, _q("target"), target_attrs), seg.target, counter)
+                self._target(tu, seg, target_attrs, counter)
                 names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
                 if names:
                     etree.SubElement(tu, _q("note"), {"from": "bilingual"}).text = "names: " + "; ".join(names)
@@ -139,6 +139,12 @@ class Xliff12Format(Format):
                 etree.SubElement(tu, _q("note"), {"from": BASE_NOTE}).text = text_version(seg.target)
                 etree.SubElement(tu, _q("note"), {"from": SOURCE_NOTE}).text = text_version(seg.source)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def _target(self, tu: Any, seg: Segment, attrs: dict[str, str], counter: list[int]) -> None:
+        """The unit's ``target``: our Arabic, in the state its status gives."""
+        from lxml import etree
+
+        _fill(etree.SubElement(tu, _q("target"), attrs), seg.target, counter)
 
     def parse(self, data: bytes, *, path: str) -> UnitFile:
         """XLIFF 1.2, and 1.1/1.0 (what Translate Toolkit's po2xliff writes), read alike."""
@@ -196,3 +202,37 @@ class Xliff12Format(Format):
         source_lang = ",".join(sorted({a for a, _b in langs if a}))
         target_lang = ",".join(sorted({b for _a, b in langs if b}))
         return UnitFile(units, skipped, source_lang, target_lang)
+
+
+class OmegatXliffFormat(Xliff12Format):
+    """XLIFF 1.2 as OmegaT's own XLIFF filter reads it (``--to xliff-omegat``).
+
+    OmegaT 3.6's filter keeps ``<source>`` as it is and offers the text of ``<target>`` as the text to
+    translate (it expects a target that starts as a copy of the source, as monolingual XLIFF does), so
+    our usual file shows the machine's Arabic where the English should be. Here each target holds the
+    English (``needs-translation``) and our Arabic travels in an ``<alt-trans>`` (for tools that offer
+    it as a match); give OmegaT our ``--to tmx`` in ``tm/auto/`` to have it filled in, or use
+    ``--to omegat``, a whole project. What OmegaT writes back is read as any XLIFF 1.2: an untouched
+    unit is a copy of the English, and no edit.
+    """
+
+    name = "xliff-omegat"
+    output_suffix = ".omegat.xlf"
+    roles = frozenset({Role.EXPORT})
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        return False  # what comes back is read as XLIFF 1.2
+
+    @classmethod
+    def is_own_output(cls, data: bytes) -> bool:
+        return Xliff12Format.sniff(data[:8192])
+
+    def _target(self, tu: Any, seg: Segment, attrs: dict[str, str], counter: list[int]) -> None:
+        from lxml import etree
+
+        lang = attrs[XML_LANG]
+        _fill(etree.SubElement(tu, _q("target"), {XML_LANG: lang, "state": "needs-translation"}), seg.source, counter)
+        if seg.target:
+            alt = etree.SubElement(tu, _q("alt-trans"), {"origin": "bilingual", "match-quality": "100"})
+            _fill(etree.SubElement(alt, _q("target"), {XML_LANG: lang}), seg.target, counter)

@@ -13,6 +13,7 @@ work, the translated files and the project's settings stay as they are.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from bilingual.errors import InputError
 from bilingual.formats import ExportOptions, exporter, get
 from bilingual.formats.aligned import read_aligned
 from bilingual.formats.base import Role
-from bilingual.formats.omegat import only, project_file, source_text
+from bilingual.formats.omegat import filters_file, only, project_file, source_text
 from bilingual.formats.srx import omegat_segmentation, srx_document
 from bilingual.i18n import _
 from bilingual.jobs.result import Result
@@ -54,8 +55,9 @@ def export_project(workspace: Workspace, request: ProjectRequest, result: Result
         "omegat/segmentation.conf": omegat_segmentation(),
         "omegat/segmentation.srx": srx_document(),
     }
-    if not ours:
+    if not ours:  # the project's settings: written once, then the translator's
         files["omegat.project"] = project_file()
+        files["omegat/filters.xml"] = filters_file()
     tmx = exporter("tmx")
     stems: set[str] = set()
     for path in request.documents:
@@ -70,6 +72,9 @@ def export_project(workspace: Workspace, request: ProjectRequest, result: Result
     glossary = workspace.glossary()
     if glossary is not None and glossary.entries:
         files["glossary/names.utf8"] = get("omegat", Role.TERMS).render_terms(list(glossary.entries))
+    elif ours and (folder / "glossary" / "names.utf8").is_file():
+        result.say(_("kept {path} from the earlier export: no glossary is loaded now (pass --glossary to refresh it)")
+                   .format(path=folder / "glossary" / "names.utf8"))  # fmt: skip
     protected = workspace.protected(request.documents)
     for name in FOLDERS:  # a link planted in the project is never followed
         if (folder / name).is_symlink() or (folder / name.split("/")[0]).is_symlink():
@@ -89,6 +94,26 @@ def export_project(workspace: Workspace, request: ProjectRequest, result: Result
         ).format(path=folder, n=len(request.documents), save=folder / "omegat" / "project_save.tmx")
     )
     return result
+
+
+def zipped_project(workspace: Workspace, documents: tuple[str, ...], name: str) -> bytes:
+    """The project of *documents* as a zip holding the folder *name* (the desk's download): written
+    by :func:`export_project` into a folder of its own, which is removed afterwards."""
+    import tempfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory(prefix="bilingual-omegat-") as scratch:
+        folder = Path(scratch) / name
+        export_project(workspace, ProjectRequest(documents, str(folder)))
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(folder.rglob("*")):  # OmegaT wants its folders, empty ones too
+                inside = f"{name}/{path.relative_to(folder).as_posix()}"
+                if path.is_dir():
+                    archive.writestr(inside + "/", b"")
+                else:
+                    archive.write(path, inside)
+    return buffer.getvalue()
 
 
 def _check_folder(folder: Path) -> bool:
