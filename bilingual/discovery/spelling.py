@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from pathlib import Path
 
 from bilingual.discovery.gazetteer import places
 from bilingual.discovery.letters import readings_at
@@ -47,8 +48,16 @@ def vocabulary() -> tuple[list[str], dict[str, float]]:
     """Arabic words of running text, sorted (for prefix look-ups), and their zipf frequencies."""
     from bilingual.names import cache as disk
 
-    table = disk.lexicon("arabic-words", str(MIN_ZIPF), ("wordfreq",), _arabic_words)
+    table = disk.lexicon("arabic-words", *arabic_words_key(), _arabic_words, shipped=SHIPPED)
     return sorted(table), table
+
+
+#: The table built when the package was made (``python tools/build_lexicons.py``)
+SHIPPED = Path(__file__).resolve().parent / "data" / "arabic-words.built.json.gz"
+
+
+def arabic_words_key() -> tuple[str, tuple[str, ...]]:
+    return str(MIN_ZIPF), ("wordfreq",)
 
 
 def _arabic_words() -> dict[str, float]:

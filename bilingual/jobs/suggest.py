@@ -39,7 +39,7 @@ def suggest_names(workspace: Workspace, request: SuggestRequest, result: Result 
     left: dict[str, str] = {}
 
     def building(name: str) -> None:
-        result.say(_("building the {name} table once (a first run takes a minute or so; later runs read it)…")
+        result.say(_("building the {name} table once (later runs read it)…")
                    .format(name=name))  # fmt: skip
 
     with cache.telling(building):
