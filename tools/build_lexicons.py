@@ -17,6 +17,9 @@ import gzip
 import json
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code, whatever is installed
 
 from bilingual.discovery import gazetteer, spelling
 from bilingual.names.cache import lexicon_key

@@ -356,7 +356,12 @@ COMMUNITIES = frozenset(["sunni", "sunnis", "shia", "shias", "shiite", "shiites"
                          "alawite", "alawites", "copt", "copts", "coptic", "maronite", "maronites", "ismaili",
                          "ibadi", "sufi", "sufis", "salafi", "salafis", "christian", "christians", "muslim",
                          "muslims", "jew", "jews", "jewish", "catholic", "catholics", "orthodox", "evangelical",
-                         "arab", "arabs", "islamist", "islamists", "jihadist", "jihadists", "salafist", "salafists"])
+                         "arab", "arabs", "islamist", "islamists", "jihadist", "jihadists", "salafist", "salafists",
+                         # the region's peoples, never places or persons (Tuareg is no تعرج)
+                         "tuareg", "tuaregs", "touareg", "touaregs", "amazigh", "imazighen", "berber", "berbers",
+                         "sahrawi", "sahrawis", "bedouin", "bedouins", "toubou", "tebu", "zaghawa", "masalit",
+                         "beja", "nuba", "haratin", "fulani", "hausa", "assyrian", "assyrians", "circassian",
+                         "circassians", "kurd", "kurds", "turkmen", "yazidi"])
 # fmt: on
 
 

@@ -49,6 +49,9 @@ COMPASS = {"northern": "الشمالية", "southern": "الجنوبية", "east
 REGION_NOUNS = {"state": "الولاية", "governorate": "المحافظة", "region": "المنطقة", "province": "المنطقة"}
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
 PARTICLES = frozenset(["al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
+# Written in lower case inside a name, between its capitalised words: Charles de Gaulle, Iyad ag Ghaly,
+# Ursula von der Leyen (a name goes on through them; alone or at a run's end they are no name).
+MID_PARTICLES = frozenset([*PARTICLES, "ag", "de", "da", "di", "du", "dos", "van", "von", "der", "den", "la", "le"])
 # Movements, parties and companies of the region the Arabic press names every day, as it writes them
 # (organisations, proposed with their Arabic rather than "to translate").
 ORGANISATIONS = {
