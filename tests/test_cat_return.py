@@ -53,6 +53,13 @@ def _save_tmx(path, pairs):
     )
 
 
+def _exported_po(run_cli, doc, tmp_path):
+    """The document exported as PO, and the catalogue to change as an editor's tool would."""
+    po_path = tmp_path / "a.po"
+    assert run_cli("export", doc, "--to", "po", "-o", po_path).exit_code == 0
+    return po_path, polib.pofile(str(po_path))
+
+
 # --- a copy of the English ---------------------------------------------------------------------
 
 
@@ -125,9 +132,7 @@ def test_an_omegat_merge_joins_the_segments_it_covers(run_cli, article, tmp_path
 
 def test_two_po_units_merged_by_hand_leave_no_machine_text_behind(run_cli, article, tmp_path):
     doc, memory = article
-    po_path = tmp_path / "a.po"
-    assert run_cli("export", doc, "--to", "po", "-o", po_path).exit_code == 0
-    po = polib.pofile(str(po_path))
+    po_path, po = _exported_po(run_cli, doc, tmp_path)
     first, second = (next(e for e in po if e.msgctxt == i) for i in ("p1.s2", "p1.s3"))
     first.msgid = first.msgid + " " + second.msgid  # the translator made the two entries one
     first.msgstr = "وقال رئيسه إن التصويت سينتظر، وغادر المندوبون قبل الظهر."
@@ -142,9 +147,7 @@ def test_two_po_units_merged_by_hand_leave_no_machine_text_behind(run_cli, artic
 
 def test_an_edit_of_a_segment_another_unit_joins_is_kept_as_a_conflict(run_cli, article, tmp_path):
     doc, memory = article
-    po_path = tmp_path / "a.po"
-    assert run_cli("export", doc, "--to", "po", "-o", po_path).exit_code == 0
-    po = polib.pofile(str(po_path))
+    po_path, po = _exported_po(run_cli, doc, tmp_path)
     first, second = (next(e for e in po if e.msgctxt == i) for i in ("p1.s1", "p1.s2"))
     first.msgid = first.msgid + " " + second.msgid
     first.msgstr = JOINED_AR
@@ -219,9 +222,7 @@ def test_a_foreign_unreviewed_unit_is_not_taken_and_the_reason_is_true(run_cli, 
 
 def test_a_po_whose_header_lost_its_fields_is_read_as_ours_and_said(run_cli, article, tmp_path):
     doc, memory = article
-    po_path = tmp_path / "a.po"
-    assert run_cli("export", doc, "--to", "po", "-o", po_path).exit_code == 0
-    po = polib.pofile(str(po_path))
+    po_path, po = _exported_po(run_cli, doc, tmp_path)
     for key in ("Content-Type", "Language", "Plural-Forms", "X-Generator"):
         po.metadata.pop(key)  # what typing into OmegaT's header segments leaves
     po.metadata["Project-Id-Version"] = "ترجمة"
