@@ -125,3 +125,26 @@ def english_words(words: list[str]) -> bool:
         if lexicon.common_word(low, ENGLISH_WORD):
             return True
     return False
+
+
+def possessive_in_name(word: str) -> bool:
+    """Whether a possessive *word* belongs inside a name ("Workers'", "People's"): an everyday noun,
+    not a place or a people (Egypt's, Libya's Foreign Minister: whose, not what)."""
+    return (
+        not word.isupper()  # UNESCO's World Heritage List: whose
+        and lexicon.common_word(word)
+        and not gazetteer.is_demonym(word)
+        and lexicon.fold(word) not in gazetteer.places()
+    )
+
+
+def two_names(name: list[str]) -> list[list[str]]:
+    """*name* split at "and" where both sides are names of their own ("Qatar National Bank and Arab
+    Bank"); "Ministry of Trade and Industry" and "Front for Change and Concord" stay one."""
+    for i, word in enumerate(name):
+        if word.lower() == "and" and 0 < i < len(name) - 1:
+            before, after = name[:i], name[i + 1 :]
+            heads = lexicon.ORG_HEADS
+            if before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
+                return [before, *two_names(after)]
+    return [name]

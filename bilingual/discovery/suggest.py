@@ -210,14 +210,14 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
             left.setdefault(plain, cut)
             names.append([])
             continue
-        if plain != word and i + 1 < len(run) and _possessive_in_name(plain):
+        if plain != word and i + 1 < len(run) and kinds.possessive_in_name(plain):
             names[-1].append(word)  # "Workers' Party", "People's Protection Units": the name goes on
             continue
         names[-1].append(plain)
         if plain != word:  # a possessive ends the name
             names.append([])
     out = []
-    for name in (part for whole in names for part in _two_names(whole)):
+    for name in (part for whole in names for part in kinds.two_names(whole)):
         while name and name[-1].lower() in lexicon.CONNECTORS:
             name = name[:-1]
         while name and name[0].lower() in lexicon.CONNECTORS:
@@ -227,29 +227,6 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
         elif name:
             out.append(name)
     return out
-
-
-def _possessive_in_name(word: str) -> bool:
-    """Whether a possessive *word* belongs inside a name ("Workers'", "People's"): an everyday noun,
-    not a place or a people (Egypt's, Libya's Foreign Minister: whose, not what)."""
-    return (
-        not word.isupper()  # UNESCO's World Heritage List: whose
-        and lexicon.common_word(word)
-        and not gazetteer.is_demonym(word)
-        and lexicon.fold(word) not in gazetteer.places()
-    )
-
-
-def _two_names(name: list[str]) -> list[list[str]]:
-    """*name* split at "and" where both sides are names of their own ("Qatar National Bank and Arab
-    Bank"); "Ministry of Trade and Industry" and "Front for Change and Concord" stay one."""
-    for i, word in enumerate(name):
-        if word.lower() == "and" and 0 < i < len(name) - 1:
-            before, after = name[:i], name[i + 1 :]
-            heads = lexicon.ORG_HEADS
-            if before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
-                return [before, *_two_names(after)]
-    return [name]
 
 
 def _spell(name: str, kind: str) -> tuple[str, str, float]:
