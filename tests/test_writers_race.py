@@ -142,3 +142,65 @@ def test_translate_onto_an_edited_output_while_an_apply_runs(article):
     assert "Traceback" not in translated.stderr
     # whichever came second, the apply's corrections are in the document (kept by translate, or applied after it)
     assert len(_edits(doc)) == SENTENCES // 2
+
+
+def test_a_merge_applied_while_another_apply_edits_other_paragraphs(tmp_path):
+    """Issue 29: joining segments goes through the same lock and writer as any apply."""
+    from xml.sax.saxutils import escape
+
+    paragraphs = 600
+    text = "\n\n".join(f"Talks number {i} began at dawn. They ended before noon." for i in range(paragraphs))
+    (tmp_path / "a.txt").write_text(text + "\n")
+    (tmp_path / "glossary").mkdir()
+    _cli("translate", tmp_path / "a.txt", *ENGINE, "--memory", tmp_path / "m.sqlite3", "-q", cwd=tmp_path)
+    doc = tmp_path / "a.en-ar.xml"
+    segments = read_aligned(str(doc)).segments()
+    by_paragraph: dict[str, list] = {}
+    for seg in segments:
+        by_paragraph.setdefault(seg.id.split(".")[0], []).append(seg)
+    merged = {p: segs for i, (p, segs) in enumerate(by_paragraph.items()) if i % 2 == 0}
+    tus = "".join(
+        f'<tu><tuv xml:lang="EN"><seg>{escape(segs[0].source + " " + segs[1].source)}</seg></tuv>'
+        f'<tuv xml:lang="AR"><seg>دمج الفقرة {p}</seg></tuv></tu>'
+        for p, segs in merged.items()
+    )
+    (tmp_path / "save.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="OmegaT" o-tmf="x" '
+        f'adminlang="EN-US" datatype="plaintext" segtype="sentence" srclang="EN"/><body>{tus}</body></tmx>\n'
+    )
+    _cli("export", doc, "--to", "po", "-o", tmp_path / "base.po", cwd=tmp_path)
+    catalog = polib.pofile(str(tmp_path / "base.po"))
+    for entry in catalog:
+        if entry.msgctxt.split(".")[0] not in merged:
+            entry.msgstr = f"تصحيح {entry.msgctxt}"
+    catalog.save(str(tmp_path / "edits.po"))
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bilingual",
+                "apply",
+                str(doc),
+                str(tmp_path / name),
+                "--memory",
+                str(tmp_path / "m.sqlite3"),
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("save.tmx", "edits.po")
+    ]
+    for run in runs:
+        _out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    after = read_aligned(str(doc)).segments()
+    joined = {s.id.split(".")[0]: s.target for s in after if s.target.startswith("دمج")}
+    edited = [s for s in after if s.target.startswith("تصحيح")]
+    assert joined == {p: f"دمج الفقرة {p}" for p in merged}  # every merge joined, none lost
+    assert len(edited) == 2 * (paragraphs - len(merged))  # every edit of the other paragraphs kept
+    assert len(after) == len(segments) - len(merged)
