@@ -163,6 +163,22 @@ def test_ten_thousand_tiny_requests_all_answered(server):
     assert httpx.get(server + "/health", timeout=10).status_code == 200
 
 
+def test_a_connection_idle_as_long_as_a_client_pool_keeps_it_still_answers(server):
+    """httpx and aiohttp keep an idle connection 5-15 s and reuse it; a server closing it after 5 s resets requests."""
+    import http.client
+
+    host, port = server.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        conn.request("GET", "/health")
+        assert conn.getresponse().read() == b'{"status":"ok"}'
+        time.sleep(6)  # idle past uvicorn's default keep-alive (5 s); the same socket is used again
+        conn.request("GET", "/health")
+        assert conn.getresponse().read() == b'{"status":"ok"}'
+    finally:
+        conn.close()
+
+
 # --- every route in process (Starlette's TestClient), with limits a running server would take long to reach
 
 

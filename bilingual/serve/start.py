@@ -120,6 +120,12 @@ def desk_settings(workspace: Workspace, request: ServeRequest) -> DeskSettings |
     return DeskSettings(workspace=workspace, who=request.who, token=read_token(request))
 
 
+# How long an idle connection stays open. Longer than the pools of HTTP clients keep one (httpx, aiohttp and
+# urllib3 5-15 s; proxies and load balancers 60 s): with uvicorn's default of 5 s the server closed a connection
+# just as a client reused it, and that request failed with a reset instead of an answer.
+KEEP_ALIVE_S = 75
+
+
 def serve_api(workspace: Workspace, request: ServeRequest) -> None:
     """Run the server until interrupted; requests in flight are finished on shutdown (uvicorn's graceful stop)."""
     try:
@@ -141,6 +147,7 @@ def serve_api(workspace: Workspace, request: ServeRequest) -> None:
         print(_("The editors' desk: {address} (documents in {folder})").format(address=address, folder=workspace.folder),
               flush=True)  # fmt: skip
     try:
-        uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30)
+        uvicorn.run(app, host=request.host, port=request.port, log_level="warning", timeout_graceful_shutdown=30,
+                    timeout_keep_alive=KEEP_ALIVE_S)  # fmt: skip
     finally:
         workspace.close()
