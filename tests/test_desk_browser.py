@@ -34,9 +34,10 @@ def desk_server(run_cli, tmp_path):
     docs.mkdir()
     (docs / "a.txt").write_text("Egypt said so. The bank agreed. Talks went on.\n")
     (docs / "b.txt").write_text("Voters in Egypt queued.\n")
+    (docs / "c.txt").write_text("The bank agreed on it.\n")
     (docs / "hostile.txt").write_text('Egypt <script>alert("x")</script> and <img src=x onerror=alert(1)> so.\n\n'
                                       "Click javascript:alert(2) \u202eexe.gnp\u202c now.\n")  # fmt: skip
-    for name in ("a.txt", "b.txt", "hostile.txt"):
+    for name in ("a.txt", "b.txt", "c.txt", "hostile.txt"):
         assert run_cli("translate", docs / name, *ENGINE, "--glossary", gl, "--memory", tmp_path / "m.sqlite3",
                        "-q").exit_code == 0  # fmt: skip
     engine = fake_engines.PseudoArabicEngine()
@@ -217,3 +218,32 @@ def test_direction_controls_are_inert_marks_in_the_edit_box_and_kept_on_save(des
     assert stored.target == seg.source and "\u27e6" not in stored.target  # the controls themselves, kept
     page.reload()
     assert "\u27e6RLO\u27e7" in page.locator(f'.row[data-seg="{seg.id}"] [data-role="target"]').input_value()
+
+
+def test_an_approval_shows_as_a_near_match_in_another_document_and_the_progress_bars_move(desk_server, browser):
+    base, _docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    bar = page.locator('.bar [data-role="progress"]')
+    assert (bar.get_attribute("data-total"), bar.get_attribute("data-approved")) == ("3", "0")
+    area = page.locator('[data-seg="p1.s2"] [data-role="target"]')
+    area.fill("ووافق المصرف.")
+    area.press("Control+Enter")
+    sync_api.expect(bar).to_have_attribute("data-approved", "1", timeout=10_000)
+    assert bar.locator(".percent").inner_text() == "33%"  # 3 of 9 English words
+    page.goto(f"{base}/desk/")
+    row = page.locator('tr[data-doc="a.en-ar.xml"] [data-role="progress"]')
+    assert (row.get_attribute("data-total"), row.get_attribute("data-approved")) == ("3", "1")
+    assert page.locator('tr[data-folder] [data-role="progress"]').get_attribute("data-approved") == "1"
+
+    page.goto(f"{base}/desk/doc/c.en-ar.xml")
+    page.locator('[data-seg="p1.s1"] [data-role="target"]').focus()
+    match = page.locator('[data-seg="p1.s1"] [data-role="matches"] [data-role="match"]').first
+    sync_api.expect(match).to_have_text("ووافق المصرف.", timeout=10_000)
+    assert page.locator('[data-seg="p1.s1"] .match-src ins').first.inner_text().strip() == "on it"
+    page.keyboard.press("Alt+m")
+    assert page.locator('[data-seg="p1.s1"] [data-role="target"]').input_value() == "ووافق المصرف."
+    # The concordance finds it by its Arabic.
+    page.fill("#memory-search", "المصرف")
+    page.press("#memory-search", "Enter")
+    sync_api.expect(page.locator('#memory-results [data-role="match"]').first).to_have_text("ووافق المصرف.")

@@ -29,6 +29,11 @@ HOSTILE = ('Egypt <script>alert("x")</script> said <img src=x onerror=alert(1)> 
 
 @pytest.fixture
 def desk_folder(run_cli, tmp_path):
+    return make_desk_folder(run_cli, tmp_path)
+
+
+def make_desk_folder(run_cli, tmp_path):
+    """A folder of three translated documents, an article waiting, a glossary and a memory."""
     gl = tmp_path / "glossary"
     assert run_cli("glossary", "add", "Egypt", "مصر", "--kind", "place", "--glossary", gl).exit_code == 0
     assert run_cli("glossary", "add", "Cairo", "القاهرة", "--kind", "place", "--glossary", gl).exit_code == 0
@@ -74,9 +79,26 @@ def test_root_leads_to_the_index_which_counts_each_document(client):
     page = client.get("/")
     assert page.url.path == "/desk/" and page.status_code == 200
     row = re.search(r'<tr data-doc="a.en-ar.xml">(.*?)</tr>', page.text, re.S).group(1)
-    assert re.findall(r"<td>(\d+)</td>", row)[:3] == ["3", "0", "0"]
+    assert re.findall(r"<td>(\d+)</td>", row)[:4] == ["11", "3", "0", "0"]  # words, segments, approved, edited
+    assert 'data-role="progress" data-total="3" data-approved="0"' in row
     assert 'href="/desk/doc/a.en-ar.xml"' in row
     assert 'data-name="waiting.txt"' in page.text  # an article of the folder not translated yet
+
+
+def test_progress_counts_approved_words_per_document_and_for_the_folder(client, desk_folder):
+    docs, _gl, _memory = desk_folder
+    page = client.get("/desk/doc/a.en-ar.xml").text
+    version = re.search(r'data-seg="p2.s1" data-status="mt" data-version="([^"]+)" data-words="5"', page).group(1)
+    saved = client.post("/desk/doc/a.en-ar.xml/save", json={"segment": "p2.s1", "target": "ومضت المحادثات في القاهرة.",
+                                                            "version": version, "approve": True}, headers=_csrf(client))  # fmt: skip
+    assert saved.status_code == 200, saved.text
+    index = client.get("/desk/").text
+    row = re.search(r'<tr data-doc="a.en-ar.xml">(.*?)</tr>', index, re.S).group(1)
+    assert 'data-total="3" data-approved="1"' in row and "5 of 11 words approved" in row and ">45%<" in row
+    folder = re.search(r"<tr data-folder>(.*?)</tr>", index, re.S).group(1)
+    total = sum(d.segments for d in desk.list_documents(str(docs)))
+    assert f'data-total="{total}" data-approved="1"' in folder
+    assert 'data-role="progress" data-total="3" data-approved="1"' in client.get("/desk/doc/a.en-ar.xml").text
 
 
 def test_the_document_page_has_one_row_per_segment_with_names_marked(client, desk_folder):

@@ -27,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n, refusals
 from bilingual.bodies import BadJson, BodyTooLarge, load_json, read_bounded
-from bilingual.desk import view
+from bilingual.desk import panes, view
 from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
 from bilingual.errors import BilingualError, Refused
 from bilingual.formats import Role
@@ -75,6 +75,7 @@ def _ui_text(_: Any) -> dict[str, str]:
         "revert": _("Revert to this"), "no_history": _("No earlier text."), "failed": _("failed:"),
         "missing": _("missing"), "found": _("in the Arabic"), "added": _("added"),
         "dismissed": _("dismissed:"), "dismiss": _("Dismiss"), "approve_anyway": _("Approve anyway"),
+        "from_memory": _("From the memory"), "insert": _("Insert"), "no_match": _("The memory holds nothing like it."),
         **_labels(_),
     }  # fmt: skip
 
@@ -134,7 +135,8 @@ async def index(request: Request) -> Response:
     s = _settings(request)
     documents = await run_in_threadpool(desk.list_documents, s.workspace.folder)
     waiting = await run_in_threadpool(desk.articles, s.workspace.folder)
-    return _page(request, "index.html", documents=documents, articles=waiting, can_translate=s.can_translate)
+    return _page(request, "index.html", documents=documents, folder=desk.folder_progress(documents), articles=waiting,
+                 can_translate=s.can_translate)  # fmt: skip
 
 
 async def document(request: Request) -> Response:
@@ -148,6 +150,7 @@ async def document(request: Request) -> Response:
 
     doc, table = await run_in_threadpool(build)
     return _page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
+                 progress=desk.summarize(name, doc),
                  checks=view.checks_of(table), exports=[*export_formats(), "omegat"], kinds=KINDS,
                  labels=_labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
@@ -346,6 +349,8 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/doc/{name}/revert", revert, methods=["POST"]),
             Route("/doc/{name}/dismiss", dismiss, methods=["POST"]),
             Route("/doc/{name}/export/{fmt}", export),
+            Route("/doc/{name}/matches", panes.segment_matches),
+            Route("/memory", panes.concordance),
             Route("/translate", add_article, methods=["POST"]),
             Route("/glossary", glossary_search),
             Route("/glossary/add", glossary_add, methods=["POST"]),

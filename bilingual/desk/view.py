@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from bilingual.document import Document, Finding, Segment
-from bilingual.jobs.desk import segment_version
+from bilingual.jobs.desk import segment_version, word_count
 
 CONTROLS = {
     "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
@@ -50,6 +50,10 @@ class RowView:
     findings: tuple[FindingView, ...]
     untranslated: bool
     heading: bool
+
+    @property
+    def words(self) -> int:
+        return word_count(self.plain)
 
     @property
     def missing(self) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from bilingual.writer import changing, check_writable, findings_of, write_target
 #: The checks of names against the glossary: approving a text they fault asks the editor twice.
 NAME_CHECKS = NAME_FAULTS | {"outdated_spelling"}
 
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 STATE = ".bilingual"
 SUFFIX = ".en-ar.xml"
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
@@ -47,12 +49,39 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 @dataclass(frozen=True)
 class DocSummary:
+    """A document's progress: segments and English words by status (machine = neither edited,
+    approved nor untranslated), and the glossary names missing from its Arabic."""
+
     name: str
     segments: int
     approved: int
     edited: int
     untranslated: int
     names_missing: int
+    words: int = 0
+    words_approved: int = 0
+    words_edited: int = 0
+    words_untranslated: int = 0
+
+    @property
+    def words_machine(self) -> int:
+        return self.words - self.words_approved - self.words_edited - self.words_untranslated
+
+    @property
+    def percent(self) -> int:
+        """Approved words out of all, rounded down (100 only when every word is approved)."""
+        return self.words_approved * 100 // self.words if self.words else 0
+
+
+def folder_progress(documents: list[DocSummary]) -> DocSummary:
+    """The folder's progress: every document's counts added up."""
+    sums = [sum(getattr(d, f) for d in documents) for f in DocSummary.__dataclass_fields__ if f != "name"]
+    return DocSummary("", *sums)
+
+
+def word_count(text: str) -> int:
+    """Words of an English text as progress counts them (a contraction, an initialism or a hyphenated word is one)."""
+    return len(_WORD.findall(text))
 
 
 class Conflict(InputError):
@@ -137,14 +166,25 @@ def list_documents(folder: str) -> list[DocSummary]:
             doc = _read(path)
         except InputError:
             continue
-        segs = doc.segments()
-        summary = DocSummary(
-            path.name, len(segs), sum(s.status == "approved" for s in segs), sum(s.status == "edited" for s in segs),
-            sum(s.untranslated for s in segs), sum(not t.enforced for s in segs for t in s.terms),
-        )  # fmt: skip
+        summary = summarize(path.name, doc)
         _summaries[path] = (_version_of(path), summary)
         found.append(summary)
     return found
+
+
+def summarize(name: str, doc: Document) -> DocSummary:
+    """A document's progress (:class:`DocSummary`)."""
+    segs = doc.segments()
+    words = [word_count(s.source) for s in segs]
+    untranslated = [s.untranslated or not s.target.strip() for s in segs]
+    status = [s.status for s in segs]
+    return DocSummary(
+        name, len(segs), status.count("approved"), status.count("edited"), sum(untranslated),
+        sum(not t.enforced for s in segs for t in s.terms), sum(words),
+        sum(w for w, st in zip(words, status, strict=True) if st == "approved"),
+        sum(w for w, st, u in zip(words, status, untranslated, strict=True) if st == "edited" and not u),
+        sum(w for w, st, u in zip(words, status, untranslated, strict=True) if u and st != "approved"),
+    )  # fmt: skip
 
 
 def read_document(folder: str, name: str) -> Document:

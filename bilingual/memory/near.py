@@ -55,6 +55,11 @@ def index_words(key: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def words_of(key: str) -> list[str]:
+    """Every word of the sentence, common ones too, lower case (for a phrase of common words)."""
+    return list(dict.fromkeys(_WORDS.findall(key.lower())))
+
+
 def rarest(frequencies: dict[str, int], words: list[str]) -> list[str]:
     """The ``RAREST`` words that some segment holds, rarest first (a word no segment holds finds
     nothing); ties keep the sentence's order."""
@@ -71,23 +76,33 @@ def pair_queries(frequencies: dict[str, int], words: list[str]) -> list[str]:
     return [f'"{a}" AND "{b}"' for a, b in pairs]
 
 
-def best(key: str, rows: Iterable[tuple[str, str, str, str, str]]) -> tuple[float, tuple[str, str, str, str]] | None:
-    """The most similar row at or above the threshold, as (score, (source, target, status, origin))."""
+Row = tuple[str, str, str, str]  # source, target, status, origin
+
+
+def ranked(key: str, rows: Iterable[tuple[str, str, str, str, str]], limit: int = 1) -> list[tuple[float, Row]]:
+    """The *limit* most similar rows at or above the threshold, best first, as (score, (source,
+    target, status, origin)); the sentence itself (same key) is not its own near match."""
     mine = set(index_words(key))
-    ranked = []
+    shared = []
     for row in rows:
         if row[4] == key:
             continue
         theirs = set(index_words(row[4]))
-        shared = len(mine & theirs) / max(len(mine | theirs), 1)
-        ranked.append((shared, row))
-    ranked.sort(key=lambda pair: pair[0], reverse=True)
-    found: tuple[float, tuple[str, str, str, str]] | None = None
-    for _shared, (source, target, status, origin, skey) in ranked[:COMPARED]:
+        shared.append((len(mine & theirs) / max(len(mine | theirs), 1), row))
+    shared.sort(key=lambda pair: pair[0], reverse=True)
+    found: list[tuple[float, Row]] = []
+    for _shared, (source, target, status, origin, skey) in shared[: max(COMPARED, limit)]:
         matcher = SequenceMatcher(None, key, skey)
         if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
             continue
         score = matcher.ratio()
-        if score >= FUZZY_THRESHOLD and (found is None or score > found[0]):
-            found = (score, (source, target, status, origin))
-    return found
+        if score >= FUZZY_THRESHOLD:
+            found.append((score, (source, target, status, origin)))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return found[:limit]
+
+
+def best(key: str, rows: Iterable[tuple[str, str, str, str, str]]) -> tuple[float, Row] | None:
+    """The most similar row at or above the threshold, as (score, (source, target, status, origin))."""
+    found = ranked(key, rows)
+    return found[0] if found else None

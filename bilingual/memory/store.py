@@ -24,7 +24,7 @@ from bilingual.arabic import mostly_latin
 from bilingual.document import SegmentStatus, TermMatch
 from bilingual.errors import BilingualError, MemoryStoreError, Sqlite, dependency_error
 from bilingual.i18n import _
-from bilingual.memory import checked, near
+from bilingual.memory import checked, near, schema
 from bilingual.memory.records import Hit, Recall, hit_from_row, normalize, terms_to_json
 
 if TYPE_CHECKING:
@@ -32,36 +32,10 @@ if TYPE_CHECKING:
 
 #: What :meth:`Memory.put` did with a translation.
 PutOutcome = Literal["added", "updated", "unchanged", "conflict"]
-SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 300.0  # seconds a writer waits for another process's write (ours are short)
 OWN_TABLES = {"meta", "segments"}
 STATUS_RANK = {"mt": 0, "tm": 0, "edited": 1, "approved": 2}
-
-SCHEMA = (
-    """CREATE TABLE segments (
-        id INTEGER PRIMARY KEY,
-        source_key TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('mt', 'edited', 'approved')),
-        origin TEXT NOT NULL DEFAULT '',
-        glossary_fingerprint TEXT NOT NULL DEFAULT '',
-        terms TEXT NOT NULL DEFAULT '[]',
-        mt_target TEXT NOT NULL DEFAULT '',
-        created REAL NOT NULL,
-        updated REAL NOT NULL)""",
-)
-FTS_SCHEMA = (
-    "CREATE VIRTUAL TABLE segments_fts USING fts5(source_key, content='segments', content_rowid='id')",
-    """CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
-        INSERT INTO segments_fts(rowid, source_key) VALUES (new.id, new.source_key); END""",
-    """CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
-        INSERT INTO segments_fts(segments_fts, rowid, source_key) VALUES ('delete', old.id, old.source_key); END""",
-    """CREATE TRIGGER segments_au AFTER UPDATE OF source_key ON segments BEGIN
-        INSERT INTO segments_fts(segments_fts, rowid, source_key) VALUES ('delete', old.id, old.source_key);
-        INSERT INTO segments_fts(rowid, source_key) VALUES (new.id, new.source_key); END""",
-)
 
 
 def _busy(exc: BaseException) -> bool:
@@ -216,44 +190,7 @@ class Memory:
 
     def _migrate(self) -> None:
         with self._transaction() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if row is not None and not str(row[0]).isdigit():
-                raise MemoryStoreError(
-                    _(
-                        "the translation memory has an unknown schema version {found!r} (this bilingual reads 1 to "
-                        "{known})"
-                    ).format(found=row[0], known=SCHEMA_VERSION),
-                    path=self.path,
-                    hint=_("restore it from a backup, or pass another --memory; the file was not changed"),
-                )
-            if row is not None and int(row[0]) > SCHEMA_VERSION:
-                raise MemoryStoreError(
-                    _(
-                        "the translation memory was written by a newer bilingual (schema {found}, this one reads "
-                        "{known})"
-                    ).format(found=row[0], known=SCHEMA_VERSION),
-                    path=self.path,
-                    hint=_("upgrade bilingual; the file was not changed"),
-                )
-            if row is None:
-                for statement in SCHEMA:
-                    db.execute(statement)
-                try:
-                    db.execute("SAVEPOINT fts")
-                    for statement in FTS_SCHEMA:
-                        db.execute(statement)
-                    db.execute("RELEASE fts")
-                except sqlite3.OperationalError:
-                    db.execute("ROLLBACK TO fts")  # no FTS5 in this SQLite: near matches are skipped
-                    db.execute("RELEASE fts")
-                db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) < 2:
-                # Schema 2 keeps the machine's own text beside an editor's correction.
-                db.execute("ALTER TABLE segments ADD COLUMN mt_target TEXT NOT NULL DEFAULT ''")
-                db.execute("UPDATE segments SET mt_target = target WHERE status = 'mt'")
-                db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
-            db.execute("CREATE INDEX IF NOT EXISTS segments_mt_target ON segments(mt_target)")
+            schema.migrate(db, self.path)
         db = self.db
         self.has_fts = db.execute("SELECT 1 FROM sqlite_master WHERE name='segments_fts'").fetchone() is not None
 
@@ -318,14 +255,20 @@ class Memory:
         return Recall(hits, nearby)
 
     def near(self, source: str) -> Hit | None:
-        """The best near match above the threshold: candidates from the sentence's rarest words, the
-        work per lookup capped (:mod:`bilingual.memory.near`), so its cost does not grow with the memory."""
+        """The best near match above the threshold (:meth:`near_matches`)."""
+        found = self.near_matches(source, 1)
+        return found[0] if found else None
+
+    def near_matches(self, source: str, limit: int = 3) -> list[Hit]:
+        """The *limit* best near matches above the threshold, best first: candidates from the
+        sentence's rarest words, the work per lookup capped (:mod:`bilingual.memory.near`), so its
+        cost does not grow with the memory."""
         if not self.has_fts:
-            return None
+            return []
         key = normalize(source)
         words = near.index_words(key)
         if not words:
-            return None
+            return []
         try:
             frequencies = {w: self.db.execute(near.FREQUENCY, (f'"{w}"', near.COUNTED)).fetchone()[0] for w in words}
             ids: set[int] = set()
@@ -334,15 +277,39 @@ class Memory:
                 if len(ids) >= near.CANDIDATES:
                     break
             if not ids:
-                return None
+                return []
             rows = self.db.execute(near.CANDIDATE_ROWS, (json.dumps(sorted(ids)),)).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from exc
-        found = near.best(key, rows)
-        if found is None:
-            return None
-        score, (src, tgt, status, origin) = found
-        return Hit(src, tgt, cast("SegmentStatus", status), origin, score=score)
+        return [Hit(src, tgt, cast("SegmentStatus", status), origin, score=score)
+                for score, (src, tgt, status, origin) in near.ranked(key, rows, limit)]  # fmt: skip
+
+    def concordance(self, text: str, limit: int = 20) -> list[Hit]:
+        """Segments whose English holds the words of *text* (a phrase, through the index), or, for a
+        text in Arabic, whose Arabic holds it as written (a substring: a clitic-joined word is found too);
+        edited and approved first. A substring search reads the memory until it has *limit*."""
+        text = " ".join(text.split())
+        if not text:
+            return []
+        try:
+            if mostly_latin(text) and self.has_fts:
+                words = near.index_words(normalize(text)) or near.words_of(normalize(text))
+                if not words:
+                    return []
+                phrase = " ".join(f'"{w}"' for w in words)
+                rows = self.db.execute(
+                    "SELECT source, target, status, origin FROM segments WHERE id IN "
+                    "(SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? LIMIT ?)", (phrase, limit * 5)
+                ).fetchall()  # fmt: skip
+            else:
+                rows = self.db.execute(
+                    "SELECT source, target, status, origin FROM segments WHERE instr(target, ?) > 0 LIMIT ?",
+                    (text, limit * 5),
+                ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from exc
+        rows.sort(key=lambda r: -STATUS_RANK.get(r[2], 0))
+        return [Hit(src, tgt, cast("SegmentStatus", status), origin) for src, tgt, status, origin in rows[:limit]]
 
     def rows(self) -> Iterator[tuple[str, str, str, str, str, float]]:
         yield from self.db.execute("SELECT source, target, status, origin, glossary_fingerprint, updated FROM segments")

@@ -108,9 +108,24 @@
     return true;
   }
 
+  // The page's progress bar follows the rows: segments approved out of all.
+  function updateProgress() {
+    const bar = document.querySelector('.bar [data-role="progress"]');
+    if (!bar) return;
+    const rows = Array.from(document.querySelectorAll(".row"));
+    const done = rows.filter((r) => r.dataset.status === "approved");
+    const words = (list) => list.reduce((n, r) => n + Number(r.dataset.words || 0), 0);
+    const total = words(rows), approved = words(done);
+    bar.dataset.total = rows.length; bar.dataset.approved = done.length;
+    const meter = bar.querySelector("progress");
+    meter.max = total || 1; meter.value = approved;
+    bar.querySelector(".percent").textContent = (total ? Math.floor((approved * 100) / total) : 0) + "%";
+  }
+
   // A save's answer carries the row as it is now: text, status, version, names and findings.
   function showRow(row, body) {
     row.dataset.status = body.status;
+    updateProgress();
     row.dataset.version = body.version;
     saved.set(row, body.target);
     if (textOf(row).trim() === body.target.trim() || body.reverted) setText(row, body.target);
@@ -240,8 +255,67 @@
     input.focus();
   }
 
+  // --- the memory pane: near matches of the focused row, and a concordance ---------------------
+
+  let matchesAsked = 0;
+  async function showMatches(row) {
+    const mine = ++matchesAsked;
+    const answer = await fetch(base + "/matches?segment=" + encodeURIComponent(row.dataset.seg));
+    if (mine !== matchesAsked || !answer.ok) return; // the editor moved on, or the memory could not answer
+    const found = await answer.json();
+    document.querySelectorAll('#rows [data-role="matches"]').forEach((p) => p.remove());
+    if (!found.length) return;
+    const pane = el("div", undefined, "matches"); pane.dataset.role = "matches";
+    pane.append(el("b", ui.from_memory));
+    found.forEach((m, i) => pane.append(matchItem(m, i === 0 ? " (Alt+M)" : "", () => useText(row, m.target))));
+    row.querySelector(".tools").before(pane);
+  }
+
+  function matchItem(m, key, use) {
+    const item = el("div", undefined, "match-item");
+    const about = el("span", (m.score < 100 ? m.score + "% · " : "") + (ui[m.status] || m.status) + (m.who ? " · " + m.who : ""), "about");
+    const english = el("div", undefined, "match-src"); english.lang = "en"; english.dir = "ltr";
+    if (m.diff.length) m.diff.forEach(([op, text]) => english.append(op === "same" ? text : el(op === "theirs" ? "del" : "ins", text)));
+    else english.textContent = m.source;
+    const arabic = el("div", m.target, "match-tgt"); arabic.dataset.role = "match"; arabic.lang = "ar"; arabic.dir = "rtl";
+    item.append(about, english, arabic);
+    if (use) { const b = el("button", ui.insert + key); b.type = "button"; b.dataset.action = "use-match"; b.addEventListener("click", use); item.append(b); }
+    return item;
+  }
+
+  function useText(row, text) {
+    setText(row, text);
+    const area = areaOf(row);
+    area.focus();
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function setupConcordance() {
+    const search = document.getElementById("memory-search");
+    const panel = document.getElementById("memory-results");
+    if (!search) return;
+    let asked = 0;
+    search.addEventListener("keydown", async (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const mine = ++asked;
+      const found = await (await fetch("/desk/memory?q=" + encodeURIComponent(search.value))).json();
+      if (mine !== asked) return;
+      const list = panel.querySelector("ol");
+      list.replaceChildren(...found.map((m) => { const li = el("li"); li.append(matchItem(m, "", null)); return li; }));
+      if (!found.length) list.append(el("li", ui.no_match));
+      panel.hidden = false;
+    });
+    panel.querySelector('[data-action="close"]').addEventListener("click", () => { panel.hidden = true; });
+  }
+
   function setupDocument() {
     const rows = document.getElementById("rows");
+    rows.addEventListener("focusin", (event) => {
+      const area = event.target.closest('[data-role="target"]');
+      if (area && !rowOf(area).querySelector('[data-role="matches"]')) showMatches(rowOf(area));
+    });
+    setupConcordance();
     rows.querySelectorAll(".row").forEach((row) => { setText(row, textOf(row)); saved.set(row, textOf(row)); });
     rows.addEventListener("keydown", async (event) => {
       const area = event.target.closest('[data-role="target"]');
@@ -262,6 +336,10 @@
       } else if (event.altKey && event.code === "KeyR") {
         event.preventDefault();
         await revertLast(row);
+      } else if (event.altKey && event.code === "KeyM") {
+        event.preventDefault();
+        const best = row.querySelector('[data-role="matches"] [data-role="match"]');
+        if (best) useText(row, best.textContent);
       }
     });
     // Leaving a changed segment saves it as edited: a crash loses at most the one being typed.
