@@ -247,3 +247,49 @@ def test_an_approval_shows_as_a_near_match_in_another_document_and_the_progress_
     page.fill("#memory-search", "المصرف")
     page.press("#memory-search", "Enter")
     sync_api.expect(page.locator('#memory-results [data-role="match"]').first).to_have_text("ووافق المصرف.")
+
+
+def test_a_translator_cannot_approve_and_a_reviewer_can(run_cli, tmp_path, browser):
+    from bilingual import accounts
+
+    users = tmp_path / "users.toml"
+    for name, role in (("Sami", "translator"), ("Huda", "reviewer")):
+        assert run_cli("users", "add", name, "--role", role, "--users", users).exit_code == 0
+    tokens = {u.name: u.token for u in accounts.read_users_file(str(users))}
+    docs = tmp_path / "desk"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Talks went on.\n")
+    assert run_cli("translate", docs / "a.txt", *ENGINE, "--no-memory", "-q").exit_code == 0
+    app = make_app(Settings(engine=None, glossaries={"default": None}),
+                   DeskSettings(workspace=Workspace(folder=str(docs), use_memory=False),
+                                accounts=accounts.Accounts(str(users))))  # fmt: skip
+    with servers.running(app) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/desk/doc/a.en-ar.xml")
+        assert page.url.endswith("/desk/login")  # no account, no document
+        page.fill('input[name="token"]', tokens["Sami"])
+        page.click('button[type="submit"]')
+        page.wait_for_url(f"{base}/desk/")
+        page.goto(f"{base}/desk/doc/a.en-ar.xml")
+        assert page.locator('[data-role="account"]').get_attribute("data-user-role") == "translator"
+        assert page.locator('[data-seg="p1.s1"] [data-action="approve"]').is_disabled()
+        area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
+        area.fill("واستمرت المحادثات.")
+        area.press("Control+Enter")  # a translator's Ctrl+Enter saves as edited, for a reviewer to approve
+        sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "edited", timeout=10_000)
+        assert _seg(docs, "a.en-ar.xml", "p1.s1").status == "edited"
+        refused = page.evaluate("""async () => (await fetch(location.pathname + "/save", {method: "POST",
+            headers: {"X-CSRF-Token": document.querySelector('meta[name=csrf]').content, "Content-Type": "application/json"},
+            body: JSON.stringify({segment: "p1.s1", target: "x", version: document.querySelector('.row').dataset.version,
+                                  approve: true})})).status""")
+        assert refused == 403 and _seg(docs, "a.en-ar.xml", "p1.s1").status == "edited"
+        page.click("#logout")
+        page.wait_for_url(f"{base}/desk/login")
+        page.goto(f"{base}/desk/?token={tokens['Huda']}")
+        page.goto(f"{base}/desk/doc/a.en-ar.xml")
+        area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
+        area.fill("واستمرت المحادثات.")
+        page.locator('[data-seg="p1.s1"] [data-action="approve"]').click()
+        sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+        saved = _seg(docs, "a.en-ar.xml", "p1.s1")
+        assert (saved.target, saved.status) == ("واستمرت المحادثات.", "approved")

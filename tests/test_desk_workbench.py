@@ -59,3 +59,85 @@ def test_the_concordance_finds_english_words_and_arabic_text_approved_first(clie
     assert client.get("/desk/memory", params={"q": "   "}).json() == []
     assert client.get("/desk/memory", params={"q": '"unbalanced AND ('}).status_code == 200
     assert client.get("/desk/memory", params={"q": 'the "'}).status_code == 200  # common words, a stray quote
+
+
+# --- accounts and roles
+
+
+@pytest.fixture
+def accounts(desk_folder, tmp_path):
+    from bilingual import accounts as acc
+
+    users = tmp_path / "users.toml"
+    acc.change_users(str(users), lambda _found: [
+        acc.User("Sami", "translator", token="t" * 20), acc.User("Huda", "reviewer", token="r" * 20),
+        acc.User("Amal", "admin", password=acc.hash_password("correct horse battery"))])  # fmt: skip
+    with _client(desk_folder, accounts=acc.Accounts(str(users))) as c:
+        yield c, users
+
+
+def _as(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_a_translator_edits_but_cannot_approve_a_reviewer_can_and_history_names_the_account(
+    accounts, desk_folder, caplog
+):
+    import logging
+
+    client, _users = accounts
+    docs = desk_folder[0]
+    csrf = _csrf(client, "/desk/login")
+    body = {"segment": "p1.s1", "target": "قالت مصر.", "version": _version(docs, "a.en-ar.xml", "p1.s1"),
+            "who": "Mallory"}  # fmt: skip
+    with caplog.at_level(logging.INFO, logger="bilingual.access"):
+        edited = client.post("/desk/doc/a.en-ar.xml/save", json=body, headers={**csrf, **_as("t" * 20)})
+    assert edited.status_code == 200 and edited.json()["status"] == "edited"
+    assert any(" Sami POST /desk/doc/a.en-ar.xml/save 200 " in r.getMessage() for r in caplog.records)
+    again = {**body, "version": edited.json()["version"], "approve": True}
+    refused = client.post("/desk/doc/a.en-ar.xml/save", json=again, headers={**csrf, **_as("t" * 20)})
+    assert refused.status_code == 403 and "translator" in refused.json()["error"]
+    assert client.post("/desk/glossary/add", json={"english": "Tobruk", "arabic": "طبرق"},
+                       headers={**csrf, **_as("t" * 20)}).status_code == 403  # fmt: skip
+    approved = client.post("/desk/doc/a.en-ar.xml/save", json=again, headers={**csrf, **_as("r" * 20)})
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    steps = client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1", headers=_as("r" * 20)).json()
+    assert [s["who"] for s in steps] == ["Sami", "Huda"]  # the accounts, never the name a page typed
+
+
+def test_no_account_no_entry_and_a_revoked_token_stops_at_the_next_request(accounts):
+    from bilingual import accounts as acc
+
+    client, users = accounts
+    assert (
+        client.get("/desk/", headers={"Accept": "text/html"}, follow_redirects=False).headers["location"]
+        == "/desk/login"
+    )
+    assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
+    assert client.get("/desk/", headers=_as("x" * 20)).status_code == 401
+    assert client.get("/desk/login").status_code == 200
+    assert client.get("/desk/", headers=_as("t" * 20)).status_code == 200
+    acc.change_users(str(users), lambda found: [acc.User(u.name, u.role, revoked=True) if u.name == "Sami" else u
+                                                for u in found])  # fmt: skip
+    assert client.get("/desk/", headers=_as("t" * 20)).status_code == 401
+    assert client.get("/desk/", headers=_as("r" * 20)).status_code == 200
+
+
+def test_a_password_signs_in_for_a_session_that_signing_out_ends(accounts):
+    from bilingual.desk.guard import SESSION_COOKIE
+
+    client, _users = accounts
+    csrf = _csrf(client, "/desk/login")
+    wrong = client.post("/desk/login", json={"name": "Amal", "password": "wrong"}, headers=csrf)
+    assert wrong.status_code == 401 and SESSION_COOKIE not in client.cookies
+    signed = client.post("/desk/login", json={"name": "Amal", "password": "correct horse battery"}, headers=csrf)
+    assert signed.status_code == 200 and signed.json() == {"name": "Amal", "role": "admin"}
+    cookie = signed.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    page = client.get("/desk/")
+    assert page.status_code == 200 and 'data-role="account" data-name="Amal" data-user-role="admin"' in page.text
+    sid = client.cookies[SESSION_COOKIE]
+    assert client.post("/desk/logout", json={}, headers=csrf).status_code == 200
+    assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
+    client.cookies.set(SESSION_COOKIE, sid)  # the old cookie replayed: the session is over on the server too
+    assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import logging
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import quote
@@ -21,14 +20,14 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n, refusals
-from bilingual.bodies import BadJson, BodyTooLarge, load_json, read_bounded
-from bilingual.desk import panes, view
-from bilingual.desk.guard import LANG_COOKIE, DeskSettings, Guard, language
+from bilingual.desk import login, panes, view
+from bilingual.desk.guard import DeskSettings, Guard, allow, language
+from bilingual.desk.pages import bounded, json_body, labels, page, settings_of, text_field, who_of
 from bilingual.errors import BilingualError, Refused
 from bilingual.formats import Role
 from bilingual.formats import get as get_format
@@ -40,107 +39,19 @@ log = logging.getLogger("bilingual.desk")
 KINDS = ("person", "place", "org", "other")
 
 
-@lru_cache(maxsize=1)
-def _templates() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    env = Environment(loader=PackageLoader("bilingual", "desk/templates"), autoescape=select_autoescape(default=True))
-    env.filters["boxed"] = view.boxed
-    return env
-
-
-def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    settings: DeskSettings = request.app.state.desk
-    lang = language(request)
-    translate = i18n.translator(lang).gettext
-    html = _templates().get_template(template).render(
-        _=translate, lang=lang, dir="rtl" if lang == "ar" else "ltr", csrf=settings.csrf, who=settings.who,
-        ui=_ui_text(translate), **context,
-    )  # fmt: skip
-    answer = HTMLResponse(html, status_code=status)
-    if request.query_params.get("lang") in ("ar", "en"):
-        answer.set_cookie(LANG_COOKIE, lang, samesite="strict", path="/")
-    return answer
-
-
-def _ui_text(_: Any) -> dict[str, str]:
-    """The script's own words, in the page's language (the script holds none)."""
-    return {
-        "saved": _("saved"), "approved": _("approved"), "edited": _("edited"), "unchanged": _("unchanged"),
-        "saving": _("saving…"), "conflict": _("Someone else changed this segment since you opened it."),
-        "theirs": _("Their text (now on disk)"), "mine": _("Your text"), "keep_theirs": _("Keep theirs"),
-        "keep_mine": _("Save mine over theirs"), "reason": _("Why does this finding not apply?"),
-        "respell_to": _("New Arabic spelling for {english}:"), "will_change": _("This changes {n} segments:"),
-        "apply": _("Apply"), "cancel": _("Cancel"), "nothing": _("No segment uses this name yet."),
-        "revert": _("Revert to this"), "no_history": _("No earlier text."), "failed": _("failed:"),
-        "missing": _("missing"), "found": _("in the Arabic"), "added": _("added"),
-        "dismissed": _("dismissed:"), "dismiss": _("Dismiss"), "approve_anyway": _("Approve anyway"),
-        "from_memory": _("From the memory"), "insert": _("Insert"), "no_match": _("The memory holds nothing like it."),
-        **_labels(_),
-    }  # fmt: skip
-
-
-def _labels(_: Any) -> dict[str, str]:
-    """Segment statuses as the page names them."""
-    return {
-        "mt": _("machine translation"),
-        "tm": _("from the memory"),
-        "edited": _("edited"),
-        "approved": _("approved"),
-    }
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    settings: DeskSettings = request.app.state.desk
-    body = await _bounded(request, settings.max_body)
-    try:
-        data = load_json(body or b"{}")
-    except BadJson as bad:
-        if str(bad) == "a lone surrogate":
-            raise Refused(400, "the text holds a lone surrogate (half of a broken character): remove it") from None
-        raise Refused(400, "the request body is not JSON") from None
-    if not isinstance(data, dict):
-        raise Refused(400, "the request body must be a JSON object")
-    return data
-
-
-async def _bounded(request: Request, limit: int) -> bytes:
-    try:
-        return await read_bounded(request, limit)
-    except BodyTooLarge:
-        raise Refused(413, "the request is over {limit} bytes", limit=limit) from None
-
-
-def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
-    value = data.get(key, default)
-    if not isinstance(value, str):
-        raise Refused(400, "{key} must be a string", key=key)
-    return value
-
-
-def _settings(request: Request) -> DeskSettings:
-    settings: DeskSettings = request.app.state.desk
-    return settings
-
-
-def _who(settings: DeskSettings, data: dict[str, Any]) -> str:
-    given = data.get("who")
-    return (given.strip()[:80] if isinstance(given, str) and given.strip() else settings.who) or ""
-
-
 # --- pages --------------------------------------------------------------------------------------
 
 
 async def index(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
     documents = await run_in_threadpool(desk.list_documents, s.workspace.folder)
     waiting = await run_in_threadpool(desk.articles, s.workspace.folder)
-    return _page(request, "index.html", documents=documents, folder=desk.folder_progress(documents), articles=waiting,
+    return page(request, "index.html", documents=documents, folder=desk.folder_progress(documents), articles=waiting,
                  can_translate=s.can_translate)  # fmt: skip
 
 
 async def document(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
     name = request.path_params["name"]
 
     def build() -> tuple[Any, list[view.RowView]]:
@@ -149,21 +60,22 @@ async def document(request: Request) -> Response:
         return doc, view.rows(doc, found)
 
     doc, table = await run_in_threadpool(build)
-    return _page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
+    return page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
                  progress=desk.summarize(name, doc),
                  checks=view.checks_of(table), exports=[*export_formats(), "omegat"], kinds=KINDS,
-                 labels=_labels(i18n.translator(language(request)).gettext))  # fmt: skip
+                 labels=labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
 
 # --- actions ------------------------------------------------------------------------------------
 
 
 async def save(request: Request) -> Response:
-    s = _settings(request)
-    data = await _json(request)
+    s = settings_of(request)
+    data = await json_body(request)
     name = request.path_params["name"]
-    saving = desk.SaveRequest(name, _text(data, "segment"), _text(data, "target"), _text(data, "version"),
-                              approve=bool(data.get("approve")), who=_who(s, data),
+    allow(request, "approve" if data.get("approve") else "edit")
+    saving = desk.SaveRequest(name, text_field(data, "segment"), text_field(data, "target"), text_field(data, "version"),
+                              approve=bool(data.get("approve")), who=who_of(s, data, request),
                               confirmed=bool(data.get("confirmed")))  # fmt: skip
     try:
         saved = await run_in_threadpool(desk.save, s.workspace, saving)
@@ -193,35 +105,37 @@ def _row(s: DeskSettings, name: str, saved: desk.Saved) -> dict[str, Any]:
 
 
 async def history(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
     steps = await run_in_threadpool(desk.history, s.workspace.folder, request.path_params["name"],
                                     request.query_params.get("segment", ""))  # fmt: skip
     return JSONResponse(steps)
 
 
 async def revert(request: Request) -> Response:
-    s = _settings(request)
-    data = await _json(request)
+    s = settings_of(request)
+    data = await json_body(request)
+    allow(request, "edit")
     step = data.get("step")
     if not isinstance(step, int):
         raise Refused(400, "step must be a number")
     name = request.path_params["name"]
     saved = await run_in_threadpool(lambda: desk.revert_segment(
-        s.workspace, name, _text(data, "segment"), step, who=_who(s, data)))  # fmt: skip
+        s.workspace, name, text_field(data, "segment"), step, who=who_of(s, data, request)))  # fmt: skip
     return JSONResponse({"reverted": True, **(await run_in_threadpool(_row, s, name, saved))})
 
 
 async def dismiss(request: Request) -> Response:
-    s = _settings(request)
-    data = await _json(request)
+    s = settings_of(request)
+    allow(request, "dismiss")
+    data = await json_body(request)
     await run_in_threadpool(lambda: desk.dismiss_finding(
-        s.workspace.folder, request.path_params["name"], _text(data, "segment"), _text(data, "check"), _text(data, "reason"),
-        who=_who(s, data)))  # fmt: skip
+        s.workspace.folder, request.path_params["name"], text_field(data, "segment"), text_field(data, "check"), text_field(data, "reason"),
+        who=who_of(s, data, request)))  # fmt: skip
     return JSONResponse({"dismissed": True})
 
 
 async def export(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
     name, fmt = request.path_params["name"], request.path_params["fmt"]
     if fmt == "omegat":  # a whole OmegaT project, as a zip
         stem = name.removesuffix(desk.SUFFIX) + "-omegat"
@@ -241,13 +155,14 @@ async def export(request: Request) -> Response:
 
 
 async def add_article(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
+    allow(request, "translate")
     if not s.can_translate:
         raise Refused(503, "no translation engine is loaded: install a model, then restart bilingual serve")
     if request.headers.get("content-type", "").startswith("application/json"):
-        name, data = _text(await _json(request), "name"), None
+        name, data = text_field(await json_body(request), "name"), None
     else:
-        name, data = request.query_params.get("name", ""), await _bounded(request, s.max_upload)
+        name, data = request.query_params.get("name", ""), await bounded(request, s.max_upload)
     done = await run_in_threadpool(desk.add_article, s.workspace, desk.AddArticleRequest(name, data))
     written = [p for p in done.outputs if p.endswith(desk.SUFFIX)]
     target = "/desk/doc/" + quote(written[0].rsplit("/", 1)[-1]) if written else "/desk/"
@@ -258,7 +173,7 @@ async def add_article(request: Request) -> Response:
 
 
 async def glossary_search(request: Request) -> Response:
-    s = _settings(request)
+    s = settings_of(request)
     found = await run_in_threadpool(glossary.search_entries, s.workspace, request.query_params.get("q", ""))
     return JSONResponse([{"english": e.english, "arabic": e.arabic, "kind": e.kind, "note": e.notes,
                           "no_translate": e.no_translate, "forbidden": list(e.forbidden)} for e in found])  # fmt: skip
@@ -272,10 +187,11 @@ def _kind(data: dict[str, Any]) -> Any:
 
 
 async def glossary_add(request: Request) -> Response:
-    s = _settings(request)
-    data = await _json(request)
-    adding = glossary.AddRequest(_text(data, "english"), _text(data, "arabic", ""), _kind(data) or "other",
-                                 note=_text(data, "note", ""),
+    s = settings_of(request)
+    allow(request, "glossary")
+    data = await json_body(request)
+    adding = glossary.AddRequest(text_field(data, "english"), text_field(data, "arabic", ""), _kind(data) or "other",
+                                 note=text_field(data, "note", ""),
                                  no_translate=bool(data.get("no_translate")))  # fmt: skip
     await run_in_threadpool(glossary.add_entry, s.workspace, adding)
     return JSONResponse({"added": adding.english})
@@ -283,9 +199,10 @@ async def glossary_add(request: Request) -> Response:
 
 async def glossary_set(request: Request) -> Response:
     """A note, a kind or no-translate changed (a new spelling goes through respell, which previews)."""
-    s = _settings(request)
-    data = await _json(request)
-    english = _text(data, "english")
+    s = settings_of(request)
+    allow(request, "glossary")
+    data = await json_body(request)
+    english = text_field(data, "english")
     entry = glossary.open_glossary(s.workspace, validate=False).get(english)
     if entry is None:
         raise Refused(404, "no entry {english!r}", english=english)
@@ -300,16 +217,18 @@ async def glossary_set(request: Request) -> Response:
 
 
 async def glossary_respell(request: Request) -> Response:
-    s = _settings(request)
-    data = await _json(request)
+    s = settings_of(request)
+    data = await json_body(request)
     respelling = respell.RespellRequest(
-        _text(data, "english"),
-        _text(data, "arabic").strip(),
+        text_field(data, "english"),
+        text_field(data, "arabic").strip(),
         forbid_old=bool(data.get("forbid_old")),
         apply=bool(data.get("apply")),
     )
     if not respelling.arabic:
         raise Refused(400, "the new spelling is empty")
+    if respelling.apply:
+        allow(request, "glossary")
     done = await run_in_threadpool(respell.respell_everywhere, s.workspace, respelling)
     changes: dict[str, list[str]] = {}
     for item in done.items:
@@ -335,7 +254,7 @@ async def font(request: Request) -> Response:
 
 
 def _error_page(request: Request, status: int, message: str) -> Response:
-    return _page(request, "error.html", status=status, message=message)
+    return page(request, "error.html", status=status, message=message)
 
 
 def desk_app(settings: DeskSettings) -> Starlette:
@@ -352,6 +271,9 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/doc/{name}/matches", panes.segment_matches),
             Route("/memory", panes.concordance),
             Route("/translate", add_article, methods=["POST"]),
+            Route("/login", login.page),
+            Route("/login", login.sign_in, methods=["POST"]),
+            Route("/logout", login.sign_out, methods=["POST"]),
             Route("/glossary", glossary_search),
             Route("/glossary/add", glossary_add, methods=["POST"]),
             Route("/glossary/set", glossary_set, methods=["POST"]),

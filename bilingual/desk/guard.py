@@ -6,6 +6,11 @@
 - **CSRF.** Every state-changing request carries ``X-CSRF-Token`` equal to the server's, which only
   the desk's own pages can read (a ``<meta>`` of the page); a request from another site's page,
   with or without the cookie, is refused (403), and so is one whose ``Origin`` is not this server.
+- **Accounts.** With a users file (``--users``, :mod:`bilingual.accounts`) each editor shows their
+  own token (the same ways) or signs in with a password at ``/desk/login`` (a session cookie:
+  HttpOnly, SameSite=Strict, Secure over HTTPS); the account is the request's ``bilingual_account``
+  (the routes check its role; the request log names it). A page without an account is sent to
+  the login page; anything else gets 401.
 - **Host.** Without a token (127.0.0.1 only), a request naming another host is refused, so a
   page on another site whose name was pointed at this machine (DNS rebinding) gets nothing.
 - **Headers.** A Content-Security-Policy with no inline script and no other origin, so even text
@@ -27,9 +32,12 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilingual import i18n
+from bilingual.accounts import Accounts, User
 from bilingual.workspace import Workspace
 
 COOKIE = "bilingual_desk"
+SESSION_COOKIE = "bilingual_session"
+OPEN_PATHS = ("/login", "/static/", "/font/")  # what a visitor without an account may fetch
 LANG_COOKIE = "bilingual_lang"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")  # fmt: skip
@@ -46,6 +54,7 @@ class DeskSettings:
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_body: int = 1 << 20  # bytes of a JSON request
     max_upload: int = 8 << 20  # bytes of an uploaded article
+    accounts: Accounts | None = None  # a users file: each editor their own token or password, with a role
 
     @property
     def can_translate(self) -> bool:
@@ -104,7 +113,8 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        refusal = self._refusal(Request(scope))
+        request = Request(scope)
+        refusal = self._refusal(request) if self.settings.accounts is None else self._account_refusal(request, scope)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
@@ -118,6 +128,27 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+    def _account_refusal(self, request: Request, scope: Scope) -> Response | None:
+        """With a users file: who the request is (a token, or a password login's session), else a refusal."""
+        accounts = self.settings.accounts
+        assert accounts is not None
+        given = request.query_params.get("token")
+        if given is not None and request.method in SAFE_METHODS and accounts.by_token(given) is not None:
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            answer = RedirectResponse(request.url.path + ("?" + urlencode(rest) if rest else ""), status_code=303)
+            answer.set_cookie(COOKIE, given, httponly=True, samesite="strict", path="/",
+                              secure=request.url.scheme == "https")  # fmt: skip
+            return answer
+        user: User | None = accounts.by_token(_token_of(request)) or accounts.by_session(
+            request.cookies.get(SESSION_COOKIE, "")
+        )
+        scope["bilingual_account"] = user
+        if user is None and not request.url.path.removeprefix(scope.get("root_path", "")).startswith(OPEN_PATHS):
+            if request.method in SAFE_METHODS and "text/html" in request.headers.get("accept", ""):
+                return RedirectResponse("/desk/login", status_code=303)
+            return PlainTextResponse("401: sign in at /desk/login, or show your token", status_code=401)
+        return self._same_site(request)
 
     def _refusal(self, request: Request) -> Response | None:
         token = self.settings.token
@@ -137,6 +168,9 @@ class Guard:
                 return PlainTextResponse(
                     "401: this desk needs its token: open the address `bilingual serve` printed", status_code=401
                 )
+        return self._same_site(request)
+
+    def _same_site(self, request: Request) -> Response | None:
         if request.method not in SAFE_METHODS:
             origin = request.headers.get("origin")
             if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host", ""):
@@ -146,3 +180,15 @@ class Guard:
                     "403: the request lacks the page's CSRF token; reload the page", status_code=403
                 )
         return None
+
+
+def allow(request: Request, action: str) -> None:
+    """Refuse (403) an action the signed-in account's role does not allow (no users file: one person, who may all)."""
+    settings: DeskSettings = request.app.state.desk
+    user: User | None = request.scope.get("bilingual_account")
+    if settings.accounts is None or (user is not None and user.may(action)):
+        return
+    from bilingual.errors import Refused
+
+    raise Refused(403, "your role ({role}) does not allow this ({action}): ask a reviewer or an admin",
+                  role=user.role if user else "-", action=action)  # fmt: skip

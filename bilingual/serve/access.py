@@ -1,4 +1,4 @@
-"""The server's request log: one line a request — when, the client, the method, the path (never the
+"""The server's request log: one line a request — when, the client, the desk account (``-`` for none), the method, the path (never the
 query string, which may carry a token or an API key), the status and the time taken."""
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ class AccessLog:
         finally:
             client = (scope.get("client") or ("-", 0))[0]
             path = scope.get("path", "").encode("ascii", "backslashreplace").decode("ascii")[:300]
-            log.info("%s %s %s %d %.0f ms", client, scope.get("method", "-"), path, status[0],
+            account = scope.get("bilingual_account")
+            who = account.name.encode("ascii", "backslashreplace").decode("ascii")[:80] if account else "-"
+            log.info("%s %s %s %s %d %.0f ms", client, who, scope.get("method", "-"), path, status[0],
                      (time.perf_counter() - started) * 1000)  # fmt: skip
 
 

@@ -40,6 +40,7 @@ class ServeRequest:
     token: str = ""  # needed by every desk request (and accepted as an API key); required beyond loopback
     token_file: str | None = None
     who: str = ""  # the editor's name the desk's history records (a page may give its own)
+    users: str | None = None  # a users file: the desk's accounts and roles (bilingual.accounts)
     suggestions: bool = False  # /suggest records an editor's better translation in the memory
     files: bool = True  # /translate_file
 
@@ -82,10 +83,10 @@ def settings_for(workspace: Workspace, request: ServeRequest) -> Settings:
     from bilingual.serve import api
 
     token = read_token(request)
-    if not loopback(request.host) and not token:
+    if not loopback(request.host) and not token and not (request.users and request.desk):
         raise InputError(
             _("serving beyond this machine ({host}) needs a token").format(host=request.host),
-            hint=_("pass --token-file FILE (or --token), or serve on 127.0.0.1"),
+            hint=_("pass --users FILE or --token-file FILE (or --token), or serve on 127.0.0.1"),
         )
     if len(token) < 16 and token:
         raise InputError(_("the token is too short to guard anything"), hint=_("use 16 characters or more"))
@@ -117,7 +118,15 @@ def desk_settings(workspace: Workspace, request: ServeRequest) -> DeskSettings |
     if not Path(workspace.folder).is_dir():
         raise InputError(_("not a folder"), path=workspace.folder, hint=_("give the folder of aligned documents"))
     workspace.folder = str(Path(workspace.folder).resolve())
-    return DeskSettings(workspace=workspace, who=request.who, token=read_token(request))
+    accounts = None
+    if request.users:
+        from bilingual.accounts import Accounts
+
+        accounts = Accounts(request.users)
+        if not accounts.count:
+            raise InputError(_("the users file names nobody who can sign in"), path=request.users,
+                             hint=_("add one: bilingual users add NAME --role reviewer --users FILE"))  # fmt: skip
+    return DeskSettings(workspace=workspace, who=request.who, token=read_token(request), accounts=accounts)
 
 
 # How long an idle connection stays open. Longer than the pools of HTTP clients keep one (httpx, aiohttp and

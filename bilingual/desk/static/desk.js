@@ -323,7 +323,8 @@
       const row = rowOf(area);
       if (event.ctrlKey && event.key === "Enter") {
         event.preventDefault();
-        if (await save(row, true)) focusNext(row, notApproved);
+        // A role that may not approve (a translator) saves as edited and moves on: a reviewer approves later.
+        if (await save(row, document.body.dataset.canApprove !== "no")) focusNext(row, notApproved);
       } else if (event.ctrlKey && (event.key === "s" || event.key === "S")) {
         event.preventDefault();
         await save(row, false);
@@ -486,6 +487,22 @@
     });
   }
 
+  // --- signing in and out (a desk with a users file) ------------------------------------------
+
+  function setupLogin() {
+    document.getElementById("login").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const form = event.target;
+      const body = form.token.value ? { token: form.token.value } : { name: form.name.value, password: form.password.value };
+      const answer = await send("/desk/login", body);
+      if (!answer.ok) { notice(answer.body.error || String(answer.status)); return; }
+      location.href = "/desk/";
+    });
+  }
+  const logout = document.getElementById("logout");
+  if (logout) logout.addEventListener("click", async () => { await send("/desk/logout", {}); location.href = "/desk/login"; });
+
   if (page === "document") setupDocument();
   else if (page === "index") setupIndex();
+  else if (page === "login") setupLogin();
 })();
