@@ -293,3 +293,21 @@ def test_a_translator_cannot_approve_and_a_reviewer_can(run_cli, tmp_path, brows
         sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "approved", timeout=10_000)
         saved = _seg(docs, "a.en-ar.xml", "p1.s1")
         assert (saved.target, saved.status) == ("واستمرت المحادثات.", "approved")
+
+
+def test_re_translate_leaves_the_editor_s_text_until_they_take_the_suggestion(desk_server, browser):
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
+    area.fill("نص المحرر.")
+    page.locator('[data-seg="p1.s1"] [data-action="retranslate"]').click()
+    fresh = page.locator('[data-seg="p1.s1"] [data-role="fresh"]')
+    sync_api.expect(fresh).to_contain_text("مصر", timeout=10_000)  # the glossary's Egypt
+    assert area.input_value() == "نص المحرر."
+    offered = fresh.inner_text()
+    page.locator('[data-seg="p1.s1"] [data-action="use-fresh"]').click()
+    assert area.input_value() == offered and not page.locator('[data-role="suggestion"]').count()
+    area.press("Control+s")
+    sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "edited", timeout=10_000)
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").target == offered

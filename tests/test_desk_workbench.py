@@ -141,3 +141,14 @@ def test_a_password_signs_in_for_a_session_that_signing_out_ends(accounts):
     assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
     client.cookies.set(SESSION_COOKIE, sid)  # the old cookie replayed: the session is over on the server too
     assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
+
+
+def test_re_translating_a_segment_offers_the_current_glossary_s_spelling_and_writes_nothing(client, desk_folder, run_cli):
+    docs, gl, _memory = desk_folder
+    before = (docs / "a.en-ar.xml").read_bytes()
+    assert run_cli("glossary", "set", "Cairo", "القاهره", "--glossary", gl).exit_code == 0  # respelt since translated
+    fresh = client.post("/desk/doc/a.en-ar.xml/retranslate", json={"segment": "p2.s1"}, headers=_csrf(client))
+    assert fresh.status_code == 200, fresh.text
+    assert "القاهره" in fresh.json()["target"]
+    assert fresh.json()["names"] == [{"english": "Cairo", "arabic": "القاهره", "missing": False}]
+    assert (docs / "a.en-ar.xml").read_bytes() == before  # a suggestion, never written

@@ -61,7 +61,7 @@ async def document(request: Request) -> Response:
 
     doc, table = await run_in_threadpool(build)
     return page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
-                 progress=desk.summarize(name, doc),
+                 progress=desk.summarize(name, doc), can_translate=s.can_translate,
                  checks=view.checks_of(table), exports=[*export_formats(), "omegat"], kinds=KINDS,
                  labels=labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
@@ -270,6 +270,7 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/doc/{name}/export/{fmt}", export),
             Route("/doc/{name}/matches", panes.segment_matches),
             Route("/memory", panes.concordance),
+            Route("/doc/{name}/retranslate", panes.retranslate, methods=["POST"]),
             Route("/translate", add_article, methods=["POST"]),
             Route("/login", login.page),
             Route("/login", login.sign_in, methods=["POST"]),

@@ -1,4 +1,5 @@
-"""What the memory knows, for the desk's memory pane: near matches of one segment and a concordance.
+"""What the desk offers an editor for one segment: the memory's near matches, a concordance, and a
+fresh machine translation with the current glossary and model (a suggestion: never written unasked).
 
 A near match carries its score, who gave it (the editor named in a desk save, else where the pair came
 from: an imported file, a model) and the word-level difference between its English and this
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from bilingual.document import Segment
 from bilingual.errors import NotFound
 from bilingual.i18n import _
 from bilingual.jobs.desk import read_document
@@ -59,15 +61,37 @@ def _match(hit: Hit, source: str | None) -> Match:
     return Match(round(hit.score * 100), hit.source, hit.target, hit.status, who_of(hit.origin), diff)
 
 
-def segment_matches(workspace: Workspace, document: str, segment: str, limit: int = 3) -> list[Match]:
-    """The memory's near matches of one segment of a document, best first (none without a memory)."""
+def _segment(workspace: Workspace, document: str, segment: str) -> Segment:
     seg = next((s for s in read_document(workspace.folder, document).segments() if s.id == segment), None)
     if seg is None:
         raise NotFound(_("no segment {id} in the document").format(id=segment), path=document)
+    return seg
+
+
+def segment_matches(workspace: Workspace, document: str, segment: str, limit: int = 3) -> list[Match]:
+    """The memory's near matches of one segment of a document, best first (none without a memory)."""
+    seg = _segment(workspace, document, segment)
     with workspace.memory() as memory:
         if memory is None:
             return []
         return [_match(hit, seg.source) for hit in memory.near_matches(seg.source, limit)]
+
+
+@dataclass(frozen=True)
+class Fresh:
+    target: str
+    names: tuple[tuple[str, str, bool], ...]  # (English, Arabic, enforced) of each glossary name
+
+
+def fresh_translation(workspace: Workspace, document: str, segment: str) -> Fresh:
+    """The segment's English translated again now (the glossary as it is, the model loaded), for the
+    editor to take or leave: nothing is written."""
+    from bilingual.jobs.text import TextRequest, translate_texts
+
+    source = _segment(workspace, document, segment).source
+    done = translate_texts(TextRequest((source,)), engine=workspace.engine(), glossary=workspace.glossary())
+    names = tuple((row.english, row.arabic, row.status == "enforced") for row in done.names[0])
+    return Fresh(done.translations[0].strip(), names)
 
 
 def concordance(workspace: Workspace, text: str, limit: int = 20) -> list[Match]:

@@ -290,6 +290,24 @@
     area.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  // Re-translating one segment: the fresh text is offered beside the editor's, taken only on a click.
+  async function retranslate(row) {
+    setState(row, ui.saving);
+    const answer = await send(base + "/retranslate", { segment: row.dataset.seg });
+    if (!answer.ok) { setState(row, ui.failed + " " + (answer.body.error || answer.status), "error"); return; }
+    setState(row, "");
+    let box = row.querySelector('[data-role="suggestion"]');
+    if (box) box.remove();
+    box = el("div", undefined, "matches"); box.dataset.role = "suggestion";
+    const text = el("div", answer.body.target, "match-tgt"); text.lang = "ar"; text.dir = "rtl"; text.dataset.role = "fresh";
+    const use = el("button", ui.use); use.type = "button"; use.dataset.action = "use-fresh";
+    use.addEventListener("click", () => { useText(row, answer.body.target); box.remove(); });
+    const close = el("button", ui.cancel); close.type = "button";
+    close.addEventListener("click", () => box.remove());
+    box.append(el("b", ui.fresh), text, use, " ", close);
+    row.querySelector(".tools").before(box);
+  }
+
   function setupConcordance() {
     const search = document.getElementById("memory-search");
     const panel = document.getElementById("memory-results");
@@ -360,6 +378,7 @@
       else if (action === "copy") setText(row, row.querySelector(".src").dataset.source);
       else if (action === "history") showHistory(row);
       else if (action === "dismiss") dismissForm(button);
+      else if (action === "retranslate") retranslate(row);
     });
     const filter = document.getElementById("filter");
     filter.addEventListener("change", () => { document.body.dataset.filter = filter.value; });
