@@ -104,6 +104,13 @@ def test_respelling_a_name_from_the_panel_changes_two_documents(desk_server, bro
     with page.expect_response(lambda r: "/desk/glossary?q=Egypt" in r.url, timeout=10_000):
         page.fill("#glossary-search", "Egypt")
     entry = page.locator('#glossary-entries li[data-english="Egypt"]')
+    # The drawer leaves the column being edited in view, and its buttons say what they do.
+    drawer, target = page.locator("#glossary").bounding_box(), page.locator('[data-role="target"]').first.bounding_box()
+    assert target["x"] + target["width"] <= drawer["x"]
+    assert entry.locator('[data-action="respell"]').inner_text() == "Respell"
+    entry.locator('[data-action="respell"]').click()
+    entry.locator('[data-action="cancel-respell"]').click()
+    assert entry.locator("form").count() == 0
     entry.locator('[data-action="respell"]').click()
     entry.locator('input[name="arabic"]').fill("مصرُ")
     entry.locator('button[type="submit"]').click()

@@ -143,7 +143,9 @@ def test_a_password_signs_in_for_a_session_that_signing_out_ends(accounts):
     assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
 
 
-def test_re_translating_a_segment_offers_the_current_glossary_s_spelling_and_writes_nothing(client, desk_folder, run_cli):
+def test_re_translating_a_segment_offers_the_current_glossary_s_spelling_and_writes_nothing(
+    client, desk_folder, run_cli
+):
     docs, gl, _memory = desk_folder
     before = (docs / "a.en-ar.xml").read_bytes()
     assert run_cli("glossary", "set", "Cairo", "القاهره", "--glossary", gl).exit_code == 0  # respelt since translated

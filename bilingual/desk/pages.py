@@ -52,6 +52,9 @@ def ui_text(_: Any) -> dict[str, str]:
         "revert": _("Revert to this"), "no_history": _("No earlier text."), "failed": _("failed:"),
         "missing": _("missing"), "found": _("in the Arabic"), "added": _("added"),
         "dismissed": _("dismissed:"), "dismiss": _("Dismiss"), "approve_anyway": _("Approve anyway"),
+        "fresh": _("Translated again with the current glossary and model:"), "use": _("Use it"),
+        "respell": _("Respell"), "preview": _("Preview the change"),
+        "forbid_old": _("flag the old spelling from now on"), "latin": _("keep in Latin script"),
         "from_memory": _("From the memory"), "insert": _("Insert"), "no_match": _("The memory holds nothing like it."),
         **labels(_),
     }  # fmt: skip

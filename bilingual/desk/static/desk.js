@@ -401,6 +401,7 @@
     let timer = null;
     document.getElementById("glossary-toggle").addEventListener("click", () => {
       panel.hidden = !panel.hidden;
+      document.body.classList.toggle("drawer-open", !panel.hidden); // the rows make room: the Arabic stays in view
       if (!panel.hidden) { load(); search.focus(); }
     });
     search.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(load, 150); });
@@ -424,12 +425,13 @@
       kind.addEventListener("change", () => update(entry.english, { kind: kind.value }));
       const note = el("input"); note.value = entry.note; note.placeholder = "note"; note.size = 18; note.dir = "auto";
       note.addEventListener("change", () => update(entry.english, { note: note.value }));
-      const keep = el("input"); keep.type = "checkbox"; keep.checked = entry.no_translate; keep.title = "no-translate";
+      const keep = el("input"); keep.type = "checkbox"; keep.checked = entry.no_translate;
       keep.addEventListener("change", () => update(entry.english, { no_translate: keep.checked }));
-      const respell = el("button", "✎"); respell.type = "button"; respell.dataset.action = "respell";
+      const keepLabel = el("label"); keepLabel.append(keep, " " + ui.latin);
+      const respell = el("button", ui.respell); respell.type = "button"; respell.dataset.action = "respell";
       respell.addEventListener("click", () => respellForm(item, entry));
       const arrow = document.documentElement.dir === "rtl" ? " ← " : " → ";
-      item.append(english, arrow, arabic, " ", kind, " ", note, " ", keep, " ", respell);
+      item.append(english, arrow, arabic, " ", kind, " ", note, " ", keepLabel, " ", respell);
       return item;
     }
 
@@ -444,10 +446,12 @@
       const spelling = el("input"); spelling.name = "arabic"; spelling.dir = "rtl"; spelling.lang = "ar"; spelling.value = entry.arabic;
       spelling.setAttribute("aria-label", ui.respell_to.replace("{english}", entry.english));
       const forbid = el("input"); forbid.type = "checkbox"; forbid.name = "forbid_old";
-      const forbidLabel = el("label"); forbidLabel.append(forbid, " --forbid-old");
-      const preview = el("button", "→"); preview.type = "submit";
+      const forbidLabel = el("label"); forbidLabel.append(forbid, " " + ui.forbid_old);
+      const preview = el("button", ui.preview); preview.type = "submit"; preview.dataset.action = "preview-respell";
+      const cancel = el("button", ui.cancel); cancel.type = "button"; cancel.dataset.action = "cancel-respell";
+      cancel.addEventListener("click", () => form.remove());
       const shown = el("div", undefined, "preview");
-      form.append(el("span", ui.respell_to.replace("{english}", entry.english)), spelling, forbidLabel, preview, shown);
+      form.append(el("span", ui.respell_to.replace("{english}", entry.english)), spelling, forbidLabel, preview, cancel, shown);
       form.addEventListener("submit", async (event) => {
         event.preventDefault();
         const request = { english: entry.english, arabic: spelling.value, forbid_old: forbid.checked, apply: false };
