@@ -6,7 +6,8 @@ Translates two of our example articles with the tests' pseudo-Arabic engine and 
 glossary into a temporary folder, approves one segment and saves one without its name (so the
 page shows an approved row and a missing name), serves the desk on 127.0.0.1 and has the system
 Chromium (Playwright) photograph a document page in English and, with the glossary panel open,
-in Arabic.
+in Arabic; then the panes (a concordance of the memory, a segment translated again) and the index
+with each document's progress, in both languages.
 """
 
 from __future__ import annotations
@@ -73,6 +74,22 @@ def main() -> None:
                     page.wait_for_timeout(600)
                 page.wait_for_timeout(400)
                 out = Path(args.out) / f"desk-{lang}.png"
+                page.screenshot(path=str(out))
+                print(f"wrote {out}")
+                # The panes: a concordance of the memory, a segment translated again (offered beside the editor's text).
+                page.click("#glossary-toggle") if lang == "ar" else None
+                row = page.locator(f'[data-seg="{segs[2].id}"]')
+                row.locator('[data-action="retranslate"]').click()
+                row.locator('[data-role="fresh"]').wait_for(timeout=10_000)
+                page.fill("#memory-search", first.source.split()[1])
+                page.press("#memory-search", "Enter")
+                page.locator("#memory-results li").first.wait_for(timeout=10_000)
+                page.wait_for_timeout(300)
+                out = Path(args.out) / f"desk-panes-{lang}.png"
+                page.screenshot(path=str(out))
+                print(f"wrote {out}")
+                page.goto(f"{base}/desk/?lang={lang}")
+                out = Path(args.out) / f"desk-index-{lang}.png"
                 page.screenshot(path=str(out))
                 print(f"wrote {out}")
             browser.close()

@@ -323,8 +323,11 @@
       list.replaceChildren(...found.map((m) => { const li = el("li"); li.append(matchItem(m, "", null)); return li; }));
       if (!found.length) list.append(el("li", ui.no_match));
       panel.hidden = false;
+      document.body.classList.add("memory-open"); // the rows make room beside it
     });
-    panel.querySelector('[data-action="close"]').addEventListener("click", () => { panel.hidden = true; });
+    panel.querySelector('[data-action="close"]').addEventListener("click", () => {
+      panel.hidden = true; document.body.classList.remove("memory-open");
+    });
   }
 
   function setupDocument() {
