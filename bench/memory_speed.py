@@ -5,8 +5,9 @@
 1. Grows one memory to each size (random sentences of 8–25 words from a 5,000-word vocabulary),
    then, ``--rounds`` times at each size: opening it as this tool left it and after a change
    elsewhere (the full check), exact lookups of stored sentences, and near-match lookups of
-   stored sentences with a word added. Targets: open not growing with the size, 10,000 exact
-   lookups/s or more, a near match under 100 ms at 1,000,000 segments. Prints the ratios of
+   stored sentences with a word added; the desk's memory pane (three near matches) and its
+   concordance (two English words; an Arabic text). Targets: open not growing with the size, 10,000
+   exact lookups/s or more, a near match and the pane under 100 ms at 1,000,000 segments. Prints the ratios of
    the largest size to the smallest.
 2. A new article (sentences the memory has never seen) and one sentence from stdin, each
    translated by one `bilingual translate` process with an empty memory and with the largest
@@ -111,17 +112,19 @@ def lookups(args, work: Path) -> None:
             rows.setdefault(size, []).append(_measure(path, stored, args, random.Random(_round)))
     print(
         f"{'segments':>10} {'open ms':>8} {'full check ms':>14} {'exact hits/s':>13} {'near ms':>8} {'near found':>10}"
+        f" {'pane ms':>8} {'concordance ms':>15}"
     )
     for size, measured in rows.items():
-        for opened, checked, hit_rate, near_ms, found in measured:
-            print(f"{size:>10,} {opened:8.1f} {checked:14.1f} {hit_rate:13,.0f} {near_ms:8.2f} {found:>10}")
+        for opened, checked, hit_rate, near_ms, found, pane_ms, concord_ms in measured:
+            print(f"{size:>10,} {opened:8.1f} {checked:14.1f} {hit_rate:13,.0f} {near_ms:8.2f} {found:>10}"
+                  f" {pane_ms:8.2f} {concord_ms:15.2f}")  # fmt: skip
     first, last = min(rows), max(rows)
-    for column, name in ((0, "open"), (3, "near match")):
+    for column, name in ((0, "open"), (3, "near match"), (5, "memory pane")):
         ratios = [b[column] / a[column] for a, b in zip(rows[first], rows[last], strict=True)]
         print(f"{name} at {last:,} / at {first:,}: " + ", ".join(f"{r:.2f}×" for r in ratios))
 
 
-def _measure(path: Path, stored: list[str], args, rng: random.Random) -> tuple[float, float, float, float, str]:
+def _measure(path: Path, stored: list[str], args, rng: random.Random) -> tuple:
     from bilingual.memory.store import Memory
 
     opened = []
@@ -143,8 +146,17 @@ def _measure(path: Path, stored: list[str], args, rng: random.Random) -> tuple[f
     t0 = time.perf_counter()
     found = sum(memory.near(p) is not None for p in unseen)
     near_ms = (time.perf_counter() - t0) / len(unseen) * 1000
+    t0 = time.perf_counter()
+    for p in unseen:  # the desk's memory pane: three matches, best first
+        memory.near_matches(p, 3)
+    pane_ms = (time.perf_counter() - t0) / len(unseen) * 1000
+    t0 = time.perf_counter()
+    for p in unseen:  # the concordance: two English words of a stored sentence; an Arabic text
+        memory.concordance(" ".join(p.split()[1:3]))
+        memory.concordance("ترجمة " + p[:4])
+    concord_ms = (time.perf_counter() - t0) / len(unseen) / 2 * 1000
     memory.close()
-    return as_left, changed, hit_rate, near_ms, f"{found}/{len(unseen)}"
+    return as_left, changed, hit_rate, near_ms, f"{found}/{len(unseen)}", pane_ms, concord_ms
 
 
 def model_environment(args, work: Path, memory: Path) -> dict[str, str]:

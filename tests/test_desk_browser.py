@@ -318,3 +318,29 @@ def test_re_translate_leaves_the_editor_s_text_until_they_take_the_suggestion(de
     area.press("Control+s")
     sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "edited", timeout=10_000)
     assert _seg(docs, "a.en-ar.xml", "p1.s1").target == offered
+
+
+def test_keys_move_between_rows_insert_a_glossary_name_show_help_and_history_shows_a_word_diff(desk_server, browser):
+    base, docs = desk_server
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    page.keyboard.press("?")
+    assert page.locator('[data-role="help"]').is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator('[data-role="help"]').is_visible()
+    area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
+    area.fill("قالت ")
+    area.press("End")
+    area.press("Alt+1")  # the row's first glossary name: Egypt
+    assert area.input_value() == "قالت مصر"
+    area.press("Alt+ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.row').dataset.seg") == "p1.s2"
+    page.keyboard.press("Alt+ArrowUp")
+    page.keyboard.type(" ذلك.")
+    page.keyboard.press("Control+s")
+    sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "edited", timeout=10_000)
+    assert _seg(docs, "a.en-ar.xml", "p1.s1").target == "قالت مصر ذلك."
+    page.locator('[data-seg="p1.s1"] [data-action="history"]').click()
+    diff = page.locator('[data-seg="p1.s1"] [data-role="diff"]').first
+    sync_api.expect(diff.locator("ins").first).to_be_visible(timeout=10_000)
+    assert "قالت" in diff.locator("ins").all_inner_texts()  # a word the edit added

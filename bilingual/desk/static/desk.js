@@ -225,7 +225,10 @@
       const item = el("li");
       const when = new Date(s.when * 1000).toLocaleString();
       item.append(el("span", when + " · " + (s.who || "?") + " · " + (ui[s.before_status] || s.before_status) + ": "));
-      const text = el("bdi", s.before); text.lang = "ar";
+      // What this step changed: the text it replaced against the text it wrote, word by word.
+      const after = i + 1 < steps.length ? steps[i + 1].before : textOf(row);
+      const text = el("bdi"); text.lang = "ar"; text.dataset.role = "diff";
+      text.append(...wordDiff(s.before, after));
       const back = el("button", ui.revert); back.type = "button";
       back.addEventListener("click", () => revertTo(row, i));
       item.append(text, " ", back);
@@ -283,6 +286,29 @@
     return item;
   }
 
+  function insertAtCursor(area, text) {
+    area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  // Words of two texts compared (a longest common subsequence: texts of a segment are short).
+  function wordDiff(before, after) {
+    const a = before.split(/(\s+)/), b = after.split(/(\s+)/);
+    const n = a.length, m = b.length;
+    const L = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
+      L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    }
+    const out = [];
+    let i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] === b[j]) { out.push(a[i]); i++; j++; }
+      else if (j < m && (i >= n || L[i][j + 1] >= L[i + 1][j])) { out.push(el("ins", b[j])); j++; }
+      else { out.push(el("del", a[i])); i++; }
+    }
+    return out;
+  }
+
   function useText(row, text) {
     setText(row, text);
     const area = areaOf(row);
@@ -330,8 +356,19 @@
     });
   }
 
+  function setupHelp() {
+    const help = document.getElementById("keys-help");
+    document.addEventListener("keydown", (event) => {
+      const typing = event.target.closest("input, textarea, select");
+      if (event.key === "F1" || (event.key === "?" && !typing)) { event.preventDefault(); help.hidden = !help.hidden; }
+      else if (event.key === "Escape" && !help.hidden) help.hidden = true;
+    });
+    help.querySelector('[data-action="close"]').addEventListener("click", () => { help.hidden = true; });
+  }
+
   function setupDocument() {
     const rows = document.getElementById("rows");
+    setupHelp();
     rows.addEventListener("focusin", (event) => {
       const area = event.target.closest('[data-role="target"]');
       if (area && !rowOf(area).querySelector('[data-role="matches"]')) showMatches(rowOf(area));
@@ -358,6 +395,15 @@
       } else if (event.altKey && event.code === "KeyR") {
         event.preventDefault();
         await revertLast(row);
+      } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+        event.preventDefault();
+        const rows = visibleRows();
+        const next = rows[rows.indexOf(row) + (event.key === "ArrowDown" ? 1 : -1)];
+        if (next) { areaOf(next).focus(); areaOf(next).scrollIntoView({ block: "center" }); }
+      } else if (event.altKey && /^Digit[1-9]$/.test(event.code)) {
+        event.preventDefault();
+        const chip = row.querySelectorAll(".names .chip")[Number(event.code.slice(5)) - 1];
+        if (chip) insertAtCursor(areaOf(row), chip.textContent);
       } else if (event.altKey && event.code === "KeyM") {
         event.preventDefault();
         const best = row.querySelector('[data-role="matches"] [data-role="match"]');
