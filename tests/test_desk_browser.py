@@ -62,6 +62,15 @@ def _seg(docs, name, seg_id):
     return next(s for s in read_aligned(str(docs / name)).segments() if s.id == seg_id)
 
 
+def _type_and_click_approve(page, docs, seg_id, text):
+    """Type *text* in a row and click its Approve button: approved on the page and on disk."""
+    page.locator(f'[data-seg="{seg_id}"] [data-role="target"]').fill(text)
+    page.locator(f'[data-seg="{seg_id}"] [data-action="approve"]').click()
+    sync_api.expect(page.locator(f'[data-seg="{seg_id}"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+    saved = _seg(docs, "a.en-ar.xml", seg_id)
+    assert (saved.target, saved.status) == (text, "approved")
+
+
 def test_edit_then_ctrl_enter_approves_on_disk_and_moves_on(desk_server, browser):
     base, docs = desk_server
     page = browser.new_page()
@@ -88,12 +97,8 @@ def test_clicking_approve_after_typing_is_one_editor_not_a_conflict(desk_server,
     base, docs = desk_server
     page = browser.new_page()
     page.goto(f"{base}/desk/doc/a.en-ar.xml")
-    page.locator('[data-seg="p1.s3"] [data-role="target"]').fill("استمرت المحادثات.")
-    page.locator('[data-seg="p1.s3"] [data-action="approve"]').click()
-    sync_api.expect(page.locator('[data-seg="p1.s3"]')).to_have_attribute("data-status", "approved", timeout=10_000)
+    _type_and_click_approve(page, docs, "p1.s3", "استمرت المحادثات.")
     assert page.locator('[data-role="conflict"]').count() == 0
-    saved = _seg(docs, "a.en-ar.xml", "p1.s3")
-    assert (saved.target, saved.status) == ("استمرت المحادثات.", "approved")
 
 
 def test_respelling_a_name_from_the_panel_changes_two_documents(desk_server, browser):
@@ -294,12 +299,7 @@ def test_a_translator_cannot_approve_and_a_reviewer_can(run_cli, tmp_path, brows
         page.wait_for_url(f"{base}/desk/login")
         page.goto(f"{base}/desk/?token={tokens['Huda']}")
         page.goto(f"{base}/desk/doc/a.en-ar.xml")
-        area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
-        area.fill("واستمرت المحادثات.")
-        page.locator('[data-seg="p1.s1"] [data-action="approve"]').click()
-        sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_have_attribute("data-status", "approved", timeout=10_000)
-        saved = _seg(docs, "a.en-ar.xml", "p1.s1")
-        assert (saved.target, saved.status) == ("واستمرت المحادثات.", "approved")
+        _type_and_click_approve(page, docs, "p1.s1", "واستمرت المحادثات.")
 
 
 def test_re_translate_leaves_the_editor_s_text_until_they_take_the_suggestion(desk_server, browser):
