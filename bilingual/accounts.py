@@ -127,8 +127,21 @@ def hash_password(password: str) -> str:
     return PasswordHasher().hash(password)
 
 
+def is_users_file(head: bytes) -> bool:
+    """Whether an existing file's content is a users file (or empty): TOML holding ``[[user]]`` tables and nothing else."""
+    try:
+        data = tomllib.loads(head.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return set(data) <= {"user"}
+
+
 def change_users(path: str, change: Callable[[list[User]], list[User]]) -> list[User]:
-    """Read, change (a function of the list) and write the users file under its lock, private to its owner."""
+    """Read, change (a function of the list) and write the users file under its lock, private to its owner.
+    The one write policy decides first: never the memory, a link, or a file that is not a users file."""
+    from bilingual import outputs
+
+    outputs.check(path, protected=outputs.protect(), own=is_users_file, what=_("a users file of bilingual"))
     with locked(path):
         users = change(read_users_file(path))
         write_text(path, users_toml(users))

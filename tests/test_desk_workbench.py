@@ -154,3 +154,19 @@ def test_re_translating_a_segment_offers_the_current_glossary_s_spelling_and_wri
     assert "القاهره" in fresh.json()["target"]
     assert fresh.json()["names"] == [{"english": "Cairo", "arabic": "القاهره", "missing": False}]
     assert (docs / "a.en-ar.xml").read_bytes() == before  # a suggestion, never written
+
+
+def test_users_add_writes_only_a_users_file_and_says_when_it_replaces_someone(run_cli, tmp_path):
+    other = tmp_path / "pyproject.toml"
+    other.write_text('[project]\nname = "x"\n')
+    refused = run_cli("users", "add", "Huda", "--role", "reviewer", "--users", other)
+    assert refused.exit_code != 0 and "not a users file of bilingual" in refused.stderr
+    assert other.read_text() == '[project]\nname = "x"\n'
+    users = tmp_path / "users.toml"
+    (tmp_path / "link.toml").symlink_to(users)
+    assert run_cli("users", "add", "Huda", "--role", "reviewer", "--users", tmp_path / "link.toml").exit_code != 0
+    assert not users.exists()
+    assert run_cli("users", "add", "Huda", "--role", "reviewer", "--users", users).exit_code == 0
+    again = run_cli("users", "add", "Huda", "--role", "translator", "--users", users)
+    assert again.exit_code == 0 and "Huda was in the file already (reviewer)" in again.stderr
+    assert run_cli("users", "list", "--users", users).stdout == "Huda\ttranslator\ttoken\n"

@@ -52,32 +52,20 @@ def _edits(doc):
     return {s.id: s.target for s in read_aligned(str(doc)).segments() if s.status == "edited"}
 
 
-def test_two_applies_at_once_keep_both_halves(article):
-    folder, doc = article
+def _applies_at_once(doc, files, memory):
+    """`bilingual apply DOC FILE` for each file, all started at once, each a process of its own; all must succeed."""
     env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
-    runs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bilingual",
-                "apply",
-                str(doc),
-                str(folder / f"half{h}.po"),
-                "--memory",
-                str(folder / "m.sqlite3"),
-            ],
-            cwd=folder,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for h in (0, 1)
-    ]
+    runs = [subprocess.Popen([sys.executable, "-m", "bilingual", "apply", str(doc), str(f), "--memory", str(memory)],
+                             cwd=os.path.dirname(memory), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for f in files]  # fmt: skip
     for run in runs:
         _out, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
+
+
+def test_two_applies_at_once_keep_both_halves(article):
+    folder, doc = article
+    _applies_at_once(doc, [folder / f"half{h}.po" for h in (0, 1)], folder / "m.sqlite3")
     edits = _edits(doc)
     assert len(edits) == SENTENCES  # both halves: none lost
     assert {t.split()[1] for t in edits.values()} == {"0", "1"}
@@ -174,30 +162,7 @@ def test_a_merge_applied_while_another_apply_edits_other_paragraphs(tmp_path):
         if entry.msgctxt.split(".")[0] not in merged:
             entry.msgstr = f"تصحيح {entry.msgctxt}"
     catalog.save(str(tmp_path / "edits.po"))
-    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
-    runs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bilingual",
-                "apply",
-                str(doc),
-                str(tmp_path / name),
-                "--memory",
-                str(tmp_path / "m.sqlite3"),
-            ],
-            cwd=tmp_path,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name in ("save.tmx", "edits.po")
-    ]
-    for run in runs:
-        _out, err = run.communicate(timeout=300)
-        assert run.returncode == 0, err
+    _applies_at_once(doc, [tmp_path / "save.tmx", tmp_path / "edits.po"], tmp_path / "m.sqlite3")
     after = read_aligned(str(doc)).segments()
     joined = {s.id.split(".")[0]: s.target for s in after if s.target.startswith("دمج")}
     edited = [s for s in after if s.target.startswith("تصحيح")]

@@ -98,7 +98,16 @@ def users_add(name: str, role: str, with_password: bool, path: str) -> None:
         token = "" if with_password else accounts.new_token()
         hashed = accounts.hash_password(password) if password else ""
         user = accounts.User(name.strip(), role, token, hashed)
-        accounts.change_users(path, lambda found: [*(u for u in found if u.name != user.name), user])
+        before: list[accounts.User] = []
+
+        def change(found: list[accounts.User]) -> list[accounts.User]:
+            before.extend(u for u in found if u.name == user.name)
+            return [*(u for u in found if u.name != user.name), user]
+
+        accounts.change_users(path, change)
+        if before:
+            click.echo(_("{name} was in the file already ({role}): their old token and password no longer sign in.")
+                       .format(name=user.name, role=before[0].role), err=True)  # fmt: skip
         if token:
             click.echo(token)
             click.echo(_("{name} ({role}) signs in with the token above: it is shown only now.").format(name=user.name,
