@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bilingual.document import Document, Segment, SegmentStatus, TermMatch, is_human, text_version
+from bilingual.document import Comment, Document, Segment, SegmentStatus, TermMatch, is_human, text_version
 from bilingual.errors import BilingualError, FormatError
 from bilingual.formats import SNIFF_BYTES, Role, Skip, Unit, UnitFile, detect
 from bilingual.fsutil import read_limited
@@ -75,6 +75,7 @@ class ExchangeResult:
     name_faults: list[Skip] = field(default_factory=list)  # edits taken with a missing name or a forbidden spelling
     joined: list[Skip] = field(default_factory=list)  # units that covered several segments: those segments joined
     notices: list[str] = field(default_factory=list)  # what the reader had to assume (a PO header a tool emptied)
+    comments: list[Comment] = field(default_factory=list)  # editors' comments, placed on segments (apply)
 
     def skip(self, unit_id: str, reason: str, line: int | None = None) -> None:
         self.skipped.append(Skip(unit_id, reason, line))
@@ -246,6 +247,7 @@ def apply_units(
     joins, covering = _joins(doc, found, by_id, by_source, result, glossary=glossary,
                              approve_unchanged=approve_unchanged)  # fmt: skip
     absorbed = {s.id: run[0].id for run, _seg, _unit in joins for s in run}
+    _place_comments(found, by_id, by_source, absorbed, result)
     new: dict[str, Segment] = {}
     for n, unit in enumerate(found.units):
         if n in covering:  # joined, or its join refused with a reason
@@ -291,6 +293,20 @@ def apply_units(
         doc = with_joined(doc, run, seg)
         _taken(unit, seg, result, memory, glossary)
     return doc, result
+
+
+def _place_comments(found: UnitFile, by_id: dict[str, Segment], by_source: dict[str, Segment],
+                    absorbed: dict[str, str], result: ExchangeResult) -> None:  # fmt: skip
+    """Each unit's comments on its segment (by id, else English; joined: the joined one), or said as not kept."""
+    lost = 0
+    for unit in found.units:
+        seg = by_id.get(unit.id) or by_source.get(normalize(unit.source))
+        if seg is None:
+            lost += len(unit.comments)
+            continue
+        result.comments += [replace(c, segment=absorbed.get(seg.id, seg.id)) for c in unit.comments]
+    if lost:
+        result.notices.append(_("{n} comments on units matching no segment were not kept").format(n=lost))
 
 
 def _taken(

@@ -146,6 +146,20 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """An editor's comment on a segment, for the next editor: kept beside the document by the desk
+    (``.bilingual/comments/DOC.json``), carried by XLIFF notes and PO translator comments."""
+
+    segment: str
+    text: str
+    who: str = ""
+    when: float = 0.0  # seconds since the epoch
+    resolved: bool = False
+    id: str = ""
+    resolved_by: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem a check found in a segment."""
 

@@ -348,3 +348,40 @@ def test_keys_move_between_rows_insert_a_glossary_name_show_help_and_history_sho
     diff = page.locator('[data-seg="p1.s1"] [data-role="diff"]').first
     sync_api.expect(diff.locator("ins").first).to_be_visible(timeout=10_000)
     assert "قالت" in diff.locator("ins").all_inner_texts()  # a word the edit added
+
+
+def test_a_comment_added_on_a_row_goes_out_in_xliff_and_po_and_an_editor_s_reply_comes_back(
+    desk_server, browser, run_cli, tmp_path
+):
+    base, docs = desk_server
+    page = browser.new_context(accept_downloads=True).new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    page.fill("#who", "Huda")
+    row = page.locator('[data-seg="p1.s2"]')
+    row.locator('[data-action="comment"]').click()
+    row.locator('[data-role="comment-form"] textarea').fill("Which bank is meant here?")
+    row.locator('[data-action="add-comment"]').click()
+    sync_api.expect(row.locator('[data-role="comment"]')).to_contain_text("Which bank is meant here?", timeout=10_000)
+    files = {}
+    for fmt in ("xliff", "po"):
+        with page.expect_download(timeout=30_000) as info:
+            page.click(f'[data-role="export"][data-format="{fmt}"]')
+        files[fmt] = open(info.value.path(), encoding="utf-8").read()
+    assert '<note from="Huda">Which bank is meant here?</note>' in files["xliff"]
+    assert "# [Huda] Which bank is meant here?" in files["po"]
+    # The next editor answers in Poedit (a translator comment of their own) and resolves the question.
+    po = files["po"].replace("# [Huda] Which bank is meant here?",
+                             "# [Huda · resolved] Which bank is meant here?\n# The central bank.")  # fmt: skip
+    (tmp_path / "back.po").write_text(po, encoding="utf-8")
+    assert run_cli("apply", docs / "a.en-ar.xml", tmp_path / "back.po").exit_code == 0
+    page.reload()
+    said = page.locator('[data-seg="p1.s2"] [data-role="comment"]')
+    sync_api.expect(said).to_have_count(2, timeout=10_000)
+    sync_api.expect(said.nth(0)).to_have_attribute("data-resolved", "")
+    sync_api.expect(said.nth(1)).to_contain_text("The central bank.")
+    said.nth(1).locator('[data-action="resolve"]').click()
+    sync_api.expect(page.locator('[data-seg="p1.s2"] [data-role="comment"]').nth(1)).to_have_attribute(
+        "data-resolved", "", timeout=10_000
+    )
+    page.goto(f"{base}/desk/comments?show=all")
+    sync_api.expect(page.locator('[data-role="comment"]')).to_have_count(2)

@@ -3,6 +3,8 @@ difference and who gave them, a concordance), progress, re-translating a segment
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytest.importorskip("starlette")
@@ -170,3 +172,87 @@ def test_users_add_writes_only_a_users_file_and_says_when_it_replaces_someone(ru
     again = run_cli("users", "add", "Huda", "--role", "translator", "--users", users)
     assert again.exit_code == 0 and "Huda was in the file already (reviewer)" in again.stderr
     assert run_cli("users", "list", "--users", users).stdout == "Huda\ttranslator\ttoken\n"
+
+
+# --- comments -------------------------------------------------------------------------------------
+
+
+def _comment(client, name, seg, text, who="Huda"):
+    answer = client.post(f"/desk/doc/{name}/comment", json={"segment": seg, "text": text, "who": who},
+                         headers=_csrf(client))  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def test_a_comment_is_kept_beside_the_document_shown_on_its_row_and_in_the_folder_view(client, desk_folder):
+    docs = desk_folder[0]
+    said = _comment(client, "a.en-ar.xml", "p1.s2", "Which bank? Check with the desk.")
+    assert (said["segment"], said["who"], said["resolved"]) == ("p1.s2", "Huda", False)
+    kept = json.loads((docs / ".bilingual" / "comments" / "a.json").read_text())
+    assert [(c["segment"], c["text"], c["who"]) for c in kept] == [
+        ("p1.s2", "Which bank? Check with the desk.", "Huda")
+    ]
+    row = client.get("/desk/doc/a.en-ar.xml").text
+    assert 'data-role="comment"' in row and "Which bank? Check with the desk." in row
+    folder = client.get("/desk/comments").text
+    assert 'data-role="comment"' in folder and 'data-segment="p1.s2"' in folder
+    resolved = client.post("/desk/doc/a.en-ar.xml/comment/resolve", json={"id": said["id"], "who": "Sami"},
+                           headers=_csrf(client)).json()  # fmt: skip
+    assert (resolved["resolved"], resolved["resolved_by"]) == (True, "Sami")
+    assert "Which bank?" not in client.get("/desk/comments").text  # open ones only, by default
+    assert "Which bank?" in client.get("/desk/comments?show=all").text
+    assert [c["text"] for c in client.get("/desk/doc/a.en-ar.xml/comments").json()] == [said["text"]]
+
+
+def test_a_comment_on_no_segment_an_empty_one_or_a_damaged_file_is_refused_and_nothing_is_written_over(
+    client, desk_folder
+):
+    docs = desk_folder[0]
+    for body in ({"segment": "p9.s9", "text": "x"}, {"segment": "p1.s1", "text": "   "},
+                 {"segment": "p1.s1", "text": "bell \x07"}):  # fmt: skip
+        answer = client.post("/desk/doc/a.en-ar.xml/comment", json=body, headers=_csrf(client))
+        assert answer.status_code == 400, body
+    assert not (docs / ".bilingual" / "comments" / "a.json").exists()
+    damaged = docs / ".bilingual" / "comments" / "b.json"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_text('[{"segment": "p1.s1", "text": "an editor\'s note"')  # cut short
+    answer = client.post("/desk/doc/b.en-ar.xml/comment", json={"segment": "p1.s1", "text": "more"},
+                         headers=_csrf(client))  # fmt: skip
+    assert answer.status_code == 400 and "damaged" in answer.json()["error"]
+    assert damaged.read_text() == '[{"segment": "p1.s1", "text": "an editor\'s note"'
+    page = client.get("/desk/doc/b.en-ar.xml")
+    assert page.status_code == 200 and 'data-role="comments-damaged"' in page.text
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po", "xliff2"])
+def test_comments_go_out_in_xliff_notes_and_po_comments_and_come_back_through_apply(
+    client, desk_folder, run_cli, tmp_path, fmt
+):
+    docs = desk_folder[0]
+    first = _comment(client, "a.en-ar.xml", "p1.s1", "Keep 'said' neutral.\nSecond line.")
+    _comment(client, "a.en-ar.xml", "p2.s1", "Cairo or Giza?", who="Sami")
+    out = tmp_path / f"a.{fmt}"
+    assert run_cli("export", docs / "a.en-ar.xml", "--to", fmt, "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    if fmt == "xliff":
+        assert "<note from=\"Huda\">Keep 'said' neutral.\nSecond line.</note>" in text
+        text = text.replace('<note from="Sami">Cairo or Giza?', '<note from="Sami">[resolved] Cairo or Giza?')
+        text = text.replace("</trans-unit>", '<note from="Nour">A new remark.</note></trans-unit>', 1)
+    elif fmt == "po":
+        assert "# [Huda] Keep 'said' neutral.\n#   Second line.\n" in text
+        text = text.replace("# [Sami] Cairo or Giza?", "# [Sami · resolved] Cairo or Giza?")
+        text = text.replace('msgctxt "p1.s1"', '# A new remark.\nmsgctxt "p1.s1"', 1)
+    else:
+        assert "Keep 'said' neutral." in text and 'category="comment"' in text
+        text = text.replace('bl:state="open">Cairo or Giza?', 'bl:state="resolved">Cairo or Giza?')
+        text = text.replace("<segment", '<notes><note category="comment">A new remark.</note></notes><segment', 1)
+    out.write_text(text, encoding="utf-8")
+    done = run_cli("apply", docs / "a.en-ar.xml", out)
+    assert done.exit_code == 0, done.output
+    assert "1 comments added" in done.output and "1 resolved" in done.output
+    kept = {c["text"]: c for c in client.get("/desk/doc/a.en-ar.xml/comments").json()}
+    assert set(kept) == {first["text"], "Cairo or Giza?", "A new remark."}
+    assert kept["Cairo or Giza?"]["resolved"] and not kept[first["text"]]["resolved"]
+    assert kept["A new remark."]["segment"] == "p1.s1"
+    again = run_cli("apply", docs / "a.en-ar.xml", out)  # the same file again adds nothing
+    assert "0 comments added" in again.output and len(client.get("/desk/doc/a.en-ar.xml/comments").json()) == 3

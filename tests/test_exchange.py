@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 from bilingual.corrections import apply_units, import_units, read_units
-from bilingual.document import Head, RawBlock, TermMatch
-from bilingual.formats import exporter
+from bilingual.document import Comment, Head, RawBlock, TermMatch
+from bilingual.formats import ExportOptions, exporter
 from bilingual.formats.aligned import parse_aligned
 from bilingual.jobs.translate import translate_with_memory
 from bilingual.memory.store import Memory
@@ -65,6 +65,24 @@ def test_exports_validate_even_with_hostile_text(fmt):
     ):
         data = exporter(fmt).render(doc, None)
         VALIDATORS[fmt]().assertValid(etree.fromstring(data).getroottree())
+
+
+@needs_schemas
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "xliff-omegat"])
+def test_exports_with_editors_comments_validate_and_read_back(fmt):
+    doc = hostile_doc()
+    a, b = doc.segments()
+    said = (Comment(a.id, 'A <b> & "quoted" note\nover two lines', "Huda <ed>", 1.7e9),
+            Comment(b.id, "done", "bilingual", 1.7e9, resolved=True))  # fmt: skip
+    data = exporter(fmt).render(doc, ExportOptions(comments=said))
+    VALIDATORS[fmt.removesuffix("-omegat")]().assertValid(etree.fromstring(data).getroottree())
+    units = exporter("xliff2" if fmt == "xliff2" else "xliff").parse(data, path="x.xlf").units
+    back = [(c.text, c.resolved) for u in units for c in u.comments]
+    assert back == [(said[0].text, False), ("done", True)]
+    assert [c.who for u in units for c in u.comments] == [
+        "Huda <ed>",
+        "bilingual (editor)" if fmt != "xliff2" else "bilingual",
+    ]
 
 
 @pytest.mark.parametrize("fmt, path", [("tmx", "x.tmx"), ("xliff", "x.xlf"), ("xliff2", "x.xlf"), ("po", "x.po")])

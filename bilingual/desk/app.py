@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n, refusals
-from bilingual.desk import login, panes, view
+from bilingual.desk import comments, login, panes, view
 from bilingual.desk.guard import DeskSettings, Guard, allow, language
 from bilingual.desk.pages import bounded, json_body, labels, page, settings_of, text_field, who_of
 from bilingual.errors import BilingualError, Refused
@@ -54,14 +54,15 @@ async def document(request: Request) -> Response:
     s = settings_of(request)
     name = request.path_params["name"]
 
-    def build() -> tuple[Any, list[view.RowView]]:
+    def build() -> tuple[Any, list[view.RowView], str]:
         doc = desk.read_document(s.workspace.folder, name)
         found = desk.findings(s.workspace, name)
-        return doc, view.rows(doc, found)
+        said, damaged = view.comments_or_notice(s.workspace.folder, name)
+        return doc, view.rows(doc, found, said), damaged
 
-    doc, table = await run_in_threadpool(build)
-    return page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table,
-                 progress=desk.summarize(name, doc), can_translate=s.can_translate,
+    doc, table, damaged = await run_in_threadpool(build)
+    return page(request, "document.html", name=name, quoted=quote(name), doc=doc, rows=table, damaged=damaged,
+                 progress=desk.summarize(name, doc), can_translate=s.can_translate, when=comments.when,
                  checks=view.checks_of(table), exports=[*export_formats(), "omegat"], kinds=KINDS,
                  labels=labels(i18n.translator(language(request)).gettext))  # fmt: skip
 
@@ -271,6 +272,10 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/doc/{name}/matches", panes.segment_matches),
             Route("/memory", panes.concordance),
             Route("/doc/{name}/retranslate", panes.retranslate, methods=["POST"]),
+            Route("/doc/{name}/comments", comments.of_document),
+            Route("/doc/{name}/comment", comments.add, methods=["POST"]),
+            Route("/doc/{name}/comment/resolve", comments.resolve, methods=["POST"]),
+            Route("/comments", comments.folder),
             Route("/translate", add_article, methods=["POST"]),
             Route("/login", login.page),
             Route("/login", login.sign_in, methods=["POST"]),

@@ -55,6 +55,8 @@ def ui_text(_: Any) -> dict[str, str]:
         "fresh": _("Translated again with the current glossary and model:"), "use": _("Use it"),
         "respell": _("Respell"), "preview": _("Preview the change"),
         "forbid_old": _("flag the old spelling from now on"), "latin": _("keep in Latin script"),
+        "someone": _("someone"), "resolve": _("Resolve"), "reopen": _("Reopen"), "add_comment": _("Add the comment"),
+        "comment_for_next": _("A comment for the next editor"),
         "from_memory": _("From the memory"), "insert": _("Insert"), "no_match": _("The memory holds nothing like it."),
         **labels(_),
     }  # fmt: skip

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bilingual.document import Document, Finding, Segment
+from bilingual.document import Comment, Document, Finding, Segment
+from bilingual.jobs import comments
 from bilingual.jobs.desk import segment_version, word_count
 
 CONTROLS = {
@@ -50,6 +51,7 @@ class RowView:
     findings: tuple[FindingView, ...]
     untranslated: bool
     heading: bool
+    comments: tuple[Comment, ...] = ()
 
     @property
     def words(self) -> int:
@@ -101,12 +103,23 @@ def marked_source(seg: Segment) -> Markup:
     return Markup("").join(parts)
 
 
-def rows(doc: Document, found: list[tuple[Finding, str]]) -> list[RowView]:
+def comments_or_notice(folder: str, document: str) -> tuple[list[Comment], str]:
+    """The document's comments, or none and why (a damaged file of them is said, never written over)."""
+    try:
+        return comments.of_document(folder, document), ""
+    except comments.DamagedComments as exc:
+        return [], f"{exc.path}: {exc.message}"
+
+
+def rows(doc: Document, found: list[tuple[Finding, str]], said: list[Comment] | None = None) -> list[RowView]:
     by_segment: dict[str, list[FindingView]] = {}
     for finding, reason in found:
         by_segment.setdefault(finding.segment_id, []).append(
             FindingView(finding.check, finding.title, finding.message, finding.severity, reason)
         )
+    on: dict[str, list[Comment]] = {}
+    for c in said or ():
+        on.setdefault(c.segment, []).append(c)
     out = []
     for block in doc.blocks:
         for seg in block.segments:
@@ -114,6 +127,7 @@ def rows(doc: Document, found: list[tuple[Finding, str]]) -> list[RowView]:
             out.append(RowView(
                 seg.id, seg.status, segment_version(seg.target, seg.status), marked_source(seg), seg.source, seg.target, names,
                 tuple(by_segment.get(seg.id, ())), seg.untranslated, block.kind.startswith("h"),
+                tuple(on.get(seg.id, ())),
             ))  # fmt: skip
     return out
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bilingual.document import Document, Finding, RawBlock
     from bilingual.names.entry import Entry, Incoming
 
-from bilingual.document import SegmentStatus
+from bilingual.document import Comment, SegmentStatus
 
 
 class Role(enum.StrEnum):
@@ -55,6 +55,11 @@ class ExportOptions:
     colophon: bool = True  # the visible stamps: file, model, checksums (metadata keeps them either way)
     mark_names: str = "underline"  # none | underline | bold: how glossary names are marked
     review: Review = field(default_factory=Review)
+    #: the editors' comments kept beside the document (XLIFF notes, PO translator comments)
+    comments: tuple[Comment, ...] = ()
+
+    def comments_on(self, segment: str) -> list[Comment]:
+        return [c for c in self.comments if c.segment == segment]
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Unit:
     #: the digest of the English the unit held when we exported it ("" as for *base*): whether an
     #: editor rewrote the source is told by it, not guessed from what the memory knows
     source_base: str = ""
+    #: the editors' comments the unit carries (their segment is the unit's, once an apply places it)
+    comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)

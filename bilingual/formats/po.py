@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from bilingual.document import SegmentStatus, is_human, text_version
 from bilingual.encoding import decode_utf8
 from bilingual.errors import FormatError
+from bilingual.formats import notes as comment_notes
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile
 from bilingual.i18n import _
 
@@ -66,7 +67,10 @@ class PoFormat(Format):
                 msgctxt=seg.id,
                 msgid=seg.source,
                 msgstr=seg.target,
-                tcomment=("names: " + "; ".join(names)) if names else "",
+                tcomment="\n".join(
+                    (["names: " + "; ".join(names)] if names else [])
+                    + comment_notes.po_lines(options.comments_on(seg.id) if options is not None else [])
+                ),
                 comment=f"status: {seg.status}\nbase: {text_version(seg.target)}\nsource: {text_version(seg.source)}",
             )
             if not is_human(seg.status):  # machine text, whether new or from the memory
@@ -82,6 +86,9 @@ class PoFormat(Format):
         text = decode_utf8(data, path=path, error=FormatError, hint=_("save the PO file as UTF-8"))
         po = polib_from_text(text, path=path, error=FormatError)
         units, skipped = [], []
+        translator = po.metadata.get("Last-Translator", "").split("<")[0].strip()
+        if translator.startswith("bilingual"):
+            translator = ""  # our own export's header: the author of a bare comment line is unknown
         for entry in po:
             if entry.obsolete or not entry.msgid:
                 continue
@@ -91,7 +98,8 @@ class PoFormat(Format):
                     Skip(uid or entry.msgid[:40], "plural entry (a sentence has no plural forms)", entry.linenum)
                 )
                 continue
-            if not entry.msgstr.strip():
+            said = tuple(comment_notes.from_po(entry.tcomment or "", who=translator))
+            if not entry.msgstr.strip() and not said:
                 skipped.append(Skip(uid or entry.msgid[:40], "empty translation", entry.linenum))
                 continue
             ours = dict(
@@ -118,6 +126,7 @@ class PoFormat(Format):
                     explicit=recorded == "approved",
                     base=ours.get("base", "").strip(),
                     source_base=ours.get("source", "").strip(),
+                    comments=said,  # an entry left untranslated may still carry a comment
                 )
             )
         language, notices = po.metadata.get("Language", ""), []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilingual.document import SegmentStatus, text_version
 from bilingual.errors import FormatError
+from bilingual.formats import notes as comment_notes
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, code_point, parse_xml
 from bilingual.i18n import _
@@ -138,6 +139,9 @@ class Xliff12Format(Format):
                 # the text this unit started from, so an apply tells a correction of older text apart
                 etree.SubElement(tu, _q("note"), {"from": BASE_NOTE}).text = text_version(seg.target)
                 etree.SubElement(tu, _q("note"), {"from": SOURCE_NOTE}).text = text_version(seg.source)
+                for comment in options.comments_on(seg.id) if options is not None else ():
+                    note = etree.SubElement(tu, _q("note"), {"from": comment_notes.xliff12_from(comment)})
+                    note.text = comment_notes.xliff12_text(comment)  # no control character: kept out when added
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
     def _target(self, tu: Any, seg: Segment, attrs: dict[str, str], counter: list[int]) -> None:
@@ -187,6 +191,7 @@ class Xliff12Format(Format):
             else:
                 status = "edited"
             notes = {n.get("from"): (n.text or "").strip() for n in tu.iterfind(q("note"))}
+            said = (comment_notes.from_xliff12(n.get("from"), n.text or "") for n in tu.iterfind(q("note")))
             units.append(
                 Unit(
                     uid,
@@ -197,6 +202,7 @@ class Xliff12Format(Format):
                     explicit=status == "approved",
                     base=notes.get(BASE_NOTE, ""),
                     source_base=notes.get(SOURCE_NOTE, ""),
+                    comments=tuple(c for c in said if c is not None),
                 )
             )
         source_lang = ",".join(sorted({a for a, _b in langs if a}))

@@ -8,10 +8,14 @@ segment ``state``: ``mt`` initial, ``tm`` and ``edited`` translated, ``approved`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import calendar
+import contextlib
+import time
+from typing import TYPE_CHECKING, Any
 
-from bilingual.document import SegmentStatus
+from bilingual.document import Comment, SegmentStatus
 from bilingual.errors import FormatError
+from bilingual.formats import notes as comment_notes
 from bilingual.formats.base import ExportOptions, Format, Role, Skip, Unit, UnitFile, xml_root_head
 from bilingual.formats.xmltext import append_text, parse_xml, read_text
 from bilingual.i18n import _
@@ -43,7 +47,13 @@ class Xliff2Format(Format):
         from lxml import etree
 
         stamp = self.stamp(doc)
-        root = etree.Element(_q("xliff"), nsmap={None: NS}, version="2.1", srcLang=doc.src_lang, trgLang=doc.tgt_lang)
+        root = etree.Element(
+            _q("xliff"),
+            nsmap={None: NS, "bl": comment_notes.NS},
+            version="2.1",
+            srcLang=doc.src_lang,
+            trgLang=doc.tgt_lang,
+        )
         file = etree.SubElement(root, _q("file"), id="f1", original=doc.head.input_name or "document")
         notes = etree.SubElement(file, _q("notes"))
         etree.SubElement(notes, _q("note"), category="generator").text = (
@@ -55,9 +65,13 @@ class Xliff2Format(Format):
             for seg in block.segments:
                 unit = etree.SubElement(group, _q("unit"), {"id": seg.id, XML_SPACE: "preserve"})
                 names = [f"{t.entry} → {t.target}" for t in seg.terms if t.enforced]
-                if names:
+                said = options.comments_on(seg.id) if options is not None else []
+                if names or said:
                     unit_notes = etree.SubElement(unit, _q("notes"))
+                if names:
                     etree.SubElement(unit_notes, _q("note"), category="names").text = "; ".join(names)
+                for comment in said:
+                    etree.SubElement(unit_notes, _q("note"), _comment_attrs(comment)).text = comment.text
                 segment = etree.SubElement(
                     unit, _q("segment"), id="s1", state=STATES[seg.status], subState=f"bilingual:{seg.status}"
                 )
@@ -96,7 +110,29 @@ class Xliff2Format(Format):
                 status = "mt"
             else:
                 status = "edited"
-            units.append(
-                Unit(uid, "".join(source), "".join(target), status, unit.sourceline, explicit=status == "approved")
-            )
+            said = tuple(_comment(note) for note in unit.iterfind(f"{_q('notes')}/{_q('note')}"))
+            units.append(Unit(uid, "".join(source), "".join(target), status, unit.sourceline,
+                              explicit=status == "approved", comments=tuple(c for c in said if c is not None)))  # fmt: skip
         return UnitFile(units, skipped, root.get("srcLang", ""), root.get("trgLang", ""))
+
+
+def _comment_attrs(comment: Comment) -> dict[str, str]:
+    ns = comment_notes.NS
+    attrs = {"category": "comment", f"{{{ns}}}who": comment.who}
+    if comment.when:
+        attrs[f"{{{ns}}}when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(comment.when))
+    attrs[f"{{{ns}}}state"] = "resolved" if comment.resolved else "open"
+    return attrs
+
+
+def _comment(note: Any) -> Comment | None:
+    """A unit's note as an editor's comment: ours (category comment) or another tool's (no category);
+    our own notes of names are not comments."""
+    if note.get("category") not in (None, "comment") or not (note.text or "").strip():
+        return None
+    ns = comment_notes.NS
+    when = 0.0
+    with contextlib.suppress(ValueError, OverflowError):
+        when = calendar.timegm(time.strptime(note.get(f"{{{ns}}}when", ""), "%Y-%m-%dT%H:%M:%SZ"))
+    return Comment("", note.text.strip(), note.get(f"{{{ns}}}who", ""), when,
+                   resolved=note.get(f"{{{ns}}}state") == "resolved")  # fmt: skip

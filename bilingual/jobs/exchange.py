@@ -12,6 +12,7 @@ from bilingual.corrections import ExchangeResult, apply_units, import_units, rea
 from bilingual.errors import InputError
 from bilingual.formats import Skip
 from bilingual.i18n import _
+from bilingual.jobs.comments import merge_comments
 from bilingual.jobs.result import Result
 from bilingual.memory.store import open_memory
 from bilingual.workspace import Workspace
@@ -142,6 +143,7 @@ def apply_corrections(workspace: Workspace, request: ApplyRequest, result: Resul
         else:
             write_document(target, doc, stdout=request.stdout)
     result.wrote(target)
+    _keep_comments(target, done, result, origin=Path(request.corrections).name)
     result.counts["changed"] += len(done.changed)
     result.counts["unchanged"] += done.unchanged
     result.say(
@@ -161,6 +163,21 @@ def apply_corrections(workspace: Workspace, request: ApplyRequest, result: Resul
     _tell(request.corrections, done, result, verbose=request.verbose, rows=rows)
     _write_report(request.report, rows, result)
     return result
+
+
+def _keep_comments(target: str, done: ExchangeResult, result: Result, *, origin: str) -> None:
+    """The editors' comments the file carried, kept beside the document written (said when there is
+    no document file to keep them beside)."""
+    if not done.comments:
+        return
+    if target == outputs.STDOUT:
+        result.warn(_("{n} comments in the file were not kept: the document went to standard output").format(
+            n=len(done.comments)))  # fmt: skip
+        return
+    added, resolved = merge_comments(target, done.comments, origin=origin)
+    result.counts["comments"] += added
+    result.say(_("{added} comments added beside {doc}, {resolved} resolved").format(
+        added=added, doc=target, resolved=resolved))  # fmt: skip
 
 
 def _tell(path: str, done: ExchangeResult, result: Result, *, verbose: bool, rows: list[str]) -> None:

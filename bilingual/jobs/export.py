@@ -10,11 +10,12 @@ from typing import BinaryIO
 from bilingual import outputs
 from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.corrections import read_units, unapplied
-from bilingual.document import Document
+from bilingual.document import Comment, Document
 from bilingual.errors import BilingualError, InputError, ViolationsFound
 from bilingual.formats import PUBLISHING, ExportOptions, Format, Review, Role, format_names, get
 from bilingual.formats.aligned import read_aligned
 from bilingual.i18n import _
+from bilingual.jobs.comments import DamagedComments, read_comments
 from bilingual.jobs.result import Result
 from bilingual.names.glossary import Glossary
 from bilingual.workspace import Workspace
@@ -92,6 +93,7 @@ def export_document(workspace: Workspace, request: ExportRequest, result: Result
     glossary = workspace.glossary()
     if request.format == "report":
         options = replace(options, review=review_of(doc, glossary))
+    options = replace(options, comments=_comments_beside(request.document, result))
     suffix = exporter.suffix()
     targets = [(outputs.output_path(request.output, default_output(request.document, suffix)), options)]
     if request.arabic_only:
@@ -112,6 +114,18 @@ def export_document(workspace: Workspace, request: ExportRequest, result: Result
         if target != outputs.STDOUT:
             result.say(_("wrote {path}").format(path=target))
     return result
+
+
+def _comments_beside(document: str, result: Result) -> tuple[Comment, ...]:
+    """The editors' comments kept beside the document (none for standard input); a damaged file of
+    them is said and left as it is."""
+    if document == "-":
+        return ()
+    try:
+        return tuple(read_comments(document))
+    except DamagedComments as exc:
+        result.warn(f"{exc.path}: {exc.message} ({_('exported without comments')})")
+        return ()
 
 
 def _tell_name_faults(doc: Document, glossary: Glossary | None, result: Result, *, strict: bool) -> None:

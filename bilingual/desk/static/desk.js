@@ -258,6 +258,47 @@
     input.focus();
   }
 
+  // --- comments on a row, for the next editor --------------------------------------------------
+
+  function commentItem(c) {
+    const item = el("div", undefined, "comment" + (c.resolved ? " resolved" : ""));
+    item.dataset.role = "comment"; item.dataset.id = c.id;
+    item.toggleAttribute("data-resolved", c.resolved);
+    const by = el("b"); by.append(el("bdi", c.who || ui.someone));
+    const text = el("span", c.text, "comment-text"); text.dir = "auto";
+    const toggle = el("button", c.resolved ? ui.reopen : ui.resolve); toggle.type = "button";
+    toggle.dataset.action = c.resolved ? "reopen" : "resolve";
+    item.append(by, " ", el("small", c.when), " ", text, " ", toggle);
+    return item;
+  }
+
+  function commentForm(row) {
+    if (row.querySelector('[data-role="comment-form"]')) return;
+    const form = el("div", undefined, "comment-form"); form.dataset.role = "comment-form";
+    const input = el("textarea"); input.rows = 2; input.dir = "auto"; input.placeholder = ui.comment_for_next;
+    input.setAttribute("aria-label", ui.comment_for_next);
+    const add = el("button", ui.add_comment); add.type = "button"; add.dataset.action = "add-comment";
+    const cancel = el("button", ui.cancel); cancel.type = "button";
+    cancel.addEventListener("click", () => form.remove());
+    add.addEventListener("click", async () => {
+      if (!input.value.trim()) { input.focus(); return; }
+      const answer = await send(base + "/comment", { segment: row.dataset.seg, text: input.value, who: who() });
+      if (!answer.ok) { notice(answer.body.error); return; }
+      row.querySelector('[data-role="comments"]').append(commentItem(answer.body));
+      form.remove();
+    });
+    form.append(input, add, " ", cancel);
+    row.querySelector('[data-role="comments"]').after(form);
+    input.focus();
+  }
+
+  async function resolveComment(button, resolved) {
+    const item = button.closest('[data-role="comment"]');
+    const answer = await send(base + "/comment/resolve", { id: item.dataset.id, resolved, who: who() });
+    if (!answer.ok) { notice(answer.body.error); return; }
+    item.replaceWith(commentItem(answer.body));
+  }
+
   // --- the memory pane: near matches of the focused row, and a concordance ---------------------
 
   let matchesAsked = 0;
@@ -428,6 +469,8 @@
       else if (action === "history") showHistory(row);
       else if (action === "dismiss") dismissForm(button);
       else if (action === "retranslate") retranslate(row);
+      else if (action === "comment") commentForm(row);
+      else if (action === "resolve" || action === "reopen") resolveComment(button, action === "resolve");
     });
     const filter = document.getElementById("filter");
     filter.addEventListener("change", () => { document.body.dataset.filter = filter.value; });
