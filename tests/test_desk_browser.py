@@ -385,3 +385,37 @@ def test_a_comment_added_on_a_row_goes_out_in_xliff_and_po_and_an_editor_s_reply
     )
     page.goto(f"{base}/desk/comments?show=all")
     sync_api.expect(page.locator('[data-role="comment"]')).to_have_count(2)
+
+
+def test_a_replacement_across_two_documents_is_previewed_applied_and_undone_in_one_step(desk_server, browser):
+    base, docs = desk_server
+    before = {name: [(s.id, s.target, s.status) for s in read_aligned(str(docs / name)).segments()]
+              for name in ("a.en-ar.xml", "b.en-ar.xml", "hostile.en-ar.xml")}  # fmt: skip
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+    page.click("#replace-toggle")
+    form = page.locator("#replace-form")
+    form.locator('[name="find"]').fill("مصر")
+    form.locator('[name="replace"]').fill("جمهورية مصر")
+    form.locator('[name="scope"]').select_option("folder")
+    form.locator('[data-action="replace-preview"]').click()
+    changes = page.locator('[data-role="replace-change"]')
+    sync_api.expect(changes.first).to_be_visible(timeout=10_000)
+    shown = {changes.nth(i).get_attribute("data-document") for i in range(changes.count())}
+    assert shown == set(before)  # every document of the folder that names Egypt
+    sync_api.expect(changes.first.locator("ins").first).to_contain_text("جمهورية")
+    assert [(s.id, s.target, s.status) for s in read_aligned(str(docs / "b.en-ar.xml")).segments()] == before[
+        "b.en-ar.xml"
+    ]  # the preview wrote nothing
+    page.click('[data-action="replace-apply"]')
+    undo = page.locator('[data-role="replace-undo"]')
+    sync_api.expect(undo).to_be_visible(timeout=10_000)  # the page came back with the undo offered
+    for name in before:
+        assert any("جمهورية مصر" in s.target for s in read_aligned(str(docs / name)).segments()), name
+    sync_api.expect(page.locator('[data-seg="p1.s1"] [data-role="target"]')).to_have_value(
+        _seg(docs, "a.en-ar.xml", "p1.s1").target
+    )
+    undo.click()
+    sync_api.expect(page.locator('[data-role="replace-summary"]')).to_contain_text("undone", timeout=10_000)
+    for name in before:
+        assert [(s.id, s.target, s.status) for s in read_aligned(str(docs / name)).segments()] == before[name], name

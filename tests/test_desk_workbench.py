@@ -256,3 +256,74 @@ def test_comments_go_out_in_xliff_notes_and_po_comments_and_come_back_through_ap
     assert kept["A new remark."]["segment"] == "p1.s1"
     again = run_cli("apply", docs / "a.en-ar.xml", out)  # the same file again adds nothing
     assert "0 comments added" in again.output and len(client.get("/desk/doc/a.en-ar.xml/comments").json()) == 3
+
+
+# --- search and replace ---------------------------------------------------------------------------
+
+
+def _replace(client, path, body, status=200):
+    answer = client.post(f"/desk/replace/{path}", json=body, headers=_csrf(client))
+    assert answer.status_code == status, answer.text
+    return answer.json()
+
+
+def _targets(docs, name):
+    from bilingual.formats.aligned import read_aligned
+
+    return {s.id: (s.target, s.status) for s in read_aligned(str(docs / name)).segments()}
+
+
+def test_replace_across_the_folder_previews_applies_what_it_showed_and_one_undo_puts_it_all_back(client, desk_folder):
+    docs = desk_folder[0]
+    _approve(client, docs, "b.en-ar.xml", "p2.s1", "اصطف الناخبون في مصر.")
+    before = {name: _targets(docs, name) for name in ("a.en-ar.xml", "b.en-ar.xml")}
+    ask = {"find": "مصر", "replace": "جمهورية مصر", "documents": []}
+    shown = _replace(client, "preview", ask)
+    assert {c["document"] for c in shown} >= {"a.en-ar.xml", "b.en-ar.xml"}
+    assert all("جمهورية مصر" in c["after"] and "مصر" in c["before"] for c in shown)
+    approved = next(c for c in shown if c["document"] == "b.en-ar.xml" and c["segment"] == "p2.s1")
+    assert (approved["status"], approved["status_after"]) == ("approved", "edited")  # to be approved again
+    assert _targets(docs, "a.en-ar.xml") == before["a.en-ar.xml"]  # a preview writes nothing
+    # Someone edits one of the previewed segments meanwhile: the replacement leaves it as it is.
+    moved = shown[0]
+    client.post(f"/desk/doc/{moved['document']}/save", headers=_csrf(client), json={
+        "segment": moved["segment"], "target": "نص آخر عن مصر", "version": moved["version"], "who": "Sami"})  # fmt: skip
+    expect = [{k: c[k] for k in ("document", "segment", "version")} for c in shown]
+    done = _replace(client, "apply", {**ask, "expect": expect, "who": "Huda"})
+    assert len(done["changed"]) == len(shown) - 1
+    assert done["left"] == [{"document": moved["document"], "segment": moved["segment"],
+                             "why": "changed since the preview: left as it is"}]  # fmt: skip
+    for c in done["changed"]:
+        target, status = _targets(docs, c["document"])[c["segment"]]
+        assert "جمهورية مصر" in target and status == "edited"
+    steps = client.get("/desk/doc/b.en-ar.xml/history", params={"segment": "p2.s1"}).json()
+    assert (steps[-1]["who"], steps[-1]["batch"]) == ("Huda", done["batch"])
+    undone = _replace(client, "undo", {"batch": done["batch"]})
+    assert len(undone["changed"]) == len(done["changed"])
+    for name in ("a.en-ar.xml", "b.en-ar.xml"):
+        now = _targets(docs, name)
+        for seg, was in before[name].items():
+            if (name, seg) != (moved["document"], moved["segment"]):
+                assert now[seg] == was, (name, seg)  # the approval comes back with its text
+    assert _targets(docs, moved["document"])[moved["segment"]] == ("نص آخر عن مصر", "edited")
+
+
+def test_replace_with_a_regular_expression_in_one_document_and_what_it_refuses(client, desk_folder):
+    docs = desk_folder[0]
+    one = {"documents": ["a.en-ar.xml"], "regex": True}
+    shown = _replace(client, "preview", {**one, "find": r"(\S+)\.$", "replace": r"\1!"})
+    assert shown and all(c["document"] == "a.en-ar.xml" and c["after"].endswith("!") for c in shown), shown
+    english = _replace(client, "preview", {"find": "cairo", "where": "source", "documents": []})
+    assert {c["document"] for c in english} == {"a.en-ar.xml", "c.en-ar.xml"}
+    assert all("Cairo" in c["source"] and c["before"] == c["after"] for c in english)  # a search changes nothing
+    refused = _replace(client, "preview", {"find": "Cairo", "replace": "x", "where": "source"}, status=400)
+    assert "the English is the article's" in refused["error"]
+    assert (
+        "regular expression" in _replace(client, "preview", {"find": "(", "regex": True, "replace": ""}, 400)["error"]
+    )
+    # A pattern that backtracks for ever on one sentence is stopped, not left running on the server.
+    _approve(client, docs, "a.en-ar.xml", "p1.s2", "a" * 40 + "!")
+    slow = {"find": r"^(a|aa)+$", "regex": True, "replace": "", "documents": ["a.en-ar.xml"]}
+    assert "takes too long" in _replace(client, "preview", slow, status=400)["error"]
+    assert "no replacement nope to undo" in _replace(client, "undo", {"batch": "nope"}, status=400)["error"]
+    assert "expect" in _replace(client, "apply", {"find": "x", "replace": "y"}, status=400)["error"]

@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bilingual import i18n, refusals
-from bilingual.desk import comments, login, panes, view
+from bilingual.desk import comments, login, panes, replacing, view
 from bilingual.desk.guard import DeskSettings, Guard, allow, language
 from bilingual.desk.pages import bounded, json_body, labels, page, settings_of, text_field, who_of
 from bilingual.errors import BilingualError, Refused
@@ -276,6 +276,9 @@ def desk_app(settings: DeskSettings) -> Starlette:
             Route("/doc/{name}/comment", comments.add, methods=["POST"]),
             Route("/doc/{name}/comment/resolve", comments.resolve, methods=["POST"]),
             Route("/comments", comments.folder),
+            Route("/replace/preview", replacing.preview, methods=["POST"]),
+            Route("/replace/apply", replacing.apply, methods=["POST"]),
+            Route("/replace/undo", replacing.undo, methods=["POST"]),
             Route("/translate", add_article, methods=["POST"]),
             Route("/login", login.page),
             Route("/login", login.sign_in, methods=["POST"]),

@@ -57,6 +57,9 @@ def ui_text(_: Any) -> dict[str, str]:
         "forbid_old": _("flag the old spelling from now on"), "latin": _("keep in Latin script"),
         "someone": _("someone"), "resolve": _("Resolve"), "reopen": _("Reopen"), "add_comment": _("Add the comment"),
         "comment_for_next": _("A comment for the next editor"),
+        "will_replace": _("{n} changes in {d} documents:"), "replaced": _("{n} segments changed."),
+        "undone": _("The replacement was undone: {n} segments put back."),
+        "names_lost": _("the glossary names no longer in it:"),
         "from_memory": _("From the memory"), "insert": _("Insert"), "no_match": _("The memory holds nothing like it."),
         **labels(_),
     }  # fmt: skip

@@ -349,11 +349,13 @@ def state_file(path: Path, kind: str, suffix: str) -> Path:
     return state
 
 
-def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str) -> None:
+def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str,
+                   batch: str = "") -> None:  # fmt: skip
     """Add one save to the history: the whole line in one ``write`` (appends never interleave), after a
     line break when a crash cut the last line short (the cut line stays, skipped by readers)."""
     line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
-                       "after_status": after[1], "who": who, "when": time.time()}, ensure_ascii=False)  # fmt: skip
+                       "after_status": after[1], "who": who, "when": time.time(), **({"batch": batch} if batch else {})},
+                      ensure_ascii=False)  # fmt: skip
     fd = os.open(log, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         size = os.fstat(fd).st_size

@@ -579,6 +579,77 @@
     });
   }
 
+  // --- search and replace: a preview of every change, the replacement, one undo ----------------
+
+  function setupReplace() {
+    const panel = document.getElementById("replace");
+    const toggle = document.getElementById("replace-toggle");
+    if (!panel || !toggle) return;
+    const form = document.getElementById("replace-form");
+    const list = panel.querySelector('[data-role="replace-preview"]');
+    const summary = panel.querySelector('[data-role="replace-summary"]');
+    const applyButton = panel.querySelector('[data-action="replace-apply"]');
+    const undoButton = panel.querySelector('[data-role="replace-undo"]');
+    let shown = [];
+    const open = (yes) => { panel.hidden = !yes; document.body.classList.toggle("memory-open", yes); };
+    toggle.addEventListener("click", () => { open(panel.hidden); if (!panel.hidden) form.find.focus(); });
+    panel.querySelector('[data-action="close"]').addEventListener("click", () => open(false));
+    const asked = () => ({
+      find: form.find.value, replace: form.where.value === "source" ? null : form.replace.value,
+      regex: form.regex.checked, case: form.case.checked, where: form.where.value,
+      documents: form.scope.value === "document" ? [docName] : [], who: who(),
+    });
+    function showChange(c) {
+      const item = el("li", undefined, "replace-change"); item.dataset.role = "replace-change";
+      item.dataset.document = c.document; item.dataset.segment = c.segment;
+      const where = el("a", c.document.replace(/\.en-ar\.xml$/, "") + " · " + c.segment);
+      where.href = "/desk/doc/" + encodeURIComponent(c.document) + "#" + c.segment;
+      const text = el("div", undefined, "match-src"); text.lang = "ar"; text.dir = "rtl";
+      if (c.before === c.after) text.textContent = c.before; else text.append(...wordDiff(c.before, c.after));
+      item.append(where, text);
+      if (c.status !== c.status_after) item.append(el("small", (ui[c.status] || c.status) + " → " + (ui[c.status_after] || c.status_after)));
+      if (c.names_lost.length) item.append(el("div", ui.names_lost + " " + c.names_lost.join(", "), "warn"));
+      return item;
+    }
+    function showUndo(batch, n) {
+      undoButton.hidden = !batch; undoButton.dataset.batch = batch || "";
+      if (batch) summary.textContent = ui.replaced.replace("{n}", n);
+    }
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const answer = await send("/desk/replace/preview", asked());
+      if (!answer.ok) { summary.textContent = answer.body.error || String(answer.status); applyButton.disabled = true; return; }
+      shown = answer.body;
+      list.replaceChildren(...shown.map(showChange));
+      const documents = new Set(shown.map((c) => c.document)).size;
+      summary.textContent = ui.will_replace.replace("{n}", shown.length).replace("{d}", documents);
+      applyButton.disabled = !shown.length || form.where.value === "source";
+    });
+    applyButton.addEventListener("click", async () => {
+      applyButton.disabled = true;
+      const expect = shown.map((c) => ({ document: c.document, segment: c.segment, version: c.version }));
+      const answer = await send("/desk/replace/apply", { ...asked(), expect });
+      if (!answer.ok) { summary.textContent = answer.body.error || String(answer.status); return; }
+      sessionStorage.setItem("bilingual-replace", JSON.stringify({ batch: answer.body.batch, n: answer.body.changed.length,
+        left: answer.body.left }));
+      location.reload(); // the rows as the replacement left them, with their names and findings
+    });
+    undoButton.addEventListener("click", async () => {
+      const answer = await send("/desk/replace/undo", { batch: undoButton.dataset.batch, who: who() });
+      if (!answer.ok) { summary.textContent = answer.body.error || String(answer.status); return; }
+      sessionStorage.setItem("bilingual-replace", JSON.stringify({ undone: answer.body.changed.length, left: answer.body.left }));
+      location.reload();
+    });
+    const last = JSON.parse(sessionStorage.getItem("bilingual-replace") || "null");
+    if (last) {
+      sessionStorage.removeItem("bilingual-replace");
+      open(true);
+      if (last.batch) showUndo(last.batch, last.n);
+      else summary.textContent = ui.undone.replace("{n}", last.undone);
+      list.replaceChildren(...(last.left || []).map((l) => el("li", l.document + " · " + l.segment + ": " + l.why)));
+    }
+  }
+
   // --- the index page --------------------------------------------------------------------------
 
   function setupIndex() {
@@ -619,5 +690,6 @@
 
   if (page === "document") setupDocument();
   else if (page === "index") setupIndex();
+  if (page === "document" || page === "index") setupReplace();
   else if (page === "login") setupLogin();
 })();
