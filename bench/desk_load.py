@@ -11,6 +11,9 @@ every glossary name enforced): one of ``--segments`` segments and 49 of about 60
 - save latency: ``--saves`` approvals of one segment each (the save rewrites the whole aligned
   file atomically, records the memory and the history), p50 and p95 in ms, on the big document
   and on a small one;
+- search and replace over the 50 documents: the preview of a word of the big document's Arabic
+  across the folder, the replacement of everything it showed, and its undo, in ms, with the count
+  of segments changed;
 - memory: the server's resident memory after every one of the 50 document pages was opened
   (a fresh server each run).
 """
@@ -116,11 +119,37 @@ def _saves(url: str, name: str, count: int, run: int) -> list[float]:
             target = f"نص المحرر رقم {run}-{i}."  # a new text each run: an unchanged save costs nothing
             t0 = time.perf_counter()
             answer = client.post(f"/desk/doc/{name}/save", headers={"X-CSRF-Token": csrf},
-                                 json={"segment": seg_id, "target": target, "version": version, "approve": True})  # fmt: skip
+                                 json={"segment": seg_id, "target": target, "version": version, "approve": True,
+                                       "confirmed": True})  # fmt: skip
             times.append((time.perf_counter() - t0) * 1000)
             assert answer.status_code == 200, answer.text
             rows[i % len(rows)] = (seg_id, "approved", segment_version(target, "approved"))
     return times
+
+
+def _replacements(url: str, big: str, runs: int) -> None:
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=300) as client:
+        page = client.get(f"/desk/doc/{big}").text
+        csrf = re.search(r'<meta name="csrf" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        words = re.findall(r"[\u0621-\u064a]{4,}", page)
+        word = max(set(words), key=words.count)  # the big document's most frequent Arabic word
+        for i in range(runs):
+            ask = {"find": word, "replace": word + "ـ", "documents": []}
+            t0 = time.perf_counter()
+            shown = client.post("/desk/replace/preview", json=ask, headers={"X-CSRF-Token": csrf}).json()
+            t1 = time.perf_counter()
+            expect = [{k: c[k] for k in ("document", "segment", "version")} for c in shown]
+            done = client.post("/desk/replace/apply", json={**ask, "expect": expect}, headers={"X-CSRF-Token": csrf})
+            t2 = time.perf_counter()
+            undone = client.post("/desk/replace/undo", json={"batch": done.json()["batch"]},
+                                 headers={"X-CSRF-Token": csrf})  # fmt: skip
+            t3 = time.perf_counter()
+            assert undone.status_code == 200, undone.text
+            documents = len({c["document"] for c in shown})
+            print(f"  replace run {i + 1}: {len(shown)} segments in {documents} documents: preview "
+                  f"{(t1 - t0) * 1000:6.0f} ms, apply {(t2 - t1) * 1000:6.0f} ms, undo {(t3 - t2) * 1000:6.0f} ms")  # fmt: skip
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -133,6 +162,7 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=2700)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--saves", type=int, default=60)
+    parser.add_argument("--no-replace", dest="replace", action="store_false", help="skip search and replace")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -154,6 +184,8 @@ def main() -> None:
                     times = _saves(url, name, args.saves, i)
                     print(f"  save ({label} document) run {i + 1}: p50 {statistics.median(times):6.1f} ms, "
                           f"p95 {_pct(times, 0.95):6.1f} ms over {len(times)} saves")  # fmt: skip
+            if args.replace:
+                _replacements(url, big, args.runs)
         finally:
             _stop(process)
         for i in range(args.runs):

@@ -121,6 +121,10 @@ def test_respelling_a_name_from_the_panel_changes_two_documents(desk_server, bro
     entry.locator('button[type="submit"]').click()
     preview = entry.locator('[data-role="respell-preview"]')
     sync_api.expect(preview.locator("li")).to_have_count(3, timeout=10_000)  # a, b and hostile
+    # each sentence before and after, the respelled word marked
+    first = preview.locator('[data-role="respell-sentence"][data-segment="p1.s1"]').first
+    sync_api.expect(first.locator("del")).to_have_text("مصر")
+    sync_api.expect(first.locator("ins")).to_have_text("مصرُ")
     assert "مصرُ" not in (docs / "b.en-ar.xml").read_text(encoding="utf-8")
     with page.expect_navigation(timeout=15_000):
         entry.locator('[data-action="apply-respell"]').click()
@@ -419,3 +423,33 @@ def test_a_replacement_across_two_documents_is_previewed_applied_and_undone_in_o
     sync_api.expect(page.locator('[data-role="replace-summary"]')).to_contain_text("undone", timeout=10_000)
     for name in before:
         assert [(s.id, s.target, s.status) for s in read_aligned(str(docs / name)).segments()] == before[name], name
+
+
+def test_the_page_undoes_and_redoes_its_saves_many_steps_back_on_disk(desk_server, browser):
+    base, docs = desk_server
+    original = {seg: _seg(docs, "a.en-ar.xml", seg).target for seg in ("p1.s2", "p1.s3")}
+    page = browser.new_page()
+    page.goto(f"{base}/desk/doc/a.en-ar.xml")
+
+    def saved_after(key, box, text=None):
+        area = page.locator(f'[data-seg="{box}"] [data-role="target"]')
+        if text is not None:
+            area.fill(text)
+        with page.expect_response(lambda r: r.url.endswith("/save"), timeout=10_000):
+            area.press(key)
+
+    saved_after("Control+s", "p1.s2", "وافق المصرف.")
+    saved_after("Control+s", "p1.s2", "وافق المصرف على ذلك.")
+    saved_after("Control+s", "p1.s3", "واستمرت المحادثات.")
+    assert _seg(docs, "a.en-ar.xml", "p1.s3").target == "واستمرت المحادثات."
+    for _ in range(3):
+        saved_after("Alt+z", "p1.s3")
+    for seg, text in original.items():
+        assert _seg(docs, "a.en-ar.xml", seg).target == text, seg  # three steps back: as it was
+    assert page.locator("#undo-save").is_disabled()
+    saved_after("Alt+Shift+z", "p1.s2")
+    assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف."  # one step forward
+    sync_api.expect(page.locator('[data-seg="p1.s2"] [data-role="target"]')).to_have_value("وافق المصرف.")
+    with page.expect_response(lambda r: r.url.endswith("/save"), timeout=10_000):
+        page.click("#redo-save")
+    assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف على ذلك."

@@ -101,7 +101,10 @@ def test_respelling_a_name_shows_what_it_changes_then_changes_every_document(fol
     docs, gl, memory = folder
     _save(docs, gl, memory, "a.en-ar.xml", "p1.s1", "قال مصرف مصر ذلك.")  # an editor's text with مصرف in it
     preview = respell.respell_everywhere(_ws(docs, gl), respell.RespellRequest("Egypt", "جمهورية مصر"))
-    assert sorted((i.where, i.id) for i in preview.items) == [("a.en-ar.xml", "p1.s1"), ("b.en-ar.xml", "p1.s1")]
+    changing = sorted((i.where, i.id) for i in preview.items if i.outcome == "to respell")
+    assert changing == [("a.en-ar.xml", "p1.s1"), ("b.en-ar.xml", "p1.s1")]
+    after = {(i.where, i.id): i.reason for i in preview.items if i.outcome == "after"}
+    assert after[("a.en-ar.xml", "p1.s1")] == "قال مصرف جمهورية مصر ذلك."  # the sentence as it will be (مصرف kept)
     assert _seg(docs, "b.en-ar.xml", "p1.s1").target.count("جمهورية") == 0  # a preview changes nothing
     respell.respell_everywhere(_ws(docs, gl, memory), respell.RespellRequest("Egypt", "جمهورية مصر", forbid_old=True,
                                                                           apply=True))  # fmt: skip

@@ -218,6 +218,12 @@ def test_respelling_previews_then_changes_every_document(client, desk_folder):
     done = client.post("/desk/glossary/respell", headers=headers,
                        json={"english": "Egypt", "arabic": "مصرُ", "forbid_old": True, "apply": True}).json()  # fmt: skip
     assert done["applied"] is True and done["segments"] == preview["segments"]
+    from bilingual.formats.aligned import read_aligned
+
+    assert len(preview["sentences"]) == preview["segments"]
+    for said in preview["sentences"]:  # each sentence as the preview showed it after
+        now = next(s for s in read_aligned(str(docs / said["document"])).segments() if s.id == said["segment"])
+        assert "مصر" in said["before"] and now.target == said["after"] != said["before"]
     for name in ("a.en-ar.xml", "b.en-ar.xml"):
         assert "مصرُ" in (docs / name).read_text(encoding="utf-8")
     assert client.get("/desk/glossary", params={"q": "Egypt"}).json()[0]["forbidden"] == ["مصر"]

@@ -169,3 +169,25 @@ def test_a_merge_applied_while_another_apply_edits_other_paragraphs(tmp_path):
     assert joined == {p: f"دمج الفقرة {p}" for p in merged}  # every merge joined, none lost
     assert len(edited) == 2 * (paragraphs - len(merged))  # every edit of the other paragraphs kept
     assert len(after) == len(segments) - len(merged)
+
+
+def test_a_replacement_across_the_folder_while_an_apply_runs_keeps_both(article):
+    folder, doc = article
+    _cli("apply", doc, folder / "half1.po", "--memory", folder / "m.sqlite3", cwd=folder)
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    replacer = textwrap.dedent(f"""
+        from bilingual.jobs import replace
+        from bilingual.workspace import Workspace
+        done = replace.apply(Workspace(use_memory=False, folder={str(folder)!r}),
+                             replace.ReplaceRequest("تصحيح 1", "تصحيح واحد"))
+        print(len(done.changed))
+    """)
+    replace_run = subprocess.Popen([sys.executable, "-c", replacer], cwd=folder, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)  # fmt: skip
+    _cli("apply", doc, folder / "half0.po", "--memory", folder / "m.sqlite3", cwd=folder)
+    out, err = replace_run.communicate(timeout=300)
+    assert replace_run.returncode == 0, err
+    assert out.split()[-1] == str(SENTENCES // 2)
+    edits = _edits(doc)
+    assert len([t for t in edits.values() if t.startswith("تصحيح 0")]) == SENTENCES // 2  # every correction
+    assert len([t for t in edits.values() if t.startswith("تصحيح واحد")]) == SENTENCES // 2  # and every replacement

@@ -6,8 +6,8 @@ Translates two of our example articles with the tests' pseudo-Arabic engine and 
 glossary into a temporary folder, approves one segment and saves one without its name (so the
 page shows an approved row and a missing name), serves the desk on 127.0.0.1 and has the system
 Chromium (Playwright) photograph a document page in English and, with the glossary panel open,
-in Arabic; then the panes (a concordance of the memory, a segment translated again) and the index
-with each document's progress, in both languages.
+in Arabic; then the panes (a concordance of the memory, a segment translated again), a comment and
+a search-and-replace preview, and the index with each document's progress, in both languages.
 """
 
 from __future__ import annotations
@@ -86,6 +86,26 @@ def main() -> None:
                 page.locator("#memory-results li").first.wait_for(timeout=10_000)
                 page.wait_for_timeout(300)
                 out = Path(args.out) / f"desk-panes-{lang}.png"
+                page.screenshot(path=str(out))
+                print(f"wrote {out}")
+                # Comments on a row and a search-and-replace preview across the folder.
+                page.goto(f"{base}/desk/doc/{doc_name}?lang={lang}")
+                row = page.locator(f'[data-seg="{segs[2].id}"]')
+                row.locator('[data-action="comment"]').click()
+                row.locator('[data-role="comment-form"] textarea').fill(
+                    "Check the spelling with the Benghazi desk." if lang == "en" else "تحقق من الرسم مع مكتب بنغازي."
+                )
+                row.locator('[data-action="add-comment"]').click()
+                row.locator('[data-role="comment"]').wait_for(timeout=10_000)
+                page.click("#replace-toggle")
+                page.fill('#replace-form [name="find"]', named.terms[0].target)
+                page.fill('#replace-form [name="replace"]', named.terms[0].target + "ـ")
+                page.select_option('#replace-form [name="scope"]', "folder")
+                page.click('[data-action="replace-preview"]')
+                page.locator('[data-role="replace-change"]').first.wait_for(timeout=10_000)
+                row.scroll_into_view_if_needed()
+                page.wait_for_timeout(300)
+                out = Path(args.out) / f"desk-review-{lang}.png"
                 page.screenshot(path=str(out))
                 print(f"wrote {out}")
                 page.goto(f"{base}/desk/?lang={lang}")

@@ -236,8 +236,11 @@ async def glossary_respell(request: Request) -> Response:
         if item.outcome == "to respell" and item.id not in changes.get(item.where, []):
             changes.setdefault(item.where, []).append(item.id)
     moving = [{"english": i.id, "change": i.reason} for i in done.items if i.outcome == "variant"]
+    texts = {(i.where, i.id, i.outcome): i.reason for i in done.items if i.outcome in ("before", "after")}
+    sentences = [{"document": doc, "segment": seg, "before": texts.get((doc, seg, "before"), ""),
+                  "after": texts.get((doc, seg, "after"), "")} for doc, ids in changes.items() for seg in ids]  # fmt: skip
     return JSONResponse({"applied": respelling.apply, "documents": changes, "segments": done.counts["segments"],
-                         "variants": moving})  # fmt: skip
+                         "variants": moving, "sentences": sentences})  # fmt: skip
 
 
 async def font(request: Request) -> Response:

@@ -3,7 +3,7 @@ each segment that holds the name (or an entry that moves with it) rewritten at i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bilingual.errors import InputError
@@ -12,6 +12,7 @@ from bilingual.jobs.desk import append_history, list_documents, read_path, remem
 from bilingual.jobs.glossary import SetRequest, set_entry
 from bilingual.jobs.result import Result
 from bilingual.names.edit import variants
+from bilingual.names.glossary import Glossary
 from bilingual.translation.reuse import respell
 from bilingual.workspace import Workspace
 from bilingual.writer import changing, write_target
@@ -39,6 +40,9 @@ def respell_everywhere(workspace: Workspace, request: RespellRequest, result: Re
         result.item(other.english, "variant", other.arabic + " → " + new)
     result.counts["variants"] = len(moving)
     affected: dict[str, list[str]] = {}
+    # the glossary as it will be, for each sentence's text after (nothing is written for a preview)
+    spelled = Glossary([replace(e, arabic=spellings[e.english][1]) if e.english in spellings else e
+                        for e in glossary.entries])  # fmt: skip
     for summary in list_documents(workspace.folder):
         doc = read_path(str(Path(workspace.folder).resolve() / summary.name))
         hit = [(s, t) for s in doc.segments() for t in s.terms if t.entry in spellings and t.enforced]
@@ -48,6 +52,9 @@ def respell_everywhere(workspace: Workspace, request: RespellRequest, result: Re
             for seg, term in hit:
                 old, new = spellings[term.entry]
                 result.item(seg.id, "to respell", old + " → " + new, where=summary.name)
+            for seg in (s for s in doc.segments() if s.id in ids):
+                result.item(seg.id, "before", seg.target, where=summary.name)
+                result.item(seg.id, "after", respell(seg.target, seg.terms, spelled), where=summary.name)
     result.counts["documents"] = len(affected)
     result.counts["segments"] = sum(len(ids) for ids in affected.values())
     if not request.apply:

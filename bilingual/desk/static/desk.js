@@ -91,8 +91,33 @@
     return next;
   }
 
-  async function saveNow(row, approve, confirmed) {
+  // The page's own undo and redo of saves (Alt+Z, Alt+Shift+Z), many steps while the page is open: each
+  // step is a save of the text and status the segment had, sent with the version the row holds now
+  // (so a segment someone else changed since is a conflict with both texts, never overwritten).
+  const undoSteps = [], redoSteps = [];
+  function undoable() {
+    const undo = document.getElementById("undo-save"), redo = document.getElementById("redo-save");
+    if (undo) undo.disabled = !undoSteps.length;
+    if (redo) redo.disabled = !redoSteps.length;
+  }
+  async function stepBack(from, to) {
+    const step = from.pop();
+    if (!step) return;
+    const row = document.querySelector(`.row[data-seg="${CSS.escape(step.seg)}"]`);
+    setText(row, step.before.text);
+    const previous = pending.get(row) || Promise.resolve(true); // after the row's saves under way
+    const next = previous.then(() => saveNow(row, step.before.status === "approved", true, false));
+    pending.set(row, next.catch(() => false));
+    const ok = await next;
+    if (ok) to.push({ seg: step.seg, before: step.after, after: step.before });
+    else from.push(step);
+    undoable();
+    areaOf(row).focus();
+  }
+
+  async function saveNow(row, approve, confirmed, record = true) {
     if (!approve && textOf(row) === saved.get(row)) return true; // already on disk
+    const before = { text: saved.get(row), status: row.dataset.status };
     setState(row, ui.saving);
     const answer = await send(base + "/save", {
       segment: row.dataset.seg, target: textOf(row), version: row.dataset.version, approve, who: who(),
@@ -102,6 +127,11 @@
     if (answer.status === 409 && answer.body.confirm) { askConfirm(row, answer.body); return false; }
     if (!answer.ok) { setState(row, ui.failed + " " + (answer.body.error || answer.status), "error"); return false; }
     showRow(row, answer.body);
+    if (record && answer.body.outcome !== "unchanged") {
+      undoSteps.push({ seg: row.dataset.seg, before, after: { text: answer.body.target, status: answer.body.status } });
+      redoSteps.length = 0;
+      undoable();
+    }
     const conflict = row.querySelector('[data-role="conflict"]');
     if (conflict) conflict.remove();
     setState(row, ui.saved + " · " + (ui[answer.body.status] || answer.body.status), "saved");
@@ -445,6 +475,10 @@
         event.preventDefault();
         const chip = row.querySelectorAll(".names .chip")[Number(event.code.slice(5)) - 1];
         if (chip) insertAtCursor(areaOf(row), chip.textContent);
+      } else if (event.altKey && event.code === "KeyZ") {
+        event.preventDefault();
+        if (textOf(row) !== saved.get(row)) await save(row, false); // what is typed is a step too
+        await (event.shiftKey ? stepBack(redoSteps, undoSteps) : stepBack(undoSteps, redoSteps));
       } else if (event.altKey && event.code === "KeyM") {
         event.preventDefault();
         const best = row.querySelector('[data-role="matches"] [data-role="match"]');
@@ -481,6 +515,10 @@
       });
     });
     setupGlossary();
+    const undo = document.getElementById("undo-save"), redo = document.getElementById("redo-save");
+    undo.addEventListener("click", () => stepBack(undoSteps, redoSteps));
+    redo.addEventListener("click", () => stepBack(redoSteps, undoSteps));
+    undoable();
   }
 
   // --- the glossary panel ----------------------------------------------------------------------
@@ -554,7 +592,14 @@
         shown.append(el("p", docs.length ? ui.will_change.replace("{n}", answer.body.segments) : ui.nothing));
         const where = el("ul"); where.dataset.role = "respell-preview";
         (answer.body.variants || []).forEach((v) => where.append(el("li", v.english + ": " + v.change)));
-        docs.forEach(([doc, ids]) => where.append(el("li", doc + ": " + ids.join(", "))));
+        // each sentence before and after, the words that change marked
+        (answer.body.sentences || []).forEach((c) => {
+          const li = el("li"); li.dataset.role = "respell-sentence"; li.dataset.segment = c.segment;
+          const text = el("div", undefined, "match-src"); text.lang = "ar"; text.dir = "rtl";
+          text.append(...wordDiff(c.before, c.after));
+          li.append(el("small", c.document.replace(/\.en-ar\.xml$/, "") + " · " + c.segment), text);
+          where.append(li);
+        });
         const apply = el("button", ui.apply); apply.type = "button"; apply.dataset.action = "apply-respell";
         apply.addEventListener("click", async () => {
           const done = await send("/desk/glossary/respell", Object.assign(request, { apply: true }));
@@ -687,6 +732,11 @@
   }
   const logout = document.getElementById("logout");
   if (logout) logout.addEventListener("click", async () => { await send("/desk/logout", {}); location.href = "/desk/login"; });
+
+  // The drawers open below the bar, however many lines it wraps to (an Arabic interface is wider).
+  const bar = document.querySelector("header.bar");
+  const barHeight = () => document.documentElement.style.setProperty("--bar-height", bar.offsetHeight + "px");
+  if (bar) { barHeight(); window.addEventListener("resize", barHeight); }
 
   if (page === "document") setupDocument();
   else if (page === "index") setupIndex();
