@@ -153,11 +153,48 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class Throttle:
+    """Failed sign-ins counted per client and per account name: after *limit* within *window* seconds,
+    more tries are refused until the oldest failure ages out (argon2 makes each try slow; this bounds
+    how many a guesser gets). Only failures are kept, for a bounded number of keys."""
+
+    def __init__(self, limit: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.window, self.clock = limit, window, clock
+        self._fails: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, *keys: str) -> float:
+        """Seconds before any of *keys* may try again (0: now)."""
+        now = self.clock()
+        with self._lock:
+            waits = [0.0]
+            for key in keys:
+                recent = [t for t in self._fails.get(key, []) if now - t < self.window]
+                self._fails[key] = recent
+                if len(recent) >= self.limit:
+                    waits.append(recent[-self.limit] + self.window - now)
+            return max(waits)
+
+    def failed(self, *keys: str) -> None:
+        with self._lock:
+            if len(self._fails) > 10_000:  # a flood of names: forget the quiet ones first
+                for key in sorted(self._fails, key=lambda k: self._fails[k][-1] if self._fails[k] else 0)[:5_000]:
+                    del self._fails[key]
+            for key in keys:
+                self._fails.setdefault(key, []).append(self.clock())
+
+    def cleared(self, *keys: str) -> None:
+        with self._lock:
+            for key in keys:
+                self._fails.pop(key, None)
+
+
 class Accounts:
     """The users file as the server sees it (read again when it changes) and the sessions of password logins."""
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.throttle = Throttle()
         self._lock = threading.Lock()
         self._stamp: object = None
         self._users: dict[str, User] = {}

@@ -145,6 +145,25 @@ def test_a_password_signs_in_for_a_session_that_signing_out_ends(accounts):
     assert client.get("/desk/doc/a.en-ar.xml/history?segment=p1.s1").status_code == 401
 
 
+def test_password_guessing_is_stopped_after_five_failures_even_with_the_right_password(accounts):
+    from bilingual.accounts import Throttle
+
+    client, _users = accounts
+    csrf = _csrf(client, "/desk/login")
+    for _ in range(5):
+        assert client.post("/desk/login", json={"name": "Amal", "password": "guess"}, headers=csrf).status_code == 401
+    stopped = client.post("/desk/login", json={"name": "Amal", "password": "correct horse battery"}, headers=csrf)
+    assert stopped.status_code == 429 and "too many failed sign-ins" in stopped.json()["error"]
+    # the window passes: the right password is taken again
+    now = [0.0]
+    throttle = Throttle(limit=2, window=60, clock=lambda: now[0])
+    throttle.failed("name:amal")
+    throttle.failed("name:amal")
+    assert throttle.wait("client:a", "name:amal") == 60
+    now[0] = 61
+    assert throttle.wait("client:a", "name:amal") == 0
+
+
 def test_re_translating_a_segment_offers_the_current_glossary_s_spelling_and_writes_nothing(
     client, desk_folder, run_cli
 ):

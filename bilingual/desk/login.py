@@ -23,6 +23,11 @@ async def sign_in(request: Request) -> Response:
         raise Refused(404, "this desk has no accounts: open the address `bilingual serve` printed")
     data: dict[str, Any] = await pages.json_body(request)
     token = data.get("token")
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    keys = ("client:" + (request.client.host if request.client else "-"), "name:" + str(name).strip().casefold())
+    wait = settings.accounts.throttle.wait(*keys)
+    if wait > 0:
+        raise Refused(429, "too many failed sign-ins: try again in {seconds} seconds", seconds=int(wait) + 1)
     if isinstance(token, str) and token:
         user = settings.accounts.by_token(token)
     else:
@@ -30,7 +35,9 @@ async def sign_in(request: Request) -> Response:
             settings.accounts.by_password, pages.text_field(data, "name"), pages.text_field(data, "password")
         )
     if user is None:
+        settings.accounts.throttle.failed(*keys)
         raise Refused(401, "wrong name, password or token")
+    settings.accounts.throttle.cleared(keys[0])
     answer = JSONResponse({"name": user.name, "role": user.role})
     secure = request.url.scheme == "https"
     if isinstance(token, str) and token:
