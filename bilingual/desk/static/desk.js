@@ -314,11 +314,13 @@
       if (!input.value.trim()) { input.focus(); return; }
       const answer = await send(base + "/comment", { segment: row.dataset.seg, text: input.value, who: who() });
       if (!answer.ok) { notice(answer.body.error); return; }
-      row.querySelector('[data-role="comments"]').append(commentItem(answer.body));
+      let list = row.querySelector('[data-role="comments"]');
+      if (!list) { list = el("div", undefined, "comments"); list.dataset.role = "comments"; form.before(list); }
+      list.append(commentItem(answer.body));
       form.remove();
     });
     form.append(input, add, " ", cancel);
-    row.querySelector('[data-role="comments"]').after(form);
+    row.querySelector(".tools").before(form);
     input.focus();
   }
 
