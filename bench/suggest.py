@@ -7,6 +7,12 @@ by English form (case, hyphens and apostrophes folded): precision, recall, and t
 person and place names found whose Arabic is exactly the gold spelling. Organisations are
 proposed for translation (no Arabic), so they count for precision and recall only.
 
+Howlers are counted on every set: a gold name given an Arabic that keeps less than half of the
+gold's letters in order (articles, hamza seats and taa marbuta folded), a person proposed as a
+place (or a place as a person) and misspelled, or an organisation transliterated as a person —
+errors an editor catches only by luck. ``--show`` lists them. Organisations given an Arabic (attested names) are checked
+for spelling too.
+
 ``--errors`` adds the error table: each person/place name spelled otherwise than the gold, by
 kind of error (article, compound, doubled letter or vowel, dictionary word, gazetteer mismatch,
 other), and the names whose kind (person/place/org) is not the gold's. ``--calibration`` adds, per set, what the printed confidence means: the proposals in each band of
@@ -61,7 +67,8 @@ def main() -> None:
     for set_name, articles in sets().items():
         if only and set_name not in only[0].split(","):
             continue
-        tp = fp = fn = exact = spelled = 0
+        tp = fp = fn = exact = spelled = org_exact = org_spelled = 0
+        howlers: list[str] = []
         judged: list[tuple[float, str, bool]] = []
         errors: Counter[str] = Counter()
         for article in articles:
@@ -75,6 +82,14 @@ def main() -> None:
                     errors["kind"] += 1
                 if kind in ("person", "place") and got[key].arabic and not same(got[key].arabic, arabic):
                     errors[error_kind(got[key].arabic, arabic, got[key].source)] += 1
+                why = howler(got[key].arabic, arabic, got[key].kind, kind)
+                if why:
+                    howlers.append(
+                        f"{article.name}: {got[key].name} {got[key].arabic} [{got[key].kind}] ({why}; gold {arabic})"
+                    )
+                if kind == "org" and got[key].arabic:
+                    org_spelled += 1
+                    org_exact += same(got[key].arabic, arabic)
                 if kind in ("person", "place"):
                     spelled += 1
                     exact += got[key].arabic.replace(" ", "") == arabic.replace(" ", "")
@@ -101,8 +116,12 @@ def main() -> None:
         print(
             f"{set_name}: precision {precision:.2f}, recall {recall:.2f} ({tp} of {tp + fn} gold names, "
             f"{fp} extra); person/place names spelled as the gold: {exact}/{spelled} = "
-            f"{exact / max(1, spelled):.0%}"
+            f"{exact / max(1, spelled):.0%}; organisations given an Arabic: {org_exact}/{org_spelled} as the gold; "
+            f"howlers {len(howlers)}"
         )
+        if show:
+            for line in howlers:
+                print("    howler " + line)
         if "--calibration" in sys.argv:
             calibration(judged)
         if "--errors" in sys.argv:
@@ -142,6 +161,28 @@ def error_kind(ours: str, gold: str, source: str) -> str:
     if ours.replace(" ", "").translate(_VOWEL_LETTERS) == gold.replace(" ", "").translate(_VOWEL_LETTERS):
         return "doubled letter or vowel"
     return "other"
+
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+
+
+def skeleton(text: str) -> str:
+    """An Arabic name's letters without articles, spaces, hamza seats and taa marbuta."""
+    return "".join(w.removeprefix("ال") for w in text.translate(_FOLD).split())
+
+
+def howler(ours: str, gold: str, our_kind: str, gold_kind: str) -> str:
+    """Why a proposal for a gold name is a howler ('' when it is not)."""
+    from difflib import SequenceMatcher
+
+    wrong = bool(ours) and not same(ours, gold)
+    if (our_kind, gold_kind) == ("person", "org"):
+        return "an organisation transliterated as a person"
+    if wrong and (our_kind, gold_kind) in {("place", "person"), ("person", "place")}:
+        return f"a {gold_kind} proposed as a {our_kind}, and misspelled"
+    if wrong and SequenceMatcher(None, skeleton(ours), skeleton(gold)).ratio() < 0.5:
+        return "another word or name"
+    return ""
 
 
 def countries_in_arabic() -> set[str]:
