@@ -314,7 +314,7 @@ def test_suggest_never_replaces_an_editor_s_entry(run_cli, tmp_path, monkeypatch
     monkeypatch.setattr(
         suggest,
         "propose",
-        lambda sentences, covered, left=None: [
+        lambda sentences, covered, left=None, region=None: [
             suggest.Proposal("Fergiani", "person", "فرجياني", "rule", 0.5),
             suggest.Proposal("Qabbani", "person", "قباني", "rule", 0.5),
         ],

@@ -206,6 +206,16 @@ def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path:
 )
 @click.option("--model", "model_name", default=None, help=_("Installed model for --engine argos."))
 @click.option(
+    "--region",
+    type=click.Choice(["auto", "egypt", "sudan", "levant", "gulf", "maghreb", "sahel"]),
+    default="auto",
+    show_default=True,
+    help=_(
+        "Whose press a name spelled by ear is written for (a Latin G is ج in Egypt's press, غ in the "
+        "Levant's, the Gulf's and the Maghreb's); auto: the article's dateline and the places it names."
+    ),
+)
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -220,6 +230,7 @@ def suggest(
     dry_run: bool,
     engine_name: str | None,
     model_name: str | None,
+    region: str,
     verbose: bool,
     glossary_path: str | None,
 ) -> None:
@@ -233,6 +244,7 @@ def suggest(
             dry_run=dry_run,
             ask_engine=engine_name,
             ask_model=model_name,
+            region=None if region == "auto" else region,
             verbose=verbose,
         ),
     )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.arabic import normalize_letters, similarity
+from bilingual.discovery import attested
 from bilingual.discovery.lexicon import (
     DATA,
     _everyday_words,
@@ -223,10 +224,10 @@ def _data_version() -> str:
 
 @cache
 def places() -> dict[str, str]:
-    """Folded English place name → Arabic: the press's names (ours), CLDR territories, the attested
-    place table, GeoNames cities, in that order of trust (built once per version of the data and
+    """Folded English place name → Arabic: the names the press has settled (:mod:`attested`), the
+    press's names (ours), CLDR territories, the attested place table, GeoNames cities, in that order of trust (built once per version of the data and
     libraries and kept in the signed disk cache: building takes seconds)."""
-    return {**_built()["places"], **_territories(), **PRESS_NAMES, **PLACE_NAMES}
+    return {**_built()["places"], **_territories(), **PRESS_NAMES, **PLACE_NAMES, **attested.PLACES}
 
 
 @cache

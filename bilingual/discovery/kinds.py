@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual.discovery import gazetteer, lexicon, spelling
+from bilingual.discovery import attested, gazetteer, lexicon, spelling
 from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
 
 ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
@@ -19,8 +19,12 @@ def kind_of(words: list[str], before: str) -> str:
     low = [w.lower() for w in words]
     folded = " ".join(lexicon.fold(" ".join(words)).replace(".", " ").split())  # U.A.E. as UAE
     acronym = len(words) == 1 and bool(ACRONYM.match(words[0].split("-")[0]))  # SPLM-North: a body
-    in_places = folded in gazetteer.PRESS_NAMES or (  # the West Bank is no bank
-        folded in gazetteer.places() and not any(w in lexicon.ORG_HEADS for w in low)
+    in_places = (
+        folded in gazetteer.PRESS_NAMES
+        or folded in attested.PLACES
+        or (  # the West Bank is no bank
+            folded in gazetteer.places() and not any(w in lexicon.ORG_HEADS for w in low)
+        )
     )
     if in_places and (not acronym or folded in gazetteer.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town

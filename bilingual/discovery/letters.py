@@ -9,6 +9,8 @@ romanisation facts, tuned on the examples and the tuning articles, never on the 
 
 from __future__ import annotations
 
+from bilingual.discovery.region import CURRENT, G_READINGS
+
 # Letter groups, longest first: one unit each.
 UNITS = (
     "tch",
@@ -162,6 +164,11 @@ def readings_at(units: list[str], i: int, place: bool = False) -> tuple[tuple[st
         return _short_or_long(units, i)
     if unit in MEDIAL:
         return MEDIAL[unit]
+    if unit == "g":
+        soft = i + 1 < len(units) and units[i + 1][:1] in ("e", "i", "y")
+        if soft:  # ge, gi: French and Italian romanisation's ج (Gemayel جميل, Giorgia جورجيا) everywhere
+            return (("ج", 0), ("غ", 0.4), ("ق", 0.6))
+        return G_READINGS[CURRENT.get()]  # the article's region: ج in Egypt's press, غ in the Levant's …
     if unit in CONSONANT:
         return CONSONANT[unit]
     return (("", 0),) if unit in "'’" else ()

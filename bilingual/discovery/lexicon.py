@@ -20,6 +20,8 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from bilingual.discovery import attested
+
 # Titles, ranks and roles that stand before a name and are not part of it (English usage).
 # A data table, kept as written (one entry a line would triple its length).
 # fmt: off
@@ -63,6 +65,7 @@ ORGANISATIONS = {
     "medecins sans frontieres": "أطباء بلا حدود", "doctors without borders": "أطباء بلا حدود",
     "msf": "أطباء بلا حدود", "icrc": "اللجنة الدولية للصليب الأحمر",
 }
+ORGANISATIONS.update(attested.ORGANISATIONS)  # movements and parties whose Arabic the press has settled
 # Regional figures the Arabic press names every day, spelled as it spells them (surnames alone).
 FIGURES = {
     "gaddafi": "القذافي", "qaddafi": "القذافي", "sisi": "السيسي", "assad": "الأسد", "sadat": "السادات",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bilingual.discovery.region import CURRENT, G_RULE
+
 # A data table, kept as written (one entry a line would triple its length).
 # fmt: off
 KNOWN = {
@@ -50,7 +52,7 @@ GIVEN_NAMES = {
     "hani": "هاني", "hany": "هاني", "haitham": "هيثم", "heba": "هبة", "hiba": "هبة", "hesham": "هشام", "kamel": "كامل", "mostafa": "مصطفى",
     "hisham": "هشام", "hoda": "هدى", "huda": "هدى", "hossam": "حسام", "husam": "حسام", "idris": "إدريس",
     "imad": "عماد", "issa": "عيسى", "jamal": "جمال", "gamal": "جمال", "jamil": "جميل", "karim": "كريم",
-    "kamal": "كمال", "khadija": "خديجة", "brahim": "إبراهيم", "cheikh": "الشيخ", "isa": "عيسى", "ould": "ولد", "mint": "منت", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
+    "kamal": "كمال", "khadija": "خديجة", "brahim": "إبراهيم", "cheikh": "الشيخ", "isa": "عيسى", "ould": "ولد", "mint": "منت", "ag": "أغ", "laila": "ليلى", "layla": "ليلى", "leila": "ليلى", "leyla": "ليلى", "lamia": "لمياء", "maha": "مها",
     "maher": "ماهر", "majid": "ماجد", "maged": "ماجد", "malek": "مالك", "malik": "مالك", "mansour": "منصور",
     "marwan": "مروان", "mazen": "مازن", "mona": "منى", "mounir": "منير", "mourad": "مراد", "murad": "مراد",
     "nabil": "نبيل", "nabih": "نبيه", "nada": "ندى", "nadia": "نادية", "naji": "ناجي", "najib": "نجيب",
@@ -172,9 +174,17 @@ def _letters(low: str) -> str:
         elif ch == "h" and last:
             out.append("ه")
         else:
-            out.append(CONSONANTS.get(ch, ""))
+            out.append(_consonant(low, i))
         i += 1
     return "".join(out)
+
+
+def _consonant(low: str, i: int) -> str:
+    """The rule's letter for the consonant at *i*: a g as the article's region writes it (ge, gi
+    ج everywhere: Gemayel, Giorgia)."""
+    if low[i] == "g":
+        return "ج" if low[i + 1 : i + 2] in ("e", "i", "y") else G_RULE[CURRENT.get()]
+    return CONSONANTS.get(low[i], "")
 
 
 def transliterate_name(name: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilingual.discovery import gazetteer, kinds, lexicon, spelling
+from bilingual.discovery.region import CURRENT, region_of
 from bilingual.discovery.romanize import KNOWN
 from bilingual.i18n import _
 
@@ -166,6 +167,9 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
     """A run cut into names: titles, demonyms, days and months, possessives and dangling connectors
     removed (a demonym inside an organisation's name stays: "Libyan National Army"). What is cut
     off is recorded in *left* with its reason."""
+    whole = run[1:] if run[0] == "The" and len(run) > 1 else run
+    if lexicon.fold(" ".join(whole)) in lexicon.ORGANISATIONS:
+        return [whole]  # a movement the press names whole: the Muslim Brotherhood is no "Brotherhood"
     names: list[list[str]] = [[]]
     org = any(re.sub(r"[’']s$", "", w).lower() in lexicon.ORG_HEADS for w in run)  # "Union's" too
     last = re.sub(r"[’']s$", "", run[-1]).lower()
@@ -343,11 +347,21 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
     return None
 
 
-def propose(sentences: list[str], covered: set[str], left: dict[str, str] | None = None) -> list[Proposal]:
+def propose(
+    sentences: list[str], covered: set[str], left: dict[str, str] | None = None, *, region: str | None = None
+) -> list[Proposal]:
     """Proposals for the names in *sentences* whose folded form is not in *covered*, first seen first.
 
-    *left*, when given, receives each capitalised word or run that is not proposed, with the reason."""
-    left = {} if left is None else left
+    *left*, when given, receives each capitalised word or run that is not proposed, with the reason.
+    *region*: whose press a name by ear is spelled for (None: the article's, :func:`region.region_of`)."""
+    token = CURRENT.set(region or region_of(" ".join(sentences)))
+    try:
+        return _propose(sentences, covered, {} if left is None else left)
+    finally:
+        CURRENT.reset(token)
+
+
+def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> list[Proposal]:
     seen_mid: set[str] = set()
     runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}

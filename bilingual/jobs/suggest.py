@@ -25,6 +25,7 @@ class SuggestRequest:
     dry_run: bool = False
     ask_engine: str | None = None  # also ask this engine for names spelled by rule or read from Arabic text
     ask_model: str | None = None
+    region: str | None = None  # whose press a name by ear is spelled for; None: told by the article
     verbose: bool = False
 
 
@@ -43,7 +44,8 @@ def suggest_names(workspace: Workspace, request: SuggestRequest, result: Result 
                    .format(name=name))  # fmt: skip
 
     with cache.telling(building):
-        proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left)
+        proposals = discovery.propose([s.source for s in doc.segments()], {fold(e.english) for e in known}, left,
+                                      region=request.region)  # fmt: skip
     if request.ask_engine:
         engine = load_engine(request.ask_engine, EngineOptions(model=request.ask_model or ""))
         proposals = discovery.with_engine(proposals, lambda texts: run_engine(engine, texts))

