@@ -80,3 +80,18 @@ def test_suggest_takes_a_region_on_the_command_line(run_cli, tmp_path):
     assert levant.exit_code == 0 and egypt.exit_code == 0, levant.output
     line = lambda out: next(row for row in out.splitlines() if row.startswith("Gorvald Tunstrom"))
     assert line(levant.output).split("\t")[1].startswith("غ") and line(egypt.output).split("\t")[1].startswith("ج")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The Food and Agriculture Organization warned of hunger in the south.", "Food and Agriculture Organization"),
+        ("Doctors Without Borders opened a clinic in the camp.", "Doctors Without Borders"),
+        ("Aid came from Save the Children and the Red Crescent.", "Save the Children"),
+    ],
+)
+def test_an_organisation_with_lower_case_words_inside_is_found_whole(sentence, name):
+    found = _found(sentence)
+    assert name in found and found[name].kind == "org", found  # type: ignore[attr-defined]
+    assert not any(other != name and other in name for other in found)  # no piece of it ("Without Borders")
+    assert "Save the Children" not in _found("We must save the children of the city, he said.")

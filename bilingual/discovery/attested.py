@@ -62,5 +62,14 @@ ORGANISATIONS = {
     "national liberation front": "جبهة التحرير الوطني", "justice and development party": "حزب العدالة والتنمية",
     "ennahda movement": "حركة النهضة", "islah party": "حزب الإصلاح", "southern transitional council": "المجلس الانتقالي الجنوبي",
     "wagner group": "مجموعة فاغنر",
+    # International bodies the region's press names daily; those with lower-case words inside ("Save
+    # the Children", "Doctors Without Borders") are found whole in a sentence, never cut at "the".
+    "united nations": "الأمم المتحدة", "european union": "الاتحاد الأوروبي", "african union": "الاتحاد الأفريقي",
+    "arab league": "جامعة الدول العربية", "world bank": "البنك الدولي", "international monetary fund": "صندوق النقد الدولي",
+    "world food programme": "برنامج الأغذية العالمي", "world health organization": "منظمة الصحة العالمية",
+    "food and agriculture organization": "منظمة الأغذية والزراعة", "save the children": "منظمة إنقاذ الطفولة",
+    "amnesty international": "منظمة العفو الدولية", "human rights watch": "هيومن رايتس ووتش",
+    "international committee of the red cross": "اللجنة الدولية للصليب الأحمر",
+    "norwegian refugee council": "المجلس النرويجي للاجئين", "international rescue committee": "لجنة الإنقاذ الدولية",
 }
 # fmt: on

@@ -6,6 +6,7 @@ article around it (after "in", "near", "between" …; before "oil field", "camp"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bilingual.discovery import attested, gazetteer, lexicon, spelling
 from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
@@ -152,3 +153,18 @@ def two_names(name: list[str]) -> list[list[str]]:
             if before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
                 return [before, *two_names(after)]
     return [name]
+
+
+def known_organisations(sentence: str) -> list[str]:
+    """The organisations of the press's table that *sentence* names, as written there, whole: a
+    name with lower-case words inside ("Save the Children", "Doctors Without Borders", "Food and
+    Agriculture Organization") is never cut into runs at them."""
+    matches = (m.group(0) for m in _known_pattern().finditer(sentence))
+    return [name for name in matches if all(w[0].isupper() for w in re.split(r"[ -]+", name) if len(w) > 3)]
+
+
+@cache
+def _known_pattern() -> re.Pattern[str]:
+    names = sorted((k for k in lexicon.ORGANISATIONS if " " in k), key=len, reverse=True)
+    words = ("[ -]+".join(re.escape(w) for w in name.split()) for name in names)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
