@@ -95,3 +95,22 @@ def test_an_organisation_with_lower_case_words_inside_is_found_whole(sentence, n
     assert name in found and found[name].kind == "org", found  # type: ignore[attr-defined]
     assert not any(other != name and other in name for other in found)  # no piece of it ("Without Borders")
     assert "Save the Children" not in _found("We must save the children of the city, he said.")
+
+
+def test_the_learned_speller_is_one_more_signal_only_where_its_mode_takes_it(monkeypatch, tmp_path):
+    from bilingual.discovery import speller, spelling
+
+    monkeypatch.setattr(speller, "MODEL", tmp_path / "none")
+    speller._translator.cache_clear()
+    speller.candidates.cache_clear()
+    assert not speller.available() and speller.candidates("khabur") == ()  # no model: no proposal
+    speller._translator.cache_clear()
+    proposals = {"zorvalda": (("زورفالدا", -0.1),), "hassan": (("حسان", -0.1),)}
+    monkeypatch.setattr(speller, "candidates", lambda word: proposals.get(word, ()))
+    monkeypatch.setattr(spelling, "LEARNED", "off")
+    assert spelling._learned("zorvalda", "", article=False) == ""  # off: the rules alone
+    monkeypatch.setattr(spelling, "LEARNED", "fallback")
+    assert spelling._learned("zorvalda", "", article=True) == "الزورفالدا"  # where nothing attests a reading
+    assert spelling._learned("hassan", "حسن", article=False) == ""  # the word list's reading stands
+    monkeypatch.setattr(spelling, "LEARNED", "attested")
+    assert spelling._learned("hassan", "حسن", article=False) == "حسان"  # attested in Arabic text: taken

@@ -204,15 +204,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         else:
             given = n == 0 and len(parts) > 1 and kind == "person"
             words.extend(_piece(p, sources, place=kind == "place" and not construct, given=given) for p in pieces)
-    source = (
-        "rule"
-        if "rule" in sources and "attested" not in sources
-        else "attested"
-        if "attested" in sources
-        else "named"
-        if "named" in sources
-        else "table"
-    )
+    source = next((s for s in ("attested", "learned", "rule", "named") if s in sources), "table")
     return " ".join(w for w in words if w), source
 
 
@@ -296,9 +288,36 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         sources.append("named")  # as people of that name are written in Arabic (Wikidata)
         return "ال" + named[0].removeprefix("ال") if article else named[0]
     found = best_reading(low.replace("'", "").rstrip("."), place=place, article=article)
+    learned = _learned(low.replace("'", "").rstrip("."), found, article=article)
+    if learned:
+        sources.append("learned")
+        return learned
     if found:
         sources.append("attested")
         return found
     sources.append("rule")
     ruled = rule_word(low)
     return "ال" + ruled.removeprefix("ال") if article else ruled
+
+
+#: How the learned speller is used (``bench/speller.py`` compares them): "off"; "fallback" (for a word
+#: Arabic text does not attest, instead of the rule); "attested" (also over the word list's reading
+#: when Arabic text attests the model's own).
+LEARNED = "off"
+
+
+def _learned(word: str, found: str, *, article: bool) -> str:
+    """The learned speller's spelling of one word, where the mode in use takes it ("" otherwise)."""
+    if LEARNED == "off":
+        return ""
+    from bilingual.discovery import speller
+
+    best = next(iter(speller.candidates(word)), None)
+    if best is None:
+        return ""
+    spelled = "ال" + best[0].removeprefix("ال") if article else best[0]
+    if not found:
+        return spelled
+    _words, table = vocabulary()
+    attested = max(table.get(spelled, 0), table.get(best[0], 0)) >= MIN_ZIPF
+    return spelled if LEARNED == "attested" and attested and spelled != found else ""
