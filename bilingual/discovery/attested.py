@@ -20,12 +20,12 @@ PLACES = {
     "makkah": "مكة المكرمة", "medina": "المدينة المنورة", "madinah": "المدينة المنورة", "najaf": "النجف",
     "karbala": "كربلاء", "kadhimiya": "الكاظمية", "samarra": "سامراء", "kufa": "الكوفة", "qom": "قم", "mashhad": "مشهد",
     "al aqsa": "الأقصى", "al aqsa mosque": "المسجد الأقصى", "dome of the rock": "قبة الصخرة", "sidon": "صيدا",
-    "byblos": "جبيل", "palmyra": "تدمر", "nineveh": "نينوى", "babylon": "بابل", "petra": "البتراء", "carthage": "قرطاج",
+    "byblos": "جبيل", "palmyra": "تدمر", "babylon": "بابل", "petra": "البتراء", "carthage": "قرطاج",
     # Rivers, named in Arabic, not by their Greek or English names.
     "orontes": "العاصي", "orontes river": "نهر العاصي", "khabur": "الخابور", "khabour": "الخابور", "barada": "بردى",
     "yarmouk": "اليرموك", "yarmuk": "اليرموك", "balikh": "البليخ", "great zab": "الزاب الكبير", "little zab": "الزاب الصغير",
     "hasbani": "الحصباني", "wazzani": "الوزاني", "zarqa river": "نهر الزرقاء", "sajur": "الساجور",
-    "atbara river": "نهر عطبرة", "senegal river": "نهر السنغال", "niger river": "نهر النيجر", "shatt al arab": "شط العرب",
+    "atbara river": "نهر عطبرة", "senegal river": "نهر السنغال", "niger river": "نهر النيجر",
     # Crossings and bridges, as the press names them (a bridge never by ear: Allenby is no prophet).
     "allenby bridge": "جسر اللنبي", "king hussein bridge": "جسر الملك حسين", "erez": "إيريز", "erez crossing": "معبر إيريز",
     "kerem shalom": "كرم أبو سالم", "kerem shalom crossing": "معبر كرم أبو سالم", "rafah crossing": "معبر رفح",
@@ -40,7 +40,7 @@ PLACES = {
     "nuseirat": "النصيرات", "bureij": "البريج", "maghazi": "المغازي", "tindouf": "تندوف", "dadaab": "داداب", "kakuma": "كاكوما",
     # Regions and areas by their Arabic names.
     "tihama": "تهامة", "hauran": "حوران", "qalamoun": "القلمون", "ghouta": "الغوطة", "eastern ghouta": "الغوطة الشرقية",
-    "mahra": "المهرة", "al mahra": "المهرة", "shabwa": "شبوة", "socotra": "سقطرى", "jazira": "الجزيرة",
+    "mahra": "المهرة", "al mahra": "المهرة", "shabwa": "شبوة", "socotra": "سقطرى",
     "wadi rum": "وادي رم", "wadi araba": "وادي عربة", "azawad": "أزواد", "hoggar": "الهقار", "tibesti": "تيبستي",
 }
 
