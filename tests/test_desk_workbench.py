@@ -346,3 +346,19 @@ def test_replace_with_a_regular_expression_in_one_document_and_what_it_refuses(c
     assert "takes too long" in _replace(client, "preview", slow, status=400)["error"]
     assert "no replacement nope to undo" in _replace(client, "undo", {"batch": "nope"}, status=400)["error"]
     assert "expect" in _replace(client, "apply", {"find": "x", "replace": "y"}, status=400)["error"]
+
+
+def test_the_command_line_previews_replaces_and_undoes_across_the_folder(client, desk_folder, run_cli):
+    docs = desk_folder[0]
+    before = {name: _targets(docs, name) for name in ("a.en-ar.xml", "b.en-ar.xml")}
+    listed = run_cli("replace", "مصر", "جمهورية مصر", "--folder", docs, "--no-memory", "--dry-run")
+    assert listed.exit_code == 0 and "a.en-ar.xml\tp1.s1\t" in listed.output and "→" in listed.output
+    assert {name: _targets(docs, name) for name in before} == before  # a dry run writes nothing
+    done = run_cli("replace", "مصر", "جمهورية مصر", "--folder", docs, "--no-memory", "--editor", "Huda")
+    assert done.exit_code == 0, done.output
+    batch = done.output.rsplit("--undo ", 1)[1].split()[0]
+    assert all("جمهورية مصر" in t for t, _s in _targets(docs, "b.en-ar.xml").values() if "مصر" in t)
+    undone = run_cli("replace", "--undo", batch, "--folder", docs, "--no-memory")
+    assert undone.exit_code == 0 and {name: _targets(docs, name) for name in before} == before
+    bad = run_cli("replace", "(", "x", "--regex", "--folder", docs, "--no-memory")
+    assert bad.exit_code != 0 and "not a regular expression" in bad.output and "Traceback" not in bad.output

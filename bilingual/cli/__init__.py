@@ -97,9 +97,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from bilingual.cli import check, exchange, export, glossary, models, serve, translate
+    from bilingual.cli import check, exchange, export, glossary, models, replace, serve, translate
 
-    for module in (translate, models, glossary, check, export, exchange, serve):
+    for module in (translate, models, glossary, check, export, exchange, replace, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

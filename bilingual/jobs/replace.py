@@ -38,6 +38,7 @@ from bilingual.jobs.desk import (
     segment_version,
     state_file,
 )
+from bilingual.jobs.result import Result
 from bilingual.workspace import Workspace
 from bilingual.writer import changing, check_writable, write_target
 
@@ -255,3 +256,42 @@ def _rewrite(
                 memory.put(seg.source, seg.target, seg.status, origin=f"desk:{who or 'editor'}", terms=seg.terms,
                            glossary_fingerprint=glossary.fingerprint if glossary is not None else "",
                            overwrite=False)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReplaceCommand:
+    """What ``bilingual replace`` asks: a search, a replacement (or its preview), or an undo."""
+
+    request: ReplaceRequest
+    dry_run: bool = False
+    undo: str = ""  # the id of a replacement to undo
+
+
+def replace_text(workspace: Workspace, command: ReplaceCommand, result: Result | None = None) -> Result:
+    """Search, preview, replace or undo over the workspace's folder, told line by line."""
+    result = result if result is not None else Result()
+    if command.undo:
+        done = undo(workspace, command.undo, who=command.request.who)
+        _tell(done, result)
+        result.say(_("{n} segments put back").format(n=len(done.changed)))
+        return result
+    if command.dry_run or command.request.replacement is None:
+        for change in preview(workspace, command.request):
+            result.item(change.segment, "match", where=change.document)
+            shown = change.before if change.before == change.after else f"{change.before} → {change.after}"
+            result.data(f"{change.document}\t{change.segment}\t{shown}")
+        return result
+    done = apply(workspace, command.request)
+    _tell(done, result)
+    result.say(_("{n} segments changed in {docs} documents; undo with: bilingual replace --undo {id}").format(
+        n=len(done.changed), docs=len({c.document for c in done.changed}), id=done.batch))  # fmt: skip
+    return result
+
+
+def _tell(done: Replaced, result: Result) -> None:
+    for change in done.changed:
+        result.item(change.segment, "changed", where=change.document)
+        result.wrote(change.document)
+    for document, segment, why in done.left:
+        result.item(segment, "left", why, where=document)
+        result.warn(f"{document}: {segment}: {why}")
