@@ -453,3 +453,17 @@ def test_the_page_undoes_and_redoes_its_saves_many_steps_back_on_disk(desk_serve
     with page.expect_response(lambda r: r.url.endswith("/save"), timeout=10_000):
         page.click("#redo-save")
     assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف على ذلك."
+
+
+def test_in_the_arabic_interface_the_drawers_open_below_the_bar_and_its_buttons_stay_clickable(desk_server, browser):
+    base, _docs = desk_server
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{base}/desk/doc/a.en-ar.xml?lang=ar")
+    page.click("#glossary-toggle")
+    drawer, bar = page.locator("#glossary"), page.locator("header.bar").bounding_box()
+    sync_api.expect(drawer).to_be_visible()
+    assert drawer.bounding_box()["y"] >= bar["y"] + bar["height"] - 1  # the bar wraps; the drawer starts below it
+    page.click("#glossary-toggle", timeout=5_000)  # was covered by the drawer itself
+    sync_api.expect(drawer).to_be_hidden()
+    page.click("#replace-toggle")
+    assert page.locator("#replace").bounding_box()["y"] >= bar["y"] + bar["height"] - 1

@@ -350,6 +350,7 @@ def test_replace_with_a_regular_expression_in_one_document_and_what_it_refuses(c
 
 def test_the_command_line_previews_replaces_and_undoes_across_the_folder(client, desk_folder, run_cli):
     docs = desk_folder[0]
+    _approve(client, docs, "b.en-ar.xml", "p2.s1", "اصطف الناخبون في مصر.")
     before = {name: _targets(docs, name) for name in ("a.en-ar.xml", "b.en-ar.xml")}
     listed = run_cli("replace", "مصر", "جمهورية مصر", "--folder", docs, "--no-memory", "--dry-run")
     assert listed.exit_code == 0 and "a.en-ar.xml\tp1.s1\t" in listed.output and "→" in listed.output
@@ -357,6 +358,7 @@ def test_the_command_line_previews_replaces_and_undoes_across_the_folder(client,
     done = run_cli("replace", "مصر", "جمهورية مصر", "--folder", docs, "--no-memory", "--editor", "Huda")
     assert done.exit_code == 0, done.output
     batch = done.output.rsplit("--undo ", 1)[1].split()[0]
+    assert "b.en-ar.xml: p2.s1: was approved" in done.output  # a withdrawn approval is said, never silent
     assert all("جمهورية مصر" in t for t, _s in _targets(docs, "b.en-ar.xml").values() if "مصر" in t)
     undone = run_cli("replace", "--undo", batch, "--folder", docs, "--no-memory")
     assert undone.exit_code == 0 and {name: _targets(docs, name) for name in before} == before

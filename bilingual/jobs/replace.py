@@ -292,6 +292,12 @@ def _tell(done: Replaced, result: Result) -> None:
     for change in done.changed:
         result.item(change.segment, "changed", where=change.document)
         result.wrote(change.document)
+        if change.status == "approved" and change.status_after != "approved":  # an approval is never lost unsaid
+            result.warn(_("{doc}: {id}: was approved; its new text is an edit, to approve again").format(
+                doc=change.document, id=change.segment))  # fmt: skip
+    result.counts["approvals_withdrawn"] += sum(
+        c.status == "approved" and c.status_after != "approved" for c in done.changed
+    )
     for document, segment, why in done.left:
         result.item(segment, "left", why, where=document)
         result.warn(f"{document}: {segment}: {why}")
