@@ -71,5 +71,20 @@ ORGANISATIONS = {
     "amnesty international": "منظمة العفو الدولية", "human rights watch": "هيومن رايتس ووتش",
     "international committee of the red cross": "اللجنة الدولية للصليب الأحمر",
     "norwegian refugee council": "المجلس النرويجي للاجئين", "international rescue committee": "لجنة الإنقاذ الدولية",
+    # Companies the region's business pages name daily, and the naval missions of its sea lanes: a
+    # brand spelled by ear is no person (Eni إيني, never إني). Sources: the companies' own Arabic
+    # names and sites where they have them, else Al Jazeera's, Asharq Al-Awsat's and Al Arabiya's usage.
+    "eni": "إيني", "bp": "بي بي", "shell": "شل", "totalenergies": "توتال إنرجيز", "total": "توتال",
+    "exxonmobil": "إكسون موبيل", "chevron": "شيفرون", "aramco": "أرامكو", "saudi aramco": "أرامكو السعودية",
+    "adnoc": "أدنوك", "qatarenergy": "قطر للطاقة", "qatar energy": "قطر للطاقة", "sonatrach": "سوناطراك",
+    "equinor": "إكوينور", "repsol": "ريبسول", "petronas": "بتروناس", "gazprom": "غازبروم", "rosneft": "روسنفت",
+    "lukoil": "لوك أويل", "halliburton": "هاليبرتون", "schlumberger": "شلمبرجير", "maersk": "ميرسك",
+    "cma cgm": "سي إم إيه سي جي إم", "hapag lloyd": "هاباغ لويد", "cosco": "كوسكو", "dp world": "موانئ دبي العالمية",
+    "siemens": "سيمنس", "alstom": "ألستوم", "orascom": "أوراسكوم", "hyundai": "هيونداي", "samsung": "سامسونغ",
+    "huawei": "هواوي", "general electric": "جنرال إلكتريك", "boeing": "بوينغ", "airbus": "إيرباص",
+    "lockheed martin": "لوكهيد مارتن", "raytheon": "رايثيون", "starlink": "ستارلينك", "egyptair": "مصر للطيران",
+    "qatar airways": "الخطوط الجوية القطرية", "royal air maroc": "الخطوط الملكية المغربية",
+    "aspides": "أسبيدس", "operation aspides": "عملية أسبيدس", "operation atalanta": "عملية أتالانتا",
+    "operation prosperity guardian": "عملية حارس الازدهار",
 }
 # fmt: on

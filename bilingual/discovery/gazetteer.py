@@ -41,7 +41,7 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # short-vowel marks, shadda, sukun: not written in the press
 _NOT_STANDARD = re.compile("[^\u0621-\u064a \u0640-]")  # Persian, Urdu letters, Latin, diacritics
 _DEMONYM = re.compile(r"^(?P<stem>[A-Z][a-z]+?)(?:ians?|eans?|ans?|ese|is?|ish|ic|ites?|ers?)$")
-_ADMINISTRATIVE = re.compile("^(?:قرية|شعبية|مدينة|بلدية|منطقة|محافظة|ولاية|ناحية|قضاء|مركز|بلدة) ")
+_ADMINISTRATIVE = re.compile("^(?:قرية|شعبية|مدينة|بلدية|منطقة|محافظة|ولاية|ناحية|قضاء|مركز|بلدة|مقاطعة|إقليم|مديرية) ")
 _ADMINISTRATIVE_EN = frozenset(["city", "village", "district", "municipality", "governorate", "province", "state",
                                 "region", "town", "county"])  # fmt: skip
 
@@ -276,10 +276,26 @@ def _build_places() -> dict[str, dict[str, str]]:
             _city_names(city, out, famous)
     except ImportError:
         pass
+    regions = []
     for english, arabic, source in read_table("places.tsv"):
         # the table's Vienna, Aurora: English words too, a place only where an article calls one so
         (famous if source.endswith(":word") else out)[english] = press_form(arabic)
+        regions.append((english, arabic))
+    for english, arabic in regions:
+        _region_name(english, arabic, out)
     return {"places": out, "famous": famous}  # CLDR's territories and the press's names go on top when read
+
+
+def _region_name(english: str, arabic: str, out: dict[str, str]) -> None:
+    """A region the table names with its kind ("Dhofar Governorate" محافظة ظفار) is named without it
+    too, as the press names it (Dhofar ظفار), unless the bare name is an English word or a person's."""
+    words = english.split()
+    bare_arabic = _ADMINISTRATIVE.sub("", arabic)
+    if len(words) < 2 or words[-1] not in _ADMINISTRATIVE_EN or bare_arabic == arabic:
+        return
+    for variant in _variants(" ".join(words[:-1])):
+        if len(variant) >= 3 and variant not in _everyday_words() and not _taken(variant, small=True, arab=True):
+            out.setdefault(variant, press_form(bare_arabic))
 
 
 def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str]) -> None:

@@ -13,6 +13,11 @@ from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
 
 ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4})$")
 INITIAL = re.compile(r"^[A-Z]\.$")
+# One word with a capital inside, as a company writes its brand (TotalEnergies, QatarEnergy, ArcelorMittal);
+# never a name's own prefix (McDonald, MacArthur, DeSantis, LeBlanc, AbdelAziz, BenAli, O'Neill).
+BRAND = re.compile(
+    r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Bou|Van|Von)[A-Z])[A-Z][a-z]+[A-Z][a-z]+\w*$"
+)
 ENGLISH_WORD = 4.0  # zipf: a word this common in English is translated, never spelled out as a name
 
 
@@ -29,7 +34,7 @@ def kind_of(words: list[str], before: str) -> str:
     )
     if in_places and (not acronym or folded in gazetteer.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town
-    if acronym or any(w in lexicon.ORG_HEADS for w in low):
+    if acronym or any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and BRAND.match(words[0])):
         return "org"
     if (
         len(words) > 1
@@ -50,29 +55,35 @@ def kind_of(words: list[str], before: str) -> str:
     return "person"
 
 
+# The words before a place (in any case), then up to three other names before it in a list, each
+# capitalised ("in Bint Jbeil and Khiam"; never "in Baghdad has raised the issue …, Aoun Diab").
 LOCATIVE = (
-    r"\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|"
-    r"(?:city|town|village|port|resort|island|oasis|residents|governor|mayor|outskirts|edge)\s+of|"  # town of Ur
+    r"(?:(?i:\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|"
+    r"(?:city|town|village|port|resort|island|oasis|residents|governor|mayor|outskirts|edge|districts?|"
+    r"neighbou?rhoods?|suburbs?|quarters?|provinces?|governorates?|regions?)\s+of|"  # town of Ur
     r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like)|"
-    r"(?:road|roads|route|highway|flights?|journey)\s+to|"  # "the roads to Taqah and Mirbat"
-    r"from\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to)\s+(?:the\s+)?"
+    r"(?:road|roads|route|highway|flights?|journeys?|trips?|returns?|returned|returning|travel(?:led|s)?|"
+    r"moved|fled|flew|flown|flies|went|headed|sailed|drove)(?:\s+on|\s+back)?\s+to))|"  # "the roads to Taqah and Mirbat", "return to Chinguetti and Ouadane"
+    r"\b[Ff]rom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to)\s+(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"
-)  # "in Bint Jbeil and Khiam"
+)
 # Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
 PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"
                 r"province|region|area|town|city|village|oasis|mountains|port|airport|refinery|dam|basin|plain|"
                 r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast|marsh|marshes|wetlands?|"
                 r"refugee\s+camp|displacement\s+camp|reservoir|desert|lake|resort|plateau|synagogue|mosque|"
-                r"church|temple|shrine|fort|monastery)\b")  # fmt: skip
+                r"church|temple|shrine|fort|monastery|(?:pumping\s+|power\s+|railway\s+)?station|bridge|checkpoint|"
+                r"terminal|junction|depression|springs?|wells?|dunes|canal|gate|air\s?base|base|mine|gas\s+field)\b")  # fmt: skip
 OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
 ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
+GIVEN = 5  # people in Wikidata's bilingual names with this word: a given name, leading a person's name
 KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
 
 
 def after_place_word(name: str, text: str) -> bool:
     """Whether the article writes *name* after "in", "near", "the town of", "from X to" … somewhere
     (those words in any case, the name as written)."""
-    return bool(re.search("(?i:" + LOCATIVE + ")" + re.escape(name) + r"\b(?![’'-])", text))
+    return bool(re.search(LOCATIVE + re.escape(name) + r"\b(?![’'-])", text))
 
 
 def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bool:
@@ -85,12 +96,21 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
         return True  # the dateline (BEN GUERDANE — …), or a place word after it (the Khabur river)
     if word in surnames:
         return False
+    if words == 1 and _in_a_place_name(word, text):
+        return True  # "the shore of Qarun" where the article also writes Lake Qarun
     head = lexicon.fold(word).split()[0]
     after_locative = after_place_word(word, text)
     if words > 1:  # "Bint Jbeil", "Al Mahrah": a place when the article puts it after "in", and no
         # given name or other name particle leads it
         particle = head in lexicon.PARTICLES and head not in ("al", "el")
-        return after_locative and head not in KNOWN and not particle and head not in KIN
+        given = (  # Ricardo Pires (but Rod El-Farag: a place's name joined by the article)
+            lexicon.person_words().get(head, ("", 0))[1] >= GIVEN
+            and head not in PLACE_PARTS
+            and head not in KIN
+            and not re.match(r"(?i)[ae]l-", word.split()[1])
+        )
+        named = head in KNOWN and head not in PLACE_PARTS and head not in KIN  # a given name leads it
+        return after_locative and not named and not particle and not given  # Ait Baha after "in": a place
     if (
         (head in PLACE_PARTS and head not in KIN)
         or after_locative
@@ -98,6 +118,14 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     ):
         return True
     return head in ("al", "el") and not re.search(re.escape(word) + r"\s+(?:said|says|told|added)\b", text)
+
+
+def _in_a_place_name(word: str, text: str) -> bool:
+    """Whether the article writes *word* inside a place's name somewhere: after a kind of place that
+    leads one (Lake Qarun, Mount Hermon) or before one that ends one (the Merowe Dam)."""
+    leading = "|".join(k.capitalize() for k in lexicon.FEATURES_BEFORE if k not in lexicon.COMPASS)
+    ending = "|".join(k.capitalize() for k in lexicon.FEATURES_AFTER)
+    return bool(re.search(rf"\b(?:{leading})\s+{re.escape(word)}\b|\b{re.escape(word)}\s+(?:{ending})\b", text))
 
 
 def english_words(words: list[str]) -> bool:

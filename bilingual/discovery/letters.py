@@ -174,6 +174,11 @@ def readings_at(units: list[str], i: int, place: bool = False) -> tuple[tuple[st
     return (("", 0),) if unit in "'’" else ()
 
 
+#: A single a before a word's last consonant: short or long. Names end in -ān, -āt, -ār, -āl more often
+#: than in a short a (Mirbat مرباط, Habshan حبشان, Bghal بغال), so the long one costs less.
+LAST_A = (0.5, 0.1)
+
+
 def _short_or_long(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
     """A single vowel letter inside a word: long or short by its syllable. Before two consonants
     (a closed syllable: Mismari) it is short and unwritten; before one consonant and a vowel (an
@@ -189,6 +194,8 @@ def _short_or_long(units: list[str], i: int) -> tuple[tuple[str, float], ...]:
         short, long = 0.1, 0.7
     elif unit == "a" and (units[i - 1].endswith(":") or after == "e"):
         short, long = 0.6, 0.1
+    elif unit == "a" and not after:
+        short, long = LAST_A
     elif unit in "iuo" and not _vowel(nxt):
         short, long = 0.5, 0.1
     else:

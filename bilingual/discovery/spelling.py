@@ -126,7 +126,24 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
             options += readings(word, start="ال", start_cost=ARTICLE_COST, place=True)
     if not options:
         return ""
-    return max(options, key=lambda o: (WEIGHT * min(table[o[0]], WORD_CAP) - o[1], -o[1], o[0]))[0]
+    names = name_words()  # a reading that spells names elsewhere is worth a little more
+    return max(options, key=lambda o: (WEIGHT * min(table[o[0]], WORD_CAP) - o[1] + NAME_BONUS * (o[0] in names),
+                                       -o[1], o[0]))[0]  # fmt: skip
+
+
+#: What a reading is worth more when it is a word of a name in the place or person tables (مرباط, not مربط)
+NAME_BONUS = 0.6
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """The Arabic words that spell names: of the places table's names and of people's names."""
+    out: set[str] = set()
+    for arabic in places().values():
+        out.update(arabic.split())
+    for arabic, _n in person_words().values():
+        out.update(arabic.split())
+    return frozenset(out)
 
 
 ORDINALS = {

@@ -380,7 +380,7 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     named = [
         run[1:] if initial and _everyday_first(run[0]) else run for run, initial, _s in runs
     ]  # "In Ghadames, …": the sentence's first word is no given name
-    surnames = {run[-1] for run in named if len(run) > 1}
+    surnames = {run[-1] for run in named if len(run) > 1 and kinds.kind_of(run, "") == "person"}  # not Lake Qarun
     known = {s: kinds.known_organisations(s) for _r, _i, s in runs}
     for run, initial, sentence in [([*n.split()], False, s) for s, ns in known.items() for n in ns] + runs:
         if any(" ".join(run) in name and " ".join(run) != name for name in known[sentence]):
