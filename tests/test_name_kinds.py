@@ -78,3 +78,25 @@ def test_a_region_the_table_names_with_its_kind_is_named_without_it():
     gazetteer._region_name("river state", "ولاية ريفرز", out)  # "river" is an English word: never a place
     assert out == {"dhofar": "ظفار"}
     assert gazetteer.places()["dhofar"] == "ظفار"
+
+
+def test_a_body_and_the_place_or_person_after_it_are_two_names():
+    found = _found(
+        "The Government of National Unity in Misrata blamed smugglers.",
+        "Patrols of the Libyan National Army of Khalifa Haftar stopped 12 tankers.",
+        "The Group for the Support of Islam and Muslims claimed the attack.",
+    )
+    assert {"Government of National Unity", "Misrata", "Libyan National Army", "Khalifa Haftar"} <= found.keys()
+    assert "Government of National Unity in Misrata" not in found
+    assert "Group for the Support of Islam and Muslims" in found  # "of" before no person: one name
+
+
+def test_places_after_above_and_after_a_landscape_of_and_a_known_country_after_a_dateline():
+    found = _found(
+        "TABUK — Saudi Arabia will open the line next year.",
+        "Rain fell on the plateau above Beni Tamzert and Oulad Hmida.",
+        "Hotels open among the tombs of Qurayyah and on the lava fields of Harrat Rahat.",
+    )
+    assert _kind(found, "Saudi Arabia") == "place" and "Arabia" not in found  # the first word was cut
+    assert _kind(found, "Beni Tamzert") == "place"
+    assert _kind(found, "Qurayyah") == "place" and _kind(found, "Harrat Rahat") == "place"

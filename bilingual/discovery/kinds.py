@@ -58,7 +58,9 @@ def kind_of(words: list[str], before: str) -> str:
 # The words before a place (in any case), then up to three other names before it in a list, each
 # capitalised ("in Bint Jbeil and Khiam"; never "in Baghdad has raised the issue …, Aoun Diab").
 LOCATIVE = (
-    r"(?:(?i:\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|"
+    r"(?:(?i:\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|above|below|beyond|"
+    r"along|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"  # "the plateau above Beni Isguen"
+    r"(?:ruins|tombs|streets|fields|hills|plains|shores?|banks|slopes|sands|coast|heart|centre|center)\s+of|"
     r"(?:city|town|village|port|resort|island|oasis|residents|governor|mayor|outskirts|edge|districts?|"
     r"neighbou?rhoods?|suburbs?|quarters?|provinces?|governorates?|regions?)\s+of|"  # town of Ur
     r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like)|"
@@ -172,15 +174,30 @@ def possessive_in_name(word: str) -> bool:
 
 
 def two_names(name: list[str]) -> list[list[str]]:
-    """*name* split at "and" where both sides are names of their own ("Qatar National Bank and Arab
-    Bank"); "Ministry of Trade and Industry" and "Front for Change and Concord" stay one."""
+    """*name* split where two names meet: at "and" where both sides are names of their own ("Qatar
+    National Bank and Arab Bank"), at "in" before a place and at "of" before a person after a body
+    ("the Government of National Unity in Tripoli", "the Libyan National Army of Khalifa Haftar");
+    "Ministry of Trade and Industry", "University of Ghardaia" and "Front for Change and Concord" stay one."""
+    heads = lexicon.ORG_HEADS
     for i, word in enumerate(name):
-        if word.lower() == "and" and 0 < i < len(name) - 1:
-            before, after = name[:i], name[i + 1 :]
-            heads = lexicon.ORG_HEADS
-            if before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
-                return [before, *two_names(after)]
+        if not 0 < i < len(name) - 1:
+            continue
+        before, after = name[:i], name[i + 1 :]
+        body = len(before) >= 2 and any(w.lower() in heads for w in before)
+        if word.lower() == "and" and before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
+            return [before, *two_names(after)]
+        if word.lower() == "in" and body and lexicon.fold(" ".join(after)) in gazetteer.places():
+            return [before, after]
+        person = 2 <= len(after) <= 4 and _given(after[0]) and not any(w.lower() in lexicon.CONNECTORS for w in after)
+        if word.lower() == "of" and body and person:
+            return [before, after]
     return [name]
+
+
+def _given(word: str) -> bool:
+    """Whether *word* is a given name people bear (Khalifa, Ricardo), not a place's or a body's word."""
+    low = lexicon.fold(word)
+    return (low in KNOWN or lexicon.person_words().get(low, ("", 0))[1] >= GIVEN) and low not in PLACE_PARTS
 
 
 def known_organisations(sentence: str) -> list[str]:

@@ -288,6 +288,7 @@ def _common_first(words: list[str], seen_mid: set[str]) -> bool:
         and _everyday_first(words[0])
         and words[0] not in seen_mid
         and lexicon.fold(words[0]) not in gazetteer.places()
+        and lexicon.fold(" ".join(words)) not in gazetteer.places()  # "ALULA — Saudi Arabia expects …"
     )
 
 
