@@ -186,7 +186,10 @@ def two_names(name: list[str]) -> list[list[str]]:
         body = len(before) >= 2 and any(w.lower() in heads for w in before)
         if word.lower() == "and" and before[-1].lower() in heads and after[-1].lower() in heads and len(after) >= 2:
             return [before, *two_names(after)]
-        if word.lower() == "in" and body and lexicon.fold(" ".join(after)) in gazetteer.places():
+        where = lexicon.fold(
+            " ".join(after)
+        )  # a town sites a body; a country may name it (UN Support Mission in Libya)
+        if word.lower() == "in" and body and where in gazetteer.places() and where not in gazetteer.countries():
             return [before, after]
         person = 2 <= len(after) <= 4 and _given(after[0]) and not any(w.lower() in lexicon.CONNECTORS for w in after)
         if word.lower() == "of" and body and person:
