@@ -180,3 +180,17 @@ class SurrogateEngine(_Base):
 
     def one(self, text: str) -> str:
         return "كلام \ud83d"
+
+
+class DriverOnlyEngine(PseudoArabicEngine):
+    """Loads in the process named by BILINGUAL_TEST_DRIVER_PID only: a worker elsewhere (a Ray actor
+    on a node without the model) fails to load it, as a real engine does."""
+
+    def __init__(self, options=None) -> None:
+        import os
+
+        from bilingual.errors import ModelError
+
+        if str(os.getpid()) != os.environ.get("BILINGUAL_TEST_DRIVER_PID"):
+            raise ModelError("no installed en→ar model is named 'stand-in' on this node")
+        super().__init__(options)

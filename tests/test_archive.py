@@ -178,3 +178,27 @@ def test_ray_on_a_terminal_shows_our_progress_and_none_of_ray_s_own_lines(tmp_pa
     assert "about" in said and "left" in said and "4 translated, 0 up to date" in said
     for noise in ("INFO", "WARNING", "core_worker", "raylet", "streaming_executor", "Progress bars"):
         assert noise not in said, said
+
+
+def test_a_node_that_cannot_load_the_engine_fails_the_ray_run_on_one_line_without_ray_s_tracebacks(tmp_path):
+    """An actor whose engine does not load there (a node without the model) once flooded standard output
+    with Ray's tracebacks and ended on an error line holding a flattened traceback."""
+    pytest.importorskip("ray")
+    inputs = _articles(tmp_path / "in", 3)
+    script = (
+        "import os, sys; os.environ['BILINGUAL_TEST_DRIVER_PID'] = str(os.getpid()); "
+        "from bilingual.cli import main; sys.argv = ['bilingual'] + sys.argv[1:]; main()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "RAY_USAGE_STATS_ENABLED": "0"}
+    env.pop("BILINGUAL_DEBUG", None)
+    done = subprocess.run([sys.executable, "-c", script, "translate", *inputs, "-o", f"{tmp_path / 'out'}/",
+                           "--engine", "fake_engines:DriverOnlyEngine", "--no-memory", "--ray", "local",
+                           "--ray-cpus", "2", "--workers", "2"], env=env, capture_output=True, text=True,
+                          timeout=300)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1, done.stderr
+    assert "the Ray run failed: ModelError: no installed en→ar model is named 'stand-in' on this node" in errors[0]
+    assert "Ray's own log is in" in errors[0]
+    for noise in ("Traceback", 'File "', "raylet", "ActorDiedError"):
+        assert noise not in done.stdout and noise not in done.stderr, (done.stdout, done.stderr)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -246,12 +247,25 @@ def _run_ray(workspace: Workspace, request: ArchiveRequest, tasks: list[tuple[st
         except Exception as exc:
             if isinstance(exc, BilingualError):
                 raise
-            raise BilingualError(_("the Ray run failed: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            raise BilingualError(_("the Ray run failed: {error}").format(error=_root_cause(exc)),
                                  hint=_("Ray's own log is in {log}").format(log=aside.log or "-")) from exc  # fmt: skip
     if start is not None:
         result.say(_("Ray started on this machine in {seconds:.1f} s (to skip this on every run, keep a cluster "
                      "running with `ray start --head` and pass --ray auto)").format(seconds=start))  # fmt: skip
     return done
+
+
+def _root_cause(exc: BaseException) -> str:
+    """What a person needs from a Ray error, on one line: the exception our code raised on the node (an
+    engine that could not load there, say), never Ray's tracebacks around it."""
+    cause = exc
+    while isinstance(getattr(cause, "cause", None), BaseException) and cause.cause is not cause:  # type: ignore[attr-defined]
+        cause = cause.cause  # type: ignore[attr-defined]
+    raised = re.findall(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception)): (.+)$", str(cause), re.MULTILINE)
+    if raised:  # the last is the first cause: Ray's message wraps the traceback of the node's error
+        return "{}: {}".format(*raised[-1])
+    first = str(cause).strip().splitlines()[:1]
+    return f"{type(cause).__name__}: {first[0]}" if first else type(cause).__name__
 
 
 RETRIES = 2  # times an actor lost with its node is restarted, and its document tried again
