@@ -144,6 +144,11 @@ def change_users(path: str, change: Callable[[list[User]], list[User]]) -> list[
     outputs.check(path, protected=outputs.protect(), own=is_users_file, what=_("a users file of bilingual"))
     with locked(path):
         users = change(read_users_file(path))
+        for user in users:  # the rule the file is read by: a name that could not be read back is never written
+            if not user.name.strip() or not user.name.isprintable():
+                raise InputError(_("{name} cannot be a user's name: it holds a control character or half of a "
+                                   "broken one").format(name=ascii(user.name)), path=path,
+                                 hint=_("give a name of letters, digits and spaces"))  # fmt: skip
         write_text(path, users_toml(users))
         os.chmod(path, 0o600)
     return users

@@ -68,9 +68,10 @@ def unwritable(text: str) -> str | None:
     return None
 
 
-def check_writable(text: str, *, where: str) -> None:
-    """Raise :class:`UnwritableText` naming *where* when *text* cannot be stored."""
-    why = unwritable(text)
+def check_writable(*texts: str, where: str) -> None:
+    """Raise :class:`UnwritableText` naming *where* when one of *texts* cannot be stored (a text, the
+    editor's name it is recorded under, a reason): checked before anything is written."""
+    why = next((found for found in map(unwritable, texts) if found is not None), None)
     if why is not None:
         raise UnwritableText(
             _("the text cannot be stored: {why}").format(why=why),

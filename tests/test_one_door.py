@@ -265,3 +265,42 @@ def test_the_machine_s_text_goes_through_the_writer_too(run_cli, tmp_path):
     result = run_cli("translate", src, "-o", out, "--engine", "fake_engines:SurrogateEngine", "--no-memory")
     err = assert_one_line_error(result, 3)
     assert "cannot be stored" in err and "surrogate" in err and not out.exists()
+
+
+# --- who a change is recorded under, and a reason: checked before anything is written ----------------
+
+
+def _state(docs):
+    return {p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_an_editor_name_with_a_lone_surrogate_changes_nothing(folder, run_cli):
+    """`bilingual replace --editor` with half a character rewrote the document, then failed to write
+    its history (exit 70): a change no one could undo."""
+    docs, gl, _memory = folder
+    word = _seg(docs, "p2.s1").target.split()[0]
+    before = _state(docs)
+    done = run_cli("replace", word, "كلمة", "--folder", docs, "--no-memory", "--editor", "ed\udced")
+    err = assert_one_line_error(done)
+    assert "cannot be stored" in err and "surrogate" in err
+    assert _state(docs) == before
+    workspace, request = _request(docs, "p2.s1", "ارتفعت الأسعار", glossary=str(gl))
+    with pytest.raises(UnwritableText):
+        desk.save(workspace, replace(request, who="ed\ud800"))
+    with pytest.raises(UnwritableText):
+        desk.dismiss_finding(str(docs), "a.en-ar.xml", "p2.s1", "names", "checked \ud800", who="ed")
+    from bilingual.jobs import comments
+
+    with pytest.raises(UnwritableText):
+        comments.add_comment(str(docs), "a.en-ar.xml", "p2.s1", "a note", who="ed\ud800")
+    assert _state(docs) == before
+
+
+def test_a_user_or_a_desk_editor_named_with_a_lone_surrogate_is_refused(run_cli, tmp_path):
+    users = tmp_path / "users.toml"
+    done = run_cli("users", "add", "ed\udced", "--role", "translator", "--users", users)
+    assert "cannot be a user's name" in assert_one_line_error(done) and not users.exists()
+    from bilingual.serve.start import ServeRequest, desk_settings
+
+    with pytest.raises(UnwritableText):
+        desk_settings(Workspace(folder=str(tmp_path)), ServeRequest(who="ed\ud800"))

@@ -116,6 +116,7 @@ def add_comment(folder: str, document: str, segment: str, text: str, *, who: str
     """Keep a comment on segment *segment* of the document (which must hold it)."""
     path = document_path(folder, document)
     text = _clean(text, f"{document}: {segment}")
+    check_writable(who, where=f"{document}: {segment}")
     if not any(s.id == segment for s in read_path(str(path)).segments()):
         raise InputError(_("no segment {id} in the document").format(id=segment), path=document)
     comment = Comment(segment, text, who.strip()[:80], time.time(), id=uuid.uuid4().hex[:12])
@@ -125,6 +126,7 @@ def add_comment(folder: str, document: str, segment: str, text: str, *, who: str
 def resolve_comment(folder: str, document: str, comment_id: str, *, resolved: bool = True, who: str = "") -> Comment:
     """Mark a comment resolved (or open again), saying who did."""
     path = document_path(folder, document)
+    check_writable(who, where=f"{document}: {comment_id}")
 
     def change(kept: list[Comment]) -> tuple[Comment, list[Comment]]:
         for n, c in enumerate(kept):

@@ -299,7 +299,7 @@ def _save(workspace: Workspace, request: SaveRequest, result: Result) -> Saved:
     glossary = workspace.glossary()
     log = state_file(path, "history", ".jsonl")  # refused before anything is written if a link is planted
     target = request.target.strip()
-    check_writable(target, where=f"{request.document}: {request.segment}")
+    check_writable(target, request.who, where=f"{request.document}: {request.segment}")
     with changing(str(path), read=read_path) as change:
         doc = change.document
         assert doc is not None
@@ -392,8 +392,7 @@ def history(folder: str, document: str, segment: str | None = None) -> list[dict
 
 
 def revert_segment(workspace: Workspace, document: str, segment: str, step: int, *, who: str = "") -> Saved:
-    """Put back the text segment *segment* had before save number *step* of its history (the machine's
-    own text comes back as machine text)."""
+    """Put back the text *segment* had before save *step* of its history (the machine's as machine text)."""
     rows = history(workspace.folder, document, segment)
     if not 0 <= step < len(rows):
         raise InputError(_("no such step in the segment's history"), path=document)
@@ -411,6 +410,7 @@ def dismiss_finding(folder: str, document: str, segment: str, check: str, reason
     """Keep a QA finding dismissed, with the editor's reason (a human decision, never dropped)."""
     if not reason.strip():
         raise InputError(_("a dismissal needs a reason"), path=document, hint=_("say why the finding does not apply"))
+    check_writable(reason, who, where=f"{document}: {segment}")
     path = state_file(document_path(folder, document), "dismissed", ".json")
     with locked(path):
         kept = _dismissals(path)

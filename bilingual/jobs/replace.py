@@ -125,7 +125,7 @@ def preview(workspace: Workspace, request: ReplaceRequest) -> list[Change]:
     """Every change the replacement would make (or every hit of a search), document by document."""
     pattern = _matcher(request)
     if request.replacement is not None:
-        check_writable(request.replacement, where="replace")
+        check_writable(request.replacement, request.who, where="replace")
     glossary = workspace.glossary()
     found: list[Change] = []
     lost: tuple[str, ...]
@@ -159,7 +159,7 @@ def apply(workspace: Workspace, request: ReplaceRequest, expect: dict[tuple[str,
     (document, segment) → version; None: every segment that matches now)."""
     if request.replacement is None:
         raise InputError(_("say what to replace it with"), path="replace")
-    check_writable(request.replacement, where="replace")
+    check_writable(request.replacement, request.who, where="replace")
     pattern = _matcher(request)
     done = Replaced(uuid.uuid4().hex[:12])
     wanted = {doc for doc, _seg in expect} if expect is not None else None
@@ -187,6 +187,7 @@ def undo(workspace: Workspace, batch: str, *, who: str = "") -> Replaced:
     """Put back every segment the replacement *batch* changed, where it still holds the replacement's text."""
     if not batch.strip():
         raise InputError(_("say which replacement to undo"), path="replace")
+    check_writable(who, where="replace")
     done = Replaced("undo:" + batch)
     for name in _names(workspace.folder, ()):
         rows: dict[str, Any] = {

@@ -19,6 +19,7 @@ from bilingual.i18n import _
 from bilingual.names.glossary import Glossary
 from bilingual.names.load import load_glossary
 from bilingual.workspace import Workspace
+from bilingual.writer import check_writable
 
 if TYPE_CHECKING:
     from bilingual.desk.guard import DeskSettings
@@ -118,6 +119,7 @@ def desk_settings(workspace: Workspace, request: ServeRequest) -> DeskSettings |
     if not Path(workspace.folder).is_dir():
         raise InputError(_("not a folder"), path=workspace.folder, hint=_("give the folder of aligned documents"))
     workspace.folder = str(Path(workspace.folder).resolve())
+    check_writable(request.who, where="--editor")  # the name each save is recorded under, when no one signs in
     accounts = None
     if request.users:
         from bilingual.accounts import Accounts
