@@ -346,6 +346,12 @@ def test_replace_with_a_regular_expression_in_one_document_and_what_it_refuses(c
     assert "takes too long" in _replace(client, "preview", slow, status=400)["error"]
     assert "no replacement nope to undo" in _replace(client, "undo", {"batch": "nope"}, status=400)["error"]
     assert "expect" in _replace(client, "apply", {"find": "x", "replace": "y"}, status=400)["error"]
+    # A pattern that matches no text would put the replacement between every two letters of the folder.
+    for empty in ("x*", "^", r"\b", "(?=م)"):
+        found = {"find": empty, "regex": True, "replace": "Y", "documents": ["a.en-ar.xml"]}
+        assert "matches empty text" in _replace(client, "preview", found, status=400)["error"], empty
+    regrouped = {"find": "(مص)(ر)", "regex": True, "replace": r"\2\1", "documents": ["a.en-ar.xml"]}
+    assert all("رمص" in c["after"] for c in _replace(client, "preview", regrouped))
 
 
 def test_the_command_line_previews_replaces_and_undoes_across_the_folder(client, desk_folder, run_cli):

@@ -92,9 +92,17 @@ def _matcher(request: ReplaceRequest) -> Callable[[str], Any]:
         engine = re
     flags = 0 if request.case else engine.IGNORECASE
     try:
-        return engine.compile(request.find if request.regex else engine.escape(request.find), flags)
+        pattern = engine.compile(request.find if request.regex else engine.escape(request.find), flags)
     except (engine.error, re.error, OverflowError) as exc:
         raise InputError(_("not a regular expression: {why}").format(why=exc), path="replace") from None
+    if pattern.fullmatch("") is not None:  # "x*", "^": the replacement would go between every two letters
+        raise InputError(_("the pattern matches empty text"), path="replace",
+                         hint=_("make it match at least one character (x+ rather than x*)"))  # fmt: skip
+    return pattern
+
+
+class _Empty(Exception):
+    """A match of no text: refused."""
 
 
 def _apply_to(pattern: Any, request: ReplaceRequest, text: str) -> str | None:
@@ -106,8 +114,16 @@ def _apply_to(pattern: Any, request: ReplaceRequest, text: str) -> str | None:
         if request.replacement is None:
             return text
         given = request.replacement
-        replacement: Any = given if request.regex else (lambda _m: given)
+
+        def replacement(match: Any) -> str:
+            if match.end() == match.start():  # "\b", "(?=x)": a replacement put between letters
+                raise _Empty
+            return str(match.expand(given)) if request.regex else given
+
         return str(pattern.sub(replacement, text, **kwargs))
+    except _Empty:
+        raise InputError(_("the pattern matches empty text"), path="replace",
+                         hint=_("make it match at least one character (x+ rather than x*)")) from None  # fmt: skip
     except TimeoutError:
         raise InputError(_("the regular expression takes too long on one sentence"), path="replace",
                          hint=_("make it simpler (nested repetition such as (a+)+ is the usual cause)")) from None  # fmt: skip
