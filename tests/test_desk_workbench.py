@@ -277,6 +277,21 @@ def test_comments_go_out_in_xliff_notes_and_po_comments_and_come_back_through_ap
     assert "0 comments added" in again.output and len(client.get("/desk/doc/a.en-ar.xml/comments").json()) == 3
 
 
+def test_an_author_named_with_brackets_comes_back_from_po_as_the_same_comment(client, desk_folder, run_cli, tmp_path):
+    """A comment by "Hu]da" came back from its PO as a new comment by "Hu" saying "da] …": one invented."""
+    docs = desk_folder[0]
+    for who in ("Hu]da", "Nour · resolved", "A\\B"):
+        _comment(client, "a.en-ar.xml", "p1.s1", f"From {who}.", who=who)
+    out = tmp_path / "a.po"
+    assert run_cli("export", docs / "a.en-ar.xml", "--to", "po", "-o", out).exit_code == 0
+    done = run_cli("apply", docs / "a.en-ar.xml", out)
+    assert done.exit_code == 0 and "0 comments added" in done.output, done.output
+    kept = client.get("/desk/doc/a.en-ar.xml/comments").json()
+    assert sorted((c["who"], c["text"], c["resolved"]) for c in kept) == sorted(
+        (who, f"From {who}.", False) for who in ("Hu]da", "Nour · resolved", "A\\B")
+    )
+
+
 # --- search and replace ---------------------------------------------------------------------------
 
 

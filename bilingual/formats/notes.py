@@ -7,8 +7,10 @@
   (the schema allows attributes of other namespaces on a note).
 - PO: translator comments (``# ``, what Poedit shows and edits as the comment), one per comment:
   ``[AUTHOR] text`` or ``[AUTHOR · resolved] text``, a line break in the text continued on a line
-  that starts with two spaces. A line an editor added without the brackets is a comment by
-  whoever the file names as its last translator (the import's origin when none).
+  that starts with two spaces; a closing bracket, a middle dot or a backslash in the author's name
+  is written after a backslash (``[Hu\\]da]``), so the name and the text come back as they were.
+  A line an editor added without the brackets is a comment by whoever the file names as its last
+  translator (the import's origin when none).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ RESOLVED = "[resolved] "
 OUR_NOTES = ("bilingual", "bilingual-base", "bilingual-source")
 NS = "urn:bilingual:comment"  # XLIFF 2: who, when and the state of a comment note
 OURS_PO = ("names: ",)  # our own translator-comment lines (the names the glossary enforced)
-_HEAD = re.compile(r"\[(?P<who>[^\]\n]*?)(?P<resolved> · resolved)?\] ?(?P<text>.*)")
+_HEAD = re.compile(r"\[(?P<who>(?:\\.|[^\]\\\n])*?)(?P<resolved> · resolved)?\] ?(?P<text>.*)")
+_ESCAPED = re.compile(r"\\(.)")
 
 
 def xliff12_from(comment: Comment) -> str:
@@ -48,7 +51,8 @@ def po_lines(comments: Iterable[Comment]) -> list[str]:
     lines = []
     for c in comments:
         first, *rest = c.text.splitlines() or [""]
-        lines.append(f"[{c.who}{' · resolved' if c.resolved else ''}] {first}")
+        who = re.sub(r"([\\\]·])", r"\\\1", c.who)
+        lines.append(f"[{who}{' · resolved' if c.resolved else ''}] {first}")
         lines += ["  " + line for line in rest]
     return lines
 
@@ -65,7 +69,8 @@ def from_po(tcomment: str, *, who: str = "") -> list[Comment]:
             last = found[-1]
             found[-1] = Comment("", last.text + "\n" + line[2:], last.who, resolved=last.resolved)
         elif head is not None:
-            found.append(Comment("", head["text"].strip(), head["who"].strip(), resolved=bool(head["resolved"])))
+            who_was = _ESCAPED.sub(r"\1", head["who"]).strip()
+            found.append(Comment("", head["text"].strip(), who_was, resolved=bool(head["resolved"])))
         else:
             found.append(Comment("", line.strip(), who))
     return [c for c in found if c.text.strip()]
