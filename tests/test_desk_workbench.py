@@ -292,6 +292,18 @@ def test_an_author_named_with_brackets_comes_back_from_po_as_the_same_comment(cl
     )
 
 
+def test_an_open_comment_that_begins_with_resolved_comes_back_open_from_xliff(client, desk_folder, run_cli, tmp_path):
+    """XLIFF 1.2 marks a resolved comment "[resolved] …": an open one that said so itself came back resolved."""
+    docs = desk_folder[0]
+    _comment(client, "a.en-ar.xml", "p1.s1", "[resolved] means what here?")
+    out = tmp_path / "a.xliff"
+    assert run_cli("export", docs / "a.en-ar.xml", "--to", "xliff", "-o", out).exit_code == 0
+    done = run_cli("apply", docs / "a.en-ar.xml", out)
+    assert done.exit_code == 0 and "0 comments added" in done.output and "0 resolved" in done.output, done.output
+    kept = client.get("/desk/doc/a.en-ar.xml/comments").json()
+    assert [(c["text"], c["resolved"]) for c in kept] == [("[resolved] means what here?", False)]
+
+
 # --- search and replace ---------------------------------------------------------------------------
 
 

@@ -34,15 +34,20 @@ def xliff12_from(comment: Comment) -> str:
 
 
 def xliff12_text(comment: Comment) -> str:
-    return (RESOLVED if comment.resolved else "") + comment.text
+    """A note's text: ``[resolved] `` before a resolved comment's; an open comment that itself begins
+    with ``[resolved]`` (or a backslash) gets a backslash first, so it comes back open and as written."""
+    if comment.resolved:
+        return RESOLVED + comment.text
+    return "\\" + comment.text if comment.text.startswith((RESOLVED.strip(), "\\")) else comment.text
 
 
 def from_xliff12(author: str | None, text: str) -> Comment | None:
     """A unit's note as a comment (None for our own notes and empty ones)."""
     if author in OUR_NOTES or not text.strip():
         return None
+    text = text.strip()
     resolved = text.startswith(RESOLVED.strip())
-    body = text[len(RESOLVED.strip()) :].strip() if resolved else text.strip()
+    body = text[len(RESOLVED.strip()) :].strip() if resolved else text.removeprefix("\\")
     return Comment("", body, (author or "").strip(), resolved=resolved) if body else None
 
 
