@@ -1,6 +1,7 @@
 """`glossary suggest` on an empty glossary, against the names people listed: examples vs dev set.
 
     python bench/suggest.py [--show] [--sets=examples,tuning] [--without-doubtful-rules] [--calibration] [--errors] [--startup]
+                            [--scale]
 
 For each gold article (bench/gold.py) the proposals are compared with the hand-made name list
 by English form (case, hyphens and apostrophes folded): precision, recall, and the share of the
@@ -233,7 +234,38 @@ def startup(runs: int = 3) -> None:
     print("glossary suggest start-up, warm: " + ", ".join(f"{t:.2f} s" for t in times) + " (target < 1 s)")
 
 
+def scale(runs: int = 3) -> None:
+    """Time per proposed name on a long article, at one and at four times the size: each name's
+    context is read near where it is written, so the ratio stays near 1 (it grew with the length)."""
+    import random
+    import string
+    import time
+
+    from bilingual.discovery.suggest import propose
+
+    def article(n: int) -> list[str]:
+        rng = random.Random(n)
+        names = [" ".join("".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 8))).capitalize()
+                          for _ in range(2)) for _ in range(n)]  # fmt: skip
+        return [f"Officials in {a} met {b} on Monday, and the talks went on for hours without a result."
+                for a, b in zip(names[::2], names[1::2], strict=False)]  # fmt: skip
+
+    propose(article(20), set())  # tables loaded
+    for _run in range(runs):
+        per_name = []
+        for n in (400, 1600):
+            sentences = article(n)
+            t0 = time.perf_counter()
+            found = propose(sentences, set())
+            per_name.append((time.perf_counter() - t0) / max(1, len(found)) * 1000)
+        chars = sum(len(s) for s in article(1600))
+        print(f"suggest on a long article: {per_name[0]:.2f} ms a name at 400 names, {per_name[1]:.2f} ms at 1,600 "
+              f"({chars:,} characters): ratio {per_name[1] / per_name[0]:.2f}")  # fmt: skip
+
+
 if __name__ == "__main__":
     main()
     if "--startup" in sys.argv:
         startup()
+    if "--scale" in sys.argv:
+        scale()

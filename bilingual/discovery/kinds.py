@@ -6,7 +6,8 @@ article around it (after "in", "near", "between" …; before "oil field", "camp"
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bilingual.discovery import attested, gazetteer, lexicon, spelling
 from bilingual.discovery.romanize import KNOWN, PLACE_PARTS
@@ -82,19 +83,71 @@ GIVEN = 5  # people in Wikidata's bilingual names with this word: a given name, 
 KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
 
 
+# How far before a name the words before a place may start ("in Bint Jbeil, Khiam and Marjayoun"):
+# each name is found first, then only this much text before it is read, so a long article costs its
+# names times this window, never its names times its length.
+WINDOW = 400
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    leading = "|".join(k.capitalize() for k in lexicon.FEATURES_BEFORE if k not in lexicon.COMPASS)
+    ending = "|".join(k.capitalize() for k in lexicon.FEATURES_AFTER)
+    return (re.compile("(?:" + LOCATIVE + r")\Z"), re.compile(PLACE_AFTER),
+            re.compile(rf"\b(?:{leading})\s+\Z"), re.compile(rf"\s+(?:{ending})\b"))  # fmt: skip
+
+
+class _At(NamedTuple):
+    start: int
+    end: int
+
+
+def _written(word: str, text: str, end: str = r"\b") -> list[_At]:
+    """Where *text* writes *word* from a word's start on, followed by *end* (found through the
+    article's index of words, not by reading the article again for each name)."""
+    head = re.match(r"\w+", word)
+    if head is None:
+        return [_At(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(word) + end, text)]
+    after = _end_pattern(end)
+    return [
+        _At(start, start + len(word))
+        for start in _words_at(text).get(head.group(), ())
+        if text.startswith(word, start) and after.match(text, start + len(word))
+    ]
+
+
+@lru_cache(maxsize=8)
+def _end_pattern(end: str) -> re.Pattern[str]:
+    return re.compile(end)
+
+
+@lru_cache(maxsize=4)
+def _words_at(text: str) -> dict[str, list[int]]:
+    """Each word of *text* → where it starts (one pass over the article, kept for its names)."""
+    index: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
 def after_place_word(name: str, text: str) -> bool:
     """Whether the article writes *name* after "in", "near", "the town of", "from X to" … somewhere
     (those words in any case, the name as written)."""
-    return bool(re.search(LOCATIVE + re.escape(name) + r"\b(?![’'-])", text))
+    before = _compiled()[0]
+    return any(before.search(text, max(0, m.start - WINDOW), m.start) for m in _written(name, text, r"\b(?![’'-])"))
+
+
+def _before_a_place_word(word: str, text: str) -> bool:
+    """ "the Khabur river", "Zamzam camp": a kind of place after the name."""
+    after = _compiled()[1]
+    return any(after.match(text, m.end) for m in _written(word, text, ""))
 
 
 def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bool:
     """Whether a one-word name that no table knows is a place in this article: not the last name of
     someone named in full here, and found after "in", "near", "outside" … somewhere in the article, or
     written with the article (Al-Nashima) or a place word (Oued, Hassi, Jebel …)."""
-    if re.match(r"\s*" + re.escape(word.upper()) + r"\s*[—–-]", text) or re.search(
-        r"\b" + re.escape(word) + PLACE_AFTER, text
-    ):
+    if re.match(r"\s*" + re.escape(word.upper()) + r"\s*[—–-]", text) or _before_a_place_word(word, text):
         return True  # the dateline (BEN GUERDANE — …), or a place word after it (the Khabur river)
     if word in surnames:
         return False
@@ -113,11 +166,7 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
         )
         named = head in KNOWN and head not in PLACE_PARTS and head not in KIN  # a given name leads it
         return after_locative and not named and not particle and not given  # Ait Baha after "in": a place
-    if (
-        (head in PLACE_PARTS and head not in KIN)
-        or after_locative
-        or re.search(r"\b" + re.escape(word) + PLACE_AFTER, text)
-    ):
+    if (head in PLACE_PARTS and head not in KIN) or after_locative:
         return True
     return head in ("al", "el") and not re.search(re.escape(word) + r"\s+(?:said|says|told|added)\b", text)
 
@@ -125,9 +174,9 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
 def _in_a_place_name(word: str, text: str) -> bool:
     """Whether the article writes *word* inside a place's name somewhere: after a kind of place that
     leads one (Lake Qarun, Mount Hermon) or before one that ends one (the Merowe Dam)."""
-    leading = "|".join(k.capitalize() for k in lexicon.FEATURES_BEFORE if k not in lexicon.COMPASS)
-    ending = "|".join(k.capitalize() for k in lexicon.FEATURES_AFTER)
-    return bool(re.search(rf"\b(?:{leading})\s+{re.escape(word)}\b|\b{re.escape(word)}\s+(?:{ending})\b", text))
+    _locative, _after, leading, ending = _compiled()
+    return any(leading.search(text, max(0, m.start - 40), m.start) or ending.match(text, m.end)
+               for m in _written(word, text))  # fmt: skip
 
 
 def english_words(words: list[str]) -> bool:
