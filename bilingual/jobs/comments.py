@@ -22,8 +22,8 @@ from bilingual.document import Comment
 from bilingual.errors import InputError
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
-from bilingual.jobs.desk import STATE, SUFFIX, document_path, read_path, state_file
-from bilingual.writer import check_writable
+from bilingual.jobs.desk import SUFFIX, document_path, read_path, state_file
+from bilingual.writer import check_writable, unwritable
 
 MAX_COMMENT = 4000  # characters: a note to the next editor, not an article
 #: characters XML 1.0 cannot hold (a comment travels in XLIFF notes as plain text)
@@ -36,9 +36,12 @@ class DamagedComments(InputError):
 
 
 def comments_file(doc_path: str | Path) -> Path:
-    """Where the comments of the document at *doc_path* are kept (nothing is created)."""
-    path = Path(doc_path)
-    return path.parent / STATE / "comments" / (path.name.removesuffix(SUFFIX) + ".json")
+    """Where the comments of the document at *doc_path* are kept (nothing is created; a link planted on
+    the way makes the comments damaged, never followed)."""
+    try:
+        return state_file(Path(doc_path), "comments", ".json", create=False)
+    except InputError as exc:
+        raise DamagedComments(exc.message, path=str(exc.path), hint=exc.hint) from None
 
 
 def _parse(path: Path) -> list[Comment]:
@@ -58,12 +61,15 @@ def _parse(path: Path) -> list[Comment]:
 
 
 def _is_row(row: Any) -> bool:
+    """A comment as the desk writes one: its texts strings that can be stored (an escaped half of a
+    character, ``"\\ud800"``, would break every page and export that shows it)."""
     return (
         isinstance(row, dict)
         and all(isinstance(row.get(k), str) for k in ("segment", "text", "id"))
         and isinstance(row.get("when", 0), int | float)
         and isinstance(row.get("resolved", False), bool)
         and all(isinstance(row.get(k, ""), str) for k in ("who", "resolved_by"))
+        and all(unwritable(row.get(k, "")) is None for k in ("segment", "text", "id", "who", "resolved_by"))
     )
 
 

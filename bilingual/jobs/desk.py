@@ -34,9 +34,10 @@ from bilingual.errors import InputError, NotFound
 from bilingual.formats.aligned import read_aligned
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
+from bilingual.jobs.history import append_history, history_rows
 from bilingual.jobs.result import Result
 from bilingual.workspace import Workspace
-from bilingual.writer import changing, check_writable, findings_of, write_target
+from bilingual.writer import changing, check_writable, findings_of, unwritable, write_target
 
 #: The checks of names against the glossary: approving a text they fault asks the editor twice.
 NAME_CHECKS = NAME_FAULTS | {"outdated_spelling"}
@@ -333,15 +334,17 @@ def _save(workspace: Workspace, request: SaveRequest, result: Result) -> Saved:
     return Saved(written, found, written.status)
 
 
-def state_file(path: Path, kind: str, suffix: str) -> Path:
-    """The desk's own file of *kind* for the document at *path*; a link planted anywhere on the way
-    (the state folder, its sub-folder, the file) is refused, never followed."""
+def state_file(path: Path, kind: str, suffix: str, *, create: bool = True) -> Path:
+    """The desk's own file of *kind* for the document at *path*, its folders made when *create* (a
+    reader makes nothing); a link planted anywhere on the way (the state folder, its sub-folder, the
+    file) is refused, never followed."""
     folder = path.parent / STATE / kind
     for step in (path.parent / STATE, folder):
         if step.is_symlink():
             raise InputError(_("is a symbolic link, which is not followed"), path=str(step),
                              hint=_("remove it; the desk keeps its history there"))  # fmt: skip
-        step.mkdir(exist_ok=True)
+        if create:
+            step.mkdir(exist_ok=True)
     state = folder / (path.name.removesuffix(SUFFIX) + suffix)
     if state.is_symlink():
         raise InputError(_("is a symbolic link, which is not followed"), path=str(state),
@@ -349,46 +352,12 @@ def state_file(path: Path, kind: str, suffix: str) -> Path:
     return state
 
 
-def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str,
-                   batch: str = "") -> None:  # fmt: skip
-    """Add one save to the history: the whole line in one ``write`` (appends never interleave), after a
-    line break when a crash cut the last line short (the cut line stays, skipped by readers)."""
-    line = json.dumps({"segment": seg_id, "before": before[0], "before_status": before[1], "after": after[0],
-                       "after_status": after[1], "who": who, "when": time.time(), **({"batch": batch} if batch else {})},
-                      ensure_ascii=False)  # fmt: skip
-    fd = os.open(log, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-    try:
-        size = os.fstat(fd).st_size
-        cut = size > 0 and os.pread(fd, 1, size - 1) != b"\n"
-        data = (b"\n" if cut else b"") + (line + "\n").encode("utf-8")
-        written = os.write(fd, data)
-        while written < len(data):  # a regular file takes it whole; a full disk may not
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _history_rows(path: Path) -> list[dict[str, object]]:
-    """The history's saves, oldest first; a line a crash cut short, or anything else that is not a save,
-    is skipped (never a reason to refuse the page)."""
-    rows = []
-    for line in path.read_bytes().split(b"\n"):
-        try:
-            row = json.loads(line) if line.strip() else None
-        except (ValueError, RecursionError):
-            continue
-        if isinstance(row, dict) and isinstance(row.get("segment"), str) and isinstance(row.get("before"), str):
-            rows.append(row)
-    return rows
-
-
 def history(folder: str, document: str, segment: str | None = None) -> list[dict[str, object]]:
     """Every save of the document (of one segment), oldest first."""
-    path = state_file(document_path(folder, document), "history", ".jsonl")
+    path = state_file(document_path(folder, document), "history", ".jsonl", create=False)
     if not path.is_file():
         return []
-    return [r for r in _history_rows(path) if segment is None or r["segment"] == segment]
+    return [r for r in history_rows(path) if segment is None or r["segment"] == segment]
 
 
 def revert_segment(workspace: Workspace, document: str, segment: str, step: int, *, who: str = "") -> Saved:
@@ -430,7 +399,9 @@ def _dismissals(path: Path) -> list[dict[str, Any]] | None:
     except (ValueError, RecursionError):
         return None
     if not isinstance(kept, list) or not all(
-        isinstance(d, dict) and all(isinstance(d.get(k), str) for k in ("segment", "check", "reason")) for d in kept
+        isinstance(d, dict)
+        and all(isinstance(d.get(k), str) and not unwritable(d[k]) for k in ("segment", "check", "reason"))
+        for d in kept
     ):
         return None
     return kept
@@ -445,6 +416,6 @@ def findings(workspace: Workspace, document: str) -> list[tuple[Finding, str]]:
 
 def with_dismissals(folder: str, document: str, found: list[Finding]) -> list[tuple[Finding, str]]:
     """Each finding with the reason an editor dismissed it ('' when it stands)."""
-    dismissed_file = state_file(document_path(folder, document), "dismissed", ".json")
+    dismissed_file = state_file(document_path(folder, document), "dismissed", ".json", create=False)
     reasons = {(d["segment"], d["check"]): d["reason"] for d in _dismissals(dismissed_file) or []}
     return [(f, reasons.get((f.segment_id, f.check), "")) for f in found]

@@ -30,7 +30,6 @@ from bilingual.errors import InputError
 from bilingual.i18n import _
 from bilingual.jobs.desk import (
     SUFFIX,
-    append_history,
     document_path,
     history,
     read_path,
@@ -38,6 +37,7 @@ from bilingual.jobs.desk import (
     segment_version,
     state_file,
 )
+from bilingual.jobs.history import append_history
 from bilingual.jobs.result import Result
 from bilingual.workspace import Workspace
 from bilingual.writer import changing, check_writable, write_target

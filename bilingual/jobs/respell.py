@@ -8,8 +8,9 @@ from pathlib import Path
 
 from bilingual.errors import InputError
 from bilingual.i18n import _
-from bilingual.jobs.desk import append_history, list_documents, read_path, remember, state_file
+from bilingual.jobs.desk import list_documents, read_path, remember, state_file
 from bilingual.jobs.glossary import SetRequest, set_entry
+from bilingual.jobs.history import append_history
 from bilingual.jobs.result import Result
 from bilingual.names.edit import variants
 from bilingual.names.glossary import Glossary
