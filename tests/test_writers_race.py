@@ -191,3 +191,31 @@ def test_a_replacement_across_the_folder_while_an_apply_runs_keeps_both(article)
     edits = _edits(doc)
     assert len([t for t in edits.values() if t.startswith("تصحيح 0")]) == SENTENCES // 2  # every correction
     assert len([t for t in edits.values() if t.startswith("تصحيح واحد")]) == SENTENCES // 2  # and every replacement
+
+
+def test_comments_added_on_the_desk_while_an_apply_brings_comments_back_are_all_kept(article):
+    """Two writers of a document's comments in two processes: the desk's use case adding one comment at
+    a time, and an apply taking in the comments an editor's PO brought back. Every one of both is kept."""
+    folder, doc = article
+    catalog = polib.pofile(str(folder / "base.po"))
+    ids = [entry.msgctxt for entry in catalog][:300]
+    for i, entry in enumerate(catalog):
+        if i < 300:
+            entry.tcomment = f"[Nour] remark {i}"
+    catalog.save(str(folder / "remarks.po"))
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(__file__))
+    adder = textwrap.dedent(f"""
+        from bilingual.jobs import comments
+        for i, seg in enumerate({ids!r}):
+            comments.add_comment({str(folder)!r}, "a.en-ar.xml", seg, f"desk note {{i}}", who="Huda")
+    """)
+    desk_run = subprocess.Popen([sys.executable, "-c", adder], cwd=folder, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+    done = _cli("apply", doc, folder / "remarks.po", "--memory", folder / "m.sqlite3", cwd=folder)
+    _out, err = desk_run.communicate(timeout=300)
+    assert desk_run.returncode == 0, err
+    assert "300 comments added" in done.stderr + done.stdout
+    from bilingual.jobs.comments import read_comments
+
+    texts = sorted(c.text for c in read_comments(doc))
+    assert texts == sorted([f"desk note {i}" for i in range(300)] + [f"remark {i}" for i in range(300)])
