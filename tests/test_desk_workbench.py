@@ -262,6 +262,21 @@ def test_a_comments_file_holding_half_a_character_is_damaged_not_a_crash(client,
     assert planted.read_text() == f"[{row}]"  # left for a person to mend
 
 
+@pytest.mark.parametrize("when", ["1e300", "NaN", "-1"])
+def test_a_comment_dated_out_of_any_calendar_is_damaged_not_a_crash(client, desk_folder, run_cli, tmp_path, when):
+    """A comments file dated 1e300 (or NaN, which Python's JSON reads) broke the page and every export."""
+    docs = desk_folder[0]
+    planted = docs / ".bilingual" / "comments" / "a.json"
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    planted.write_text(
+        f'[{{"segment": "p1.s1", "text": "t", "who": "x", "when": {when}, "resolved": false, "id": "a"}}]'
+    )
+    page = client.get("/desk/doc/a.en-ar.xml")
+    assert page.status_code == 200 and 'data-role="comments-damaged"' in page.text
+    done = run_cli("export", docs / "a.en-ar.xml", "--to", "xliff2", "-o", tmp_path / "a.xlf")
+    assert done.exit_code == 0 and "exported without comments" in done.output
+
+
 def test_a_history_or_dismissals_file_holding_half_a_character_breaks_no_page(client, desk_folder):
     """The history's line with an escaped half character was served (an error for every page that reads
     the history); a dismissals file with one was read as it was. Both are now left aside, never written over."""

@@ -60,6 +60,9 @@ def _parse(path: Path) -> list[Comment]:
     return [Comment(**{k: r[k] for k in FIELDS if k in r}) for r in rows]
 
 
+LATEST = 253_402_300_800  # 10000-01-01: a comment's time is a date before it
+
+
 def _is_row(row: Any) -> bool:
     """A comment as the desk writes one: its texts strings that can be stored (an escaped half of a
     character, ``"\\ud800"``, would break every page and export that shows it)."""
@@ -67,6 +70,7 @@ def _is_row(row: Any) -> bool:
         isinstance(row, dict)
         and all(isinstance(row.get(k), str) for k in ("segment", "text", "id"))
         and isinstance(row.get("when", 0), int | float)
+        and 0 <= row.get("when", 0) < LATEST  # a time the pages and exports can write (not NaN, not 1e300)
         and isinstance(row.get("resolved", False), bool)
         and all(isinstance(row.get(k, ""), str) for k in ("who", "resolved_by"))
         and all(unwritable(row.get(k, "")) is None for k in ("segment", "text", "id", "who", "resolved_by"))
