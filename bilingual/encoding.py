@@ -4,11 +4,16 @@ Articles are UTF-8 (a byte-order mark allowed), UTF-16 or UTF-32 told by a byte-
 one, by the pattern of zero bytes ASCII-heavy text leaves in them (what Windows tools save as
 "Unicode"), or the encoding named with ``--encoding``. Editors' files (glossaries, PO) are UTF-8.
 Nothing is ever decoded into garbage: what cannot be told is one error naming the file and the byte.
+JSON is read strictly, one way for request bodies and the desk's files beside a document alike: no
+NaN or Infinity (no JSON answer can carry them back), no half of a character.
 """
 
 from __future__ import annotations
 
 import codecs
+import json
+import re
+from typing import Any
 
 from bilingual.errors import BilingualError, InputError
 from bilingual.i18n import _
@@ -126,3 +131,39 @@ def decode_utf8(data: bytes, *, path: str, error: type[BilingualError], hint: st
             _("not valid UTF-8 at byte offset {offset}").format(offset=exc.start), path=path, hint=hint
         ) from exc
     return text.replace("\r\n", "\n")
+
+
+class BadJson(ValueError):
+    """Bytes that are no JSON the tool takes: not JSON (NaN and Infinity, which Python's reader allows,
+    included), nested past any request's depth, or holding text no document can store (a lone
+    surrogate, ``"\\ud800"``). A request body, or a state file beside a document."""
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def load_json(body: bytes) -> Any:
+    """*body* parsed as JSON, or :class:`BadJson`: one client's bad text is refused here, before it
+    reaches a shared engine batch or a document."""
+    try:
+        data = json.loads(body, parse_constant=_no_constant)
+    except RecursionError:
+        raise BadJson("nested too deep") from None
+    except (UnicodeDecodeError, ValueError):
+        raise BadJson("not JSON") from None
+    stack = [data]
+    while stack:  # every string, keys included, without recursion
+        item = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE.search(item):
+                raise BadJson("a lone surrogate")
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return data

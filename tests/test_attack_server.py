@@ -97,6 +97,14 @@ def test_a_lone_surrogate_is_refused_before_the_shared_batch(client):
     assert saved.status_code == 400 and "surrogate" in saved.json()["error"]
 
 
+def test_nan_or_infinity_in_a_body_is_not_json(client):
+    """Python's JSON reader takes NaN and Infinity, which no JSON answer can carry back."""
+    for body in (b'{"q": "Cairo waits.", "source": "en", "target": "ar", "alternatives": NaN}',
+                 b'{"q": "Cairo waits.", "source": "en", "target": "ar", "alternatives": -Infinity}'):  # fmt: skip
+        bad = client.post("/translate", content=body, headers={"content-type": "application/json"})
+        assert bad.status_code == 400, bad.text
+
+
 @pytest.mark.parametrize("name", ["a\x00.txt", "a" * 300 + ".txt", "a\r\nX-Evil: 1.txt"])
 def test_odd_upload_names_are_answered_never_a_500(client, name):
     upload = client.post("/translate_file", data={"source": "en", "target": "ar"},

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.document import Comment
+from bilingual.encoding import BadJson, load_json
 from bilingual.errors import InputError
 from bilingual.fsutil import locked, write_text
 from bilingual.i18n import _
 from bilingual.jobs.desk import SUFFIX, document_path, read_path, state_file
-from bilingual.writer import check_writable, unwritable
+from bilingual.writer import check_writable
 
 MAX_COMMENT = 4000  # characters: a note to the next editor, not an article
 #: characters XML 1.0 cannot hold (a comment travels in XLIFF notes as plain text)
@@ -51,8 +52,8 @@ def _parse(path: Path) -> list[Comment]:
     if not path.is_file():
         return []
     try:
-        rows = json.loads(path.read_bytes())
-    except (ValueError, RecursionError):
+        rows = load_json(path.read_bytes())
+    except BadJson:  # not JSON, NaN, half a character ("\\ud800"): a file the pages could not show
         rows = None
     if not isinstance(rows, list) or not all(_is_row(r) for r in rows):
         raise DamagedComments(_("the desk's file of comments is damaged; nothing was changed"), path=str(path),
@@ -64,8 +65,7 @@ LATEST = 253_402_300_800  # 10000-01-01: a comment's time is a date before it
 
 
 def _is_row(row: Any) -> bool:
-    """A comment as the desk writes one: its texts strings that can be stored (an escaped half of a
-    character, ``"\\ud800"``, would break every page and export that shows it)."""
+    """A comment as the desk writes one (its time a date the pages and exports can write)."""
     return (
         isinstance(row, dict)
         and all(isinstance(row.get(k), str) for k in ("segment", "text", "id"))
@@ -73,7 +73,6 @@ def _is_row(row: Any) -> bool:
         and 0 <= row.get("when", 0) < LATEST  # a time the pages and exports can write (not NaN, not 1e300)
         and isinstance(row.get("resolved", False), bool)
         and all(isinstance(row.get(k, ""), str) for k in ("who", "resolved_by"))
-        and all(unwritable(row.get(k, "")) is None for k in ("segment", "text", "id", "who", "resolved_by"))
     )
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from bilingual.checks import NAME_FAULTS, run_checks
 from bilingual.document import Document, Finding, Segment, is_human, version_of
+from bilingual.encoding import BadJson, load_json
 from bilingual.errors import InputError, NotFound
 from bilingual.formats.aligned import read_aligned
 from bilingual.fsutil import locked, write_text
@@ -37,7 +38,7 @@ from bilingual.i18n import _
 from bilingual.jobs.history import append_history, history_rows
 from bilingual.jobs.result import Result
 from bilingual.workspace import Workspace
-from bilingual.writer import changing, check_writable, findings_of, unwritable, write_target
+from bilingual.writer import changing, check_writable, findings_of, write_target
 
 #: The checks of names against the glossary: approving a text they fault asks the editor twice.
 NAME_CHECKS = NAME_FAULTS | {"outdated_spelling"}
@@ -395,13 +396,11 @@ def _dismissals(path: Path) -> list[dict[str, Any]] | None:
     if not path.is_file():
         return []
     try:
-        kept = json.loads(path.read_bytes())
-    except (ValueError, RecursionError):
+        kept = load_json(path.read_bytes())
+    except BadJson:  # not JSON, NaN, half a character: not ours to read
         return None
     if not isinstance(kept, list) or not all(
-        isinstance(d, dict)
-        and all(isinstance(d.get(k), str) and not unwritable(d[k]) for k in ("segment", "check", "reason"))
-        for d in kept
+        isinstance(d, dict) and all(isinstance(d.get(k), str) for k in ("segment", "check", "reason")) for d in kept
     ):
         return None
     return kept

@@ -9,7 +9,7 @@ import os
 import time
 from pathlib import Path
 
-from bilingual.writer import unwritable
+from bilingual.encoding import BadJson, load_json
 
 
 def append_history(log: Path, seg_id: str, *, before: tuple[str, str], after: tuple[str, str], who: str,
@@ -37,10 +37,9 @@ def history_rows(path: Path) -> list[dict[str, object]]:
     rows = []
     for line in path.read_bytes().split(b"\n"):
         try:
-            row = json.loads(line) if line.strip() else None
-        except (ValueError, RecursionError):
+            row = load_json(line) if line.strip() else None
+        except BadJson:  # cut short, NaN, half a character: no save the desk wrote
             continue
-        if isinstance(row, dict) and isinstance(row.get("segment"), str) and isinstance(row.get("before"), str) \
-                and unwritable(json.dumps(row, ensure_ascii=False)) is None:  # fmt: skip
+        if isinstance(row, dict) and isinstance(row.get("segment"), str) and isinstance(row.get("before"), str):
             rows.append(row)
     return rows
