@@ -100,3 +100,12 @@ def test_places_after_above_and_after_a_landscape_of_and_a_known_country_after_a
     assert _kind(found, "Saudi Arabia") == "place" and "Arabia" not in found  # the first word was cut
     assert _kind(found, "Beni Tamzert") == "place"
     assert _kind(found, "Qurayyah") == "place" and _kind(found, "Harrat Rahat") == "place"
+
+
+def test_general_inside_a_body_s_name_is_no_rank():
+    found = _found(
+        "The Tunisian General Labour Union called a strike.",
+        "General Haftar Mansouri said the army would stay.",
+    )
+    assert _kind(found, "Tunisian General Labour Union") == "org"  # was cut at the rank: "Labour Union"
+    assert "Labour Union" not in found and "Haftar Mansouri" in found  # a rank before a person is still cut

@@ -189,6 +189,9 @@ def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
         if low in lexicon.TITLES and (
             (i and run[i - 1].lower() in ("of", "for"))  # "Ministry of Interior": a portfolio, in the name
             or (low in kinds.ROYAL and named_thing)  # "King Fahd Causeway", "King Abdullah Canal"
+            or (
+                low == "general" and org and i + 1 < len(run) and lexicon.common_word(run[i + 1])
+            )  # General Labour Union
         ):
             names[-1].append(plain)
             continue
