@@ -109,3 +109,22 @@ def test_general_inside_a_body_s_name_is_no_rank():
     )
     assert _kind(found, "Tunisian General Labour Union") == "org"  # was cut at the rank: "Labour Union"
     assert "Labour Union" not in found and "Haftar Mansouri" in found  # a rank before a person is still cut
+
+
+def test_everyday_words_and_a_body_after_them_are_one_body():
+    found = _found(
+        "Hadi chairs the Ports and Free Zones Authority, officials said.",
+        "Trade between Egypt and Arab Bank clients grew.",
+    )
+    assert _kind(found, "Ports and Free Zones Authority") == "org"  # was cut at "and": "Free Zones Authority"
+    assert "Free Zones Authority" not in found
+    assert "Egypt" in found and "Egypt and Arab Bank" not in found  # a place before "and" is a name of its own
+
+
+def test_a_place_named_with_a_title_stays_whole():
+    found = _found(
+        "Residents of Sheikh Badran say prices have doubled.",
+        "In Beirut, Prime Minister Nawaf Karami said the port would reopen.",
+    )
+    assert _kind(found, "Sheikh Badran") == "place"  # was cut at the title: a person "Badran"
+    assert "Nawaf Karami" in found and "Prime Minister Nawaf Karami" not in found

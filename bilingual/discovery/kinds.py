@@ -157,6 +157,8 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
     after_locative = after_place_word(word, text)
     if words > 1:  # "Bint Jbeil", "Al Mahrah": a place when the article puts it after "in", and no
         # given name or other name particle leads it
+        if head in lexicon.TITLES:  # Sheikh Zuweid after "residents of": a place; Sheikh Tamim: a man
+            return after_locative and not given_name(word.split()[1])
         particle = head in lexicon.PARTICLES and head not in ("al", "el")
         given = (  # Ricardo Pires (but Rod El-Farag: a place's name joined by the article)
             lexicon.person_words().get(head, ("", 0))[1] >= GIVEN
@@ -240,13 +242,15 @@ def two_names(name: list[str]) -> list[list[str]]:
         )  # a town sites a body; a country may name it (UN Support Mission in Libya)
         if word.lower() == "in" and body and where in gazetteer.places() and where not in gazetteer.countries():
             return [before, after]
-        person = 2 <= len(after) <= 4 and _given(after[0]) and not any(w.lower() in lexicon.CONNECTORS for w in after)
+        person = (
+            2 <= len(after) <= 4 and given_name(after[0]) and not any(w.lower() in lexicon.CONNECTORS for w in after)
+        )
         if word.lower() == "of" and body and person:
             return [before, after]
     return [name]
 
 
-def _given(word: str) -> bool:
+def given_name(word: str) -> bool:
     """Whether *word* is a given name people bear (Khalifa, Ricardo), not a place's or a body's word."""
     low = lexicon.fold(word)
     return (low in KNOWN or lexicon.person_words().get(low, ("", 0))[1] >= GIVEN) and low not in PLACE_PARTS

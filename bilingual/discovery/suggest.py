@@ -23,30 +23,9 @@ from dataclasses import dataclass
 from bilingual.discovery import gazetteer, kinds, lexicon, spelling
 from bilingual.discovery.region import CURRENT, region_of
 from bilingual.discovery.romanize import KNOWN
+from bilingual.discovery.runs import capitalised_runs
 from bilingual.i18n import _
 
-# Dotted acronyms (U.N., A.U.), an initial (A. K. Mansour) and St./Mt./Ft. are one token each.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z]\.(?=\s+[A-Z])|[A-Za-zÀ-ÿ][\w’'-]*|\S")
-# Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
-_SITED = frozenset(
-    [
-        "institute",
-        "center",
-        "centre",
-        "university",
-        "hospital",
-        "school",
-        "college",
-        "embassy",
-        "consulate",
-        "bureau",
-        "museum",
-        "library",
-        "academy",
-        "bank",
-        "company",
-    ]
-)
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = kinds.ACRONYM
 
@@ -82,95 +61,28 @@ def written_variants(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _capitalised(word: str) -> bool:
-    core = word.strip("’'")
-    if core.lower() in lexicon.PARTICLES:
+def _titled_place(words: list[str], text: str) -> bool:
+    """A place named with a title: the place table knows it (Sheikh Othman), or the article writes
+    it after "in", "residents of" … and no rank or given name follows the title (Sheikh Zuweid, never
+    "Prime Minister Nawaf Salam" after "in Beirut,")."""
+    if len(words) < 2 or words[0].lower() not in lexicon.TITLES or not all(w[:1].isupper() for w in words):
+        return False
+    name = " ".join(words)
+    if lexicon.fold(name) in gazetteer.places():
         return True
-    parts = core.split("-")
-    if len(parts) > 1 and parts[0].lower() in lexicon.PARTICLES and parts[1][:1].isupper():
-        return True  # al-Shughur, el-Balah: a particle in lower case keeps the name going
-    return bool(parts[0]) and parts[0][0].isupper()
+    rest = [w.lower() for w in words[1:]]
+    plain = not any(w in lexicon.TITLES for w in rest) and not kinds.given_name(words[1])
+    return plain and bool(text) and kinds.after_place_word(name, text)
 
 
-_SUFFIXED = re.compile(r"^(?P<name>[A-Z][\w’']+)-(?:based|led|backed|born|run|owned|held|bound|style)$")
-
-
-def _runs(sentence: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised words in a sentence, and whether each run starts a sentence.
-
-    A word starts a sentence when it is the sentence's first word or follows an opening quote
-    or a colon. "Tripoli-based" gives "Tripoli" and ends the run.
-    """
-    words = [w for w in _TOKEN.findall(sentence)]
-    runs: list[tuple[list[str], bool]] = []
-    current: list[str] = []
-    initial = False
-    starts = {
-        i
-        for i, w in enumerate(words)
-        if w[0].isalpha()
-        and (
-            i == 0
-            or not any(x[0].isalpha() for x in words[:i])
-            or words[i - 1] in ("“", '"', ":", "‘")
-            or (words[i - 1] in ("—", "–") and i >= 2 and words[i - 2].isupper())  # BASRA — Protesters …
-        )
-    }
-    for i, word in enumerate([*words, "."]):
-        suffixed = _SUFFIXED.match(word)
-        if suffixed:
-            if current:
-                runs.append((current, initial))
-            runs.append(([suffixed.group("name")], i in starts))
-            current = []
-            continue
-        is_word = word[0].isalpha()
-        if is_word and _capitalised(word):
-            if not current:
-                initial = i in starts
-            current.append(word)
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        low = word.lower()
-        org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
-        joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
-        if low == "of" and len(current) == 1 and current[-1].lower() in kinds.OF_FEATURES:
-            joins = True  # "Strait of Hormuz", "Gulf of Sollum"
-        if low in ("in", "at") and current and current[-1].lower() in _SITED:
-            joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
-        if is_word and current and low in lexicon.MID_PARTICLES and nxt and _capitalised(nxt) and not joins:
-            current.append(word)  # "Charles de Gaulle", "Iyad ag Ghaly": one name through its particle
-            continue
-        if is_word and current and low in lexicon.CONNECTORS and nxt and _capitalised(nxt) and joins:
-            current.append(word)
-            continue
-        after = words[i + 2] if i + 2 < len(words) else ""
-        if (
-            is_word
-            and low in ("of", "for")
-            and nxt == "the"
-            and after
-            and _capitalised(after)
-            and (current and current[-1].lower() in lexicon.ORG_HEADS)
-        ):
-            current.append(word)  # "International Committee of the Red Cross"
-            continue
-        if is_word and low == "the" and current and current[-1].lower() in ("of", "for"):
-            current.append(word)
-            continue
-        if current:
-            runs.append((current, initial))
-        current = []
-    return runs
-
-
-def _clean(run: list[str], left: dict[str, str]) -> list[list[str]]:
+def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[str]]:
     """A run cut into names: titles, demonyms, days and months, possessives and dangling connectors
     removed (a demonym inside an organisation's name stays: "Libyan National Army"). What is cut
-    off is recorded in *left* with its reason."""
+    off is recorded in *left* with its reason. A place named with a title (Sheikh Zuweid, Sheikh
+    Othman) stays whole: the place table knows it, or *text* writes it after "in", "residents of" …"""
     whole = run[1:] if run[0] == "The" and len(run) > 1 else run
-    if lexicon.fold(" ".join(whole)) in lexicon.ORGANISATIONS:
-        return [whole]  # a movement the press names whole: the Muslim Brotherhood is no "Brotherhood"
+    if lexicon.fold(" ".join(whole)) in lexicon.ORGANISATIONS or _titled_place(whole, text):
+        return [whole]  # the Muslim Brotherhood is no "Brotherhood", Sheikh Zuweid no sheikh
     names: list[list[str]] = [[]]
     org = any(re.sub(r"[’']s$", "", w).lower() in lexicon.ORG_HEADS for w in run)  # "Union's" too
     last = re.sub(r"[’']s$", "", run[-1]).lower()
@@ -368,7 +280,7 @@ def propose(
 
 def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> list[Proposal]:
     seen_mid: set[str] = set()
-    runs = [(run, initial, s) for s in sentences for run, initial in _runs(s)]
+    runs = [(run, initial, s) for s in sentences for run, initial in capitalised_runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}
     runs = [
         ([_uncapped(w, seen, initial and not j, _dateline(run)) for j, w in enumerate(run)], initial, s)
@@ -389,7 +301,7 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     for run, initial, sentence in [([*n.split()], False, s) for s, ns in known.items() for n in ns] + runs:
         if any(" ".join(run) in name and " ".join(run) != name for name in known[sentence]):
             continue  # a piece of an organisation named whole in this sentence ("Without Borders")
-        for words in _clean(run, left):
+        for words in _clean(run, left, text):
             name = " ".join(words)
             key = lexicon.fold(name)
             if key in covered:

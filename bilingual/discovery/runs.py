@@ -1,0 +1,135 @@
+"""Runs of capitalised words in a sentence — where a name may be — joined through the lower-case
+words names hold ("Charles de Gaulle", "International Committee of the Red Cross", "Ministry of
+Trade and Industry") and cut where a name ends ("Tripoli-based", "Gulf Research Center in Jeddah").
+:mod:`bilingual.discovery.suggest` cleans them into names."""
+
+from __future__ import annotations
+
+import re
+
+from bilingual.discovery import kinds, lexicon
+
+# Dotted acronyms (U.N., A.U.), an initial (A. K. Mansour) and St./Mt./Ft. are one token each.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z]\.(?=\s+[A-Z])|[A-Za-zÀ-ÿ][\w’'-]*|\S")
+# Institutions that stand somewhere: "in X" after them says where, not what ("Mission in Libya" is a name).
+_SITED = frozenset(
+    [
+        "institute",
+        "center",
+        "centre",
+        "university",
+        "hospital",
+        "school",
+        "college",
+        "embassy",
+        "consulate",
+        "bureau",
+        "museum",
+        "library",
+        "academy",
+        "bank",
+        "company",
+    ]
+)
+
+
+def capitalised(word: str) -> bool:
+    core = word.strip("’'")
+    if core.lower() in lexicon.PARTICLES:
+        return True
+    parts = core.split("-")
+    if len(parts) > 1 and parts[0].lower() in lexicon.PARTICLES and parts[1][:1].isupper():
+        return True  # al-Shughur, el-Balah: a particle in lower case keeps the name going
+    return bool(parts[0]) and parts[0][0].isupper()
+
+
+_SUFFIXED = re.compile(r"^(?P<name>[A-Z][\w’']+)-(?:based|led|backed|born|run|owned|held|bound|style)$")
+
+
+def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words in a sentence, and whether each run starts a sentence.
+
+    A word starts a sentence when it is the sentence's first word or follows an opening quote
+    or a colon. "Tripoli-based" gives "Tripoli" and ends the run.
+    """
+    words = [w for w in _TOKEN.findall(sentence)]
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    initial = False
+    starts = {
+        i
+        for i, w in enumerate(words)
+        if w[0].isalpha()
+        and (
+            i == 0
+            or not any(x[0].isalpha() for x in words[:i])
+            or words[i - 1] in ("“", '"', ":", "‘")
+            or (words[i - 1] in ("—", "–") and i >= 2 and words[i - 2].isupper())  # BASRA — Protesters …
+        )
+    }
+    for i, word in enumerate([*words, "."]):
+        suffixed = _SUFFIXED.match(word)
+        if suffixed:
+            if current:
+                runs.append((current, initial))
+            runs.append(([suffixed.group("name")], i in starts))
+            current = []
+            continue
+        is_word = word[0].isalpha()
+        if is_word and capitalised(word):
+            if not current:
+                initial = i in starts
+            current.append(word)
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        low = word.lower()
+        org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
+        joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
+        if low == "of" and len(current) == 1 and current[-1].lower() in kinds.OF_FEATURES:
+            joins = True  # "Strait of Hormuz", "Gulf of Sollum"
+        if low in ("in", "at") and current and current[-1].lower() in _SITED:
+            joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
+        if low == "and" and current and not joins and _body_ahead(current, words, i + 1):
+            joins = True  # "Ports and Free Zones Authority": everyday words, then the rest of the body
+        if is_word and current and low in lexicon.MID_PARTICLES and nxt and capitalised(nxt) and not joins:
+            current.append(word)  # "Charles de Gaulle", "Iyad ag Ghaly": one name through its particle
+            continue
+        if is_word and current and low in lexicon.CONNECTORS and nxt and capitalised(nxt) and joins:
+            current.append(word)
+            continue
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if (
+            is_word
+            and low in ("of", "for")
+            and nxt == "the"
+            and after
+            and capitalised(after)
+            and (current and current[-1].lower() in lexicon.ORG_HEADS)
+        ):
+            current.append(word)  # "International Committee of the Red Cross"
+            continue
+        if is_word and low == "the" and current and current[-1].lower() in ("of", "for"):
+            current.append(word)
+            continue
+        if current:
+            runs.append((current, initial))
+        current = []
+    return runs
+
+
+def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
+    """Whether *current*, everyday words ("Ports", "Oil"), and the capitalised words from *start* on make
+    one body: those end in a body's word (Authority, Company …). "Egypt and Arab Bank" stays two."""
+    ahead = []
+    for word in words[start:]:
+        if not (word[0].isalpha() and capitalised(word)):
+            break
+        ahead.append(word)
+    everyday = all(lexicon.common_word(w) and lexicon.fold(w) not in _places() for w in current)
+    return bool(ahead) and ahead[-1].lower() in lexicon.ORG_HEADS and everyday
+
+
+def _places() -> dict[str, str]:
+    from bilingual.discovery.gazetteer import places
+
+    return places()
