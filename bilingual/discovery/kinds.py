@@ -108,17 +108,12 @@ def _written(word: str, text: str, end: str = r"\b") -> list[_At]:
     head = re.match(r"\w+", word)
     if head is None:
         return [_At(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(word) + end, text)]
-    after = _end_pattern(end)
+    after = re.compile(end)  # the re module keeps what it compiled
     return [
         _At(start, start + len(word))
         for start in _words_at(text).get(head.group(), ())
         if text.startswith(word, start) and after.match(text, start + len(word))
     ]
-
-
-@lru_cache(maxsize=8)
-def _end_pattern(end: str) -> re.Pattern[str]:
-    return re.compile(end)
 
 
 @lru_cache(maxsize=4)

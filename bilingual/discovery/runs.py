@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual.discovery import kinds, lexicon
+from bilingual.discovery import gazetteer, kinds, lexicon
 
 # Dotted acronyms (U.N., A.U.), an initial (A. K. Mansour) and St./Mt./Ft. are one token each.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z]\.(?=\s+[A-Z])|[A-Za-zÀ-ÿ][\w’'-]*|\S")
@@ -125,11 +125,5 @@ def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
         if not (word[0].isalpha() and capitalised(word)):
             break
         ahead.append(word)
-    everyday = all(lexicon.common_word(w) and lexicon.fold(w) not in _places() for w in current)
+    everyday = all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in current)
     return bool(ahead) and ahead[-1].lower() in lexicon.ORG_HEADS and everyday
-
-
-def _places() -> dict[str, str]:
-    from bilingual.discovery.gazetteer import places
-
-    return places()
