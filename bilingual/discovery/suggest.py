@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bilingual.discovery import gazetteer, kinds, lexicon, spelling
-from bilingual.discovery.region import CURRENT, region_of
+from bilingual.discovery import gazetteer, kinds, lexicon, localities, spelling
+from bilingual.discovery.region import COUNTRIES, CURRENT, countries_of, region_of
 from bilingual.discovery.romanize import KNOWN
 from bilingual.discovery.runs import capitalised_runs
 from bilingual.i18n import _
@@ -34,7 +34,7 @@ _ACRONYM = kinds.ACRONYM
 # name, spelled as the Arabic press spells it) on the examples and the tuning articles
 # (``python bench/suggest.py --calibration``), rounded down; the dev set and the new set are
 # reported against it, never tuned on.
-CONFIDENCE = {"gazetteer": 0.95, "table": 0.85, "to translate": 0.85, "named": 0.7, "attested": 0.5, "learned": 0.3,
+CONFIDENCE = {"gazetteer": 0.95, "locality": 0.85, "table": 0.85, "to translate": 0.85, "named": 0.7, "attested": 0.5, "learned": 0.3,
               "rule": 0.2}  # fmt: skip
 
 
@@ -153,12 +153,20 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     """(Arabic, source, confidence) for a person or a place."""
     folded = lexicon.fold(name)
     places = gazetteer.places()
+    local = localities.locality(folded, COUNTRIES.get()) if kind == "place" else ""
+    if local and folded not in gazetteer.settled() and not _same_but_article(local, places.get(folded, "")):
+        return local, "locality", CONFIDENCE["locality"]  # a town of the article's country (Fnideq الفنيدق)
     if folded in places and (not _ACRONYM.match(name) or folded in gazetteer.ACRONYM_PLACES):
         return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
     if kind == "place" and folded in gazetteer.famous_places():  # Geneva جنيف, written as a name here
         return gazetteer.famous_places()[folded], "gazetteer", CONFIDENCE["gazetteer"]
     arabic, source = spelling.spell(name, kind)
     return arabic, source, CONFIDENCE[source]
+
+
+def _same_but_article(one: str, other: str) -> bool:
+    """Two spellings of a name that differ at most in an article (البصرة, بصرة): the gazetteer's stands."""
+    return bool(other) and [w.removeprefix("ال") for w in one.split()] == [w.removeprefix("ال") for w in other.split()]
 
 
 def _not_a_name(piece: str) -> bool:
@@ -271,11 +279,13 @@ def propose(
 
     *left*, when given, receives each capitalised word or run that is not proposed, with the reason.
     *region*: whose press a name by ear is spelled for (None: the article's, :func:`region.region_of`)."""
-    token = CURRENT.set(region or region_of(" ".join(sentences)))
+    text = " ".join(sentences)
+    token, named = CURRENT.set(region or region_of(text)), COUNTRIES.set(countries_of(text, localities.holding))
     try:
         return _propose(sentences, covered, {} if left is None else left)
     finally:
         CURRENT.reset(token)
+        COUNTRIES.reset(named)
 
 
 def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> list[Proposal]:

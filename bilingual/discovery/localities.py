@@ -1,0 +1,104 @@
+"""The Arab world's towns, villages, districts and neighbourhoods, by country, as Who's On First
+names them in Arabic (``data/places-wof.tsv``, built by ``tools/build_name_data.py --wof``; CC0 and
+CC BY sources, credited in ``data/LICENSES.md``; the names mostly from Wikidata and GeoNames).
+
+A locality is read only for a name the article uses as a place, and only in the countries the
+article names (:func:`bilingual.discovery.region.countries_of`): Fnideq الفنيدق in an article on
+Morocco, Kosti كوستي in one on Sudan, where the GeoNames city table gave ربك, the town across the
+river. A village of the same name in another country is no evidence, and a locality is never a
+reason to take a word for a place. Built once per version of the table and code, and shipped built
+(``data/localities.built.json.gz``) so a first run only reads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from bilingual.arabic import similarity
+from bilingual.discovery.gazetteer import ACRONYM_PLACES, _bare, _bare_words, _variants, press_form
+from bilingual.discovery.lexicon import DATA, fold, read_table
+from bilingual.discovery.romanize import transliterate_name
+
+#: The table built when the package was made (``python tools/build_lexicons.py``)
+SHIPPED = DATA / "localities.built.json.gz"
+VERSION = "1"
+
+
+def localities_key() -> tuple[str, tuple[str, ...]]:
+    """The version (the table, this code and the spelling code it calls) and the libraries it depends on."""
+    digest = hashlib.sha256((DATA / "places-wof.tsv").read_bytes() if (DATA / "places-wof.tsv").is_file() else b"-")
+    here = Path(__file__).resolve().parent
+    for source in ("localities.py", "gazetteer.py", "lexicon.py", "romanize.py", "../arabic.py"):
+        digest.update((here / source).read_bytes())
+    return f"{VERSION}-{digest.hexdigest()[:12]}", ("wordfreq",)
+
+
+@cache
+def _built() -> dict[str, str]:
+    from bilingual.names import cache as disk
+
+    return disk.lexicon("localities", *localities_key(), _build, shipped=SHIPPED)
+
+
+#: Who's On First's kinds of place, the most important first: a region's name before a village's
+#: (its Moroccan communes, "localadmin", are left out: many are named for another place)
+_KINDS = ("region", "county", "locality", "neighbourhood")
+
+
+def _build() -> dict[str, str]:
+    """Folded English (with and without its article) → its places in ``places-wof.tsv``, one
+    ``country:Arabic`` a line (:func:`_held`: a flat string a name keeps a first run small).
+    An Arabic of more words than the English names something else (Karameh is no نادي الكرامة "the
+    Karama club"). Where one country has several places of a name: one that sounds like it (Kenitra
+    القنيطرة, not the province the table gives its name, خنيفرة), of the most important kind (Iraq's
+    district Haditha حديثة before a village), the most populous, the closest in sound. A last line
+    ``:country`` names the country of the town of that name (:data:`TOWN` people or more)."""
+    rows = [row for row in read_table("places-wof.tsv") if len(row) >= 5 and row[3] in _KINDS]
+    by_country: dict[tuple[str, str], list[tuple[bool, int, int, float, str]]] = {}
+    for english, arabic, country, kind, population in rows:
+        if len(arabic.split()) > len(english.split()):
+            continue
+        ruled = _bare(transliterate_name(" ".join(_bare_words(english))))  # "As Suwaydah": سويداء
+        for variant in _variants(english):
+            if len(variant.replace(" ", "")) >= 3 and variant not in ACRONYM_PLACES:
+                sounds = similarity(ruled, _bare(arabic))
+                choice = (sounds < 0.8, _KINDS.index(kind), -int(population or 0), -sounds, arabic)
+                by_country.setdefault((variant, country), []).append(choice)
+    lines: dict[str, list[str]] = {}
+    towns: dict[str, tuple[int, str]] = {}  # a name → its most populous place's (people, country)
+    for (variant, country), choices in sorted(by_country.items()):
+        lines.setdefault(variant, []).append(f"{country}:{press_form(min(choices)[-1], article=False)}")
+        people = max(-c[2] for c in choices)
+        if people >= TOWN and people > towns.get(variant, (0, ""))[0]:
+            towns[variant] = (people, country)
+    for variant, (_people, country) in towns.items():
+        lines[variant].append(":" + country)
+    return {variant: "\n".join(held) for variant, held in lines.items()}
+
+
+#: From this many people a place is the town its name means where no country is said (SALALAH —)
+TOWN = 10_000
+
+
+def _held(name: str) -> dict[str, str]:
+    """Country → Arabic of the places named *name* (folded); under "" the country of the town so named."""
+    held = _built().get(name, "")
+    return {country: arabic for country, _, arabic in (line.partition(":") for line in held.splitlines())}
+
+
+def holding(name: str) -> list[str]:
+    """The countries with a place of this name (any case) in Who's On First: the country of the
+    town of 10,000 people or more so named, when there is one (Salalah: Oman, not the villages of
+    that name in Yemen and Sudan); else every country with a village of the name."""
+    held = _held(fold(name))
+    return [held[""]] if "" in held else sorted(held)
+
+
+def locality(name: str, countries: tuple[str, ...]) -> str:
+    """The Arabic of a town, village or district named *name* (folded) in Who's On First, in the
+    first of *countries* (the article's) that has one; '' when none does (a village of that name
+    elsewhere is no evidence: Ballana in Syria is not Egypt's Ballana)."""
+    held = _held(name) if countries else {}
+    return next((held[country] for country in countries if country and country in held), "")
