@@ -25,6 +25,7 @@ SETS = {
     "seventh set": HERE / "seventhset",  # new regions, written at fa4017d (bench/seventhset/README.md)
     "eighth set": HERE / "eighthset",  # written at the freeze 7009ffb (bench/eighthset/README.md)
     "ninth set": HERE / "ninthset",  # written at d294969, after the eighth's fixes (bench/ninthset/README.md)
+    "tenth set": HERE / "tenthset",  # written at 37da2f2, with the localities (bench/tenthset/README.md)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
