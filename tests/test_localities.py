@@ -85,3 +85,32 @@ def test_a_port_named_for_the_mediterranean_is_written_so():
 def test_a_name_word_from_the_pairs_is_written_with_the_press_s_final_ta_marbuta():
     found = _arabic("AMMAN — Jordan's water authority said Nabil Hamzeh would lead the talks.")
     assert found["Nabil Hamzeh"].split()[-1] == "حمزة"  # Wikidata's pairs held حمزه once
+
+
+def test_a_place_whose_table_name_has_an_article_is_held():
+    # the table's "Al Mukalla" was read with its article as a word (أل موكلة) and left out
+    assert localities.locality("mukalla", ("ye",)) == "المكلا"
+    assert localities.holding("MUKALLA") == ["ye"]
+
+
+def test_a_name_written_as_one_word_finds_the_place_written_as_two():
+    found = _arabic("MUKALLA — Yemen's farmers in Ghayl Bawazir said the pumps had stopped.")
+    assert found["Ghayl Bawazir"] == "غيل باوزير"  # the table writes "Ghayl Ba Wazir"
+
+
+def test_a_mountain_range_is_not_a_village_of_its_name():
+    found = _arabic("Oman's Hajar Mountains drew hikers from the UAE and Oman's own cities.")
+    assert found["Hajar Mountains"] != "جبال الهجر"  # الهجر is a village in Oman, not the range
+
+
+def test_names_after_reached_are_places():
+    found = {
+        p.name: p for p in propose(["Sudan's aid agency said convoys reached Tawilat and Dilling on Sunday."], set())
+    }
+    assert found["Dilling"].kind == "place"  # was a person: "reached" was no word before a place
+
+
+def test_umm_takes_its_hamza_and_a_whole_name_keeps_its_country():
+    assert gazetteer.press_form("ام قصر") == "أم قصر"
+    assert gazetteer.press_form("ار") == "ار"  # only أم: a two-letter word is no name's first word otherwise
+    assert localities.locality("thala", ("tn",)) == "تالة"  # not lost to Yemen's "Tha'la" ثعلة, joined

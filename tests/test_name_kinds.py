@@ -128,3 +128,10 @@ def test_a_place_named_with_a_title_stays_whole():
     )
     assert _kind(found, "Sheikh Badran") == "place"  # was cut at the title: a person "Badran"
     assert "Nawaf Karami" in found and "Prime Minister Nawaf Karami" not in found
+
+
+def test_a_company_of_a_name_and_everyday_words_either_side_of_and_is_one_body():
+    found = _found("An official of the Misr Spinning and Weaving Company said mills had cut their shifts.")
+    assert _kind(found, "Misr Spinning and Weaving Company") == "org"  # was "Misr Spinning" and "Weaving Company"
+    found = _found("Egypt and Arab Bank officials met on Monday.")
+    assert "Arab Bank" in found and "Egypt" in found  # a country and a bank stay two

@@ -62,6 +62,9 @@ def arabic(text: str) -> str:
     return text if ARABIC.match(text) else ""
 
 
+ARTICLES = frozenset(["al", "el", "ad", "an", "as", "az", "ar", "at", "ash", "ath", "adh", "ed", "es", "et", "ez"])
+
+
 def sounds_like(english: str, letters: str) -> bool:
     """Whether the Arabic could be a reading of the English word (their consonants roughly agree)."""
     import sys
@@ -70,6 +73,9 @@ def sounds_like(english: str, letters: str) -> bool:
     from bilingual.arabic import similarity
     from bilingual.discovery.romanize import transliterate_name
 
+    words = fold(english).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        english = " ".join(words[1:])  # "Al Mukalla": the article is no part of how the name sounds
     ruled, bare = transliterate_name(english).removeprefix("ال"), letters.removeprefix("ال")
     return similarity(ruled, bare) >= 0.5 and len(bare) >= 0.6 * len(ruled)  # not one part of a compound
 

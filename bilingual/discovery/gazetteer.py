@@ -133,7 +133,7 @@ def press_form(arabic: str, *, article: bool = True, frequency: Callable[[str], 
     for word in arabic.split():
         options = {word}
         for head in ("", "ال"):
-            if word.startswith(head + "ا") and len(word) > len(head) + 2:
+            if word.startswith(head + "ا") and (len(word) > len(head) + 2 or word == "ام"):  # ام قصر → أم قصر
                 options |= {head + hamza + word[len(head) + 1 :] for hamza in "أإ"}
         if word.endswith("ه") and len(word) > 2:
             options |= {w[:-1] + "ة" for w in options}

@@ -61,6 +61,7 @@ def kind_of(words: list[str], before: str) -> str:
 # capitalised ("in Bint Jbeil and Khiam"; never "in Baghdad has raised the issue …, Aoun Diab").
 LOCATIVE = (
     r"(?:(?i:\b(?:in|near|outside|around|across|into|from|at|through|via|towards?|between|above|below|beyond|"
+    r"reach(?:ed|es|ing)?|"  # "convoys reached Kadugli and Dilling"
     r"along|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"  # "the plateau above Beni Isguen"
     r"(?:ruins|tombs|streets|fields|hills|plains|shores?|banks|slopes|sands|coast|heart|centre|center)\s+of|"
     r"(?:city|town|village|port|resort|island|oasis|residents|governor|mayor|outskirts|edge|districts?|"

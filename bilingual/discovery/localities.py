@@ -48,7 +48,7 @@ _KINDS = ("region", "county", "locality", "neighbourhood")
 
 
 def _build() -> dict[str, str]:
-    """Folded English (with and without its article) → its places in ``places-wof.tsv``, one
+    """Folded English (with and without its article, without spaces) → its places in ``places-wof.tsv``, one
     ``country:Arabic`` a line (:func:`_held`: a flat string a name keeps a first run small).
     An Arabic of more words than the English names something else (Karameh is no نادي الكرامة "the
     Karama club"). Where one country has several places of a name: one that sounds like it (Kenitra
@@ -75,7 +75,15 @@ def _build() -> dict[str, str]:
             towns[variant] = (people, country)
     for variant, (_people, country) in towns.items():
         lines[variant].append(":" + country)
-    return {variant: "\n".join(held) for variant, held in lines.items()}
+    # keyed without spaces: a name cut at a particle or an apostrophe ("Ghayl Ba Wazir", "Bani Na'im") is
+    # found written whole (Ghayl Bawazir, Bani Naim); where two forms meet, a country's place written as
+    # one word (Thala تالة in Tunisia) before one cut ("Tha'la" ثعلة in Yemen) of another country
+    merged: dict[str, dict[str, str]] = {}
+    for variant in sorted(lines, key=lambda v: (v.count(" "), v)):
+        into = merged.setdefault(variant.replace(" ", ""), {})
+        for line in lines[variant]:
+            into.setdefault(line.partition(":")[0], line)
+    return {key: "\n".join(held.values()) for key, held in merged.items()}
 
 
 #: From this many people a place is the town its name means where no country is said (SALALAH —)
@@ -84,7 +92,7 @@ TOWN = 10_000
 
 def _held(name: str) -> dict[str, str]:
     """Country → Arabic of the places named *name* (folded); under "" the country of the town so named."""
-    held = _built().get(name, "")
+    held = _built().get(name.replace(" ", ""), "")
     return {country: arabic for country, _, arabic in (line.partition(":") for line in held.splitlines())}
 
 

@@ -119,11 +119,18 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
 
 def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
     """Whether *current*, everyday words ("Ports", "Oil"), and the capitalised words from *start* on make
-    one body: those end in a body's word (Authority, Company …). "Egypt and Arab Bank" stays two."""
+    one body: those end in a body's word (Authority, Company …), and either *current* is everyday
+    words or both sides of "and" end and begin with them ("Misr Spinning and Weaving Company").
+    "Egypt and Arab Bank" stays two."""
     ahead = []
     for word in words[start:]:
         if not (word[0].isalpha() and capitalised(word)):
             break
         ahead.append(word)
-    everyday = all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in current)
-    return bool(ahead) and ahead[-1].lower() in lexicon.ORG_HEADS and everyday
+
+    def everyday(words: list[str]) -> bool:
+        return all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in words)
+
+    # "Misr Spinning and Weaving Company": a name, then everyday words on both sides of "and"
+    trade = len(ahead) >= 2 and everyday(current[-1:]) and everyday(ahead[:-1])
+    return bool(ahead) and ahead[-1].lower() in lexicon.ORG_HEADS and (everyday(current) or trade)

@@ -237,14 +237,10 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         parts = [*parts[2:], parts[0]]
     if len(parts) > 1 and parts[-1] == "Med":  # a port complex: Tanger Med طنجة المتوسط, Nador West Med
         compass = FEATURES_BEFORE.get(fold_word(parts[-2]), "") if len(parts) > 2 else ""
-        rest = " ".join(parts[: -2 if compass else -1])
-        known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
-        arabic, source = (known, "table") if known else spell(rest, "place")
+        arabic, source = _named_place(" ".join(parts[: -2 if compass else -1]))
         return " ".join(w for w in (arabic, compass, "المتوسط") if w), source
     if parts[0].lower() == "new":
-        rest = " ".join(parts[1:])  # New Alamein العلمين الجديدة, New Cairo القاهرة الجديدة
-        known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
-        arabic, source = (known, "table") if known else spell(rest, "place")
+        arabic, source = _named_place(" ".join(parts[1:]))  # New Alamein العلمين الجديدة
         return arabic + " الجديدة", source
     first, last = fold_word(parts[0]), fold_word(parts[-1])
     if last not in FEATURES_AFTER and first not in FEATURES_BEFORE:
@@ -254,11 +250,22 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
-    known = places().get(fold(rest)) or locality(fold(rest), COUNTRIES.get())
-    arabic, source = (known, "table") if known else spell(rest, "place")
+    arabic, source = _named_place(rest, town=last not in NATURAL and first not in NATURAL)
     if source == "attested" and last in FEATURES_AFTER and " " not in arabic:
         arabic = _defined(arabic)  # Wehda Dam سد الوحدة, Tahrir Square ميدان التحرير
     return feature + " " + arabic, source
+
+
+#: Kinds of place named for themselves, not for a town: the Hajar Mountains are no village called Hajar
+NATURAL = frozenset(["mountain", "mountains", "mount", "valley", "river", "lake", "sea", "desert", "plain", "plateau",
+                     "gulf", "bay", "strait", "peninsula", "coast", "cape", "cap", "island", "islands", "oasis"])  # fmt: skip
+
+
+def _named_place(rest: str, *, town: bool = True) -> tuple[str, str]:
+    """The Arabic of the name inside a place's shape: a table's place, a town of the article's
+    countries (not for a mountain, a lake or a sea: *town* False), else spelled."""
+    known = places().get(fold(rest)) or (locality(fold(rest), COUNTRIES.get()) if town else "")
+    return (known, "table") if known else spell(rest, "place")
 
 
 def _defined(word: str) -> str:
