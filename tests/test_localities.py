@@ -114,3 +114,9 @@ def test_umm_takes_its_hamza_and_a_whole_name_keeps_its_country():
     assert gazetteer.press_form("ام قصر") == "أم قصر"
     assert gazetteer.press_form("ار") == "ار"  # only أم: a two-letter word is no name's first word otherwise
     assert localities.locality("thala", ("tn",)) == "تالة"  # not lost to Yemen's "Tha'la" ثعلة, joined
+
+
+def test_egypts_final_alif_maqsura_is_the_press_s_ya_where_text_says_so():
+    assert gazetteer.press_form("نجع حمادى") == "نجع حمادي"
+    assert gazetteer.press_form("بنى سويف") == "بني سويف"
+    assert gazetteer.press_form("بصرى الشام") == "بصرى الشام"  # Bosra stays

@@ -135,3 +135,33 @@ def test_a_company_of_a_name_and_everyday_words_either_side_of_and_is_one_body()
     assert _kind(found, "Misr Spinning and Weaving Company") == "org"  # was "Misr Spinning" and "Weaving Company"
     found = _found("Egypt and Arab Bank officials met on Monday.")
     assert "Arab Bank" in found and "Egypt" in found  # a country and a bank stay two
+
+
+def test_a_short_dateline_the_article_writes_as_a_name_is_that_place():
+    found = _found("SUR — Rangers counted fewer turtles this summer.", "Hotels in Sur said bookings had fallen.")
+    assert "SUR" not in found and _kind(found, "Sur") == "place"  # was an organisation "SUR" with no Arabic
+
+
+def test_a_society_s_name_goes_on_through_of():
+    found = _found("The Royal Society for the Conservation of Nature said bookings held up.")
+    assert _kind(found, "Royal Society for the Conservation of Nature") == "org"  # "society" lost its s in a strip
+
+
+def test_a_country_s_possessive_ends_the_country_not_the_next_name():
+    found = _found("The wind farm in Saudi Arabia's Jouf region produced more power than planned.")
+    assert _kind(found, "Saudi Arabia") == "place" and _kind(found, "Jouf") == "place"  # was "Arabia's Jouf"
+
+
+def test_turki_is_a_given_name_not_a_people():
+    found = _found("Turki al-Ruwaili, who farms olives near Tabarjal, said the jobs kept his sons at home.")
+    assert _kind(found, "Turki al-Ruwaili") == "person"  # "Turki" was cut as a people (Turkish)
+
+
+def test_a_company_named_by_letters_and_everyday_words_is_an_organisation():
+    found = _found("ACWA Power, which built the solar plant, said it was talking to farmers.")
+    assert _kind(found, "ACWA Power") == "org"  # was transliterated as a person
+
+
+def test_sands_are_a_kind_of_place():
+    found = {p.name: p for p in propose(["Camp owners in the Wahiba Sands said the season started well."], set())}
+    assert found["Wahiba Sands"].arabic.startswith("رمال ")  # was وهبة سندس, "Sands" by ear

@@ -35,8 +35,13 @@ def kind_of(words: list[str], before: str) -> str:
     )
     if in_places and (not acronym or folded in gazetteer.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town
-    if acronym or any(w in lexicon.ORG_HEADS for w in low) or (len(words) == 1 and BRAND.match(words[0])):
-        return "org"
+    if (
+        acronym
+        or any(w in lexicon.ORG_HEADS for w in low)
+        or (len(words) == 1 and BRAND.match(words[0]))
+        or (len(words) > 1 and ACRONYM.match(words[0]) and all(lexicon.common_word(w) for w in words[1:]))
+    ):
+        return "org"  # … and a company named by letters and everyday words: ACWA Power, DP World
     if (
         len(words) > 1
         and (

@@ -61,7 +61,7 @@ GIVEN_NAMES = {
     "rashed": "راشد", "reem": "ريم", "rim": "ريم", "riad": "رياض", "riyad": "رياض", "saad": "سعد",
     "sabri": "صبري", "sahar": "سحر", "salah": "صلاح", "salma": "سلمى", "salwa": "سلوى", "samira": "سميرة",
     "samia": "سامية", "sara": "سارة", "sarah": "سارة", "sherif": "شريف", "sharif": "شريف", "suad": "سعاد",
-    "suleiman": "سليمان", "sulaiman": "سليمان", "taha": "طه", "tamer": "تامر", "tawfik": "توفيق",
+    "suleiman": "سليمان", "sulaiman": "سليمان", "taha": "طه", "tamer": "تامر", "tawfik": "توفيق", "turki": "تركي",
     "wael": "وائل", "wafaa": "وفاء", "waleed": "وليد", "yahya": "يحيى", "yasmin": "ياسمين", "yasmine": "ياسمين",
     "yazid": "يزيد", "yusuf": "يوسف", "zainab": "زينب", "zeinab": "زينب", "ziad": "زياد", "zaki": "زكي",
     "mohammad": "محمد", "muhammed": "محمد", "abdelaziz": "عبد العزيز", "abdallah": "عبد الله",

@@ -83,7 +83,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         low = word.lower()
-        org_so_far = any(w.lower().strip("’'s") in lexicon.ORG_HEADS for w in current)
+        org_so_far = any(re.sub(r"[’']s?$", "", w).lower() in lexicon.ORG_HEADS for w in current)  # "Union's" too
         joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
         if low == "of" and len(current) == 1 and current[-1].lower() in kinds.OF_FEATURES:
             joins = True  # "Strait of Hormuz", "Gulf of Sollum"

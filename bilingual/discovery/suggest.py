@@ -93,7 +93,8 @@ def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[st
             continue  # "A French official": the article, then a people
         plain = re.sub(r"[’']s$", "", word).strip("’'")
         low = plain.lower().rstrip(".")
-        place = lexicon.fold(" ".join(run[i : i + 2])) in gazetteer.places()  # "Saudi Arabia" is no Saudi
+        pair = " ".join(re.sub(r"[’']s$", "", w) for w in run[i : i + 2])  # "Saudi Arabia's Jouf"
+        place = lexicon.fold(pair) in gazetteer.places()  # "Saudi Arabia" is no Saudi
         if low == "grand" and i + 1 < len(run) and run[i + 1].lower() in lexicon.TITLES:
             left.setdefault(plain, _("a title or rank"))  # "Grand Ayatollah", "Grand Mufti"
             names.append([])
@@ -130,7 +131,8 @@ def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[st
             left.setdefault(plain, cut)
             names.append([])
             continue
-        if plain != word and i + 1 < len(run) and kinds.possessive_in_name(plain):
+        whose = lexicon.fold(" ".join([*names[-1], plain])) in gazetteer.places()  # "Saudi Arabia's Jouf"
+        if plain != word and i + 1 < len(run) and not whose and kinds.possessive_in_name(plain):
             names[-1].append(word)  # "Workers' Party", "People's Protection Units": the name goes on
             continue
         names[-1].append(plain)
@@ -182,8 +184,9 @@ def _dateline(run: list[str]) -> bool:
 def _uncapped(word: str, seen: set[str], first: bool, dateline: bool = False) -> str:
     """A word in capitals for a dateline or emphasis (CAIRO —, N’DJAMENA —) as the name it is: when
     the article writes it so elsewhere, or it starts a sentence and is a known place. Acronyms
-    (TAP, UNRWA, FTDES) stay as they are; a short word only in a dateline of several (BEN GUERDANE)."""
-    if not word.isupper() or (len(word) < 4 and not (dateline and word.title() in seen)):
+    (TAP, UNRWA, FTDES) stay as they are; a short word only in a dateline of several (BEN GUERDANE) or
+    one that opens the article and that it writes as a name elsewhere (SUR — … "Hotels in Sur")."""
+    if not word.isupper() or (len(word) < 4 and not ((dateline or first) and word.title() in seen)):
         return word
     titled = word.title()
     if titled in seen or (first and lexicon.fold(titled) in gazetteer.places()):
