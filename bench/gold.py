@@ -27,6 +27,7 @@ SETS = {
     "ninth set": HERE / "ninthset",  # written at d294969, after the eighth's fixes (bench/ninthset/README.md)
     "tenth set": HERE / "tenthset",  # written at 37da2f2, with the localities (bench/tenthset/README.md)
     "eleventh set": HERE / "eleventhset",  # written at 2e301e1, after the tenth's fixes (bench/eleventhset/README.md)
+    "twelfth set": HERE / "twelfthset",  # written at b713129, after the eleventh's fixes (bench/twelfthset/README.md)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
