@@ -165,3 +165,14 @@ def test_a_company_named_by_letters_and_everyday_words_is_an_organisation():
 def test_sands_are_a_kind_of_place():
     found = {p.name: p for p in propose(["Camp owners in the Wahiba Sands said the season started well."], set())}
     assert found["Wahiba Sands"].arabic.startswith("رمال ")  # was وهبة سندس, "Sands" by ear
+
+
+def test_a_short_surname_is_no_english_word():
+    found = {p.name: p for p in propose(["Mamadou Ba, who farms near the river, said the water rose."], set())}
+    assert found["Mamadou Ba"].kind == "person" and found["Mamadou Ba"].arabic  # was an org "to translate": "ba"
+
+
+def test_saint_is_spelled_in_a_place_name_and_a_feature_of_goes_on_after_a_possessive():
+    found = {p.name: p for p in propose(["Guides from Saint Catherine crossed Egypt's Gulf of Aqaba coast."], set())}
+    assert found["Saint Catherine"].arabic.startswith("سانت ")  # was "to translate"
+    assert found["Gulf of Aqaba"].arabic == "خليج العقبة"  # was "Gulf" and "Aqaba"

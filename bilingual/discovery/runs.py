@@ -85,7 +85,8 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
         low = word.lower()
         org_so_far = any(re.sub(r"[’']s?$", "", w).lower() in lexicon.ORG_HEADS for w in current)  # "Union's" too
         joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
-        if low == "of" and len(current) == 1 and current[-1].lower() in kinds.OF_FEATURES:
+        whose = len(current) == 2 and re.search(r"[’']s$", current[0]) is not None  # "Egypt's Gulf of Aqaba"
+        if low == "of" and (len(current) == 1 or whose) and current[-1].lower() in kinds.OF_FEATURES:
             joins = True  # "Strait of Hormuz", "Gulf of Sollum"
         if low in ("in", "at") and current and current[-1].lower() in _SITED:
             joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
