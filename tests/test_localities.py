@@ -120,3 +120,15 @@ def test_egypts_final_alif_maqsura_is_the_press_s_ya_where_text_says_so():
     assert gazetteer.press_form("نجع حمادى") == "نجع حمادي"
     assert gazetteer.press_form("بنى سويف") == "بني سويف"
     assert gazetteer.press_form("بصرى الشام") == "بصرى الشام"  # Bosra stays
+
+
+def test_a_damaged_row_of_the_table_is_skipped_not_a_crash(monkeypatch):
+    rows = [
+        ["fnideq", "الفنيدق", "ma", "locality", "77436"],
+        ["tetouan", "تطوان", "ma", "locality", "many", "extra"],  # a population that is no number, a sixth field
+        ["short", "row"],
+        ["nador", "الناظور", "ma", "village", "1"],  # a kind the table never writes
+    ]
+    monkeypatch.setattr(localities, "read_table", lambda name: rows)
+    built = localities._build()
+    assert "ma:الفنيدق" in built["fnideq"] and "ma:تطوان" in built["tetouan"] and "nador" not in built

@@ -55,7 +55,7 @@ def _build() -> dict[str, str]:
     القنيطرة, not the province the table gives its name, خنيفرة), of the most important kind (Iraq's
     district Haditha حديثة before a village), the most populous, the closest in sound. A last line
     ``:country`` names the country of the town of that name (:data:`TOWN` people or more)."""
-    rows = [row for row in read_table("places-wof.tsv") if len(row) >= 5 and row[3] in _KINDS]
+    rows = [row[:5] for row in read_table("places-wof.tsv") if len(row) >= 5 and row[3] in _KINDS]
     by_country: dict[tuple[str, str], list[tuple[bool, int, int, float, str]]] = {}
     for english, arabic, country, kind, population in rows:
         if len(arabic.split()) > len(english.split()):
@@ -64,7 +64,13 @@ def _build() -> dict[str, str]:
         for variant in _variants(english):
             if len(variant.replace(" ", "")) >= 3 and variant not in ACRONYM_PLACES:
                 sounds = similarity(ruled, _bare(arabic))
-                choice = (sounds < 0.8, _KINDS.index(kind), -int(population or 0), -sounds, arabic)
+                choice = (
+                    sounds < 0.8,
+                    _KINDS.index(kind),
+                    -(int(population) if population.isdigit() else 0),
+                    -sounds,
+                    arabic,
+                )
                 by_country.setdefault((variant, country), []).append(choice)
     lines: dict[str, list[str]] = {}
     towns: dict[str, tuple[int, str]] = {}  # a name → its most populous place's (people, country)
