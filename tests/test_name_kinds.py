@@ -176,3 +176,18 @@ def test_saint_is_spelled_in_a_place_name_and_a_feature_of_goes_on_after_a_posse
     found = {p.name: p for p in propose(["Guides from Saint Catherine crossed Egypt's Gulf of Aqaba coast."], set())}
     assert found["Saint Catherine"].arabic.startswith("سانت ")  # was "to translate"
     assert found["Gulf of Aqaba"].arabic == "خليج العقبة"  # was "Gulf" and "Aqaba"
+
+
+def test_a_given_name_that_ends_like_a_demonym_is_a_name():
+    found = _found("Mongi Jlassi, who has worked in the forests for thirty years, said the bark was thin.")
+    assert _kind(found, "Mongi Jlassi") == "person"  # "Mongi" was cut as a people (Mongolian)
+
+
+def test_a_hyphenated_body_word_makes_an_organisation():
+    found = _found("The Directorate-General of Forests said it would replant 500 hectares.")
+    assert _kind(found, "Directorate-General of Forests") == "org"  # was "Directorate-General" and a person "Forests"
+
+
+def test_a_colour_or_size_in_a_place_name_is_translated():
+    found = {p.name: p for p in propose(["Fires burned forest in Libya's Green Mountain since June."], set())}
+    assert found["Green Mountain"].arabic == "الجبل الأخضر"  # was جبل غرين

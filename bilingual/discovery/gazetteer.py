@@ -416,8 +416,8 @@ def is_demonym(word: str) -> bool:
     """Libyan(s), Egyptian, Sudanese, Emirati, Qatari, Chadian, Tunisian, Kurds, Arabs, Turkmen,
     Yazidi …: a people or a community, not a name."""
     low = fold(word)
-    if low in places() or low in KNOWN:
-        return False  # Tunis, Sudan, Jordan are places, Bani (Bani Naim) a name part, whatever their endings
+    if low in places() or low in KNOWN or person_words().get(low, ("", 0))[1] >= 5:
+        return False  # Tunis, Sudan, Jordan are places; Bani (Bani Naim), Mongi (المنجي) names, whatever their endings
     if (
         low in COMMUNITIES
         or low in _languages()

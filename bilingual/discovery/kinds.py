@@ -30,14 +30,14 @@ def kind_of(words: list[str], before: str) -> str:
         folded in gazetteer.PRESS_NAMES
         or folded in attested.PLACES
         or (  # the West Bank is no bank
-            folded in gazetteer.places() and not any(w in lexicon.ORG_HEADS for w in low)
+            folded in gazetteer.places() and not any(lexicon.org_word(w) for w in low)
         )
     )
     if in_places and (not acronym or folded in gazetteer.ACRONYM_PLACES):
         return "place"  # UAE too, though written like an acronym; GNA is no town
     if (
         acronym
-        or any(w in lexicon.ORG_HEADS for w in low)
+        or any(lexicon.org_word(w) for w in low)
         or (len(words) == 1 and BRAND.match(words[0]))
         or (len(words) > 1 and ACRONYM.match(words[0]) and all(lexicon.common_word(w) for w in words[1:]))
     ):

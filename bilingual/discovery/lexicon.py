@@ -27,8 +27,16 @@ from bilingual.discovery import attested
 # fmt: off
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps", "ayatollah", "mufti", "crown", "hojatoleslam", "cardinal", "archbishop", "bishop"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
-ORG_HEADS = frozenset(["army", "bank", "council", "society", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro",
+ORG_HEADS = frozenset(["army", "bank", "council", "society", "directorate", "secretariat", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro",
                         "charter", "convention", "treaty", "accord", "protocol", "resolution", "declaration", "constitution"])
+
+
+def org_word(word: str) -> bool:
+    """Whether *word* makes a run an organisation: a body's word, also possessive ("Union's") or
+    hyphenated ("Directorate-General", "Secretariat-General")."""
+    return any(part in ORG_HEADS for part in re.sub(r"[’']s?$", "", word).lower().split("-"))
+
+
 # Words for a kind of place, which Arabic translates and puts first: "Kit Kat Square" ميدان كيت كات,
 # "Mount Sinai" جبل سيناء, "North Darfur" شمال دارفور (English general geography, not our articles').
 FEATURES_AFTER = {

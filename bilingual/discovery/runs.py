@@ -83,8 +83,8 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         low = word.lower()
-        org_so_far = any(re.sub(r"[’']s?$", "", w).lower() in lexicon.ORG_HEADS for w in current)  # "Union's" too
-        joins = org_so_far or (low in ("of", "for") and current and current[-1].lower() in lexicon.ORG_HEADS)
+        org_so_far = any(lexicon.org_word(w) for w in current)  # "Union's", "Directorate-General" too
+        joins = org_so_far or (low in ("of", "for") and current and lexicon.org_word(current[-1]))
         whose = len(current) == 2 and re.search(r"[’']s$", current[0]) is not None  # "Egypt's Gulf of Aqaba"
         if low == "of" and (len(current) == 1 or whose) and current[-1].lower() in kinds.OF_FEATURES:
             joins = True  # "Strait of Hormuz", "Gulf of Sollum"
@@ -105,7 +105,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             and nxt == "the"
             and after
             and capitalised(after)
-            and (current and current[-1].lower() in lexicon.ORG_HEADS)
+            and (current and lexicon.org_word(current[-1]))
         ):
             current.append(word)  # "International Committee of the Red Cross"
             continue
@@ -134,4 +134,4 @@ def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
 
     # "Misr Spinning and Weaving Company": a name, then everyday words on both sides of "and"
     trade = len(ahead) >= 2 and everyday(current[-1:]) and everyday(ahead[:-1])
-    return bool(ahead) and ahead[-1].lower() in lexicon.ORG_HEADS and (everyday(current) or trade)
+    return bool(ahead) and lexicon.org_word(ahead[-1]) and (everyday(current) or trade)

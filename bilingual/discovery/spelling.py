@@ -250,6 +250,9 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
+    described = _described(feature, rest) if last in FEATURES_AFTER else ""
+    if described:  # Green Mountain الجبل الأخضر: the press translates a colour or a size, never spells it
+        return described, "table"
     arabic, source = _named_place(rest, town=last not in NATURAL and first not in NATURAL)
     if source == "attested" and last in FEATURES_AFTER and " " not in arabic:
         arabic = _defined(arabic)  # Wehda Dam سد الوحدة, Tahrir Square ميدان التحرير
@@ -259,6 +262,31 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
 #: Kinds of place named for themselves, not for a town: the Hajar Mountains are no village called Hajar
 NATURAL = frozenset(["mountain", "mountains", "mount", "valley", "river", "lake", "sea", "desert", "plain", "plateau",
                      "gulf", "bay", "strait", "peninsula", "coast", "cape", "cap", "island", "islands", "oasis"])  # fmt: skip
+
+
+#: English words that describe a place rather than name it, as Arabic writes them after a masculine
+#: and a feminine (or non-human plural) noun: the Green Mountain الجبل الأخضر, the White Mountains الجبال البيضاء
+DESCRIBING = {
+    "green": ("الأخضر", "الخضراء"), "white": ("الأبيض", "البيضاء"), "black": ("الأسود", "السوداء"),
+    "red": ("الأحمر", "الحمراء"), "blue": ("الأزرق", "الزرقاء"), "yellow": ("الأصفر", "الصفراء"),
+    "great": ("الكبير", "الكبرى"), "grand": ("الكبير", "الكبرى"), "little": ("الصغير", "الصغرى"),
+    "lesser": ("الصغير", "الصغرى"), "upper": ("الأعلى", "العليا"), "lower": ("الأسفل", "السفلى"),
+    "old": ("القديم", "القديمة"), "high": ("العالي", "العالية"),
+}  # fmt: skip
+#: Kinds of place Arabic treats as feminine (with the plurals of things)
+FEMININE = frozenset(["جزيرة", "بحيرة", "صحراء", "واحة", "هضبة", "قناة", "كنيسة", "منطقة", "محافظة", "جبال", "جزر",
+                      "رمال", "شبه جزيرة"])  # fmt: skip
+
+
+def _described(feature: str, rest: str) -> str:
+    """A kind of place and a describing word, in Arabic's order and with its article (الجبل الأخضر),
+    or '' when *rest* is a name."""
+    forms = DESCRIBING.get(fold(rest))
+    if forms is None:
+        return ""
+    head = feature.split()
+    head[-1] = "ال" + head[-1]  # شبه جزيرة → شبه الجزيرة
+    return " ".join(head) + " " + forms[feature in FEMININE]
 
 
 def _named_place(rest: str, *, town: bool = True) -> tuple[str, str]:

@@ -84,7 +84,7 @@ def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[st
     if lexicon.fold(" ".join(whole)) in lexicon.ORGANISATIONS or _titled_place(whole, text):
         return [whole]  # the Muslim Brotherhood is no "Brotherhood", Sheikh Zuweid no sheikh
     names: list[list[str]] = [[]]
-    org = any(re.sub(r"[’']s$", "", w).lower() in lexicon.ORG_HEADS for w in run)  # "Union's" too
+    org = any(lexicon.org_word(w) for w in run)  # "Union's", "Directorate-General" too
     last = re.sub(r"[’']s$", "", run[-1]).lower()
     named_thing = last in lexicon.FEATURES_AFTER or last in lexicon.ORG_HEADS
     alone = all(lexicon.calendar_word(w.strip("’'"), alone=True) for w in run)  # "Ramadan", not "Faisal Rajab"
@@ -210,7 +210,7 @@ def _common_first(words: list[str], seen_mid: set[str]) -> bool:
     """Whether a run's first word, starting a sentence, is a common word and not part of the name."""
     return (
         len(words) > 1
-        and not any(w.lower() in lexicon.ORG_HEADS for w in words)  # "Food and Agriculture Organization"
+        and not any(lexicon.org_word(w) for w in words)  # "Food and Agriculture Organization"
         and _everyday_first(words[0])
         and words[0] not in seen_mid
         and lexicon.fold(words[0]) not in gazetteer.places()
