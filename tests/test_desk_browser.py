@@ -87,8 +87,8 @@ def test_edit_then_ctrl_enter_approves_on_disk_and_moves_on(desk_server, browser
     assert page.locator('[data-seg="p1.s1"]').get_attribute("data-status") == "approved"
     # The filter shows what is left to approve; Ctrl+Enter skips approved rows.
     page.select_option("#filter", "todo")
-    assert not page.locator('[data-seg="p1.s1"]').is_visible()
-    assert page.locator('[data-seg="p1.s2"]').is_visible()
+    sync_api.expect(page.locator('[data-seg="p1.s1"]')).to_be_hidden()
+    sync_api.expect(page.locator('[data-seg="p1.s2"]')).to_be_visible()
 
 
 def test_clicking_approve_after_typing_is_one_editor_not_a_conflict(desk_server, browser):
@@ -288,7 +288,7 @@ def test_a_translator_cannot_approve_and_a_reviewer_can(run_cli, tmp_path, brows
         page.wait_for_url(f"{base}/desk/")
         page.goto(f"{base}/desk/doc/a.en-ar.xml")
         assert page.locator('[data-role="account"]').get_attribute("data-user-role") == "translator"
-        assert page.locator('[data-seg="p1.s1"] [data-action="approve"]').is_disabled()
+        sync_api.expect(page.locator('[data-seg="p1.s1"] [data-action="approve"]')).to_be_disabled()
         area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
         area.fill("واستمرت المحادثات.")
         area.press("Control+Enter")  # a translator's Ctrl+Enter saves as edited, for a reviewer to approve
@@ -331,9 +331,9 @@ def test_keys_move_between_rows_insert_a_glossary_name_show_help_and_history_sho
     page = browser.new_page()
     page.goto(f"{base}/desk/doc/a.en-ar.xml")
     page.keyboard.press("?")
-    assert page.locator('[data-role="help"]').is_visible()
+    sync_api.expect(page.locator('[data-role="help"]')).to_be_visible()
     page.keyboard.press("Escape")
-    assert not page.locator('[data-role="help"]').is_visible()
+    sync_api.expect(page.locator('[data-role="help"]')).to_be_hidden()
     area = page.locator('[data-seg="p1.s1"] [data-role="target"]')
     area.fill("قالت ")
     area.press("End")
@@ -446,7 +446,7 @@ def test_the_page_undoes_and_redoes_its_saves_many_steps_back_on_disk(desk_serve
         saved_after("Alt+z", "p1.s3")
     for seg, text in original.items():
         assert _seg(docs, "a.en-ar.xml", seg).target == text, seg  # three steps back: as it was
-    assert page.locator("#undo-save").is_disabled()
+    sync_api.expect(page.locator("#undo-save")).to_be_disabled()  # the page updates it after the response
     saved_after("Alt+Shift+z", "p1.s2")
     assert _seg(docs, "a.en-ar.xml", "p1.s2").target == "وافق المصرف."  # one step forward
     sync_api.expect(page.locator('[data-seg="p1.s2"] [data-role="target"]')).to_have_value("وافق المصرف.")
