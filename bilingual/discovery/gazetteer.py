@@ -50,7 +50,7 @@ _ADMINISTRATIVE_EN = frozenset(["city", "village", "district", "municipality", "
 _ARTICLES = frozenset(["al", "el", "ad", "an", "as", "az", "ar", "at", "ash", "ath", "adh"])
 
 
-def _bare_words(name: str) -> list[str]:
+def bare_words(name: str) -> list[str]:
     """A place's English name folded into words, without a leading article ("Al Khor" → khor)."""
     words = fold(name).split()
     return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
@@ -84,7 +84,7 @@ def _best_arabic(candidates: list[str], english: str, *, exonyms: bool = True, a
     # كوت; "Barakat" بركات, not البركات, where GeoNames has both Arabic forms
     both = {c.removeprefix("ال") for c in usable if c.startswith("ال")} & usable
 
-    words = len(_bare_words(english))  # Al Khor: one word, like الخور
+    words = len(bare_words(english))  # Al Khor: one word, like الخور
 
     def rank(c: str) -> tuple[int, int, float, int, int, str]:
         end = c.rstrip()[-1:]
@@ -112,11 +112,11 @@ def _other_name_of(name: str, arabic: str) -> bool:
         len(letters) >= 5
         and bool(re.search("[aeiou]", letters))
         and bool(arabic)  # "Al Khor": the article is no part of how the name sounds
-        and similarity(_bare(transliterate_name(" ".join(_bare_words(name)))), _bare(arabic)) >= 0.6
+        and similarity(bare_arabic(transliterate_name(" ".join(bare_words(name)))), bare_arabic(arabic)) >= 0.6
     )
 
 
-def _bare(arabic: str) -> str:
+def bare_arabic(arabic: str) -> str:
     """Arabic without its articles: two names do not sound alike for sharing ال."""
     return " ".join(w.removeprefix("ال") for w in arabic.split())
 
@@ -166,7 +166,7 @@ def _arabic_frequency(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
-def _variants(folded: str) -> set[str]:
+def romanised_forms(folded: str) -> set[str]:
     """Spellings of one romanised name: with and without the article, Kufrah/Kufra."""
     out = {folded}
     words = folded.split()
@@ -273,7 +273,7 @@ def places_key() -> tuple[str, tuple[str, ...]]:
 def _sounds_like(english: str, arabic: str) -> bool:
     """Whether a place's Arabic is a reading of its English name (Geneva جنيف), not a translation
     of the word (Independence الاستقلال)."""
-    return similarity(_bare(transliterate_name(english)), _bare(arabic)) >= 0.6
+    return similarity(bare_arabic(transliterate_name(english)), bare_arabic(arabic)) >= 0.6
 
 
 def _cities() -> list[dict[str, Any]]:
@@ -313,7 +313,7 @@ def _region_name(english: str, arabic: str, out: dict[str, str]) -> None:
     bare_arabic = _ADMINISTRATIVE.sub("", arabic)
     if len(words) < 2 or words[-1] not in _ADMINISTRATIVE_EN or bare_arabic == arabic:
         return
-    for variant in _variants(" ".join(words[:-1])):
+    for variant in romanised_forms(" ".join(words[:-1])):
         if len(variant) >= 3 and variant not in _everyday_words() and not _taken(variant, small=True, arab=True):
             out.setdefault(variant, press_form(bare_arabic))
 
@@ -327,7 +327,7 @@ def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str
         return  # a small town's Arabic is its own name only where Arabic is spoken
     # the main name first, then the others in order: the same answer every run
     names = [city["name"], *sorted({a for a in alternates if a.isascii()} - {city["name"]})]
-    article = any(_bare_words(n) != fold(n).split() for n in names)
+    article = any(bare_words(n) != fold(n).split() for n in names)
     by_length: dict[int, str] = {}  # "Siwa Oasis" واحة سيوة, but "Siwa" سيوة
     for name in names:
         folded = fold(name)
@@ -339,7 +339,7 @@ def _city_names(city: dict[str, Any], out: dict[str, str], famous: dict[str, str
         arabic = by_length[length]
         if not arabic or (name != city["name"] and not _other_name_of(name, arabic)):
             continue  # "Misr", "Kair": another language's name for Cairo, not the English
-        for variant in _variants(folded):  # "Az Zarqa" is also written "Zarqa", Al Kut also Kut
+        for variant in romanised_forms(folded):  # "Az Zarqa" is also written "Zarqa", Al Kut also Kut
             if variant in _everyday_words():  # "Nice", "Tell": a word first; Geneva a city that is one
                 if (population >= ALTERNATES_FROM or (arab and not small)) and _sounds_like(variant, arabic):
                     famous.setdefault(variant, press_form(arabic))

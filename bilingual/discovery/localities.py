@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from bilingual.arabic import similarity
-from bilingual.discovery.gazetteer import ACRONYM_PLACES, _bare, _bare_words, _variants, press_form
+from bilingual.discovery.gazetteer import ACRONYM_PLACES, bare_arabic, bare_words, press_form, romanised_forms
 from bilingual.discovery.lexicon import DATA, fold, read_table
 from bilingual.discovery.romanize import transliterate_name
 
@@ -60,10 +60,10 @@ def _build() -> dict[str, str]:
     for english, arabic, country, kind, population in rows:
         if len(arabic.split()) > len(english.split()):
             continue
-        ruled = _bare(transliterate_name(" ".join(_bare_words(english))))  # "As Suwaydah": سويداء
-        for variant in _variants(english):
+        ruled = bare_arabic(transliterate_name(" ".join(bare_words(english))))  # "As Suwaydah": سويداء
+        for variant in romanised_forms(english):
             if len(variant.replace(" ", "")) >= 3 and variant not in ACRONYM_PLACES:
-                sounds = similarity(ruled, _bare(arabic))
+                sounds = similarity(ruled, bare_arabic(arabic))
                 choice = (
                     sounds < 0.8,
                     _KINDS.index(kind),
