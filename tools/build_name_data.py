@@ -29,9 +29,16 @@ import gettext
 import importlib.util
 import json
 import re
+import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code, whatever is installed
+
+from bilingual.arabic import similarity
+from bilingual.discovery.gazetteer import ARAB_WORLD as ARAB_COUNTRIES
+from bilingual.discovery.romanize import transliterate_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bilingual" / "discovery" / "data"
@@ -67,12 +74,6 @@ ARTICLES = frozenset(["al", "el", "ad", "an", "as", "az", "ar", "at", "ash", "at
 
 def sounds_like(english: str, letters: str) -> bool:
     """Whether the Arabic could be a reading of the English word (their consonants roughly agree)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT))
-    from bilingual.arabic import similarity
-    from bilingual.discovery.romanize import transliterate_name
-
     words = fold(english).split()
     if len(words) > 1 and words[0] in ARTICLES:
         english = " ".join(words[1:])  # "Al Mukalla": the article is no part of how the name sounds
@@ -167,9 +168,8 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
-# The Arab League's members and Western Sahara (as bilingual.discovery.gazetteer.ARAB_WORLD).
-ARAB_WORLD = frozenset(["dz", "bh", "km", "dj", "eg", "eh", "iq", "jo", "kw", "lb", "ly", "mr", "ma", "om", "ps", "qa",
-                        "sa", "so", "sd", "sy", "tn", "ae", "ye"])  # fmt: skip
+# The Arab League's members and Western Sahara, as the gazetteer names them (lower case, as WOF's folders)
+ARAB_WORLD = frozenset(code.lower() for code in ARAB_COUNTRIES)
 # Most to least important; Morocco's communes ("localadmin") are left out: many carry another place's name
 WOF_KINDS = ("region", "county", "locality", "neighbourhood")
 ARTICLE_FREE = re.compile(
