@@ -30,6 +30,7 @@ SETS = {
     "twelfth set": HERE / "twelfthset",  # written at b713129, after the eleventh's fixes (bench/twelfthset/README.md)
     "thirteenth set": HERE / "thirteenthset",  # written at 6edfc63, the session's last rules (README there)
     "fourteenth set": HERE / "fourteenthset",  # written at bc197aa, after the thirteenth's fixes (README there)
+    "fifteenth set": HERE / "fifteenthset",  # written at 1cec07e, the fourteenth's rules (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
