@@ -13,6 +13,7 @@ reason to take a word for a place. Built once per version of the table and code,
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -54,7 +55,9 @@ def _build() -> dict[str, str]:
     Karama club"). Where one country has several places of a name: one that sounds like it (Kenitra
     القنيطرة, not the province the table gives its name, خنيفرة), of the most important kind (Iraq's
     district Haditha حديثة before a village), the most populous, the closest in sound. A last line
-    ``:country`` names the country of the town of that name (:data:`TOWN` people or more)."""
+    ``:country`` names the country of the town of that name (:data:`TOWN` people or more). Names
+    are also keyed by their sound (:data:`SOUND` and :func:`sound_key`), to find one written in
+    another romanisation."""
     rows = [row[:5] for row in read_table("places-wof.tsv") if len(row) >= 5 and row[3] in _KINDS]
     by_country: dict[tuple[str, str], list[tuple[bool, int, int, float, str]]] = {}
     for english, arabic, country, kind, population in rows:
@@ -89,7 +92,16 @@ def _build() -> dict[str, str]:
         into = merged.setdefault(variant.replace(" ", ""), {})
         for line in lines[variant]:
             into.setdefault(line.partition(":")[0], line)
-    return {key: "\n".join(held.values()) for key, held in merged.items()}
+    out = {key: "\n".join(held.values()) for key, held in merged.items()}
+    # and by sound, where a sound is not itself a name of the table: "~nafta" → naftah
+    by_sound: dict[str, list[str]] = {}
+    for key in out:
+        by_sound.setdefault(SOUND + sound_key(key), []).append(key)
+    return out | {sound: "\n".join(keys) for sound, keys in by_sound.items() if keys != [sound.removeprefix(SOUND)]}
+
+
+#: The built table's keys for names by their sound (:func:`sound_key`), beside the names themselves
+SOUND = "~"
 
 
 #: From this many people a place is the town its name means where no country is said (SALALAH —)
@@ -98,7 +110,7 @@ TOWN = 10_000
 
 def _held(name: str) -> dict[str, str]:
     """Country → Arabic of the places named *name* (folded); under "" the country of the town so named."""
-    held = _built().get(name.replace(" ", ""), "")
+    held = _built().get(name.replace(" ", ""), "") if not name.startswith(SOUND) else ""
     return {country: arabic for country, _, arabic in (line.partition(":") for line in held.splitlines())}
 
 
@@ -116,3 +128,36 @@ def locality(name: str, countries: tuple[str, ...]) -> str:
     elsewhere is no evidence: Ballana in Syria is not Egypt's Ballana)."""
     held = _held(name) if countries else {}
     return next((held[country] for country in countries if country and country in held), "")
+
+
+#: Romanisations that write one Arabic sound differently (French ou and dj, ch for sh, the press's e
+#: for a, o for u, y for i, w for u) and the final h of a ة: BGN's Naftah and the press's Nefta
+_PAIRS = {"ou": "u", "dj": "j", "tch": "sh", "ch": "sh", "ph": "f", "ee": "i", "oo": "u"}
+_PAIR = re.compile("|".join(sorted(_PAIRS, key=len, reverse=True)))
+_LETTERS = str.maketrans({"o": "u", "e": "a", "y": "i", "w": "u"})
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+def sound_key(name: str) -> str:
+    """A folded name as it sounds, whatever the romanisation: Nefta and Naftah, Maarat Misrin and
+    Ma'arrat Misrin give one key; q and k, or a and u, stay apart."""
+    key = _PAIR.sub(lambda m: _PAIRS[m.group()], _FINAL_H.sub("", _NOT_LETTER.sub("", name)))
+    return _DOUBLED.sub(r"\1", key.translate(_LETTERS))
+
+
+def sounding(name: str, countries: tuple[str, ...]) -> str:
+    """The Arabic of a place of the article's countries whose name, written in another romanisation,
+    sounds as *name* (folded) does: Nefta نفطة (Who's On First's Naftah), Atmeh أطمة (Atmah); the
+    first of *countries* with one decides, and of its places the one closest in sound to the name's
+    letters (at least 0.8, as a table's row must be); '' when none."""
+    ruled = bare_arabic(transliterate_name(" ".join(bare_words(name))))
+    sounds = {sound_key(form) for form in romanised_forms(name)}
+    for country in (c for c in countries if c):
+        keys = {key for s in sounds for key in (s, *_built().get(SOUND + s, "").splitlines())}
+        held = {_held(key)[country] for key in keys if country in _held(key)}
+        if held:
+            best = max(sorted(held), key=lambda arabic: similarity(ruled, bare_arabic(arabic)))
+            return best if similarity(ruled, bare_arabic(best)) >= 0.8 else ""
+    return ""

@@ -162,6 +162,9 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
         return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
     if kind == "place" and folded in gazetteer.famous_places():  # Geneva جنيف, written as a name here
         return gazetteer.famous_places()[folded], "gazetteer", CONFIDENCE["gazetteer"]
+    near = localities.sounding(folded, COUNTRIES.get()) if kind == "place" else ""
+    if near:  # Nefta نفطة: the table's Naftah, in another romanisation
+        return near, "locality", CONFIDENCE["locality"]
     arabic, source = spelling.spell(name, kind)
     return arabic, source, CONFIDENCE[source]
 
