@@ -114,3 +114,36 @@ def test_the_learned_speller_is_one_more_signal_only_where_its_mode_takes_it(mon
     assert spelling._learned("hassan", "حسن", article=False) == ""  # the word list's reading stands
     monkeypatch.setattr(spelling, "LEARNED", "attested")
     assert spelling._learned("hassan", "حسن", article=False) == "حسان"  # attested in Arabic text: taken
+
+
+def test_a_maghrebi_nisba_takes_the_article_the_press_gives_it_in_tunisia_morocco_and_libya():
+    found = _found("SFAX — Tunisia's fishermen's union said Karim Jebabli had sold his boat.")
+    assert found["Karim Jebabli"].arabic.split()[-1] == "الجبابلي", found  # type: ignore[attr-defined]
+    found = _found("TANGIER — Morocco's port authority said Youssef Ouardi would head the new terminal.")
+    assert found["Youssef Ouardi"].arabic.split()[-1] == "الوردي", found  # type: ignore[attr-defined]
+    # Egypt's and the Levant's press write the same romanised name as it is
+    found = _found("CAIRO — Egypt's fishermen's union said Karim Jebabli had sold his boat.")
+    assert not found["Karim Jebabli"].arabic.split()[-1].startswith("ال"), found  # type: ignore[attr-defined]
+    # a Ben- or Bou- family, a name after a particle and a name the tables know stay as they are
+    found = _found("TUNIS — Tunisia's minister Hassan Boubakri met Italy's Giorgia Meloni in Tunis.")
+    assert found["Hassan Boubakri"].arabic.split()[-1] == "بوبكري", found  # type: ignore[attr-defined]
+    assert found["Giorgia Meloni"].arabic == "جورجيا ميلوني", found  # type: ignore[attr-defined]
+
+
+def test_tunisias_press_writes_its_given_names_its_own_way():
+    found = _found("TUNIS — Tunisia's bar association said Sonia Ferchichi would appeal.")
+    assert found["Sonia Ferchichi"].arabic == "سنية الفرشيشي", found  # type: ignore[attr-defined]
+    found = _found("BEIRUT — Lebanon's bar association said Sonia Haddad would appeal.")
+    assert found["Sonia Haddad"].arabic.split()[0] == "سونيا", found  # type: ignore[attr-defined]
+
+
+def test_french_romanisations_ch_is_shin_and_a_digraph_closes_no_syllable():
+    found = _found("BEIRUT — Lebanon's farmers' union said Ibrahim Tarshishi had lost his crop.")
+    assert found["Ibrahim Tarshishi"].arabic == "إبراهيم ترشيشي", found  # type: ignore[attr-defined]
+
+
+def test_algiers_is_told_from_algeria_in_an_article_on_algeria():
+    found = _found("ANNABA — Algeria's steel plant sent its first coils by rail to buyers in Algiers.")
+    assert found["Algiers"].arabic == "الجزائر العاصمة", found  # type: ignore[attr-defined]
+    found = _found("RABAT — Morocco said relations cut by Algiers in 2021 should be restored.")
+    assert found["Algiers"].arabic == "الجزائر", found  # type: ignore[attr-defined]

@@ -205,6 +205,9 @@ PRESS_NAMES = {
     "rif": "الريف", "kabylie": "القبائل", "western sahara": "الصحراء الغربية", "andalusia": "الأندلس",
 }
 # fmt: on
+#: A capital the press tells from its country, in an article on that country: "in Algiers" الجزائر
+#: العاصمة among Algeria's towns; elsewhere, and for the state ("relations were cut by Algiers"), الجزائر
+CITY_OF_COUNTRY = {"algiers": ("dz", "الجزائر العاصمة")}
 
 
 GAZETTEER_VERSION = "19"  # the cache key's format; the build code's own digest is in _data_version

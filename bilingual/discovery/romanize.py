@@ -39,6 +39,12 @@ PLACE_NAMES = {
     "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
     "riyadh": "الرياض", "doha": "الدوحة", "niger": "النيجر", "algiers": "الجزائر",
 }
+# Given names the press of Tunisia and Libya writes its own way, with the article where it has one
+# (Habib Bourguiba الحبيب بورقيبة, Beji Caid Essebsi الباجي قائد السبسي, Sonia Dahmani سنية
+# الدهماني); elsewhere حبيب, سونيا.
+TUNISIAN_GIVEN = {"sonia": "سنية", "habib": "الحبيب", "hedi": "الهادي", "mongi": "المنجي",
+                  "naceur": "الناصر", "chedly": "الشاذلي", "beji": "الباجي", "sadok": "الصادق", "tahar": "الطاهر"}  # fmt: skip
+TUNISIAN_PRESS = frozenset(["tn", "ly"])
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
 GIVEN_NAMES = {
@@ -97,11 +103,14 @@ PLACE_PARTS = {
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),
             ("aa", "ا"), ("ie", "ي"))
+# Regions whose romanisation is French, where ch is ش (elsewhere a foreign name's تش: Churchill)
+FRENCH_CH = frozenset(["maghreb", "sahel", "levant"])
 CONSONANTS = {"b": "ب", "t": "ت", "j": "ج", "h": "ح", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف",
               "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "w": "و", "y": "ي", "g": "ج", "v": "ف",
               "p": "ب", "c": "ك", "x": "كس"}
 # fmt: on
 VOWELS = set("aeiou")
+_ONE_SOUND = frozenset(["kh", "sh", "th", "dh", "gh", "ch", "ph"])  # two letters, one consonant: no closed syllable
 
 
 # Royal titles kept inside the name of a thing (King Fahd Causeway جسر الملك فهد).
@@ -139,7 +148,7 @@ def _letters(low: str) -> str:
             i += 3 if low.startswith("tch", i) else 2
             continue
         pair = low[i : i + 2]
-        digraph = next((ar for en, ar in DIGRAPHS if en == pair), None)
+        digraph = _digraph(pair)
         if digraph is not None:
             out.append("أ" if i == 0 and digraph == "ا" else ("إي" if i == 0 and pair in ("ei", "ie") else digraph))
             i += 2
@@ -147,7 +156,7 @@ def _letters(low: str) -> str:
         ch = low[i]
         last = i == len(low) - 1
         after = low[i + 1 : i + 3]
-        closed = len(after) == 2 and after[0] not in VOWELS and after[1] not in VOWELS
+        closed = len(after) == 2 and after[0] not in VOWELS and after[1] not in VOWELS and after not in _ONE_SOUND
         if ch in VOWELS:
             if i == 0:
                 out.append({"a": "أ", "e": "إ", "i": "إ", "o": "أو", "u": "أو"}[ch])
@@ -178,6 +187,14 @@ def _letters(low: str) -> str:
             out.append(_consonant(low, i))
         i += 1
     return "".join(out)
+
+
+def _digraph(pair: str) -> str | None:
+    """The rule's letter for two Latin letters that write one sound, or None: ch is ش where the
+    romanisation is French (Ferchichi الفرشيشي, Chouf الشوف)."""
+    if pair == "ch" and CURRENT.get() in FRENCH_CH:
+        return "ش"
+    return next((ar for en, ar in DIGRAPHS if en == pair), None)
 
 
 def _consonant(low: str, i: int) -> str:

@@ -32,7 +32,7 @@ from bilingual.discovery.lexicon import (
 )
 from bilingual.discovery.localities import locality
 from bilingual.discovery.region import COUNTRIES
-from bilingual.discovery.romanize import HOUSES, KNOWN, rule_word
+from bilingual.discovery.romanize import HOUSES, KNOWN, TUNISIAN_GIVEN, TUNISIAN_PRESS, rule_word
 
 ARTICLE_COST = 0.2  # a place's article that its English name dropped (Kufra → الكفرة)
 BUDGET = 3.5  # the most a reading may cost
@@ -223,8 +223,43 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         else:
             given = n == 0 and len(parts) > 1 and kind == "person"
             words.extend(_piece(p, sources, place=kind == "place" and not construct, given=given) for p in pieces)
+    words = _with_nisba_article(parts, words) if kind == "person" else words
     source = next((s for s in ("attested", "learned", "rule", "named") if s in sources), "table")
     return " ".join(w for w in words if w), source
+
+
+#: Countries whose press writes a family name that is a nisba (-i) with its article, where the
+#: French-style romanisation drops it: Tunisia, Morocco, Libya (Algeria's press mostly does not)
+NISBA_ARTICLE = frozenset(["tn", "ma", "ly"])
+_NOT_NISBA = ("bou", "ben", "bel", "ould", "ait", "ag", "abu", "abou", "bin", "ibn")
+
+
+def _with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
+    """A person's name with the article its nisba takes in the article's press (:func:`_maghrebi_nisba`):
+    Sonia Ghribi سنية الغريبي, Nadia Bakkali نادية البقالي; an Ou- is a و after it (Ouardi الوردي)."""
+    if not _maghrebi_nisba(parts, words):
+        return words
+    last = words[-1][1:] if words[-1].startswith("أو") and fold_word(parts[-1]).startswith("ou") else words[-1]
+    return [*words[:-1], "ال" + last]
+
+
+def _maghrebi_nisba(parts: list[str], words: list[str]) -> bool:
+    """Whether a person's last name, spelled *words*[-1], is a nisba the article's press writes with
+    its article: Jlassi الجلاصي in Tunisia; never a name the tables know as it is (Meloni), one after a
+    particle (Ould Ghazouani), or one of the Ben-, Bou- family (Boubakri بوبكري)."""
+    countries = COUNTRIES.get()
+    if not countries or countries[0] not in NISBA_ARTICLE or len(parts) < 2 or len(words) < 2:
+        return False
+    last, before = fold_word(parts[-1]), fold_word(parts[-2])
+    return (
+        re.fullmatch(r"[a-z]{4,}i", last) is not None
+        and not last.startswith(_NOT_NISBA)
+        and before not in (*_NOT_NISBA, "al", "el")
+        and last not in KNOWN
+        and last not in FIGURES
+        and words[-1].endswith("ي")
+        and not words[-1].startswith("ال")
+    )
 
 
 def _place_shape(parts: list[str]) -> tuple[str, str] | None:
@@ -324,6 +359,9 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     if word.endswith(".") and low.rstrip(".") in ABBREVIATIONS:
         sources.append("table")
         return ABBREVIATIONS[low.rstrip(".")]
+    if given and low in TUNISIAN_GIVEN and COUNTRIES.get()[:1] and COUNTRIES.get()[0] in TUNISIAN_PRESS:
+        sources.append("table")
+        return TUNISIAN_GIVEN[low]  # Sonia سنية, Moncef المنصف in Tunisia's press
     figure = FIGURES.get(low) if not (given and FIGURES.get(low, "").startswith("ال")) else None
     known = KNOWN.get(low) or figure  # a name part, or a figure the press names daily
     if known:

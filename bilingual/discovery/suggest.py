@@ -155,6 +155,9 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     """(Arabic, source, confidence) for a person or a place."""
     folded = lexicon.fold(name)
     places = gazetteer.places()
+    country, city = gazetteer.CITY_OF_COUNTRY.get(folded, ("", ""))
+    if city and COUNTRIES.get()[:1] == (country,):
+        return city, "gazetteer", CONFIDENCE["gazetteer"]
     local = localities.locality(folded, COUNTRIES.get()) if kind == "place" else ""
     if local and folded not in gazetteer.settled() and not _same_but_article(local, places.get(folded, "")):
         return local, "locality", CONFIDENCE["locality"]  # a town of the article's country (Fnideq الفنيدق)
