@@ -27,7 +27,7 @@ from bilingual.discovery import attested
 # fmt: off
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps", "ayatollah", "mufti", "crown", "hojatoleslam", "cardinal", "archbishop", "bishop"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
-ORG_HEADS = frozenset(["army", "bank", "council", "society", "directorate", "secretariat", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro",
+ORG_HEADS = frozenset(["army", "bank", "council", "society", "directorate", "secretariat", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro", "commissariat", "inspectorate", "observatory", "board", "syndicate", "cooperative", "administration",
                         "charter", "convention", "treaty", "accord", "protocol", "resolution", "declaration", "constitution"])
 
 
@@ -46,7 +46,7 @@ FEATURES_AFTER = {
     "camp": "مخيم", "crossing": "معبر", "street": "شارع", "road": "طريق", "bridge": "جسر", "airport": "مطار",
     "port": "ميناء", "governorate": "محافظة", "province": "محافظة", "district": "حي", "region": "منطقة",
     "causeway": "جسر", "mosque": "جامع", "church": "كنيسة", "palace": "قصر", "monastery": "دير", "field": "حقل", "oilfield": "حقل",
-    "dam": "سد", "sands": "رمال",
+    "dam": "سد", "sands": "رمال", "fort": "قلعة", "castle": "قلعة", "citadel": "قلعة", "tower": "برج", "gate": "باب",
 }
 FEATURES_BEFORE = {
     "mount": "جبل", "lake": "بحيرة", "cape": "رأس", "cap": "رأس", "gulf": "خليج", "north": "شمال", "south": "جنوب",

@@ -75,6 +75,12 @@ def _titled_place(words: list[str], text: str) -> bool:
     return plain and bool(text) and kinds.after_place_word(name, text)
 
 
+def _whose_ministry(run: list[str], i: int) -> bool:
+    """A people before a ministry says whose it is: "the Palestinian Ministry of National Economy" is
+    the Ministry of National Economy (where "Syrian Petroleum Company" keeps its people)."""
+    return i + 1 < len(run) and run[i + 1].lower() in ("ministry", "ministries")
+
+
 def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[str]]:
     """A run cut into names: titles, demonyms, days and months, possessives and dangling connectors
     removed (a demonym inside an organisation's name stays: "Libyan National Army"). What is cut
@@ -124,7 +130,7 @@ def _clean(run: list[str], left: dict[str, str], text: str = "") -> list[list[st
             else _("a title or rank")
             if low in lexicon.TITLES
             else _("a people or community")
-            if gazetteer.is_demonym(plain) and not names[-1] and not org and not place
+            if gazetteer.is_demonym(plain) and not names[-1] and (not org or _whose_ministry(run, i)) and not place
             else None
         )
         if cut:
@@ -272,7 +278,10 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
         and not _ACRONYM.match(name)
         and key not in gazetteer.places()
         and key not in KNOWN
-        and lexicon.common_word(name[:-1], 3.0)
+        and (
+            lexicon.common_word(name[:-1], 3.0)
+            or (starts_sentence and lexicon.common_word(name[:-1], 2.5) and lexicon.common_word(name, 2.0))
+        )  # "Herders now bring …": a rarer word's plural, where a sentence starts
         and (starts_sentence or name not in seen_mid)
     ):
         return _("a common word, capitalised where a sentence starts")  # Trucks, Voters, Importers
