@@ -147,3 +147,10 @@ def test_algiers_is_told_from_algeria_in_an_article_on_algeria():
     assert found["Algiers"].arabic == "الجزائر العاصمة", found  # type: ignore[attr-defined]
     found = _found("RABAT — Morocco said relations cut by Algiers in 2021 should be restored.")
     assert found["Algiers"].arabic == "الجزائر", found  # type: ignore[attr-defined]
+
+
+def test_omans_salim_is_salem_and_a_gulf_nisba_in_ai_keeps_its_hamza():
+    found = _found("MUSCAT — Oman's fisheries ministry said Salim al-Hinai would lead the new cooperative.")
+    assert found["Salim al-Hinai"].arabic == "سالم الهنائي", found  # type: ignore[attr-defined]
+    found = _found("BEIRUT — Lebanon's fisheries ministry said Salim Haddad would lead the new cooperative.")
+    assert found["Salim Haddad"].arabic.split()[0] == "سليم", found  # type: ignore[attr-defined]

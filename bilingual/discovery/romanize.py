@@ -39,12 +39,13 @@ PLACE_NAMES = {
     "ankara": "أنقرة", "tehran": "طهران", "baghdad": "بغداد", "damascus": "دمشق", "beirut": "بيروت",
     "riyadh": "الرياض", "doha": "الدوحة", "niger": "النيجر", "algiers": "الجزائر",
 }
-# Given names the press of Tunisia and Libya writes its own way, with the article where it has one
-# (Habib Bourguiba الحبيب بورقيبة, Beji Caid Essebsi الباجي قائد السبسي, Sonia Dahmani سنية
-# الدهماني); elsewhere حبيب, سونيا.
-TUNISIAN_GIVEN = {"sonia": "سنية", "habib": "الحبيب", "hedi": "الهادي", "mongi": "المنجي",
-                  "naceur": "الناصر", "chedly": "الشاذلي", "beji": "الباجي", "sadok": "الصادق", "tahar": "الطاهر"}  # fmt: skip
-TUNISIAN_PRESS = frozenset(["tn", "ly"])
+# Given names a country's press writes its own way, with the article where it has one: Tunisia's and
+# Libya's (Habib Bourguiba الحبيب بورقيبة, Beji Caid Essebsi الباجي قائد السبسي, Sonia Dahmani سنية
+# الدهماني; elsewhere حبيب, سونيا), and Oman's, Yemen's and the Emirates' Salim سالم (the Levant's سليم).
+_TUNISIAN = {"sonia": "سنية", "habib": "الحبيب", "hedi": "الهادي", "mongi": "المنجي", "naceur": "الناصر",
+             "chedly": "الشاذلي", "beji": "الباجي", "sadok": "الصادق", "tahar": "الطاهر"}  # fmt: skip
+_SOUTHERN_GULF = {"salim": "سالم"}
+GIVEN_BY_COUNTRY = {"tn": _TUNISIAN, "ly": _TUNISIAN, "om": _SOUTHERN_GULF, "ye": _SOUTHERN_GULF, "ae": _SOUTHERN_GULF}
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
 GIVEN_NAMES = {

@@ -32,7 +32,7 @@ from bilingual.discovery.lexicon import (
 )
 from bilingual.discovery.localities import locality
 from bilingual.discovery.region import COUNTRIES
-from bilingual.discovery.romanize import HOUSES, KNOWN, TUNISIAN_GIVEN, TUNISIAN_PRESS, rule_word
+from bilingual.discovery.romanize import GIVEN_BY_COUNTRY, HOUSES, KNOWN, rule_word
 
 ARTICLE_COST = 0.1  # a place's article its English name dropped (Kufra الكفرة, Tharthar الثرثار; 0.2 before round five)
 BUDGET = 3.5  # the most a reading may cost
@@ -359,9 +359,10 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     if word.endswith(".") and low.rstrip(".") in ABBREVIATIONS:
         sources.append("table")
         return ABBREVIATIONS[low.rstrip(".")]
-    if given and low in TUNISIAN_GIVEN and COUNTRIES.get()[:1] and COUNTRIES.get()[0] in TUNISIAN_PRESS:
+    country = GIVEN_BY_COUNTRY.get(COUNTRIES.get()[0], {}) if given and COUNTRIES.get() else {}
+    if low in country:
         sources.append("table")
-        return TUNISIAN_GIVEN[low]  # Sonia سنية, Moncef المنصف in Tunisia's press
+        return country[low]  # Sonia سنية in Tunisia's press, Salim سالم in Oman's
     figure = FIGURES.get(low) if not (given and FIGURES.get(low, "").startswith("ال")) else None
     known = KNOWN.get(low) or figure  # a name part, or a figure the press names daily
     if known:
