@@ -221,3 +221,21 @@ def test_a_fort_is_a_kind_of_place_and_an_era_is_no_name():
 def test_a_rarer_word_s_plural_opening_a_sentence_is_no_name():
     found = _found("Herders bring their goats to Bahla before dawn.", "Guesthouses in Jerash were full.")
     assert "Herders" not in found and "Guesthouses" not in found, found
+
+
+def test_a_place_named_with_everyday_words_is_translated_as_the_press_does():
+    found = _found(
+        "Divers came to the Blue Hole and the Old City, then flew home from Bahrain International Airport.",
+        "Ships waited in the Great Bitter Lake, and trucks took the Desert Highway to the New Administrative Capital.",
+    )
+    expected = {
+        "Blue Hole": "الثقب الأزرق",
+        "Old City": "المدينة القديمة",
+        "Bahrain International Airport": "مطار البحرين الدولي",  # a name between the kind and its word
+        "Great Bitter Lake": "البحيرة المرة الكبرى",  # the nearest word first, each agreeing with a lake
+        "Desert Highway": "الطريق الصحراوي",
+        "New Administrative Capital": "العاصمة الإدارية الجديدة",
+    }
+    for name, arabic in expected.items():
+        assert found[name].arabic == arabic, found[name]  # type: ignore[attr-defined]
+        assert _kind(found, name) == "place"

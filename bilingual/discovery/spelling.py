@@ -17,6 +17,7 @@ from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
+from bilingual.discovery.described import translated
 from bilingual.discovery.gazetteer import places, press_form
 from bilingual.discovery.letters import readings_at
 from bilingual.discovery.letters import units as letter_units
@@ -277,6 +278,9 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
     if parts[0].lower() == "new":
         arabic, source = _named_place(" ".join(parts[1:]))  # New Alamein العلمين الجديدة
         return arabic + " الجديدة", source
+    described = translated(parts, _named_place)
+    if described:  # the Old City المدينة القديمة: the press translates a colour, a size, an age, never spells it
+        return described
     first, last = fold_word(parts[0]), fold_word(parts[-1])
     if last not in FEATURES_AFTER and first not in FEATURES_BEFORE:
         return None
@@ -285,9 +289,6 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
-    described = _described(feature, rest) if last in FEATURES_AFTER else ""
-    if described:  # Green Mountain الجبل الأخضر: the press translates a colour or a size, never spells it
-        return described, "table"
     arabic, source = _named_place(rest, town=last not in NATURAL and first not in NATURAL)
     if source == "attested" and last in FEATURES_AFTER and " " not in arabic:
         arabic = _defined(arabic)  # Wehda Dam سد الوحدة, Tahrir Square ميدان التحرير
@@ -299,29 +300,10 @@ NATURAL = frozenset(["mountain", "mountains", "mount", "valley", "river", "lake"
                      "gulf", "bay", "strait", "peninsula", "coast", "cape", "cap", "island", "islands", "oasis"])  # fmt: skip
 
 
-#: English words that describe a place rather than name it, as Arabic writes them after a masculine
-#: and a feminine (or non-human plural) noun: the Green Mountain الجبل الأخضر, the White Mountains الجبال البيضاء
-DESCRIBING = {
-    "green": ("الأخضر", "الخضراء"), "white": ("الأبيض", "البيضاء"), "black": ("الأسود", "السوداء"),
-    "red": ("الأحمر", "الحمراء"), "blue": ("الأزرق", "الزرقاء"), "yellow": ("الأصفر", "الصفراء"),
-    "great": ("الكبير", "الكبرى"), "grand": ("الكبير", "الكبرى"), "little": ("الصغير", "الصغرى"),
-    "lesser": ("الصغير", "الصغرى"), "upper": ("الأعلى", "العليا"), "lower": ("الأسفل", "السفلى"),
-    "old": ("القديم", "القديمة"), "high": ("العالي", "العالية"),
-}  # fmt: skip
-#: Kinds of place Arabic treats as feminine (with the plurals of things)
-FEMININE = frozenset(["جزيرة", "بحيرة", "صحراء", "واحة", "هضبة", "قناة", "كنيسة", "منطقة", "محافظة", "جبال", "جزر",
-                      "رمال", "شبه جزيرة"])  # fmt: skip
-
-
-def _described(feature: str, rest: str) -> str:
-    """A kind of place and a describing word, in Arabic's order and with its article (الجبل الأخضر),
-    or '' when *rest* is a name."""
-    forms = DESCRIBING.get(fold(rest))
-    if forms is None:
-        return ""
-    head = feature.split()
-    head[-1] = "ال" + head[-1]  # شبه جزيرة → شبه الجزيرة
-    return " ".join(head) + " " + forms[feature in FEMININE]
+def place_described(parts: list[str]) -> tuple[str, str] | None:
+    """A place named as a kind of place and describing words, translated (:mod:`described`), and
+    where its Arabic comes from; None when it is not so named."""
+    return translated(parts, _named_place)
 
 
 def _named_place(rest: str, *, town: bool = True) -> tuple[str, str]:

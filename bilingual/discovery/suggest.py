@@ -240,6 +240,9 @@ def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) ->
     known_org = lexicon.ORGANISATIONS.get(key.replace(".", ""))
     if known_org:
         return Proposal(name, "org", known_org, "table", CONFIDENCE["table"], written_variants(name))
+    described = spelling.place_described(words) if kind != "org" or kinds.english_words(words) else None
+    if described:  # the Old City المدينة القديمة, the Blue Hole الثقب الأزرق: translated as the press does
+        return Proposal(name, "place", described[0], described[1], CONFIDENCE[described[1]], written_variants(name))
     if kind == "org" or kinds.english_words(words):  # a "person" of everyday words is a body: Islamic State
         kind = "place" if kind == "place" else "org"
         return Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
