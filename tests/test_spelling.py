@@ -215,3 +215,17 @@ def test_a_figure_s_surname_is_not_applied_to_a_given_name():
     """Burhan Ghalioun is برهان غليون; the figure's form (عبد الفتاح البرهان) is a surname's."""
     assert spelling.spell("Burhan Ghalioun", "person")[0].startswith("برهان ")
     assert spelling.spell("Abdel Fattah Burhan", "person")[0] == "عبد الفتاح البرهان"
+
+
+@needs_extra
+def test_a_vowel_opening_a_word_after_the_article_may_be_an_ayn():
+    # after al- an opening a is more often ع than a hamza in the region's family names (العدرا, العرادة)
+    assert spelling.spell("Rami al-Adra", "person")[0] == "رامي العدرا"  # was الأدرى
+    assert spelling.spell("Omar al-Akhras", "person")[0] == "عمر الأخرس"  # a hamza Arabic text attests stays
+
+
+def test_the_rule_writes_a_final_ah_or_eh_after_a_consonant_as_ta_marbuta():
+    from bilingual.discovery.romanize import rule_word
+
+    assert rule_word("awaysheh").endswith("ة") and rule_word("qatarneh").endswith("ة")
+    assert rule_word("shah").endswith("ه")  # one syllable: شاه

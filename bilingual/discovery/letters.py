@@ -150,8 +150,28 @@ def _vowel(unit: str) -> bool:
     return unit in VOWEL_UNITS
 
 
-def readings_at(units: list[str], i: int, place: bool = False) -> tuple[tuple[str, float], ...]:
+#: A vowel that opens a word after the article: as often an ع as a hamza (Al-Alimi العليمي, Al-Obeidi
+#: العبيدي, Al-Eidani العيداني; Al-Ahmad الأحمد)
+AFTER_ARTICLE = {
+    "a": (("ع", 0.2), ("أ", 0.3), ("ا", 0.8), ("آ", 1)),
+    "e": (("ع", 0.2), ("إ", 0.4), ("أ", 0.5), ("ا", 0.8)),
+    "i": (("إ", 0.2), ("ع", 0.3), ("ا", 0.8)),
+    "o": (("ع", 0.2), ("أ", 0.4), ("عو", 0.5), ("أو", 0.5)),
+    "u": (("ع", 0.2), ("أ", 0.4), ("عو", 0.5), ("أو", 0.5)),
+    "ei": (("عي", 0.2), ("إي", 0.4)),
+    "ai": (("عي", 0.2), ("أي", 0.3)),
+    "ou": (("ع", 0.3), ("أو", 0.3), ("عو", 0.5)),
+}
+
+
+def readings_at(
+    units: list[str], i: int, place: bool = False, *, after_article: bool = False
+) -> tuple[tuple[str, float], ...]:
+    """The Arabic readings of the unit at *i* and their costs; *after_article*: the word is read
+    after an article its English form wrote (Al-Alimi)."""
     unit, first, last = units[i].rstrip(":"), i == 0, i == len(units) - 1
+    if first and after_article and not last and unit in AFTER_ARTICLE:
+        return AFTER_ARTICLE[unit]
     if last and place and unit == "a" and i:
         return (("ة", 0.1), ("ا", 0.4), ("ى", 0.8), ("اء", 1), ("ه", 0.8), ("ع", 1.2))  # a town's -a is mostly ة
     if last and unit == "e" and i >= 2 and units[i - 2] == "a" and not _vowel(units[i - 1]):

@@ -182,8 +182,9 @@ def _letters(low: str) -> str:
                 pass  # a short i/u/o in a closed syllable is not written ("Mismari")
             else:
                 out.append({"i": "ي", "u": "و", "o": "و"}[ch])
-        elif ch == "h" and last:
-            out.append("ه")
+        elif ch == "h" and last:  # -ah, -eh after a consonant: a ta marbuta (Awaysheh العوايشة); Shah شاه
+            feminine = len(low) >= 5 and low[i - 1] in "ae" and low[i - 2] not in VOWELS
+            out.append("ة" if feminine else "ه")
         else:
             out.append(_consonant(low, i))
         i += 1

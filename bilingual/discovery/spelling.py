@@ -101,7 +101,7 @@ def readings(word: str, *, start: str = "", start_cost: float = 0.0, place: bool
             if prefix in _table and cost < found.get(prefix, BUDGET + 1):
                 found[prefix] = cost
             continue
-        for arabic, extra in readings_at(units, i, place):
+        for arabic, extra in readings_at(units, i, place, after_article=start == "ال" and not start_cost):
             nxt, total = prefix + arabic, cost + extra
             if total > BUDGET or total >= best.get((i + 1, nxt), BUDGET + 1):
                 continue
