@@ -154,3 +154,9 @@ def test_omans_salim_is_salem_and_a_gulf_nisba_in_ai_keeps_its_hamza():
     assert found["Salim al-Hinai"].arabic == "سالم الهنائي", found  # type: ignore[attr-defined]
     found = _found("BEIRUT — Lebanon's fisheries ministry said Salim Haddad would lead the new cooperative.")
     assert found["Salim Haddad"].arabic.split()[0] == "سليم", found  # type: ignore[attr-defined]
+
+
+def test_outside_the_maghreb_a_family_name_written_without_its_article_has_none():
+    found = _found("ALEPPO — Syria's teachers' union said Khaled Hamdani and King Abdullah II had met.")
+    assert found["Khaled Hamdani"].arabic == "خالد حمداني", found  # a table of people writes الحمداني
+    assert found["Abdullah II"].arabic.endswith("الثاني"), found  # type: ignore[attr-defined]

@@ -237,11 +237,30 @@ _NOT_NISBA = ("bou", "ben", "bel", "ould", "ait", "ag", "abu", "abou", "bin", "i
 
 def _with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
     """A person's name with the article its nisba takes in the article's press (:func:`_maghrebi_nisba`):
-    Sonia Ghribi سنية الغريبي, Nadia Bakkali نادية البقالي; an Ou- is a و after it (Ouardi الوردي)."""
+    Sonia Ghribi سنية الغريبي, Nadia Bakkali نادية البقالي; an Ou- is a و after it (Ouardi الوردي).
+    Elsewhere a family name English writes without its article is written without it, whatever a
+    table of people's names says (Masrour Barzani مسرور بارزاني, Fatima Bashir فاطمة بشير)."""
     if not _maghrebi_nisba(parts, words):
-        return words
+        return _without_article(parts, words)
     last = words[-1][1:] if words[-1].startswith("أو") and fold_word(parts[-1]).startswith("ou") else words[-1]
     return [*words[:-1], "ال" + last]
+
+
+def _without_article(parts: list[str], words: list[str]) -> list[str]:
+    countries = COUNTRIES.get()
+    last, before = fold_word(parts[-1]), fold_word(parts[-2]) if len(parts) > 1 else ""
+    if (
+        len(parts) < 2
+        or len(words) != len(parts)
+        or (countries and countries[0] in NISBA_ARTICLE)
+        or before in (*_NOT_NISBA, "al", "el")
+        or last in FIGURES
+        or (last in ORDINALS and parts[-1].isupper())
+        or not words[-1].startswith("ال")
+        or "-" in parts[-1]
+    ):
+        return words
+    return [*words[:-1], words[-1].removeprefix("ال")]
 
 
 def _maghrebi_nisba(parts: list[str], words: list[str]) -> bool:
