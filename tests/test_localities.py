@@ -151,3 +151,9 @@ def test_a_sound_never_crosses_qaf_and_kaf_or_leaves_the_articles_countries():
     assert localities.sound_key("kasab") != localities.sound_key("qasab")
     assert localities.sounding("kasab", ("sy",)) != "قصب"
     assert localities.sounding("nefta", ("eg",)) == ""  # Tunisia's Nefta, in an article on Egypt
+
+
+def test_the_english_article_chooses_between_a_locality_and_the_city_table_that_differ_by_it():
+    found = _arabic("BAGHDAD — Iraq's army said convoys reached Al-Haditha and Latakia's port on Sunday.")
+    assert found["Al-Haditha"] == "الحديثة"  # the city table's حديثة is Iraq's district, without the article
+    assert found["Latakia"] == "اللاذقية"  # no article in English says nothing: the table stands

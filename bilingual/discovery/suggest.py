@@ -165,7 +165,7 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     if city and COUNTRIES.get()[:1] == (country,):
         return city, "gazetteer", CONFIDENCE["gazetteer"]
     local = localities.locality(folded, COUNTRIES.get()) if kind == "place" else ""
-    if local and folded not in gazetteer.settled() and not _same_but_article(local, places.get(folded, "")):
+    if local and folded not in gazetteer.settled() and _local_first(local, places.get(folded, ""), name):
         return local, "locality", CONFIDENCE["locality"]  # a town of the article's country (Fnideq الفنيدق)
     if folded in places and (not _ACRONYM.match(name) or folded in gazetteer.ACRONYM_PLACES):
         return places[folded], "gazetteer", CONFIDENCE["gazetteer"]
@@ -176,6 +176,18 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
         return near, "locality", CONFIDENCE["locality"]
     arabic, source = spelling.spell(name, kind)
     return arabic, source, CONFIDENCE[source]
+
+
+_ARTICLED = re.compile(r"(?i)^(al|el|as|ash|at|ath|ad|ar|az|an|es|et|ed|ez|en|er)[- ]")
+
+
+def _local_first(local: str, table: str, english: str) -> bool:
+    """Whether a locality's Arabic is taken before the city table's: where they differ by more than the
+    article, or when only the locality has the article the English name writes (Al-Haditha الحديثة,
+    not the table's حديثة); an English name without one says nothing (Latakia, the table's اللاذقية)."""
+    if not _same_but_article(local, table):
+        return True
+    return local.startswith("ال") and bool(_ARTICLED.match(english))
 
 
 def _same_but_article(one: str, other: str) -> bool:
