@@ -32,7 +32,12 @@ needs_extra = pytest.mark.skipif(
         ("Kit Kat Square", "place", "ميدان كيت كات"),  # a kind of place is translated and goes first
         ("South Lebanon", "place", "جنوب لبنان"),
         ("Mokattam", "place", "المقطم"),  # a place's article that English dropped, as Arabic text has it
-        ("Tharthar", "place", "الثرثار"),  # as often with the article as without it in text: a place takes it
+        ("Tharthar", "place", "الثرثار"),
+        (
+            "Wad Sharifey",
+            "place",
+            "ود ",
+        ),  # Sudan's "son of", never واد  # as often with the article as without it in text: a place takes it
         ("Aidarous Al-Zubaidi", "person", "عيدروس الزبيدي"),  # an initial ع, a short u unwritten
         ("Abdessalam Ould Saleh", "person", "عبد السلام ولد صالح"),  # Abdes- is عبد ال…; Ould ولد
         ("Hamad bin Isa Al-Khalifa", "person", "حمد بن عيسى آل خليفة"),  # a ruling house's Al- is آل

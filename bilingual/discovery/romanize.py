@@ -99,7 +99,7 @@ PLACE_PARTS = {
     "hay": "حي", "ait": "آيت", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
     "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "chott": "شط", "shatt": "شط", "sakiet": "ساقية",
     "saqiyat": "ساقية", "tuna": "تونا", "dar": "دار", "borj": "برج", "burj": "برج", "jisr": "جسر",
-    "harrat": "حرة", "saint": "سانت",
+    "harrat": "حرة", "saint": "سانت", "wad": "ود",  # Sudan's Wad Madani ود مدني: "son of", never واد
 }
 DIGRAPHS = (("kh", "خ"), ("sh", "ش"), ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ch", "تش"), ("ph", "ف"),
             ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("ei", "ي"), ("ey", "ي"), ("ai", "ي"), ("ay", "اي"),
