@@ -160,3 +160,11 @@ def test_outside_the_maghreb_a_family_name_written_without_its_article_has_none(
     found = _found("ALEPPO — Syria's teachers' union said Khaled Hamdani and King Abdullah II had met.")
     assert found["Khaled Hamdani"].arabic == "خالد حمداني", found  # a table of people writes الحمداني
     assert found["Abdullah II"].arabic.endswith("الثاني"), found  # type: ignore[attr-defined]
+
+
+def test_a_square_is_a_maydan_in_egypt_and_a_saha_elsewhere_and_lebanon_writes_joseph_its_way():
+    cairo = _found("CAIRO — Egypt's police closed Tahrir Square on Friday.")
+    beirut = _found("BEIRUT — Lebanon's president Joseph Aoun spoke in Riad al-Solh Square on Friday.")
+    assert cairo["Tahrir Square"].arabic.startswith("ميدان "), cairo  # type: ignore[attr-defined]
+    assert beirut["Riad al-Solh Square"].arabic.startswith("ساحة "), beirut  # type: ignore[attr-defined]
+    assert beirut["Joseph Aoun"].arabic == "جوزاف عون", beirut  # type: ignore[attr-defined]

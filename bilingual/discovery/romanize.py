@@ -41,11 +41,13 @@ PLACE_NAMES = {
 }
 # Given names a country's press writes its own way, with the article where it has one: Tunisia's and
 # Libya's (Habib Bourguiba الحبيب بورقيبة, Beji Caid Essebsi الباجي قائد السبسي, Sonia Dahmani سنية
-# الدهماني; elsewhere حبيب, سونيا), and Oman's, Yemen's and the Emirates' Salim سالم (the Levant's سليم).
+# الدهماني; elsewhere حبيب, سونيا), Oman's, Yemen's and the Emirates' Salim سالم (the Levant's سليم),
+# and Lebanon's Joseph جوزاف (Joseph Aoun جوزاف عون; elsewhere جوزيف).
 _TUNISIAN = {"sonia": "سنية", "habib": "الحبيب", "hedi": "الهادي", "mongi": "المنجي", "naceur": "الناصر",
              "chedly": "الشاذلي", "beji": "الباجي", "sadok": "الصادق", "tahar": "الطاهر"}  # fmt: skip
 _SOUTHERN_GULF = {"salim": "سالم"}
-GIVEN_BY_COUNTRY = {"tn": _TUNISIAN, "ly": _TUNISIAN, "om": _SOUTHERN_GULF, "ye": _SOUTHERN_GULF, "ae": _SOUTHERN_GULF}
+GIVEN_BY_COUNTRY = {"tn": _TUNISIAN, "ly": _TUNISIAN, "om": _SOUTHERN_GULF, "ye": _SOUTHERN_GULF, "ae": _SOUTHERN_GULF,
+                    "lb": {"joseph": "جوزاف"}}  # fmt: skip
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
 GIVEN_NAMES = {
@@ -75,7 +77,7 @@ GIVEN_NAMES = {
     "farhat": "فرحات", "hamdan": "حمدان", "hashem": "هاشم", "hashim": "هاشم", "khalil": "خليل",
     "mustapha": "مصطفى", "rashad": "رشاد", "saber": "صابر", "sayed": "سيد", "shaker": "شاكر", "zaid": "زيد",
     "zeid": "زيد", "elias": "إلياس", "ilyas": "إلياس", "george": "جورج", "michel": "ميشال", "paul": "بول",
-    "joseph": "جوزيف", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
+    "joseph": "جوزيف", "mishal": "مشعل", "meshal": "مشعل", "abdo": "عبده", "abdou": "عبده", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
     "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "mahamat": "محمد", "ahmat": "أحمد",

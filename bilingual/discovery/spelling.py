@@ -32,7 +32,7 @@ from bilingual.discovery.lexicon import (
     unaccented,
 )
 from bilingual.discovery.localities import locality
-from bilingual.discovery.region import COUNTRIES
+from bilingual.discovery.region import COUNTRIES, CURRENT
 from bilingual.discovery.romanize import GIVEN_BY_COUNTRY, HOUSES, KNOWN, rule_word
 
 ARTICLE_COST = 0.1  # a place's article its English name dropped (Kufra الكفرة, Tharthar الثرثار; 0.2 before round five)
@@ -204,7 +204,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             sources.append("table")
             continue
         if n and fold_word(parts[n - 1]) in ("abdel", "abdul", "abd") and "-" not in part:
-            words.append(_piece(part, sources, article=True))  # Abdel Fattah: عبد الفتاح, never عبد فتاح
+            words.append(ABD_NAMES.get(fold_word(part)) or _piece(part, sources, article=True))  # عبد الفتاح
             continue
         construct = kind == "place" and n + 1 < len(parts) and bool(_CONSTRUCT.match(part))
         if construct:  # Ezbet El-Borg عزبة البرج: a feminine noun before its complement ends in -et,
@@ -218,7 +218,8 @@ def spell(name: str, kind: str) -> tuple[str, str]:
             kunya = n and fold_word(parts[n - 1]) in ("abu", "abou", "bin", "ibn", "bint")  # Abu El-Ela: a man's
             words.append(_piece("".join(pieces[1:]), sources, article=True, place=kind == "place" and not kunya))
         elif len(pieces) > 1 and head in ("abdel", "abdul", "abd"):
-            words.append("عبد " + _piece("".join(pieces[1:]), sources, article=True))
+            rest = fold_word("".join(pieces[1:]))
+            words.append("عبد " + (ABD_NAMES.get(rest) or _piece(rest, sources, article=True)))
         elif len(pieces) > 1 and head in ("aboul", "abul", "abou"):  # Aboul-Gheit أبو الغيط
             words.append("أبو " + _piece("".join(pieces[1:]), sources, article=head != "abou"))
         else:
@@ -304,7 +305,7 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
     if last not in FEATURES_AFTER and first not in FEATURES_BEFORE:
         return None
     feature, rest = (
-        (FEATURES_AFTER[last], " ".join(parts[:-1]))
+        (SQUARE.get(CURRENT.get(), "ساحة") if last == "square" else FEATURES_AFTER[last], " ".join(parts[:-1]))
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
@@ -313,6 +314,9 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
         arabic = _defined(arabic)  # Wehda Dam سد الوحدة, Tahrir Square ميدان التحرير
     return feature + " " + arabic, source
 
+
+#: A square is a ميدان in Egypt's press (Tahrir Square ميدان التحرير) and a ساحة elsewhere (ساحة الشهداء)
+SQUARE = {"egypt": "ميدان"}
 
 #: Kinds of place named for themselves, not for a town: the Hajar Mountains are no village called Hajar
 NATURAL = frozenset(["mountain", "mountains", "mount", "valley", "river", "lake", "sea", "desert", "plain", "plateau",
@@ -344,6 +348,8 @@ def _defined(word: str) -> str:
 INITIALS = {"a": "أ", "b": "ب", "c": "س", "d": "د", "e": "إ", "f": "ف", "g": "ج", "h": "ه", "i": "إ", "j": "ج",
             "k": "ك", "l": "ل", "m": "م", "n": "ن", "o": "أو", "p": "ب", "q": "ق", "r": "ر", "s": "س", "t": "ت",
             "u": "يو", "v": "ف", "w": "و", "x": "إكس", "y": "ي", "z": "ز"}  # fmt: skip
+#: God's names after Abd that are not the given name of that spelling: Abdulmalik عبد الملك, not المالك
+ABD_NAMES = {"malik": "الملك", "malek": "الملك"}
 ABBREVIATIONS = {"st": "سانت", "mt": "جبل", "ft": "فورت"}  # St. Catherine سانت كاترين
 _MAGHREBI = re.compile(r"^(?P<head>ben|bou|bel)(?P<rest>[a-z]{3,})$")  # Benali بنعلي, Boumediene بومدين
 
@@ -371,7 +377,8 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         return "ال" + known.removeprefix("ال") if article else known
     for prefix in ("abdel", "abdul"):
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return "عبد " + _piece(low[len(prefix) :], sources, article=True)
+            rest = low[len(prefix) :]
+            return "عبد " + (ABD_NAMES.get(rest) or _piece(rest, sources, article=True))
     joined = _MAGHREBI.match(low)
     if joined and joined.group("rest") in KNOWN and not place and low not in person_words():  # Bourita بوريطة
         head = {"ben": "بن", "bou": "بو", "bel": "بل"}[joined.group("head")]
