@@ -239,3 +239,8 @@ def test_a_place_named_with_everyday_words_is_translated_as_the_press_does():
     for name, arabic in expected.items():
         assert found[name].arabic == arabic, found[name]  # type: ignore[attr-defined]
         assert _kind(found, name) == "place"
+
+
+def test_emirati_nigerien_and_nubian_are_peoples():
+    found = _found("The Emirati side said Nigerien traders and Nubians from Aswan had met in Agadez.")
+    assert not {"Emirati", "Nigerien", "Nubians"} & set(found), found

@@ -401,7 +401,8 @@ COMMUNITIES = frozenset(["sunni", "sunnis", "shia", "shias", "shiite", "shiites"
                          "tuareg", "tuaregs", "touareg", "touaregs", "amazigh", "imazighen", "berber", "berbers",
                          "sahrawi", "sahrawis", "bedouin", "bedouins", "toubou", "tebu", "zaghawa", "masalit",
                          "beja", "nuba", "haratin", "fulani", "hausa", "assyrian", "assyrians", "circassian",
-                         "circassians", "kurd", "kurds", "turkmen", "yazidi",
+                         "circassians", "kurd", "kurds", "turkmen", "yazidi", "emirati", "emiratis", "nigerien",
+                         "nigeriens", "nubian", "nubians",
                          # empires and dynasties, named for their eras (the Ottoman era is no place, no Othman)
                          "ottoman", "ottomans", "byzantine", "pharaonic", "nabataean", "nabataeans", "abbasid",
                          "umayyad", "fatimid", "mamluk", "mamluks", "crusader", "crusaders", "ptolemaic", "islamic"])
