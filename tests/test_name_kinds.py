@@ -244,3 +244,9 @@ def test_a_place_named_with_everyday_words_is_translated_as_the_press_does():
 def test_emirati_nigerien_and_nubian_are_peoples():
     found = _found("The Emirati side said Nigerien traders and Nubians from Aswan had met in Agadez.")
     assert not {"Emirati", "Nigerien", "Nubians"} & set(found), found
+
+
+def test_an_everyday_compound_or_a_plural_in_ies_opening_a_sentence_is_no_name():
+    found = _found("Dockworkers unloaded grain at Tartus.", "Lorries waited at Nassib for two days.")
+    assert "Dockworkers" not in found and "Lorries" not in found, found
+    assert "Tartus" in found and "Nassib" in found

@@ -275,6 +275,18 @@ def _named_place(name: str, key: str, text: str) -> bool:
     return key in gazetteer.famous_places() and kinds.after_place_word(name, text)
 
 
+def _singular(word: str) -> str:
+    """An English plural's singular, roughly: Lorries lorry, Herders herder."""
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word[:-1]
+
+
+def _compound(word: str) -> bool:
+    """Whether a word is two everyday English words written as one (dock+workers, stone+masons)."""
+    return word.isalpha() and any(
+        lexicon.common_word(word[:i], 3.5) and lexicon.common_word(word[i:], 3.5) for i in range(3, len(word) - 3)
+    )
+
+
 def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]) -> str | None:
     """Why a capitalised run is no name, or None when it may be one."""
     single = " " not in name
@@ -294,12 +306,14 @@ def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]
         and key not in gazetteer.places()
         and key not in KNOWN
         and (
-            lexicon.common_word(name[:-1], 3.0)
-            or (starts_sentence and lexicon.common_word(name[:-1], 2.5) and lexicon.common_word(name, 2.0))
+            lexicon.common_word(_singular(name), 3.0)
+            or (starts_sentence and lexicon.common_word(_singular(name), 2.5) and lexicon.common_word(name, 2.0))
         )  # "Herders now bring …": a rarer word's plural, where a sentence starts
         and (starts_sentence or name not in seen_mid)
     ):
         return _("a common word, capitalised where a sentence starts")  # Trucks, Voters, Importers
+    if single and starts_sentence and key not in gazetteer.places() and key not in KNOWN and _compound(key):
+        return _("a common word, capitalised where a sentence starts")  # Dockworkers, Stonemasons, Fishmeal
     if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
         return _("places or peoples joined by a hyphen")  # Cairo-Moscow, Egyptian-UAE
     return None
