@@ -31,6 +31,8 @@ SETS = {
     "thirteenth set": HERE / "thirteenthset",  # written at 6edfc63, the session's last rules (README there)
     "fourteenth set": HERE / "fourteenthset",  # written at bc197aa, after the thirteenth's fixes (README there)
     "fifteenth set": HERE / "fifteenthset",  # written at 1cec07e, the fourteenth's rules (README there)
+    "sixteenth set": HERE / "sixteenthset",  # written at the freeze b11bff9 (README there)
+    "seventeenth set": HERE / "seventeenthset",  # written at the freeze b11bff9, with the sixteenth (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
