@@ -250,3 +250,16 @@ def test_an_everyday_compound_or_a_plural_in_ies_opening_a_sentence_is_no_name()
     found = _found("Dockworkers unloaded grain at Tartus.", "Lorries waited at Nassib for two days.")
     assert "Dockworkers" not in found and "Lorries" not in found, found
     assert "Tartus" in found and "Nassib" in found
+
+
+def test_tal_and_kfar_lead_places_and_a_one_word_body_that_speaks_is_no_man():
+    found = _found("Fields near Tal Abyad and Kfar Kila were left unsown.", "The Regie said it would pay more.")
+    assert _kind(found, "Tal Abyad") == "place" and found["Tal Abyad"].arabic.startswith("تل "), found  # type: ignore[attr-defined]
+    assert found["Kfar Kila"].arabic.startswith("كفر "), found  # type: ignore[attr-defined]
+    assert _kind(found, "Regie") == "org"
+
+
+def test_a_ministry_s_portfolios_listed_with_a_comma_stay_in_its_name():
+    found = _found("The Ministry of Environment, Water and Agriculture met the Ministry of Interior, Egypt and Jordan.")
+    assert "Ministry of Environment, Water and Agriculture" in found, found
+    assert {"Ministry of Interior", "Egypt", "Jordan"} <= set(found), found  # places are no portfolios

@@ -77,7 +77,7 @@ GIVEN_NAMES = {
     "farhat": "فرحات", "hamdan": "حمدان", "hashem": "هاشم", "hashim": "هاشم", "khalil": "خليل",
     "mustapha": "مصطفى", "rashad": "رشاد", "saber": "صابر", "sayed": "سيد", "shaker": "شاكر", "zaid": "زيد",
     "zeid": "زيد", "elias": "إلياس", "ilyas": "إلياس", "george": "جورج", "michel": "ميشال", "paul": "بول",
-    "joseph": "جوزيف", "mishal": "مشعل", "meshal": "مشعل", "abdo": "عبده", "abdou": "عبده", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
+    "joseph": "جوزيف", "hanna": "حنا", "mishal": "مشعل", "meshal": "مشعل", "abdo": "عبده", "abdou": "عبده", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
     "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "mahamat": "محمد", "ahmat": "أحمد",
@@ -96,8 +96,8 @@ HOUSES = {"khalifa": "آل خليفة", "thani": "آل ثاني", "saud": "آل 
 # Arabic words that place names are made of, as romanised (Oued, Jebel, Ras, Bab, Umm, Ain …).
 PLACE_PARTS = {
     "oued": "وادي", "wadi": "وادي", "jebel": "جبل", "jabal": "جبل", "djebel": "جبل", "ras": "رأس", "bab": "باب",
-    "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل",
-    "deir": "دير", "kafr": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
+    "bir": "بئر", "umm": "أم", "um": "أم", "ain": "عين", "ein": "عين", "sidi": "سيدي", "tell": "تل", "tel": "تل", "tal": "تل",
+    "deir": "دير", "kafr": "كفر", "kfar": "كفر", "beit": "بيت", "beni": "بني", "bani": "بني", "ksar": "قصر", "qasr": "قصر",
     "hay": "حي", "ait": "آيت", "souk": "سوق", "suq": "سوق", "marsa": "مرسى", "mina": "ميناء", "bahr": "بحر", "khor": "خور",
     "hassi": "حاسي", "hammam": "حمام", "sabkhat": "سبخة", "chott": "شط", "shatt": "شط", "sakiet": "ساقية",
     "saqiyat": "ساقية", "tuna": "تونا", "dar": "دار", "borj": "برج", "burj": "برج", "jisr": "جسر",

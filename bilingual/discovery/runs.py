@@ -96,6 +96,9 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             joins = False  # "Gulf Research Center in Jeddah": where it stands, not its name
         if low == "and" and current and not joins and _body_ahead(current, words, i + 1):
             joins = True  # "Ports and Free Zones Authority": everyday words, then the rest of the body
+        if word == "," and org_so_far and "of" in current and _portfolios_ahead(words, i + 1):
+            current[-1] += ","  # "Ministry of Environment, Water and Agriculture": its portfolios, listed
+            continue
         if is_word and current and low in lexicon.MID_PARTICLES and nxt and capitalised(nxt) and not joins:
             current.append(word)  # "Charles de Gaulle", "Iyad ag Ghaly": one name through its particle
             continue
@@ -120,6 +123,23 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             runs.append((current, initial))
         current = []
     return runs
+
+
+def _portfolios_ahead(words: list[str], start: int) -> bool:
+    """Whether the words from *start* are everyday capitalised words, "and", and one more: the rest of
+    a ministry's list of portfolios (", Water and Agriculture"), not a list of places or people."""
+    ahead: list[str] = []
+    for word in words[start:]:
+        if word == "and" or (word[0].isalpha() and capitalised(word)):
+            ahead.append(word)
+            continue
+        break
+    items = [w for w in ahead if w != "and"]
+    return (
+        "and" in ahead[1:-1]
+        and bool(items)
+        and all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in items)
+    )
 
 
 def _body_ahead(current: list[str], words: list[str], start: int) -> bool:

@@ -242,6 +242,9 @@ def _common_first(words: list[str], seen_mid: set[str]) -> bool:
     )
 
 
+_SAYS = r"(?:said|says|announced|told|added|stated|reported|warned)\b"
+
+
 def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) -> Proposal | None:
     """The proposal for a name: its kind from the words and the article, then its Arabic."""
     name, key = " ".join(words), lexicon.fold(" ".join(words))
@@ -249,6 +252,8 @@ def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) ->
     kind = kinds.kind_of(words, before)
     if kind == "person" and kinds.a_place_here(name, text, surnames, len(words)):
         kind = "place"
+    if kind == "person" and len(words) == 1 and re.search(rf"\b[Tt]he {re.escape(name)} {_SAYS}", sentence):
+        kind = "org"  # "The Regie said": a body that speaks, never a man
     known_org = lexicon.ORGANISATIONS.get(key.replace(".", ""))
     if known_org:
         return Proposal(name, "org", known_org, "table", CONFIDENCE["table"], written_variants(name))
