@@ -33,6 +33,8 @@ SETS = {
     "fifteenth set": HERE / "fifteenthset",  # written at 1cec07e, the fourteenth's rules (README there)
     "sixteenth set": HERE / "sixteenthset",  # written at the freeze b11bff9 (README there)
     "seventeenth set": HERE / "seventeenthset",  # written at the freeze b11bff9, with the sixteenth (README there)
+    "eighteenth set": HERE / "eighteenthset",  # written at the last freeze de09f16 (README there)
+    "nineteenth set": HERE / "nineteenthset",  # written at the last freeze de09f16, with the eighteenth (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
