@@ -198,7 +198,7 @@ PRESS_NAMES = {
     "sinai": "سيناء", "north sinai": "شمال سيناء", "south sinai": "جنوب سيناء", "upper egypt": "صعيد مصر",
     "nile delta": "دلتا النيل", "golan": "الجولان", "golan heights": "مرتفعات الجولان", "west bank": "الضفة الغربية",
     "gaza strip": "قطاع غزة", "jordan valley": "غور الأردن", "high dam": "السد العالي", "galilee": "الجليل", "negev": "النقب", "bekaa": "البقاع", "bekaa valley": "سهل البقاع",
-    "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "hadramawt": "حضرموت", "hadramout": "حضرموت",
+    "mount lebanon": "جبل لبنان", "hejaz": "الحجاز", "najd": "نجد", "qassim": "القصيم", "hadramawt": "حضرموت", "hadramout": "حضرموت",
     "hadhramaut": "حضرموت", "kurdistan": "كردستان", "kurdistan region": "إقليم كردستان", "anbar": "الأنبار", "nineveh": "نينوى", "diyala": "ديالى",
     "fezzan": "فزان", "cyrenaica": "برقة", "tripolitania": "طرابلس الغرب", "atlas mountains": "جبال الأطلس",
     "high atlas": "الأطلس الكبير", "middle atlas": "الأطلس المتوسط", "anti atlas": "الأطلس الصغير",

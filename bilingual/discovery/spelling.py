@@ -127,12 +127,17 @@ def best_reading(word: str, *, place: bool = False, article: bool = False) -> st
             options += readings(sun.group("rest"), start="ال", start_cost=0.3, place=place)
         if place:
             options += readings(word, start="ال", start_cost=ARTICLE_COST, place=True)
+    options = [o for o in options if o[0].removeprefix("ال") not in OBSCENE]  # Kass كاس, never كس
     if not options:
         return ""
     names = name_words()  # a reading that spells names elsewhere is worth a little more
     return max(options, key=lambda o: (WEIGHT * min(table[o[0]], WORD_CAP) - o[1] + NAME_BONUS * (o[0] in names),
                                        -o[1], o[0]))[0]  # fmt: skip
 
+
+#: Words no name is ever spelled as, whatever Arabic text's frequencies say: obscenities a reading by
+#: ear can reach (Kass, a Darfur town, read as كس)
+OBSCENE = frozenset(["كس", "طيز", "زب", "زبي", "نيك", "منيوك", "شرموطة", "قحبة", "عرص", "خرا", "خراء", "متناك"])
 
 #: What a reading is worth more when it is a word of a name in the place or person tables (مرباط, not مربط)
 NAME_BONUS = 0.6
