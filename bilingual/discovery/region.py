@@ -5,7 +5,7 @@ said g: جوتيريش, جروندبرج); the press of the Levant, Iraq, the Gu
 Sahel writes a foreign G غ (غوتيريش, غروندبرغ, غاو, أغاديز) and a local Maghrebi or Libyan G often ق
 (بن قردان); Sudan's press writes a local G ج or ق (الجنينة, القضارف). The table below sets what each
 reading costs in the spelling search (:mod:`bilingual.discovery.letters`); an attested word of
-Arabic text still wins over a cheaper unattested one. See ``docs/names.md`` ("Regional spelling")
+Arabic text still wins over a cheaper unattested one. See ``docs/name-discovery.md`` ("Regional spelling")
 for the sources.
 
 The region is told by the article: its dateline, and the countries and capitals it names (a count
