@@ -58,6 +58,9 @@ COMPASS = {"northern": "الشمالية", "southern": "الجنوبية", "east
            "central": "الوسطى"}  # fmt: skip
 REGION_NOUNS = {"state": "الولاية", "governorate": "المحافظة", "region": "المنطقة", "province": "المنطقة"}
 CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
+#: The article as romanisations write it, assimilated or not, before a hyphen or a space: al-, el-, ez-Zor, ar-Raqqa
+ROMANISED_ARTICLES = frozenset(["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er",
+                                "es", "et", "ez"])  # fmt: skip
 PARTICLES = frozenset(["al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
 # Written in lower case inside a name, between its capitalised words: Charles de Gaulle, Iyad ag Ghaly,
 # Ursula von der Leyen (a name goes on through them; alone or at a run's end they are no name).

@@ -33,16 +33,16 @@ _SITED = frozenset(
 )
 
 
-#: The article as romanisations write it assimilated, joined by a hyphen: Deir ez-Zor, es-Salt, ar-Raqqa
-ASSIMILATED = frozenset(["ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "et", "ez"])
-
-
 def capitalised(word: str) -> bool:
     core = word.strip("’'")
     if core.lower() in lexicon.PARTICLES:
         return True
     parts = core.split("-")
-    if len(parts) > 1 and parts[0].lower() in (*lexicon.PARTICLES, *ASSIMILATED) and parts[1][:1].isupper():
+    if (
+        len(parts) > 1
+        and (parts[0].lower() in lexicon.PARTICLES or parts[0].lower() in lexicon.ROMANISED_ARTICLES)
+        and parts[1][:1].isupper()
+    ):
         return True  # al-Shughur, el-Balah, ez-Zor: a particle in lower case keeps the name going
     return bool(parts[0]) and parts[0][0].isupper()
 

@@ -253,6 +253,7 @@ def _with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
 
 
 def _without_article(parts: list[str], words: list[str]) -> list[str]:
+    """A person's name without the article a table gave the family name English writes bare."""
     countries = COUNTRIES.get()
     last, before = fold_word(parts[-1]), fold_word(parts[-2]) if len(parts) > 1 else ""
     if (

@@ -178,16 +178,14 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
     return arabic, source, CONFIDENCE[source]
 
 
-_ARTICLED = re.compile(r"(?i)^(al|el|as|ash|at|ath|ad|ar|az|an|es|et|ed|ez|en|er)[- ]")
-
-
 def _local_first(local: str, table: str, english: str) -> bool:
     """Whether a locality's Arabic is taken before the city table's: where they differ by more than the
     article, or when only the locality has the article the English name writes (Al-Haditha الحديثة,
     not the table's حديثة); an English name without one says nothing (Latakia, the table's اللاذقية)."""
     if not _same_but_article(local, table):
         return True
-    return local.startswith("ال") and bool(_ARTICLED.match(english))
+    first = re.split(r"[- ]", english.lower(), maxsplit=1)
+    return local.startswith("ال") and len(first) > 1 and first[0] in lexicon.ROMANISED_ARTICLES
 
 
 def _same_but_article(one: str, other: str) -> bool:
