@@ -263,3 +263,8 @@ def test_a_ministry_s_portfolios_listed_with_a_comma_stay_in_its_name():
     found = _found("The Ministry of Environment, Water and Agriculture met the Ministry of Interior, Egypt and Jordan.")
     assert "Ministry of Environment, Water and Agriculture" in found, found
     assert {"Ministry of Interior", "Egypt", "Jordan"} <= set(found), found  # places are no portfolios
+
+
+def test_a_municipality_is_a_body():
+    found = _found("The Jounieh Municipality said it would close the old souk to cars.")
+    assert _kind(found, "Jounieh Municipality") == "org", found  # was transliterated as a person
