@@ -26,6 +26,7 @@ from bilingual.discovery.lexicon import (
     FEATURES_AFTER,
     FEATURES_BEFORE,
     FIGURES,
+    MID_PARTICLES,
     REGION_NOUNS,
     fold,
     person_words,
@@ -238,7 +239,6 @@ def spell(name: str, kind: str) -> tuple[str, str]:
 #: Countries whose press writes a family name that is a nisba (-i) with its article, where the
 #: French-style romanisation drops it: Tunisia, Morocco, Libya (Algeria's press mostly does not)
 NISBA_ARTICLE = frozenset(["tn", "ma", "ly"])
-_NOT_NISBA = ("bou", "ben", "bel", "ould", "ait", "ag", "abu", "abou", "bin", "ibn")
 
 
 def _with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
@@ -260,7 +260,7 @@ def _without_article(parts: list[str], words: list[str]) -> list[str]:
         len(parts) < 2
         or len(words) != len(parts)
         or (countries and countries[0] in NISBA_ARTICLE)
-        or before in (*_NOT_NISBA, "al", "el")
+        or before in MID_PARTICLES
         or last in FIGURES
         or (last in ORDINALS and parts[-1].isupper())
         or not words[-1].startswith("ال")
@@ -280,8 +280,8 @@ def _maghrebi_nisba(parts: list[str], words: list[str]) -> bool:
     last, before = fold_word(parts[-1]), fold_word(parts[-2])
     return (
         re.fullmatch(r"[a-z]{4,}i", last) is not None
-        and not last.startswith(_NOT_NISBA)
-        and before not in (*_NOT_NISBA, "al", "el")
+        and not _MAGHREBI.match(last)
+        and before not in MID_PARTICLES
         and last not in KNOWN
         and last not in FIGURES
         and words[-1].endswith("ي")
