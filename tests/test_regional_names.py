@@ -177,3 +177,36 @@ def test_no_name_is_spelled_as_an_obscenity_and_sudan_and_mauritania_write_their
     assert found["Mohamed Lemine Ould Salem"].arabic.startswith("محمد الأمين "), found  # type: ignore[attr-defined]
     found = _found("BURAIDAH — Saudi Arabia's date season opened in Qassim on Monday.")
     assert found["Qassim"].arabic == "القصيم", found  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, arabic",
+    [
+        # A tribe's broken plural (فعاللة), as Jordan's press writes it: the article and a long a
+        ("AMMAN — Teacher Rania Qatarneh said the school in Jordan had no heating.", "Rania Qatarneh", "رانيا القتارنة"),
+        ("AMMAN — Nasser Khasawneh, a farmer in Jordan, said the rain came late.", "Nasser Khasawneh", "ناصر الخصاونة"),
+        # Algeria's press writes a joined Ben- family name as two words; Morocco's joins it
+        ("ORAN — Khalid Bensasi, an engineer in Algeria, said the port would grow.", "Khalid Bensasi", "خالد بن ساسي"),
+        ("RABAT — Driss Benjelloun, a banker in Morocco, said rates would fall.", "Driss Benjelloun", "إدريس بنجلون"),
+        # A kunya written as one word is two in Arabic
+        ("BENGHAZI — Salma Abuzaid, a nurse in Libya, said the ward was full.", "Salma Abuzaid", "سلمى أبو زيد"),
+        ("NOUAKCHOTT — Aboubaker Sall, a trader in Mauritania, said fish prices rose.", "Aboubaker Sall", "أبو بكر سال"),
+        # Mauritania's Hassaniya diminutives of women's names
+        ("NOUAKCHOTT — Fatimetou Mint Ahmed, a teacher in Mauritania, said classes resumed.",
+         "Fatimetou Mint Ahmed", "فاطمتو منت أحمد"),
+    ],
+)  # fmt: skip
+def test_family_names_and_kunyas_as_the_country_s_press_writes_them(sentence, name, arabic):
+    found = _found(sentence)
+    assert name in found, found
+    assert found[name].arabic == arabic, found[name]  # type: ignore[attr-defined]
+
+
+def test_a_title_before_a_man_s_name_does_not_join_and_or_in_like_a_body_s_name():
+    found = _found("The talks were led by Minister Ahmed Hassan and Omar Saleh in Amman on Sunday.")
+    assert {"Ahmed Hassan", "Omar Saleh", "Amman"} <= found.keys(), found
+    assert not [n for n in found if " and " in n or " in " in n], (
+        found
+    )  # was one "person": أحمد حسن أند عمر صالح إن عمان
+    body = _found("Ahmed Hassan, the Minister of Foreign Affairs and Expatriates, said so.")
+    assert "Foreign Affairs and Expatriates" in body, body  # a portfolio still joins through "and"

@@ -46,8 +46,11 @@ PLACE_NAMES = {
 _TUNISIAN = {"sonia": "سنية", "habib": "الحبيب", "hedi": "الهادي", "mongi": "المنجي", "naceur": "الناصر",
              "chedly": "الشاذلي", "beji": "الباجي", "sadok": "الصادق", "tahar": "الطاهر"}  # fmt: skip
 _SOUTHERN_GULF = {"salim": "سالم"}
+# Mauritania's Hassaniya diminutives of women's names (Fatimetou فاطمتو, Aichetou عيشتو).
+_MAURITANIAN = {"fatimetou": "فاطمتو", "aichetou": "عيشتو", "khadijetou": "خديجتو", "mariemou": "مريمو",
+                "zeinebou": "زينبو", "salka": "السالكة", "vatimetou": "فاطمتو", "lalla": "لالة"}  # fmt: skip
 GIVEN_BY_COUNTRY = {"tn": _TUNISIAN, "ly": _TUNISIAN, "om": _SOUTHERN_GULF, "ye": _SOUTHERN_GULF, "ae": _SOUTHERN_GULF,
-                    "lb": {"joseph": "جوزاف"}}  # fmt: skip
+                    "lb": {"joseph": "جوزاف"}, "mr": _MAURITANIAN}  # fmt: skip
 # Common Arabic given names and name parts (a general list, as the Arabic press spells them; not
 # drawn from any article we measure on). Keys are lower-case romanisations in common use.
 GIVEN_NAMES = {

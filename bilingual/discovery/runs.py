@@ -87,7 +87,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         low = word.lower()
-        org_so_far = any(lexicon.org_word(w) for w in current)  # "Union's", "Directorate-General" too
+        org_so_far = _body_so_far(current)
         joins = org_so_far or (low in ("of", "for") and current and lexicon.org_word(current[-1]))
         whose = len(current) == 2 and re.search(r"[’']s$", current[0]) is not None  # "Egypt's Gulf of Aqaba"
         if low == "of" and (len(current) == 1 or whose) and current[-1].lower() in kinds.OF_FEATURES:
@@ -123,6 +123,17 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
             runs.append((current, initial))
         current = []
     return runs
+
+
+def _body_so_far(current: list[str]) -> bool:
+    """Whether the run so far names a body ("Union's", "Directorate-General" too); a title with a
+    man's name after it does not ("Minister Nasser Judeh and …": "and" and "in" end his name)."""
+    before = next((i for i, w in enumerate(current) if w.lower() in lexicon.CONNECTORS), len(current))
+    titled = [i for i, w in enumerate(current[:before]) if w.lower() in lexicon.TITLES]  # not "of Foreign Affairs"
+    tail = current[titled[-1] + 1 :] if titled else []
+    if tail and tail[0].lower() not in lexicon.CONNECTORS and not any(lexicon.org_word(w) for w in tail):
+        return False
+    return any(lexicon.org_word(w) for w in current)
 
 
 def _portfolios_ahead(words: list[str], start: int) -> bool:

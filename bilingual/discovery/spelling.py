@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from bilingual.discovery.described import translated
+from bilingual.discovery.families import family_piece, fold_word, with_nisba_article
 from bilingual.discovery.gazetteer import places, press_form
 from bilingual.discovery.letters import readings_at
 from bilingual.discovery.letters import units as letter_units
@@ -26,11 +27,9 @@ from bilingual.discovery.lexicon import (
     FEATURES_AFTER,
     FEATURES_BEFORE,
     FIGURES,
-    MID_PARTICLES,
     REGION_NOUNS,
     fold,
     person_words,
-    unaccented,
 )
 from bilingual.discovery.localities import locality
 from bilingual.discovery.region import COUNTRIES, CURRENT
@@ -111,6 +110,10 @@ def readings(word: str, *, start: str = "", start_cost: float = 0.0, place: bool
             best[(i + 1, nxt)] = total
             stack.append((i + 1, nxt, total))
     return sorted(found.items(), key=lambda item: item[1])
+
+
+def _with_article(word: str) -> str:
+    return best_reading(word, article=True)
 
 
 def best_reading(word: str, *, place: bool = False, article: bool = False) -> str:
@@ -231,62 +234,9 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         else:
             given = n == 0 and len(parts) > 1 and kind == "person"
             words.extend(_piece(p, sources, place=kind == "place" and not construct, given=given) for p in pieces)
-    words = _with_nisba_article(parts, words) if kind == "person" else words
+    words = with_nisba_article(parts, words) if kind == "person" else words
     source = next((s for s in ("attested", "learned", "rule", "named") if s in sources), "table")
     return " ".join(w for w in words if w), source
-
-
-#: Countries whose press writes a family name that is a nisba (-i) with its article, where the
-#: French-style romanisation drops it: Tunisia, Morocco, Libya (Algeria's press mostly does not)
-NISBA_ARTICLE = frozenset(["tn", "ma", "ly"])
-
-
-def _with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
-    """A person's name with the article its nisba takes in the article's press (:func:`_maghrebi_nisba`):
-    Sonia Ghribi سنية الغريبي, Nadia Bakkali نادية البقالي; an Ou- is a و after it (Ouardi الوردي).
-    Elsewhere a family name English writes without its article is written without it, whatever a
-    table of people's names says (Masrour Barzani مسرور بارزاني, Fatima Bashir فاطمة بشير)."""
-    if not _maghrebi_nisba(parts, words):
-        return _without_article(parts, words)
-    last = words[-1][1:] if words[-1].startswith("أو") and fold_word(parts[-1]).startswith("ou") else words[-1]
-    return [*words[:-1], "ال" + last]
-
-
-def _without_article(parts: list[str], words: list[str]) -> list[str]:
-    """A person's name without the article a table gave the family name English writes bare."""
-    countries = COUNTRIES.get()
-    last, before = fold_word(parts[-1]), fold_word(parts[-2]) if len(parts) > 1 else ""
-    if (
-        len(parts) < 2
-        or len(words) != len(parts)
-        or (countries and countries[0] in NISBA_ARTICLE)
-        or before in MID_PARTICLES
-        or last in FIGURES
-        or (last in ORDINALS and parts[-1].isupper())
-        or not words[-1].startswith("ال")
-        or "-" in parts[-1]
-    ):
-        return words
-    return [*words[:-1], words[-1].removeprefix("ال")]
-
-
-def _maghrebi_nisba(parts: list[str], words: list[str]) -> bool:
-    """Whether a person's last name, spelled *words*[-1], is a nisba the article's press writes with
-    its article: Jlassi الجلاصي in Tunisia; never a name the tables know as it is (Meloni), one after a
-    particle (Ould Ghazouani), or one of the Ben-, Bou- family (Boubakri بوبكري)."""
-    countries = COUNTRIES.get()
-    if not countries or countries[0] not in NISBA_ARTICLE or len(parts) < 2 or len(words) < 2:
-        return False
-    last, before = fold_word(parts[-1]), fold_word(parts[-2])
-    return (
-        re.fullmatch(r"[a-z]{4,}i", last) is not None
-        and not _MAGHREBI.match(last)
-        and before not in MID_PARTICLES
-        and last not in KNOWN
-        and last not in FIGURES
-        and words[-1].endswith("ي")
-        and not words[-1].startswith("ال")
-    )
 
 
 def _place_shape(parts: list[str]) -> tuple[str, str] | None:
@@ -357,12 +307,6 @@ INITIALS = {"a": "أ", "b": "ب", "c": "س", "d": "د", "e": "إ", "f": "ف", "g
 #: God's names after Abd that are not the given name of that spelling: Abdulmalik عبد الملك, not المالك
 ABD_NAMES = {"malik": "الملك", "malek": "الملك"}
 ABBREVIATIONS = {"st": "سانت", "mt": "جبل", "ft": "فورت"}  # St. Catherine سانت كاترين
-_MAGHREBI = re.compile(r"^(?P<head>ben|bou|bel)(?P<rest>[a-z]{3,})$")  # Benali بنعلي, Boumediene بومدين
-
-
-def fold_word(word: str) -> str:
-    """One word as the tables key it: no accents, lower case, a straight apostrophe."""
-    return unaccented(word).lower().replace("’", "'")
 
 
 def _piece(word: str, sources: list[str], *, article: bool = False, place: bool = False, given: bool = False) -> str:
@@ -385,11 +329,9 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             rest = low[len(prefix) :]
             return "عبد " + (ABD_NAMES.get(rest) or _piece(rest, sources, article=True))
-    joined = _MAGHREBI.match(low)
-    if joined and joined.group("rest") in KNOWN and not place and low not in person_words():  # Bourita بوريطة
-        head = {"ben": "بن", "bou": "بو", "bel": "بل"}[joined.group("head")]
-        sources.append("table")
-        return head + KNOWN[joined.group("rest")].removeprefix("ال")
+    family = "" if place else family_piece(low, sources, _with_article, lambda w: _piece(w, sources), given=given)
+    if family:  # Qatarneh القطارنة, Abuzaid أبو زيد, Bensasi بن ساسي in Algeria's press
+        return family
     assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
     if assimilated:  # the article's l is the doubled letter: Abd-es-salam, the rest is "salam"
         return "عبد " + _piece(low[assimilated.end() + len(assimilated.group(1)) :], sources, article=True)
