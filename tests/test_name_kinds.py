@@ -268,3 +268,28 @@ def test_a_ministry_s_portfolios_listed_with_a_comma_stay_in_its_name():
 def test_a_municipality_is_a_body():
     found = _found("The Jounieh Municipality said it would close the old souk to cars.")
     assert _kind(found, "Jounieh Municipality") == "org", found  # was transliterated as a person
+
+
+def test_a_name_with_bin_inside_is_a_man_even_after_the_governor_of_a_place():
+    found = _found("The prime minister met the governor of Hadramout, Mabkhout bin Madi, in Mukalla on Monday.")
+    assert _kind(found, "Mabkhout bin Madi") == "person", found  # was a place: the list after "governor of"
+    assert _kind(found, "Hadramout") == "place" and _kind(found, "Mukalla") == "place", found
+
+
+def test_broadcasters_agencies_and_a_body_named_with_to_are_organisations():
+    found = _found(
+        "Al-Masirah TV said the port was hit, and Al Jazeera quoted the Saudi Press Agency.",
+        "The UN Mission to Support the Hodeidah Agreement said its monitors saw no fighting.",
+        "Aid from the Red Crescent to Gaza rose in March.",
+    )
+    assert _kind(found, "Al-Masirah TV") == "org", found  # was a person: المسيرة تف
+    assert _kind(found, "Al Jazeera") == "org" and found["Al Jazeera"].arabic == "الجزيرة", found  # type: ignore[attr-defined]
+    assert found["Saudi Press Agency"].arabic == "وكالة الأنباء السعودية", found  # type: ignore[attr-defined]
+    assert "UN Mission to Support the Hodeidah Agreement" in found, found  # was cut at "to"
+    assert _kind(found, "Red Crescent") == "org" and _kind(found, "Gaza") == "place", found  # "to" + a place: two names
+
+
+def test_a_known_body_inside_a_longer_body_s_name_is_not_proposed_apart():
+    found = _found("Ziad Akl, a researcher at the Al-Ahram Centre for Political and Strategic Studies, said so.")
+    assert "Al-Ahram Centre for Political and Strategic Studies" in found, found
+    assert "Al-Ahram" not in found, found

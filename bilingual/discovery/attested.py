@@ -86,5 +86,16 @@ ORGANISATIONS = {
     "qatar airways": "الخطوط الجوية القطرية", "royal air maroc": "الخطوط الملكية المغربية",
     "aspides": "أسبيدس", "operation aspides": "عملية أسبيدس", "operation atalanta": "عملية أتالانتا",
     "operation prosperity guardian": "عملية حارس الازدهار",
+    # Broadcasters, newspapers and news agencies the region's press quotes, by the names they use in
+    # Arabic (their own mastheads and sites): an outlet is no person and no place. (SANA and WAFA are
+    # left out: Sana سناء and Wafa وفاء are women's names too.)
+    "al jazeera": "الجزيرة", "al arabiya": "العربية", "al hadath": "الحدث", "sky news arabia": "سكاي نيوز عربية",
+    "al mayadeen": "الميادين", "al manar": "المنار", "al masirah": "المسيرة", "asharq al awsat": "الشرق الأوسط",
+    "al ahram": "الأهرام", "al akhbar": "الأخبار", "an nahar": "النهار", "al quds al arabi": "القدس العربي",
+    "al araby al jadeed": "العربي الجديد", "reuters": "رويترز", "agence france presse": "وكالة الصحافة الفرنسية",
+    "associated press": "وكالة أسوشيتد برس", "middle east news agency": "وكالة أنباء الشرق الأوسط",
+    "syrian arab news agency": "الوكالة العربية السورية للأنباء", "saudi press agency": "وكالة الأنباء السعودية", "wam": "وام",
+    "kuna": "كونا", "qna": "قنا", "maghreb arab press": "وكالة المغرب العربي للأنباء",
+    "algerie presse service": "وكالة الأنباء الجزائرية", "tunis afrique presse": "وكالة تونس أفريقيا للأنباء",
 }
 # fmt: on

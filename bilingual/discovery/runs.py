@@ -102,7 +102,10 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
         if is_word and current and low in lexicon.MID_PARTICLES and nxt and capitalised(nxt) and not joins:
             current.append(word)  # "Charles de Gaulle", "Iyad ag Ghaly": one name through its particle
             continue
-        if is_word and current and low in lexicon.CONNECTORS and nxt and capitalised(nxt) and joins:
+        # "UN Mission to Support the Hodeidah Agreement": a body goes on through "to" and an everyday
+        # word, never through "to" and a place ("the Red Cross to Gaza")
+        goes_on = joins if low in lexicon.CONNECTORS else low == "to" and org_so_far and _everyday(nxt)
+        if is_word and current and goes_on and nxt and capitalised(nxt):
             current.append(word)
             continue
         after = words[i + 2] if i + 2 < len(words) else ""
@@ -116,7 +119,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
         ):
             current.append(word)  # "International Committee of the Red Cross"
             continue
-        if is_word and low == "the" and current and current[-1].lower() in ("of", "for"):
+        if is_word and low == "the" and current and current[-1].lower() in ("of", "for", "to"):
             current.append(word)
             continue
         if current:
@@ -136,6 +139,11 @@ def _body_so_far(current: list[str]) -> bool:
     return any(lexicon.org_word(w) for w in current)
 
 
+def _everyday(word: str) -> bool:
+    """An everyday English word that names no place."""
+    return lexicon.common_word(word) and lexicon.fold(word) not in gazetteer.places()
+
+
 def _portfolios_ahead(words: list[str], start: int) -> bool:
     """Whether the words from *start* are everyday capitalised words, "and", and one more: the rest of
     a ministry's list of portfolios (", Water and Agriculture"), not a list of places or people."""
@@ -146,11 +154,7 @@ def _portfolios_ahead(words: list[str], start: int) -> bool:
             continue
         break
     items = [w for w in ahead if w != "and"]
-    return (
-        "and" in ahead[1:-1]
-        and bool(items)
-        and all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in items)
-    )
+    return "and" in ahead[1:-1] and bool(items) and all(_everyday(w) for w in items)
 
 
 def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
@@ -165,7 +169,7 @@ def _body_ahead(current: list[str], words: list[str], start: int) -> bool:
         ahead.append(word)
 
     def everyday(words: list[str]) -> bool:
-        return all(lexicon.common_word(w) and lexicon.fold(w) not in gazetteer.places() for w in words)
+        return all(_everyday(w) for w in words)
 
     # "Misr Spinning and Weaving Company": a name, then everyday words on both sides of "and"
     trade = len(ahead) >= 2 and everyday(current[-1:]) and everyday(ahead[:-1])

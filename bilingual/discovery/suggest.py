@@ -361,6 +361,9 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     ]  # "In Ghadames, …": the sentence's first word is no given name
     surnames = {run[-1] for run in named if len(run) > 1 and kinds.kind_of(run, "") == "person"}  # not Lake Qarun
     known = {s: kinds.known_organisations(s) for _r, _i, s in runs}
+    for sentence, names in known.items():  # the Al-Ahram Centre for … is one body, never Al-Ahram too
+        longer = [" ".join(r) for r, _i, s in runs if s == sentence]
+        known[sentence] = [n for n in names if not any(n in r and n != r for r in longer)]
     for run, initial, sentence in [([*n.split()], False, s) for s, ns in known.items() for n in ns] + runs:
         if any(" ".join(run) in name and " ".join(run) != name for name in known[sentence]):
             continue  # a piece of an organisation named whole in this sentence ("Without Borders")
