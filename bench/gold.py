@@ -37,6 +37,8 @@ SETS = {
     "nineteenth set": HERE / "nineteenthset",  # written at the last freeze de09f16, with the eighteenth (README there)
     "twentieth set": HERE / "twentiethset",  # written at 7fec051, the session's final rules (README there)
     "twenty-first set": HERE / "twentyfirstset",  # written at 7fec051, with the twentieth (README there)
+    "twenty-second set": HERE / "twentysecondset",  # written at the freeze 0930957 (README there)
+    "twenty-third set": HERE / "twentythirdset",  # written at the freeze 0930957, with the twenty-second (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
