@@ -23,6 +23,10 @@ from bilingual.discovery.romanize import KNOWN, rule_word
 #: Countries whose press writes a family name that is a nisba (-i) with its article, where the
 #: French-style romanisation drops it: Tunisia, Morocco, Libya (Algeria's press mostly does not)
 NISBA_ARTICLE = frozenset(["tn", "ma", "ly"])
+#: Countries whose press writes a tribe's or a family's nisba with its article where Arabic text writes
+#: it so, though English drops it: Jordan's, Palestine's and the Gulf's (Khaled Momani خالد المومني,
+#: Ali Madkhali علي المدخلي); a foreign name ending in -i is never written so (Lazzarini لازاريني)
+NISBA_ARTICLE_ATTESTED = frozenset(["jo", "ps", "sa", "kw", "qa", "bh", "ae", "om"])
 #: Where the press writes a joined Ben- family name as two words (Benhamida بن حميدة, Bengdara بن
 #: قدارة); Morocco's joins them (Benkirane بنكيران, Benjelloun بنجلون)
 BEN_APART = frozenset(["dz", "ly", "tn"])
@@ -78,11 +82,17 @@ def family_piece(
     return ""
 
 
-def with_nisba_article(parts: list[str], words: list[str]) -> list[str]:
+def with_nisba_article(parts: list[str], words: list[str], attested: Callable[[str], bool]) -> list[str]:
     """A person's name with the article its nisba takes in the article's press (:func:`_maghrebi_nisba`):
     Sonia Ghribi سنية الغريبي, Nadia Bakkali نادية البقالي; an Ou- is a و after it (Ouardi الوردي).
     Elsewhere a family name English writes without its article is written without it, whatever a
-    table of people's names says (Masrour Barzani مسرور بارزاني, Fatima Bashir فاطمة بشير)."""
+    table of people's names says (Masrour Barzani مسرور بارزاني, Fatima Bashir فاطمة بشير).
+    *attested*: whether Arabic text writes a word (the nisba with its article, for
+    :data:`NISBA_ARTICLE_ATTESTED`)."""
+    countries = COUNTRIES.get()
+    gulf = bool(countries) and countries[0] in NISBA_ARTICLE_ATTESTED
+    if gulf and _nisba(parts, words) and attested("ال" + words[-1]):
+        return [*words[:-1], "ال" + words[-1]]
     if not _maghrebi_nisba(parts, words):
         return _without_article(parts, words)
     last = words[-1][1:] if words[-1].startswith("أو") and fold_word(parts[-1]).startswith("ou") else words[-1]
@@ -98,6 +108,7 @@ def _without_article(parts: list[str], words: list[str]) -> list[str]:
         or len(words) != len(parts)
         or (countries and countries[0] in NISBA_ARTICLE)
         or before in MID_PARTICLES
+        or before == "mint"  # Mariem Mint Cheikh مريم منت الشيخ: the daughter of al-Sheikh
         or last in FIGURES
         or _REGNAL.fullmatch(parts[-1])
         or not words[-1].startswith("ال")
@@ -113,7 +124,12 @@ def _maghrebi_nisba(parts: list[str], words: list[str]) -> bool:
     its article: Jlassi الجلاصي in Tunisia; never a name the tables know as it is (Meloni), one after a
     particle (Ould Ghazouani), or one of the Ben-, Bou- family (Boubakri بوبكري)."""
     countries = COUNTRIES.get()
-    if not countries or countries[0] not in NISBA_ARTICLE or len(parts) < 2 or len(words) < 2:
+    return bool(countries) and countries[0] in NISBA_ARTICLE and _nisba(parts, words)
+
+
+def _nisba(parts: list[str], words: list[str]) -> bool:
+    """Whether a person's last name, spelled *words*[-1], is a nisba written without its article."""
+    if len(parts) < 2 or len(words) < 2:
         return False
     last, before = fold_word(parts[-1]), fold_word(parts[-2])
     return (

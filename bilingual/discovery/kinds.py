@@ -75,7 +75,8 @@ LOCATIVE = (
     r"(?:road|roads|route|highway|flights?|journeys?|trips?|returns?|returned|returning|travel(?:led|s)?|"
     r"moved|fled|flew|flown|flies|went|headed|sailed|drove)(?:\s+on|\s+back)?\s+to))|"  # "the roads to Taqah and Mirbat", "return to Chinguetti and Ouadane"
     r"\b[Ff]rom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to)\s+(?:[Tt]he\s+)?"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|ed|en|es|et|ez)-|(?:bin|ibn|bint|abu|ould|ag|de)\s+)?"
+    r"[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"  # "in Deir al-Ghusun and Bal'a": a name's particle in lower case
 )
 # Words after a name that say it is a place: "the Rumaila oil field", "Zamzam camp", "the Musandam peninsula".
 PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border\s+crossing|river|valley|"

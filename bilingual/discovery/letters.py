@@ -191,7 +191,9 @@ def readings_at(
         return G_READINGS[CURRENT.get()]  # the article's region: ج in Egypt's press, غ in the Levant's …
     if unit in CONSONANT:
         return CONSONANT[unit]
-    return (("", 0),) if unit in "'’" else ()
+    if unit in "'’":  # an apostrophe inside a word writes an ع more often than a hamza (Bal'a بلعا, Sana'a صنعاء)
+        return (("ع", 0.1), ("", 0.4), ("ء", 0.6)) if not first and not last else (("", 0),)
+    return ()
 
 
 #: A single a before a word's last consonant: short or long. Names end in -ān, -āt, -ār, -āl more often

@@ -83,7 +83,7 @@ GIVEN_NAMES = {
     "joseph": "جوزيف", "hanna": "حنا", "lemine": "الأمين", "mishal": "مشعل", "meshal": "مشعل", "abdo": "عبده", "abdou": "عبده", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
-    "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "ishag": "إسحق", "mahamat": "محمد", "ahmat": "أحمد",
+    "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "ishag": "إسحق", "mahamat": "محمد", "ahmat": "أحمد", "adoum": "آدم", "abakar": "أبكر",
     "nidal": "نضال", "yarub": "يعرب", "yaarub": "يعرب", "alia": "عالية", "aliya": "عالية", "zuhair": "زهير",
     "zouhair": "زهير", "raed": "رائد", "moncef": "منصف", "munsif": "منصف", "hammoud": "حمود", "hamoud": "حمود",
     "muwaffaq": "موفق", "jassim": "جاسم", "jasim": "جاسم", "amer": "عامر", "fares": "فارس", "faris": "فارس",
@@ -209,6 +209,8 @@ def _consonant(low: str, i: int) -> str:
     ج everywhere: Gemayel, Giorgia)."""
     if low[i] == "g":
         return "ج" if low[i + 1 : i + 2] in ("e", "i", "y") else G_RULE[CURRENT.get()]
+    if low[i] in "'’":  # inside a word, the ع romanisation marks with an apostrophe (Bal'a بلعا)
+        return "ع" if 0 < i < len(low) - 1 else ""
     return CONSONANTS.get(low[i], "")
 
 

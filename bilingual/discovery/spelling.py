@@ -112,6 +112,10 @@ def readings(word: str, *, start: str = "", start_cost: float = 0.0, place: bool
     return sorted(found.items(), key=lambda item: item[1])
 
 
+def _attested(word: str) -> bool:
+    return vocabulary()[1].get(word, 0.0) >= MIN_ZIPF
+
+
 def _with_article(word: str) -> str:
     return best_reading(word, article=True)
 
@@ -234,7 +238,7 @@ def spell(name: str, kind: str) -> tuple[str, str]:
         else:
             given = n == 0 and len(parts) > 1 and kind == "person"
             words.extend(_piece(p, sources, place=kind == "place" and not construct, given=given) for p in pieces)
-    words = with_nisba_article(parts, words) if kind == "person" else words
+    words = with_nisba_article(parts, words, _attested) if kind == "person" else words
     source = next((s for s in ("attested", "learned", "rule", "named") if s in sources), "table")
     return " ".join(w for w in words if w), source
 
@@ -261,7 +265,7 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
     if last not in FEATURES_AFTER and first not in FEATURES_BEFORE:
         return None
     feature, rest = (
-        (SQUARE.get(CURRENT.get(), "ساحة") if last == "square" else FEATURES_AFTER[last], " ".join(parts[:-1]))
+        (_feature(last), " ".join(parts[:-1]))
         if last in FEATURES_AFTER
         else (FEATURES_BEFORE[first], " ".join(parts[1:]))
     )
@@ -272,7 +276,15 @@ def _place_shape(parts: list[str]) -> tuple[str, str] | None:
 
 
 #: A square is a ميدان in Egypt's press (Tahrir Square ميدان التحرير) and a ساحة elsewhere (ساحة الشهداء)
-SQUARE = {"egypt": "ميدان"}
+#: Kinds of place each region's press names its own way ("" for the rest): a square is a ميدان in Egypt
+#: and a ساحة elsewhere; a barrage is قناطر in Egypt (the Esna Barrage) and a سدة in Iraq (the Kut Barrage)
+REGIONAL_FEATURES = {"square": {"egypt": "ميدان", "": "ساحة"}, "barrage": {"egypt": "قناطر", "": "سدة"}}
+
+
+def _feature(word: str) -> str:
+    regional = REGIONAL_FEATURES.get(word)
+    return regional.get(CURRENT.get(), regional[""]) if regional else FEATURES_AFTER[word]
+
 
 #: Kinds of place named for themselves, not for a town: the Hajar Mountains are no village called Hajar
 NATURAL = frozenset(["mountain", "mountains", "mount", "valley", "river", "lake", "sea", "desert", "plain", "plateau",
@@ -339,14 +351,15 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         for end in ends:
             if low.endswith(end) and len(low) - len(end) >= 3:
                 return _piece(low[: -len(end)], sources, article=article) + " " + arabic
-    named = person_words().get(low.replace("'", "")) if not place else None
+    named = person_words().get(low) if not place else None  # Bal'a is no Bala بالاي
     if named is not None:  # the table keeps only words whose Arabic sounds like them
         sources.append("named")  # as people of that name are written in Arabic (Wikidata)
         table = vocabulary()[1]  # Hamzeh حمزة: the press's ة, not the pair's ه
         spelled = press_form(named[0], article=False, frequency=lambda w: table.get(w, 0.0))
         return "ال" + spelled.removeprefix("ال") if article else spelled
-    found = best_reading(low.replace("'", "").rstrip("."), place=place, article=article)
-    learned = _learned(low.replace("'", "").rstrip("."), found, article=article)
+    bare = low.rstrip(".").strip("'")  # an apostrophe inside stays: it may be an ع (Bal'a بلعا)
+    found = best_reading(bare, place=place, article=article)
+    learned = _learned(bare, found, article=article)
     if learned:
         sources.append("learned")
         return learned

@@ -182,10 +182,25 @@ def _local_first(local: str, table: str, english: str) -> bool:
     """Whether a locality's Arabic is taken before the city table's: where they differ by more than the
     article, or when only the locality has the article the English name writes (Al-Haditha الحديثة,
     not the table's حديثة); an English name without one says nothing (Latakia, the table's اللاذقية)."""
+    frequency = spelling.vocabulary()[1]
+    if _same_letters(local, table) and frequency.get(local, 0.0) < spelling.MIN_ZIPF <= frequency.get(table, 0.0):
+        return False  # Jazan جازان, not Who's On First's جزان, which Arabic text does not write
     if not _same_but_article(local, table):
         return True
     first = re.split(r"[- ]", english.lower(), maxsplit=1)
     return local.startswith("ال") and len(first) > 1 and first[0] in lexicon.ROMANISED_ARTICLES
+
+
+_VOWEL_LETTERS = re.compile("[اأإآوىيءئؤة]")
+
+
+def _same_letters(one: str, other: str) -> bool:
+    """Two spellings of a name with the same article and consonants, apart in vowel letters and hamza."""
+    return (
+        bool(other)
+        and one.startswith("ال") == other.startswith("ال")
+        and _VOWEL_LETTERS.sub("", one) == _VOWEL_LETTERS.sub("", other)
+    )
 
 
 def _same_but_article(one: str, other: str) -> bool:
