@@ -60,3 +60,10 @@ def test_every_row_of_the_figures_table_is_whole_and_each_name_is_one_person():
     for english, arabic, _country, _role in rows:
         key = "".join(figures._keys(english))
         assert seen.setdefault(key, arabic) == arabic, (english, arabic, seen[key])
+
+
+def test_a_stranger_who_shares_a_figure_s_surname_is_not_given_the_figure_s_article():
+    found = _by_name(["CAIRO — Fatima Bashir, a teacher in Egypt, said classes would resume.",
+                      "Sudan's former president Omar Bashir was not in court."])  # fmt: skip
+    assert found["Fatima Bashir"].arabic == "فاطمة بشير", found  # type: ignore[attr-defined]  # was البشير
+    assert found["Omar Bashir"].arabic == "عمر البشير", found  # type: ignore[attr-defined]  # the figure, whole

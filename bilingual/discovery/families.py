@@ -109,7 +109,6 @@ def _without_article(parts: list[str], words: list[str]) -> list[str]:
         or (countries and countries[0] in NISBA_ARTICLE)
         or before in MID_PARTICLES
         or before == "mint"  # Mariem Mint Cheikh مريم منت الشيخ: the daughter of al-Sheikh
-        or last in FIGURES
         or _REGNAL.fullmatch(parts[-1])
         or not words[-1].startswith("ال")
         or "-" in parts[-1]
