@@ -293,3 +293,10 @@ def test_a_known_body_inside_a_longer_body_s_name_is_not_proposed_apart():
     found = _found("Ziad Akl, a researcher at the Al-Ahram Centre for Political and Strategic Studies, said so.")
     assert "Al-Ahram Centre for Political and Strategic Studies" in found, found
     assert "Al-Ahram" not in found, found
+
+
+def test_abu_and_a_name_after_in_is_a_town_and_abu_and_a_given_name_a_man():
+    found = _found("JAZAN — Farmers in Abu Arish and Samtah, in Saudi Arabia, sell their fruit at a festival.",
+                   "Villagers in Abu Khaled said the road was closed.")  # fmt: skip
+    assert _kind(found, "Abu Arish") == "place" and found["Abu Arish"].arabic == "أبو عريش", found  # type: ignore[attr-defined]
+    assert _kind(found, "Abu Khaled") == "person", found  # a father named for his son, even after "in"

@@ -165,6 +165,8 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
         # given name or other name particle leads it
         if head in lexicon.TITLES:  # Sheikh Zuweid after "residents of": a place; Sheikh Tamim: a man
             return after_locative and not given_name(word.split()[1])
+        if head in ("abu", "abou"):  # Abu Arish after "in": a town; Abu Khaled, a father named for his son: a man
+            return after_locative and not given_name(word.split()[1])
         particle = head in lexicon.PARTICLES and head not in ("al", "el")
         given = (  # Ricardo Pires (but Rod El-Farag: a place's name joined by the article)
             lexicon.person_words().get(head, ("", 0))[1] >= GIVEN
