@@ -247,3 +247,11 @@ def test_an_apostrophe_inside_a_name_is_an_ayn_and_a_list_after_in_goes_on_throu
     from bilingual.discovery.romanize import rule_word
 
     assert rule_word("bal'a") == "بلعة"  # the apostrophe is the ع
+
+
+def test_a_woman_s_name_ending_in_a_is_never_spelled_with_a_final_ya_from_a_misaligned_pair():
+    from bilingual.discovery.lexicon import person_words
+
+    assert "ruba" not in person_words() and "bala" not in person_words()  # Wikidata's ربي, بالاي: misaligned
+    found = _found("AMMAN — Ruba Al-Shboul, who runs a cooperative in Jordan, said the figs were bruised.")
+    assert found["Ruba Al-Shboul"].arabic == "ربى الشبول", found  # type: ignore[attr-defined]

@@ -84,6 +84,10 @@ GIVEN_NAMES = {
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
     "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "ishag": "إسحق", "mahamat": "محمد", "ahmat": "أحمد", "adoum": "آدم", "abakar": "أبكر",
+    # women's names whose final -a is an ى or a hamza, which the ear reads as ة or ا
+    "ruba": "ربى", "lubna": "لبنى", "muna": "منى", "nuha": "نهى", "selma": "سلمى", "yusra": "يسرى", "suha": "سهى",
+    "duha": "ضحى", "rula": "رلى", "rola": "رولا", "sana": "سناء", "najwa": "نجوى", "arwa": "أروى", "samar": "سمر",
+    "hanan": "حنان", "rana": "رنا", "lina": "لينا", "dalia": "داليا", "abeer": "عبير",
     "nidal": "نضال", "yarub": "يعرب", "yaarub": "يعرب", "alia": "عالية", "aliya": "عالية", "zuhair": "زهير",
     "zouhair": "زهير", "raed": "رائد", "moncef": "منصف", "munsif": "منصف", "hammoud": "حمود", "hamoud": "حمود",
     "muwaffaq": "موفق", "jassim": "جاسم", "jasim": "جاسم", "amer": "عامر", "fares": "فارس", "faris": "فارس",
