@@ -190,6 +190,9 @@ def test_no_name_is_spelled_as_an_obscenity_and_sudan_and_mauritania_write_their
         ("RABAT — Driss Benjelloun, a banker in Morocco, said rates would fall.", "Driss Benjelloun", "إدريس بنجلون"),
         # A kunya written as one word is two in Arabic
         ("BENGHAZI — Salma Abuzaid, a nurse in Libya, said the ward was full.", "Salma Abuzaid", "سلمى أبو زيد"),
+        # … and one Arabic text never writes is spelled by the rule, never read as a word (دبس, "molasses")
+        ("NALUT — Fatima Abudabbus, a teacher in Libya, said the olives were late.", "Fatima Abudabbus",
+         "فاطمة أبو دبوس"),
         ("NOUAKCHOTT — Aboubaker Sall, a trader in Mauritania, said fish prices rose.", "Aboubaker Sall", "أبو بكر سال"),
         # Mauritania's Hassaniya diminutives of women's names
         ("NOUAKCHOTT — Fatimetou Mint Ahmed, a teacher in Mauritania, said classes resumed.",

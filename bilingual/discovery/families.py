@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bilingual.discovery import figures
 from bilingual.discovery.letters import units as letter_units
 from bilingual.discovery.lexicon import FIGURES, MID_PARTICLES, person_words, unaccented
 from bilingual.discovery.region import COUNTRIES
@@ -33,6 +34,10 @@ BEN_APART = frozenset(["dz", "ly", "tn"])
 MAGHREBI = re.compile(r"^(?P<head>ben|bou|bel)(?P<rest>[a-z]{3,})$")  # Benali بنعلي, Boumediene بومدين
 _ABU = re.compile(r"^ab(?:ou|u)(?P<rest>[^aeiou][a-z]{2,})$")
 ABU_NAMES = {"baker": "بكر", "bakar": "بكر", "bakr": "بكر", "bakir": "بكر"}
+#: Figures' family names that are also everyday names (Fatima Bashir فاطمة بشير, Burhan Ghalioun): the
+#: article only for the figure himself (Omar Bashir عمر البشير); any other figure's family keeps it
+#: (Abdel-Wahab Sinwar عبد الوهاب السنوار)
+SHARED_SURNAMES = frozenset(["bashir", "burhan", "assad"])
 _REGNAL = re.compile(r"[IVX]+")  # Mohammed VI: an ordinal, never a family name
 _TRIBAL_SHAPES = (("C", "a", "C", "a", "C", "C", "eh"), ("C", "a", "C", "ai", "C", "eh"))  # فعاللة, فعايلة
 
@@ -54,21 +59,24 @@ def tribal_shape(low: str) -> str:
 
 
 def family_piece(
-    low: str, sources: list[str], read: Callable[[str], str], spell: Callable[[str], str], *, given: bool
+    low: str, sources: list[str], read: Callable[[str, bool], str], spell: Callable[[str], str], *, given: bool
 ) -> str:
     """A person's word (folded, *low*) in one of this module's shapes, as Arabic ('' for none).
 
-    *read* gives a word's attested spelling with the article ('' when unattested); *spell* spells the
-    rest of a joined word."""
+    *read* gives a word's attested spelling, with the article or without ('' when unattested); *spell*
+    spells the rest of a joined word. A joined word Arabic text never writes is spelled by the rule,
+    as a whole one would be (Abudabbus أبو دبوس, never أبو دبس "molasses")."""
     long = tribal_shape(low) if not given else ""
     if long:  # Qatarneh القطارنة: the article and the long a, whether English writes them or not
-        found = read(long)
+        found = read(long, True)
         sources.append("attested" if found else "rule")
         return found or "ال" + rule_word(long)
     abu = _ABU.match(low)
     if abu:  # Abuzaid أبو زيد, Aboubaker أبو بكر: Arabic writes the kunya's أبو apart
-        rest = abu.group("rest")
-        return "أبو " + (KNOWN.get(rest) or ABU_NAMES.get(rest) or spell(rest))
+        rest, whole = abu.group("rest"), read(low, False)
+        if whole.startswith("أبو") and len(whole) > 4 and rest not in KNOWN:  # Abudabbus أبو دبوس, read whole
+            return "أبو " + whole[3:]
+        return "أبو " + (KNOWN.get(rest) or ABU_NAMES.get(rest) or (spell(rest) if whole else rule_word(rest)))
     joined = MAGHREBI.match(low)
     if not joined:
         return ""
@@ -109,6 +117,7 @@ def _without_article(parts: list[str], words: list[str]) -> list[str]:
         or (countries and countries[0] in NISBA_ARTICLE)
         or before in MID_PARTICLES
         or before == "mint"  # Mariem Mint Cheikh مريم منت الشيخ: the daughter of al-Sheikh
+        or (last in FIGURES and (last not in SHARED_SURNAMES or bool(figures.spelled(" ".join(parts)))))
         or _REGNAL.fullmatch(parts[-1])
         or not words[-1].startswith("ال")
         or "-" in parts[-1]

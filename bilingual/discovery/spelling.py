@@ -116,8 +116,8 @@ def _attested(word: str) -> bool:
     return vocabulary()[1].get(word, 0.0) >= MIN_ZIPF
 
 
-def _with_article(word: str) -> str:
-    return best_reading(word, article=True)
+def _reading(word: str, article: bool) -> str:
+    return best_reading(word, article=article)
 
 
 def best_reading(word: str, *, place: bool = False, article: bool = False) -> str:
@@ -341,7 +341,7 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             rest = low[len(prefix) :]
             return "عبد " + (ABD_NAMES.get(rest) or _piece(rest, sources, article=True))
-    family = "" if place else family_piece(low, sources, _with_article, lambda w: _piece(w, sources), given=given)
+    family = "" if place else family_piece(low, sources, _reading, lambda w: _piece(w, sources), given=given)
     if family:  # Qatarneh القطارنة, Abuzaid أبو زيد, Bensasi بن ساسي in Algeria's press
         return family
     assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
