@@ -330,3 +330,8 @@ def test_the_gazetteer_cache_key_follows_the_code_that_builds_it(tmp_path, monke
     with (tmp_path / "discovery" / "gazetteer.py").open("a", encoding="utf-8") as handle:
         handle.write("\n# a changed rule\n")
     assert gazetteer._data_version() != before
+
+
+def test_a_moroccan_region_is_named_without_the_table_s_word_for_region():
+    found = _by_name(["MIDELT — The regional council of Draa-Tafilalet said it would help farmers in Morocco."])
+    assert found["Draa-Tafilalet"].arabic == "درعة تافيلالت", found  # type: ignore[attr-defined]  # was جهة درعة …

@@ -302,6 +302,7 @@ def _build_places() -> dict[str, dict[str, str]]:
     regions = []
     for english, arabic, source in read_table("places.tsv"):
         # the table's Vienna, Aurora: English words too, a place only where an article calls one so
+        arabic = arabic.removeprefix("جهة ") if " " in arabic.removeprefix("جهة ") else arabic  # Morocco's "region of"
         (famous if source.endswith(":word") else out)[english] = press_form(arabic)
         regions.append((english, arabic))
     for english, arabic in regions:
