@@ -335,3 +335,9 @@ def test_the_gazetteer_cache_key_follows_the_code_that_builds_it(tmp_path, monke
 def test_a_moroccan_region_is_named_without_the_table_s_word_for_region():
     found = _by_name(["MIDELT — The regional council of Draa-Tafilalet said it would help farmers in Morocco."])
     assert found["Draa-Tafilalet"].arabic == "درعة تافيلالت", found  # type: ignore[attr-defined]  # was جهة درعة …
+
+
+def test_a_dateline_of_several_words_in_capitals_is_the_place_s_name_whole():
+    found = _by_name(["KUWAIT CITY — The National Assembly approved a bill on hospital fees on Tuesday."])
+    assert "Kuwait City" in found and "Kuwait CITY" not in found, found
+    assert found["Kuwait City"].arabic == "مدينة الكويت", found  # type: ignore[attr-defined]

@@ -218,6 +218,13 @@ def _dateline(run: list[str]) -> bool:
     return len(run) > 1 and all(w.isupper() for w in run) and any(len(w) >= 4 for w in run)
 
 
+def _titled_dateline(run: list[str]) -> list[str]:
+    """A dateline in capitals that is a known place, every word as the place's name (KUWAIT CITY —:
+    Kuwait City, never "Kuwait CITY"); [] for any other run."""
+    titled = [w.title() for w in run]
+    return titled if _dateline(run) and lexicon.fold(" ".join(titled)) in gazetteer.places() else []
+
+
 def _uncapped(word: str, seen: set[str], first: bool, dateline: bool = False) -> str:
     """A word in capitals for a dateline or emphasis (CAIRO —, N’DJAMENA —) as the name it is: when
     the article writes it so elsewhere, or it starts a sentence and is a known place. Acronyms
@@ -361,7 +368,11 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     runs = [(run, initial, s) for s in sentences for run, initial in capitalised_runs(s)]
     seen = {word for run, _initial, _s in runs for word in run}
     runs = [
-        ([_uncapped(w, seen, initial and not j, _dateline(run)) for j, w in enumerate(run)], initial, s)
+        (
+            _titled_dateline(run) or [_uncapped(w, seen, initial and not j, _dateline(run)) for j, w in enumerate(run)],
+            initial,
+            s,
+        )
         for run, initial, s in runs
     ]
     for run, initial, _s in runs:
