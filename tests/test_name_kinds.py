@@ -300,3 +300,8 @@ def test_abu_and_a_name_after_in_is_a_town_and_abu_and_a_given_name_a_man():
                    "Villagers in Abu Khaled said the road was closed.")  # fmt: skip
     assert _kind(found, "Abu Arish") == "place" and found["Abu Arish"].arabic == "أبو عريش", found  # type: ignore[attr-defined]
     assert _kind(found, "Abu Khaled") == "person", found  # a father named for his son, even after "in"
+
+
+def test_a_platform_the_news_quotes_is_an_organisation():
+    found = _found("The RSF said in a statement on Telegram that its fighters had withdrawn.")
+    assert _kind(found, "Telegram") == "org" and found["Telegram"].arabic == "تلغرام", found  # type: ignore[attr-defined]

@@ -84,6 +84,8 @@ ORGANISATIONS = {
     "huawei": "هواوي", "general electric": "جنرال إلكتريك", "boeing": "بوينغ", "airbus": "إيرباص",
     "lockheed martin": "لوكهيد مارتن", "raytheon": "رايثيون", "starlink": "ستارلينك", "egyptair": "مصر للطيران",
     "qatar airways": "الخطوط الجوية القطرية", "royal air maroc": "الخطوط الملكية المغربية",
+    "facebook": "فيسبوك", "whatsapp": "واتساب", "telegram": "تلغرام", "twitter": "تويتر", "youtube": "يوتيوب",
+    "tiktok": "تيك توك", "instagram": "إنستغرام",
     "aspides": "أسبيدس", "operation aspides": "عملية أسبيدس", "operation atalanta": "عملية أتالانتا",
     "operation prosperity guardian": "عملية حارس الازدهار",
     # Broadcasters, newspapers and news agencies the region's press quotes, by the names they use in
