@@ -305,3 +305,10 @@ def test_abu_and_a_name_after_in_is_a_town_and_abu_and_a_given_name_a_man():
 def test_a_platform_the_news_quotes_is_an_organisation():
     found = _found("The RSF said in a statement on Telegram that its fighters had withdrawn.")
     assert _kind(found, "Telegram") == "org" and found["Telegram"].arabic == "تلغرام", found  # type: ignore[attr-defined]
+
+
+def test_towns_after_troops_to_and_a_town_of_the_article_s_country_no_name_table_holds_are_places():
+    found = _found("TYRE — The Lebanese Army said it had deployed troops to Kfar Kila, Odaisseh and Houla in Lebanon.")
+    assert _kind(found, "Odaisseh") == "place" and _kind(found, "Houla") == "place", found  # were persons
+    alone = _found("TYRE — Houla was quiet on Sunday, residents of south Lebanon said.")
+    assert _kind(alone, "Houla") == "place", alone  # a town of Lebanon no table of people's names holds

@@ -73,7 +73,8 @@ LOCATIVE = (
     r"neighbou?rhoods?|suburbs?|quarters?|provinces?|governorates?|regions?)\s+of|"  # town of Ur
     r"(?:cities|towns|villages|places|ports|resorts)\s+(?:such\s+as|like)|"
     r"(?:road|roads|route|highway|flights?|journeys?|trips?|returns?|returned|returning|travel(?:led|s)?|"
-    r"moved|fled|flew|flown|flies|went|headed|sailed|drove)(?:\s+on|\s+back)?\s+to))|"  # "the roads to Taqah and Mirbat", "return to Chinguetti and Ouadane"
+    r"moved|fled|flew|flown|flies|went|headed|sailed|drove|(?:troops|forces|soldiers|reinforcements|convoys?))"
+    r"(?:\s+on|\s+back)?\s+to))|"  # "deployed troops to Kfar Kila, Odaisseh and Houla"  # "the roads to Taqah and Mirbat", "return to Chinguetti and Ouadane"
     r"\b[Ff]rom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to)\s+(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|ed|en|es|et|ez)-|(?:bin|ibn|bint|abu|ould|ag|de)\s+)?"
     r"[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+)){0,3}"  # "in Deir al-Ghusun and Bal'a": a name's particle in lower case

@@ -270,7 +270,7 @@ def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) ->
     name, key = " ".join(words), lexicon.fold(" ".join(words))
     before = sentence[: max(0, sentence.find(name))][-30:]
     kind = kinds.kind_of(words, before)
-    if kind == "person" and kinds.a_place_here(name, text, surnames, len(words)):
+    if kind == "person" and (kinds.a_place_here(name, text, surnames, len(words)) or _a_locality(words, surnames)):
         kind = "place"
     if kind == "person" and len(words) == 1 and re.search(rf"\b[Tt]he {re.escape(name)} {_SAYS}", sentence):
         kind = "org"  # "The Regie said": a body that speaks, never a man
@@ -288,6 +288,20 @@ def _proposal(words: list[str], sentence: str, text: str, surnames: set[str]) ->
         return Proposal(name, kind, "", "to translate", CONFIDENCE["to translate"], written_variants(name))
     arabic, source, confidence = _spell(name, kind)
     return Proposal(name, kind, arabic, source, confidence, written_variants(name)) if arabic else None
+
+
+def _a_locality(words: list[str], surnames: set[str]) -> bool:
+    """One word no table of people's names holds that is a town of the article's countries (Houla,
+    Odaisseh in an article on Lebanon), and no one's family name here: a place."""
+    key = lexicon.fold(words[0])
+    return (
+        len(words) == 1
+        and words[0] not in surnames
+        and key not in KNOWN
+        and key not in lexicon.FIGURES
+        and key not in lexicon.person_words()
+        and bool(localities.locality(key, COUNTRIES.get()))
+    )
 
 
 def _why_not(name: str, key: str, starts_sentence: bool, seen_mid: set[str], text: str) -> str | None:
