@@ -20,13 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bilingual.discovery import figures, gazetteer, kinds, lexicon, localities, spelling
+from bilingual.discovery import exclusions, figures, gazetteer, kinds, lexicon, localities, spelling
 from bilingual.discovery.region import COUNTRIES, CURRENT, countries_of, region_of
 from bilingual.discovery.romanize import KNOWN
 from bilingual.discovery.runs import capitalised_runs
 from bilingual.i18n import _
 
-_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _ACRONYM = kinds.ACRONYM
 
 
@@ -208,60 +207,6 @@ def _same_but_article(one: str, other: str) -> bool:
     return bool(other) and gazetteer.bare_arabic(one) == gazetteer.bare_arabic(other)
 
 
-def _not_a_name(piece: str) -> bool:
-    """A part of a hyphenated word that is a place, a people or an acronym of its own."""
-    return bool(_ACRONYM.match(piece)) or lexicon.fold(piece) in gazetteer.places() or gazetteer.is_demonym(piece)
-
-
-def _dateline(run: list[str]) -> bool:
-    """A run of several words all in capitals, one of them long: a dateline (BEN GUERDANE —)."""
-    return len(run) > 1 and all(w.isupper() for w in run) and any(len(w) >= 4 for w in run)
-
-
-def _titled_dateline(run: list[str]) -> list[str]:
-    """A dateline in capitals that is a known place, every word as the place's name (KUWAIT CITY —:
-    Kuwait City, never "Kuwait CITY"); [] for any other run."""
-    titled = [w.title() for w in run]
-    return titled if _dateline(run) and lexicon.fold(" ".join(titled)) in gazetteer.places() else []
-
-
-def _uncapped(word: str, seen: set[str], first: bool, dateline: bool = False) -> str:
-    """A word in capitals for a dateline or emphasis (CAIRO —, N’DJAMENA —) as the name it is: when
-    the article writes it so elsewhere, or it starts a sentence and is a known place. Acronyms
-    (TAP, UNRWA, FTDES) stay as they are; a short word only in a dateline of several (BEN GUERDANE) or
-    one that opens the article and that it writes as a name elsewhere (SUR — … "Hotels in Sur")."""
-    if not word.isupper() or (len(word) < 4 and not ((dateline or first) and word.title() in seen)):
-        return word
-    titled = word.title()
-    if titled in seen or (first and lexicon.fold(titled) in gazetteer.places()):
-        return titled
-    return word
-
-
-def _everyday_first(word: str) -> bool:
-    """Whether a sentence's first word is a common English word rather than a name's first word:
-    not a known name part (Ben, Abu) nor a given name Wikidata's people often bear (Sonia)."""
-    low = lexicon.fold(word)
-    return (
-        lexicon.common_word(word, threshold=3.0)
-        and low not in KNOWN
-        and low not in lexicon.PARTICLES
-        and lexicon.person_words().get(low, ("", 0))[1] < 5
-    )
-
-
-def _common_first(words: list[str], seen_mid: set[str]) -> bool:
-    """Whether a run's first word, starting a sentence, is a common word and not part of the name."""
-    return (
-        len(words) > 1
-        and not any(lexicon.org_word(w) for w in words)  # "Food and Agriculture Organization"
-        and _everyday_first(words[0])
-        and words[0] not in seen_mid
-        and lexicon.fold(words[0]) not in gazetteer.places()
-        and lexicon.fold(" ".join(words)) not in gazetteer.places()  # "ALULA — Saudi Arabia expects …"
-    )
-
-
 _SAYS = r"(?:said|says|announced|told|added|stated|reported|warned)\b"
 
 
@@ -304,63 +249,6 @@ def _a_locality(words: list[str], surnames: set[str]) -> bool:
     )
 
 
-def _why_not(name: str, key: str, starts_sentence: bool, seen_mid: set[str], text: str) -> str | None:
-    """Why a capitalised run is not proposed, or None: the region's organisations and a city named
-    like a word where the text puts it after "in" always are."""
-    if key in lexicon.ORGANISATIONS or _named_place(name, key, text):
-        return None
-    return _not_proposed(name, key, starts_sentence, seen_mid)
-
-
-def _named_place(name: str, key: str, text: str) -> bool:
-    """A city whose name is an everyday English word, written as a place's name here: "in Hit"."""
-    return key in gazetteer.famous_places() and kinds.after_place_word(name, text)
-
-
-def _singular(word: str) -> str:
-    """An English plural's singular, roughly: Lorries lorry, Herders herder."""
-    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word[:-1]
-
-
-def _compound(word: str) -> bool:
-    """Whether a word is two everyday English words written as one (dock+workers, stone+masons)."""
-    return word.isalpha() and any(
-        lexicon.common_word(word[:i], 3.5) and lexicon.common_word(word[i:], 3.5) for i in range(3, len(word) - 3)
-    )
-
-
-def _not_proposed(name: str, key: str, starts_sentence: bool, seen_mid: set[str]) -> str | None:
-    """Why a capitalised run is no name, or None when it may be one."""
-    single = " " not in name
-    if single and _PLURAL_ACRONYM.match(name):
-        return _("a plural abbreviation")  # IDs, MPs, NGOs: things, not names
-    if single and not _ACRONYM.match(name) and key not in gazetteer.places():
-        if lexicon.common_word(name, threshold=3.0 if starts_sentence else 3.5) and (
-            starts_sentence or name not in seen_mid
-        ):
-            return _("a common word, capitalised where a sentence starts")
-        if key not in KNOWN and lexicon.common_word(name, 4.5):
-            return _("an everyday word")  # capitalised as a heading or a label: Weekly, Article
-    if (
-        single
-        and name.endswith("s")
-        and not _ACRONYM.match(name)
-        and key not in gazetteer.places()
-        and key not in KNOWN
-        and (
-            lexicon.common_word(_singular(name), 3.0)
-            or (starts_sentence and lexicon.common_word(_singular(name), 2.5) and lexicon.common_word(name, 2.0))
-        )  # "Herders now bring …": a rarer word's plural, where a sentence starts
-        and (starts_sentence or name not in seen_mid)
-    ):
-        return _("a common word, capitalised where a sentence starts")  # Trucks, Voters, Importers
-    if single and starts_sentence and key not in gazetteer.places() and key not in KNOWN and _compound(key):
-        return _("a common word, capitalised where a sentence starts")  # Dockworkers, Stonemasons, Fishmeal
-    if single and "-" in name and all(_not_a_name(piece) for piece in name.split("-")):
-        return _("places or peoples joined by a hyphen")  # Cairo-Moscow, Egyptian-UAE
-    return None
-
-
 def propose(
     sentences: list[str], covered: set[str], left: dict[str, str] | None = None, *, region: str | None = None
 ) -> list[Proposal]:
@@ -383,7 +271,8 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     seen = {word for run, _initial, _s in runs for word in run}
     runs = [
         (
-            _titled_dateline(run) or [_uncapped(w, seen, initial and not j, _dateline(run)) for j, w in enumerate(run)],
+            exclusions.titled_dateline(run)
+            or [exclusions.uncapped(w, seen, initial and not j, exclusions.dateline(run)) for j, w in enumerate(run)],
             initial,
             s,
         )
@@ -397,7 +286,7 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
     text = " ".join(sentences)
     # "Ahmed Al-Nashmi": Al-Nashmi alone is he ("The Yarmouk" is no one's name)
     named = [
-        run[1:] if initial and _everyday_first(run[0]) else run for run, initial, _s in runs
+        run[1:] if initial and exclusions.everyday_first(run[0]) else run for run, initial, _s in runs
     ]  # "In Ghadames, …": the sentence's first word is no given name
     surnames = {run[-1] for run in named if len(run) > 1 and kinds.kind_of(run, "") == "person"}  # not Lake Qarun
     known = {s: kinds.known_organisations(s) for _r, _i, s in runs}
@@ -415,17 +304,17 @@ def _propose(sentences: list[str], covered: set[str], left: dict[str, str]) -> l
             if len(name) < 2 or key in covered or key in out:
                 continue
             starts_sentence = initial and run[0] == words[0]
-            why = _why_not(name, key, starts_sentence, seen_mid, text)
+            why = exclusions.why_not(name, key, starts_sentence, seen_mid, text)
             if why:
                 left.setdefault(name, why)
                 continue
-            if starts_sentence and _common_first(words, seen_mid):
+            if starts_sentence and exclusions.common_first(words, seen_mid):
                 left.setdefault(words[0], _("a common word, capitalised where a sentence starts"))
                 words = words[1:]  # "Officials Ahmed …": the sentence's first word is not the name's
                 name, key = " ".join(words), lexicon.fold(" ".join(words))
                 if key in covered or key in out:
                     continue
-                why = _why_not(name, key, False, seen_mid, text)
+                why = exclusions.why_not(name, key, False, seen_mid, text)
                 if why:  # "Prices Hit a record": what is left is a word too
                     left.setdefault(name, why)
                     continue
