@@ -341,3 +341,22 @@ def test_a_dateline_of_several_words_in_capitals_is_the_place_s_name_whole():
     found = _by_name(["KUWAIT CITY — The National Assembly approved a bill on hospital fees on Tuesday."])
     assert "Kuwait City" in found and "Kuwait CITY" not in found, found
     assert found["Kuwait City"].arabic == "مدينة الكويت", found  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, arabic",
+    [
+        ("MOSUL — Workers restored the Al-Saa'a Convent in the Old City of Mosul.", "Al-Saa'a Convent", "دير الساعة"),
+        ("DAMASCUS — Traders in the Hamidiyah Market said prices rose in Syria.", "Hamidiyah Market", "سوق الحميدية"),
+    ],
+)
+def test_a_convent_a_market_or_a_shrine_is_a_kind_of_place_put_first(sentence, name, arabic):
+    found = _by_name([sentence])
+    assert found[name].kind == "place" and found[name].arabic == arabic, found  # type: ignore[attr-defined]
+
+
+def test_a_doubled_y_after_a_short_vowel_is_one_ya():
+    from bilingual.discovery.romanize import rule_word
+
+    assert [rule_word(w) for w in ("sayyida", "sayyid", "qayyim", "ayyub")] == ["سيدة", "سيد", "قيم", "أيوب"]
+    assert spelling.best_reading("sayyid") == "سيد"  # was سييد

@@ -133,6 +133,8 @@ def units(low: str) -> list[str]:
             out.append(low[i:])
             break
         unit = next((u for u in UNITS if low.startswith(u, i)), low[i])
+        if unit in ("ay", "ey") and low.startswith("yy", i + 1):
+            unit = low[i]  # Sayyid: a short a, then a doubled y (سيّد), never اي and ي
         i += len(unit)
         if unit not in VOWEL_UNITS and low.startswith(unit, i):
             i += len(unit)

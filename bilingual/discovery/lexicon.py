@@ -46,7 +46,9 @@ FEATURES_AFTER = {
     "camp": "مخيم", "crossing": "معبر", "street": "شارع", "road": "طريق", "bridge": "جسر", "airport": "مطار",
     "port": "ميناء", "governorate": "محافظة", "province": "محافظة", "district": "حي", "region": "منطقة",
     "causeway": "جسر", "mosque": "جامع", "church": "كنيسة", "palace": "قصر", "monastery": "دير", "field": "حقل", "oilfield": "حقل",
-    "dam": "سد", "barrage": "سدة", "sands": "رمال", "fort": "قلعة", "castle": "قلعة", "citadel": "قلعة", "tower": "برج", "gate": "باب",
+    "dam": "سد", "barrage": "سدة", "convent": "دير", "cathedral": "كاتدرائية", "shrine": "مقام", "tomb": "ضريح",
+    "mausoleum": "ضريح", "synagogue": "كنيس", "temple": "معبد", "market": "سوق", "souk": "سوق", "souq": "سوق",
+    "stadium": "ملعب", "sands": "رمال", "fort": "قلعة", "castle": "قلعة", "citadel": "قلعة", "tower": "برج", "gate": "باب",
 }
 FEATURES_BEFORE = {
     "mount": "جبل", "lake": "بحيرة", "cape": "رأس", "cap": "رأس", "gulf": "خليج", "north": "شمال", "south": "جنوب",

@@ -153,9 +153,10 @@ def _letters(low: str) -> str:
         if i + 1 < len(low) and low[i] == low[i + 1] and low[i] not in VOWELS:
             i += 1  # a doubled consonant is written once
             continue
-        if low.startswith(("tch", "dj"), i):  # French romanisation: Tchangari تشانغاري, Djamel جمال
-            out.append("تش" if low.startswith("tch", i) else "ج")
-            i += 3 if low.startswith("tch", i) else 2
+        cluster = _cluster(low, i)
+        if cluster is not None:
+            out.append(cluster[0])
+            i += cluster[1]
             continue
         pair = low[i : i + 2]
         digraph = _digraph(pair)
@@ -198,6 +199,18 @@ def _letters(low: str) -> str:
             out.append(_consonant(low, i))
         i += 1
     return "".join(out)
+
+
+def _cluster(low: str, i: int) -> tuple[str, int] | None:
+    """Letters the rule writes as one group at *i*, and how many: French romanisation's tch and dj
+    (Tchangari تشانغاري, Djamel جمال), and a doubled y after a short vowel, one ي with a shadda (Sayyid
+    سيد, Qayyim قيم, Ayyub أيوب); None for any other letter."""
+    if low.startswith(("tch", "dj"), i):
+        return ("تش", 3) if low.startswith("tch", i) else ("ج", 2)
+    if low.startswith(("ayy", "eyy"), i):
+        short_i = low[i + 3 : i + 4] == "i" and low[i + 4 : i + 5] not in ("", *VOWELS)  # the kasra after it
+        return ("أي" if i == 0 else "ي"), 4 if short_i else 3
+    return None
 
 
 def _digraph(pair: str) -> str | None:
