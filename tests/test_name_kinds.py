@@ -312,3 +312,9 @@ def test_towns_after_troops_to_and_a_town_of_the_article_s_country_no_name_table
     assert _kind(found, "Odaisseh") == "place" and _kind(found, "Houla") == "place", found  # were persons
     alone = _found("TYRE — Houla was quiet on Sunday, residents of south Lebanon said.")
     assert _kind(alone, "Houla") == "place", alone  # a town of Lebanon no table of people's names holds
+
+
+def test_a_body_named_in_french_is_one_organisation():
+    found = _found("GAFSA — Output at the Compagnie des Phosphates de Gafsa rose by a third, the company said.")
+    assert _kind(found, "Compagnie des Phosphates de Gafsa") == "org", found  # was a place and a person
+    assert "Compagnie" not in found and "Phosphates de Gafsa" not in found, found

@@ -27,7 +27,8 @@ from bilingual.discovery import attested
 # fmt: off
 TITLES = frozenset(["president", "prime", "minister", "ministers", "foreign", "interior", "defence", "defense", "finance", "justice", "speaker", "judge", "king", "queen", "prince", "emir", "sheikh", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier", "brig", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "field", "marshal", "governor", "gov", "senator", "sen", "representative", "rep", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "madam", "sir", "lord", "ambassador", "envoy", "secretary-general", "commissioner-general", "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "director", "deputy", "vice", "head", "commander", "ret", "imam", "pope", "patriarch", "mayor", "mp", "mps", "ayatollah", "mufti", "crown", "hojatoleslam", "cardinal", "archbishop", "bishop"])
 # Words that make a capitalised run an organisation (translated, not transliterated).
-ORG_HEADS = frozenset(["army", "bank", "council", "society", "directorate", "secretariat", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro", "commissariat", "inspectorate", "observatory", "board", "syndicate", "cooperative", "administration", "municipality", "tv", "television", "radio", "channel", "newspaper",
+ORG_HEADS = frozenset(["army", "bank", "council", "society", "directorate", "secretariat", "ministry", "minister", "corporation", "organization", "organisation", "mission", "union", "front", "institute", "university", "court", "party", "movement", "agency", "league", "committee", "authority", "service", "programme", "program", "complex", "centre", "center", "fund", "company", "commission", "crescent", "cross", "forces", "brigade", "government", "academy", "parliament", "assembly", "association", "federation", "foundation", "group", "office", "bureau", "police", "guard", "coalition", "alliance", "network", "agenda", "station", "tribunal", "cabinet", "senate", "congress", "embassy", "consulate", "hospital", "school", "college", "department", "chamber", "house", "mechanism", "initiative", "metro", "commissariat", "inspectorate", "observatory", "board", "syndicate", "cooperative", "administration", "municipality", "tv", "television", "radio", "channel", "newspaper", "compagnie", "société", "societe", "banque", "groupe",
+                        "caisse", "régie", "regie", "institut", "entreprise", "agence", "conseil",
                         "charter", "convention", "treaty", "accord", "protocol", "resolution", "declaration", "constitution"])
 
 
@@ -59,14 +60,14 @@ FEATURES_BEFORE = {
 COMPASS = {"northern": "الشمالية", "southern": "الجنوبية", "eastern": "الشرقية", "western": "الغربية",
            "central": "الوسطى"}  # fmt: skip
 REGION_NOUNS = {"state": "الولاية", "governorate": "المحافظة", "region": "المنطقة", "province": "المنطقة"}
-CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de"])
+CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de", "des", "du"])
 #: The article as romanisations write it, assimilated or not, before a hyphen or a space: al-, el-, ez-Zor, ar-Raqqa
 ROMANISED_ARTICLES = frozenset(["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er",
                                 "es", "et", "ez"])  # fmt: skip
 PARTICLES = frozenset(["al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
 # Written in lower case inside a name, between its capitalised words: Charles de Gaulle, Iyad ag Ghaly,
 # Ursula von der Leyen (a name goes on through them; alone or at a run's end they are no name).
-MID_PARTICLES = frozenset([*PARTICLES, "ag", "de", "da", "di", "du", "dos", "van", "von", "der", "den", "la", "le"])
+MID_PARTICLES = frozenset([*PARTICLES, "ag", "de", "da", "di", "du", "des", "dos", "van", "von", "der", "den", "la", "le"])
 # Movements, parties and companies of the region the Arabic press names every day, as it writes them
 # (organisations, proposed with their Arabic rather than "to translate").
 ORGANISATIONS = {
