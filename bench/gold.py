@@ -39,6 +39,8 @@ SETS = {
     "twenty-first set": HERE / "twentyfirstset",  # written at 7fec051, with the twentieth (README there)
     "twenty-second set": HERE / "twentysecondset",  # written at the freeze 0930957 (README there)
     "twenty-third set": HERE / "twentythirdset",  # written at the freeze 0930957, with the twenty-second (README there)
+    "twenty-fourth set": HERE / "twentyfourthset",  # written at the final freeze ffc09f9 (README there)
+    "twenty-fifth set": HERE / "twentyfifthset",  # written at ffc09f9, with the twenty-fourth (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
