@@ -258,3 +258,10 @@ def test_a_woman_s_name_ending_in_a_is_never_spelled_with_a_final_ya_from_a_misa
     assert "ruba" not in person_words() and "bala" not in person_words()  # Wikidata's ربي, بالاي: misaligned
     found = _found("AMMAN — Ruba Al-Shboul, who runs a cooperative in Jordan, said the figs were bruised.")
     assert found["Ruba Al-Shboul"].arabic == "ربى الشبول", found  # type: ignore[attr-defined]
+
+
+def test_the_emirates_a_renamed_town_and_a_sahel_town_as_the_press_names_them():
+    found = _found("Traders sell honey in Saudi Arabia and the Emirates, and flour comes from Tabqa and Agadez.")
+    assert found["Emirates"].kind == "place" and found["Emirates"].arabic == "الإمارات", found  # type: ignore[attr-defined]
+    assert found["Tabqa"].arabic == "الطبقة", found  # type: ignore[attr-defined]  # GeoNames: the Baath's الثورة
+    assert found["Agadez"].arabic == "أغاديز", found  # type: ignore[attr-defined]  # GeoNames: أغاديس

@@ -184,7 +184,8 @@ PRESS_NAMES = {
     "atlantic": "الأطلسي", "atlantic ocean": "المحيط الأطلسي", "pacific": "المحيط الهادئ",
     "indian ocean": "المحيط الهندي", "red sea": "البحر الأحمر", "black sea": "البحر الأسود",
     "caspian sea": "بحر قزوين", "dead sea": "البحر الميت", "arabian sea": "بحر العرب",
-    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي", "uae": "الإمارات", "u a e": "الإمارات", "ksa": "السعودية",
+    "arabian gulf": "الخليج العربي", "persian gulf": "الخليج العربي", "uae": "الإمارات", "u a e": "الإمارات", "emirates": "الإمارات",
+    "united arab emirates": "الإمارات العربية المتحدة", "ksa": "السعودية",
     "port sudan": "بورتسودان", "gaza city": "مدينة غزة", "kuwait city": "مدينة الكويت",
     # Regions, rivers and areas of the region the press names daily (general geography; CLDR and the
     # tables have countries and towns, not these). "Gulf" alone is the Gulf, translated, not a town.
