@@ -4,7 +4,7 @@ GeoNames keeps every Arabic name a place ever had, so a holy city can come back 
 form (أورشليم for Jerusalem) and a border bridge by ear as a religious title (جسر النبي for the
 Allenby Bridge); a river the press names in Arabic (the Orontes: العاصي) has no English-sounding
 spelling at all. These tables hold the names the Arabic press prints, read before any other table
-and never by sound. Each group says where its spellings come from; ``docs/names.md`` lists them.
+and never by sound. Each group says where its spellings come from; ``docs/name-discovery.md`` describes them.
 General knowledge of the region, written from the sources below, never from an article we measure on.
 """
 
