@@ -187,8 +187,9 @@ def export_entries(output: str, fmt: str | None, overwrite: bool, glossary_path:
     "suggest",
     help=_(
         "Find names in an article that the glossary lacks and propose Arabic spellings, "
-        "each with its source (gazetteer, table, named: as Wikidata's people write it, attested: "
-        "read as Arabic text writes it, rule, engine) and a confidence; people and "
+        "each with its source (figure: one of the region's public figures as the press spells them, "
+        "gazetteer, locality: a town of the article's country, table, named: as Wikidata's people "
+        "write it, attested: read as Arabic text writes it, rule, engine) and a confidence; people and "
         "places are written as fuzzy entries for review, organisations are listed to "
         "translate (never written with an empty Arabic side)."
     ),

@@ -180,7 +180,9 @@ def _spell(name: str, kind: str) -> tuple[str, str, float]:
 def _local_first(local: str, table: str, english: str) -> bool:
     """Whether a locality's Arabic is taken before the city table's: where they differ by more than the
     article, or when only the locality has the article the English name writes (Al-Haditha الحديثة,
-    not the table's حديثة); an English name without one says nothing (Latakia, the table's اللاذقية)."""
+    not the table's حديثة); an English name without one says nothing (Latakia, the table's اللاذقية).
+    A locality spelling Arabic text never writes yields to the table's where the two differ only in
+    vowel letters (Jazan جازان, not Who's On First's جزان)."""
     frequency = spelling.vocabulary()[1]
     if _same_letters(local, table) and frequency.get(local, 0.0) < spelling.MIN_ZIPF <= frequency.get(table, 0.0):
         return False  # Jazan جازان, not Who's On First's جزان, which Arabic text does not write
