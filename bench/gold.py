@@ -41,6 +41,8 @@ SETS = {
     "twenty-third set": HERE / "twentythirdset",  # written at the freeze 0930957, with the twenty-second (README there)
     "twenty-fourth set": HERE / "twentyfourthset",  # written at the final freeze ffc09f9 (README there)
     "twenty-fifth set": HERE / "twentyfifthset",  # written at ffc09f9, with the twenty-fourth (README there)
+    "twenty-sixth set": HERE / "twentysixthset",  # written at the session's last rules 5e792c5 (README there)
+    "twenty-seventh set": HERE / "twentyseventhset",  # written at 5e792c5, with the twenty-sixth (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
