@@ -203,6 +203,12 @@ def test_no_name_is_spelled_as_an_obscenity_and_sudan_and_mauritania_write_their
          "Ali Hadi Madkhali", "علي هادي المدخلي"),
         # Chad's Arabic press: Adoum is Adam, Abakar أبكر
         ("ABECHE — Halime Adoum, a trader in Chad, said millet cost twice as much.", "Halime Adoum", "حليمة آدم"),
+        # The article written joined to a name (French-style romanisation): Elmoctar المختار, never مستر "Mister"
+        ("TIMBUKTU — Mohamed Ould Mohamed Elmoctar, a trader in Mali, said sugar cost twice as much.",
+         "Mohamed Ould Mohamed Elmoctar", "محمد ولد محمد المختار"),
+        # … but a word Arabic text writes whole stays whole (Alhassane الحسن)
+        ("AGADEZ — Alhassane Ag Mohamed, a driver in Niger, said the checkpoints asked for fees.",
+         "Alhassane Ag Mohamed", "الحسن أغ محمد"),
         # Mauritania: the daughter of al-Sheikh
         ("ATAR — Mariem Mint Cheikh, who sells dates in Mauritania, said prices fell.",
          "Mariem Mint Cheikh", "مريم منت الشيخ"),

@@ -121,6 +121,7 @@ def _without_article(parts: list[str], words: list[str]) -> list[str]:
         or _REGNAL.fullmatch(parts[-1])
         or not words[-1].startswith("ال")
         or "-" in parts[-1]
+        or re.fullmatch(r"[ae]l[a-z]{4,}", last) is not None  # Elmoctar, Alhassan: the article written joined
         or tribal_shape(last)
     ):
         return words

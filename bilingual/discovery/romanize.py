@@ -83,7 +83,7 @@ GIVEN_NAMES = {
     "joseph": "جوزيف", "hanna": "حنا", "lemine": "الأمين", "mishal": "مشعل", "meshal": "مشعل", "abdo": "عبده", "abdou": "عبده", "antoine": "أنطوان", "pierre": "بيار", "marie": "ماري", "rita": "ريتا",
     "salam": "سلام", "hakim": "حكيم", "jaber": "جابر", "khairy": "خيري", "lotfi": "لطفي", "nasr": "نصر",
     "ragab": "رجب", "ramadan": "رمضان", "sabah": "صباح", "safwat": "صفوت", "talal": "طلال", "yasin": "ياسين",
-    "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "ishag": "إسحق", "mahamat": "محمد", "ahmat": "أحمد", "adoum": "آدم", "abakar": "أبكر",
+    "hawa": "حواء", "amna": "آمنة", "ishaq": "إسحاق", "ishak": "إسحاق", "ishag": "إسحق", "mahamat": "محمد", "ahmat": "أحمد", "adoum": "آدم", "abakar": "أبكر", "moctar": "مختار",
     # women's names whose final -a is an ى or a hamza, which the ear reads as ة or ا
     "ruba": "ربى", "lubna": "لبنى", "muna": "منى", "nuha": "نهى", "selma": "سلمى", "yusra": "يسرى", "suha": "سهى",
     "duha": "ضحى", "rula": "رلى", "rola": "رولا", "sana": "سناء", "najwa": "نجوى", "arwa": "أروى", "samar": "سمر",

@@ -116,6 +116,12 @@ def _attested(word: str) -> bool:
     return vocabulary()[1].get(word, 0.0) >= MIN_ZIPF
 
 
+def _split_article(low: str, rest: str) -> bool:
+    """Whether a word that opens with el-/al- written joined is read as the article and a name: when
+    Arabic text does not write the whole word (Alhassane الحسن is read whole) and the rest is a name."""
+    return not best_reading(low) and (rest in person_words() or bool(_reading(rest, True)))
+
+
 def _reading(word: str, article: bool) -> str:
     return best_reading(word, article=article)
 
@@ -317,6 +323,7 @@ INITIALS = {"a": "أ", "b": "ب", "c": "س", "d": "د", "e": "إ", "f": "ف", "g
             "k": "ك", "l": "ل", "m": "م", "n": "ن", "o": "أو", "p": "ب", "q": "ق", "r": "ر", "s": "س", "t": "ت",
             "u": "يو", "v": "ف", "w": "و", "x": "إكس", "y": "ي", "z": "ز"}  # fmt: skip
 #: God's names after Abd that are not the given name of that spelling: Abdulmalik عبد الملك, not المالك
+_JOINED_ARTICLE = re.compile(r"^[ae]l(?P<rest>[a-z]{4,})$")  # the article written joined: Elmoctar, Elgamudi
 ABD_NAMES = {"malik": "الملك", "malek": "الملك"}
 ABBREVIATIONS = {"st": "سانت", "mt": "جبل", "ft": "فورت"}  # St. Catherine سانت كاترين
 
@@ -344,6 +351,9 @@ def _piece(word: str, sources: list[str], *, article: bool = False, place: bool 
     family = "" if place else family_piece(low, sources, _reading, lambda w: _piece(w, sources), given=given)
     if family:  # Qatarneh القطارنة, Abuzaid أبو زيد, Bensasi بن ساسي in Algeria's press
         return family
+    joined = _JOINED_ARTICLE.match(low) if not place and low not in person_words() else None
+    if joined and (joined["rest"] in KNOWN or _split_article(low, joined["rest"])):
+        return _piece(joined["rest"], sources, article=True)  # Elmoctar المختار, Elfitouri الفيتوري
     assimilated = _ABD_SUN.match(low)  # Abdessalam, Abderrahmane, Abdennour: عبد ال…
     if assimilated:  # the article's l is the doubled letter: Abd-es-salam, the rest is "salam"
         return "عبد " + _piece(low[assimilated.end() + len(assimilated.group(1)) :], sources, article=True)
