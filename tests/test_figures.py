@@ -50,6 +50,8 @@ def test_one_word_or_a_stranger_sharing_a_figure_s_ends_is_not_a_figure():
     assert figures.spelled("Sudani") == ""  # a surname alone is many people's
     assert figures.spelled("Ahmed Hassan") == ""
     assert figures.spelled("Mohammed Karim al-Sudani") == ""  # not a word of the table's name: someone else
+    assert figures.spelled("Mohammed Rashid") == ""  # not Mohammed bin Rashid: "son of" is never dropped
+    assert figures.spelled("Khaled bin Zayed") == ""  # not Khaled bin Mohamed bin Zayed
 
 
 def test_every_row_of_the_figures_table_is_whole_and_each_name_is_one_person():

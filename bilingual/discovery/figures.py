@@ -9,7 +9,8 @@ never from an article we measure on; ``docs/name-discovery.md`` says how it is k
 
 A name is found whole in any romanisation (Mohamed, Muhammad and Mohammed are one; al-/el- and a
 hyphen change nothing), or by its first and last words where the table writes more (Mohammed
-al-Sudani is Mohammed Shia al-Sudani): the Arabic then keeps the words the article wrote.
+al-Sudani is Mohammed Shia al-Sudani): the Arabic then keeps the words the article wrote. A word
+of lineage is never dropped (Mohammed Rashid is not Mohammed bin Rashid).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bilingual.discovery.lexicon import fold, read_table
 from bilingual.discovery.localities import sound_key
 
 _ARTICLES = frozenset(["al", "el"])
+_LINEAGE = frozenset(sound_key(w) for w in ("bin", "ibn", "bint", "ould", "mint", "abu", "ag"))
 _SPELLED = {"abdul": "abdel", "abdal": "abdel", "abd": "abdel", "ben": "bin"}  # one key for each way of writing عبد, بن
 
 
@@ -67,6 +69,8 @@ def _kept(keys: tuple[str, ...], full: tuple[str, ...], arabic: list[str]) -> li
     at = 0
     for key in keys:
         while at < len(full) and full[at] != key:
+            if full[at] in _LINEAGE:
+                return []  # Mohammed Rashid is not Mohammed bin Rashid: "son of" is no word to drop
             at += 1
         if at == len(full):
             return []
