@@ -260,3 +260,17 @@ def test_the_emirates_a_renamed_town_and_a_sahel_town_as_the_press_names_them():
     assert found["Emirates"].kind == "place" and found["Emirates"].arabic == "الإمارات", found  # type: ignore[attr-defined]
     assert found["Tabqa"].arabic == "الطبقة", found  # type: ignore[attr-defined]  # GeoNames: the Baath's الثورة
     assert found["Agadez"].arabic == "أغاديز", found  # type: ignore[attr-defined]  # GeoNames: أغاديس
+
+
+def test_an_article_that_names_no_country_is_placed_by_its_towns():
+    from bilingual.discovery import localities
+    from bilingual.discovery.region import countries_of
+
+    text = "DJERBA — Potters near Houmt Souk and Midoun said tourists were back, said Sihem Jaziri in Zarzis."
+    assert countries_of(text, localities.holding)[:1] == ("tn",)  # Djerba is no town of the table; its towns are
+    assert _found(text)["Sihem Jaziri"].arabic == "سهام الجزيري"  # type: ignore[attr-defined]  # Tunisia's nisba
+
+
+def test_palestine_s_press_writes_a_family_name_bare_as_english_does():
+    found = _found("HEBRON — Amal Sleibi, who runs a cooperative in the West Bank, said grape leaves sold well.")
+    assert found["Amal Sleibi"].arabic == "أمل صليبي", found  # type: ignore[attr-defined]

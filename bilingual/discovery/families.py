@@ -25,9 +25,10 @@ from bilingual.discovery.romanize import KNOWN, rule_word
 #: French-style romanisation drops it: Tunisia, Morocco, Libya (Algeria's press mostly does not)
 NISBA_ARTICLE = frozenset(["tn", "ma", "ly"])
 #: Countries whose press writes a tribe's or a family's nisba with its article where Arabic text writes
-#: it so, though English drops it: Jordan's, Palestine's and the Gulf's (Khaled Momani خالد المومني,
-#: Ali Madkhali علي المدخلي); a foreign name ending in -i is never written so (Lazzarini لازاريني)
-NISBA_ARTICLE_ATTESTED = frozenset(["jo", "ps", "sa", "kw", "qa", "bh", "ae", "om"])
+#: it so, though English drops it: Jordan's and the Gulf's (Khaled Momani خالد المومني, Ali Madkhali
+#: علي المدخلي); a foreign name ending in -i is never written so (Lazzarini لازاريني). Not Palestine's:
+#: Amal Sleibi أمل صليبي (the twenty-eighth set)
+NISBA_ARTICLE_ATTESTED = frozenset(["jo", "sa", "kw", "qa", "bh", "ae", "om"])
 #: Where the press writes a joined Ben- family name as two words (Benhamida بن حميدة, Bengdara بن
 #: قدارة); Morocco's joins them (Benkirane بنكيران, Benjelloun بنجلون)
 BEN_APART = frozenset(["dz", "ly", "tn"])

@@ -78,6 +78,7 @@ REGION_OF_COUNTRY = {
 COUNTRIES: ContextVar[tuple[str, ...]] = ContextVar("bilingual_countries", default=())
 _TERMS = {name: country for country, names in _COUNTRIES.items() for name in names}
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z']{3,}\b")  # a capitalised word, not a sentence's first
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z' .-]{2,}?)\s*(?:,[^—–-]*)?\s+[—–-]")
 
 
@@ -104,6 +105,11 @@ def country_counts(text: str, holding: Callable[[str], Iterable[str]] | None = N
     where = [_TERMS[place]] if place in _TERMS else list(holding(place)) if place and holding else []
     if len(where) == 1:
         counts[where[0]] += 3  # where it was filed weighs as a few mentions
+    if not counts and holding:  # DJERBA —, and no country named: the towns it names (Zarzis, Midoun)
+        for name in {w for w in _NAME.findall(text) if w.lower() != place}:
+            held = list(holding(name.lower()))
+            if len(held) == 1:
+                counts[held[0]] += 1
     return counts
 
 
