@@ -234,3 +234,10 @@ def test_the_rule_writes_a_final_ah_or_eh_after_a_consonant_as_ta_marbuta():
 
     assert rule_word("awaysheh").endswith("ة") and rule_word("qatarneh").endswith("ة")
     assert rule_word("shah").endswith("ه")  # one syllable: شاه
+
+
+def test_french_romanisation_s_gu_before_e_or_i_is_a_hard_g_with_a_silent_u():
+    from bilingual.discovery.letters import units
+
+    assert units("guerdane")[:2] == ["gu", "e"] and units("miguel")[2:4] == ["gu", "e"]  # never a soft g and a و
+    assert spelling.spell("Ben Guerdane", "place")[0] == "بن قردان"  # was بن جوردان

@@ -133,6 +133,8 @@ def units(low: str) -> list[str]:
             out.append(low[i:])
             break
         unit = next((u for u in UNITS if low.startswith(u, i)), low[i])
+        if low.startswith("gu", i) and low[i + 2 : i + 3] in ("e", "i"):
+            unit = "gu"  # French romanisation's hard g, the u silent: Guellala قلالة, Guelma قالمة
         if unit in ("ay", "ey") and low.startswith("yy", i + 1):
             unit = low[i]  # Sayyid: a short a, then a doubled y (سيّد), never اي and ي
         i += len(unit)
@@ -186,6 +188,8 @@ def readings_at(
         return _short_or_long(units, i)
     if unit in MEDIAL:
         return MEDIAL[unit]
+    if unit == "gu":
+        return G_READINGS[CURRENT.get()]
     if unit == "g":
         soft = i + 1 < len(units) and units[i + 1][:1] in ("e", "i", "y")
         if soft:  # ge, gi: French and Italian romanisation's ج (Gemayel جميل, Giorgia جورجيا) everywhere
