@@ -45,6 +45,8 @@ SETS = {
     "twenty-seventh set": HERE / "twentyseventhset",  # written at 5e792c5, with the twenty-sixth (README there)
     "twenty-eighth set": HERE / "twentyeighthset",  # written at the session's final rules d28ca82 (README there)
     "twenty-ninth set": HERE / "twentyninthset",  # written at d28ca82, with the twenty-eighth (README there)
+    "thirtieth set": HERE / "thirtiethset",  # written at the session's last rules 2ea0d7d (README there)
+    "thirty-first set": HERE / "thirtyfirstset",  # written at 2ea0d7d, with the thirtieth (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
