@@ -318,3 +318,8 @@ def test_a_body_named_in_french_is_one_organisation():
     found = _found("GAFSA — Output at the Compagnie des Phosphates de Gafsa rose by a third, the company said.")
     assert _kind(found, "Compagnie des Phosphates de Gafsa") == "org", found  # was a place and a person
     assert "Compagnie" not in found and "Phosphates de Gafsa" not in found, found
+
+
+def test_a_name_before_waterfalls_or_a_cave_is_a_place():
+    found = _found("CHEFCHAOUEN — Walkers come to see the Akchour waterfalls in Morocco.")
+    assert _kind(found, "Akchour") == "place", found  # was a person, and misspelled

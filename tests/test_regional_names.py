@@ -274,3 +274,9 @@ def test_an_article_that_names_no_country_is_placed_by_its_towns():
 def test_palestine_s_press_writes_a_family_name_bare_as_english_does():
     found = _found("HEBRON — Amal Sleibi, who runs a cooperative in the West Bank, said grape leaves sold well.")
     assert found["Amal Sleibi"].arabic == "أمل صليبي", found  # type: ignore[attr-defined]
+
+
+def test_abdulla_is_abd_allah_and_akre_and_neom_as_the_press_names_them():
+    found = _found("Jaffar Abdulla said the road from Akre to Duhok was open, and Neom hired workers.")
+    assert found["Jaffar Abdulla"].arabic == "جعفر عبد الله", found  # type: ignore[attr-defined]  # was جعفر عبد
+    assert found["Akre"].arabic == "عقرة" and found["Neom"].arabic == "نيوم", found  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ PLACES = {
     "tihama": "تهامة", "hauran": "حوران", "qalamoun": "القلمون", "ghouta": "الغوطة", "eastern ghouta": "الغوطة الشرقية",
     "mahra": "المهرة", "al mahra": "المهرة", "shabwa": "شبوة", "socotra": "سقطرى",
     # Towns GeoNames names otherwise: renamed (Tabqa, the Baath's الثورة) or in another country's letters.
-    "tabqa": "الطبقة", "agadez": "أغاديز",
+    "tabqa": "الطبقة", "agadez": "أغاديز", "akre": "عقرة", "neom": "نيوم",
     "wadi rum": "وادي رم", "wadi araba": "وادي عربة", "azawad": "أزواد", "hoggar": "الهقار", "tibesti": "تيبستي",
 }
 

@@ -85,7 +85,8 @@ PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border
                 r"governorate|neighbourhood|neighborhood|quarter|suburb|island|coast|marsh|marshes|wetlands?|"
                 r"refugee\s+camp|displacement\s+camp|reservoir|desert|lake|resort|plateau|synagogue|mosque|"
                 r"church|temple|shrine|fort|monastery|(?:pumping\s+|power\s+|railway\s+)?station|bridge|checkpoint|"
-                r"terminal|junction|depression|springs?|wells?|dunes|canal|gate|air\s?base|base|mine|gas\s+field)\b")  # fmt: skip
+                r"terminal|junction|depression|springs?|wells?|dunes|canal|gate|air\s?base|base|mine|gas\s+field|"
+                r"waterfalls?|falls|cascades?|caves?|gorge|beach)\b")  # fmt: skip
 OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
 ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
 GIVEN = 5  # people in Wikidata's bilingual names with this word: a given name, leading a person's name

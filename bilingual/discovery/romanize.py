@@ -21,7 +21,7 @@ KNOWN = {
     "fathi": "فتحي", "fayez": "فايز", "khalifa": "خليفة", "ghassan": "غسان", "ziad": "زياد",
     "aguila": "عقيلة", "saleh": "صالح", "salem": "سالم", "salim": "سليم", "talha": "طلحة", "bakr": "بكر",
     "osama": "أسامة", "usama": "أسامة", "tarek": "طارق", "tariq": "طارق", "amr": "عمرو", "nasser": "ناصر",
-    "abdullah": "عبد الله", "abdallah": "عبد الله", "said": "سعيد", "saeed": "سعيد", "sayed": "سيد",
+    "abdullah": "عبد الله", "abdallah": "عبد الله", "abdulla": "عبد الله", "abdalla": "عبد الله", "abdellah": "عبد الله", "said": "سعيد", "saeed": "سعيد", "sayed": "سيد",
     "ismail": "إسماعيل", "yasser": "ياسر", "walid": "وليد", "hamdi": "حمدي", "hamza": "حمزة",
     "abdel": "عبد", "abdul": "عبد", "abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "ابن",
     "sheikh": "الشيخ", "dhabi": "ظبي", "qaeda": "قاعدة", "emad": "عماد", "magdy": "مجدي", "samir": "سمير", "sami": "سامي",
