@@ -47,6 +47,8 @@ SETS = {
     "twenty-ninth set": HERE / "twentyninthset",  # written at d28ca82, with the twenty-eighth (README there)
     "thirtieth set": HERE / "thirtiethset",  # written at the session's last rules 2ea0d7d (README there)
     "thirty-first set": HERE / "thirtyfirstset",  # written at 2ea0d7d, with the thirtieth (README there)
+    "thirty-second set": HERE / "thirtysecondset",  # written at the session's final rules a02e564 (README there)
+    "thirty-third set": HERE / "thirtythirdset",  # written at a02e564, with the thirty-second (README there)
 }
 # Dev-set articles written after the rules they measure (bench/devset/README.md), reported apart
 # as well: 07–10 before the spelling search was built, 11–13 after its rules were frozen.
