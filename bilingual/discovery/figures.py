@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from bilingual.discovery.lexicon import fold, read_table
+from bilingual.discovery.lexicon import LINEAGE, fold, read_table
 from bilingual.discovery.localities import sound_key
 
 _ARTICLES = frozenset(["al", "el"])
-_LINEAGE = frozenset(sound_key(w) for w in ("bin", "ibn", "bint", "ould", "mint", "abu", "ag"))
+_LINEAGE = frozenset(sound_key(w) for w in LINEAGE)
 _SPELLED = {"abdul": "abdel", "abdal": "abdel", "abd": "abdel", "ben": "bin"}  # one key for each way of writing عبد, بن
 
 

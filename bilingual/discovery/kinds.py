@@ -90,10 +90,7 @@ PLACE_AFTER = (r"\s+(?:oil\s+field|field|camp|peninsula|district|crossing|border
 OF_FEATURES = frozenset(["strait", "gulf", "bay", "sea", "cape", "isle", "island", "lake", "mount", "port"])
 ROYAL = frozenset(["king", "prince", "queen", "sheikh", "emir", "sultan"])
 GIVEN = 5  # people in Wikidata's bilingual names with this word: a given name, leading a person's name
-KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])
-_LINEAGE = frozenset(
-    ["bin", "ibn", "bint", "ould", "ag", "mint"]
-)  # lower case inside a name: a person's  # Umm Yasser, Sidi Mohamed: people as often as places
+KIN = frozenset(["umm", "um", "beni", "bani", "sidi", "ait"])  # Umm Yasser, Sidi Mohamed: people as often as places
 
 
 # How far before a name the words before a place may start ("in Bint Jbeil, Khiam and Marjayoun"):
@@ -177,7 +174,7 @@ def a_place_here(word: str, text: str, surnames: set[str], words: int = 1) -> bo
             and not re.match(r"(?i)[ae]l-", word.split()[1])
         )
         named = head in KNOWN and head not in PLACE_PARTS and head not in KIN  # a given name leads it
-        lineage = any(w in _LINEAGE for w in word.split()[1:-1])  # Mabkhout bin Madi: someone's son
+        lineage = any(w in lexicon.LINEAGE for w in word.split()[1:-1])  # Mabkhout bin Madi: someone's son
         return (
             after_locative and not named and not particle and not given and not lineage
         )  # Ait Baha after "in": a place

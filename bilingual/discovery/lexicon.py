@@ -65,6 +65,9 @@ CONNECTORS = frozenset(["of", "for", "and", "in", "the", "on", "de", "des", "du"
 ROMANISED_ARTICLES = frozenset(["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er",
                                 "es", "et", "ez"])  # fmt: skip
 PARTICLES = frozenset(["al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "abdel", "abdul", "abd", "ould", "wad"])
+#: Words of lineage inside a name (son of, daughter of, father of): Mabkhout bin Madi is a man; Mohammed
+#: Rashid is not Mohammed bin Rashid
+LINEAGE = frozenset(["bin", "ibn", "bint", "ould", "mint", "abu", "ag"])
 # Written in lower case inside a name, between its capitalised words: Charles de Gaulle, Iyad ag Ghaly,
 # Ursula von der Leyen (a name goes on through them; alone or at a run's end they are no name).
 MID_PARTICLES = frozenset([*PARTICLES, "ag", "de", "da", "di", "du", "des", "dos", "van", "von", "der", "den", "la", "le"])
